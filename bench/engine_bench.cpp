@@ -1,0 +1,96 @@
+// Engine benchmarks with fixed models and names, so figures can be set beside other engines'
+// (SimPy, simcpp20): the classic hold model and a shared-resource cycle.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "truckflow/engine.hpp"
+
+namespace {
+
+using namespace truckflow::engine;
+
+/// Resident set size (or its peak, with `field` = "VmHWM:") of this process, in bytes.
+long long resident_bytes(const char* field = "VmRSS:") {
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  long long kilobytes = 0;
+  while (status >> key) {
+    if (key == field) {
+      status >> kilobytes;
+      return kilobytes * 1024;
+    }
+    status.ignore(4096, '\n');
+  }
+  return 0;
+}
+
+Process<> hold(Simulation& sim, Stream& delays) {
+  for (;;) co_await sim.timeout(delays.exponential(seconds(1)));
+}
+
+/// N processes, each looping on timeout(Exp(mean 1 s)), run to 2,000,000 / N simulated seconds
+/// (about two million events). items_per_second = events per wall-clock second of `run_until`.
+/// bytes_per_process = growth of the peak resident set while the N processes exist, divided by N.
+void BM_Hold(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const Time end = Time::zero() + seconds(static_cast<std::int64_t>(2'000'000 / n));
+  std::uint64_t events = 0;
+  double bytes_per_process = 0.0;
+  bool first = true;
+  for (auto _ : state) {
+    const long long rss_before = resident_bytes();
+    Simulation sim(1);
+    Stream& delays = sim.rng("hold");
+    for (std::size_t i = 0; i < n; ++i) sim.spawn(hold(sim, delays));
+    const auto start = std::chrono::steady_clock::now();
+    sim.run_until(end);
+    const auto stop = std::chrono::steady_clock::now();
+    state.SetIterationTime(std::chrono::duration<double>(stop - start).count());
+    events += sim.events_processed();
+    if (first) {
+      bytes_per_process = static_cast<double>(resident_bytes("VmHWM:") - rss_before) / static_cast<double>(n);
+      first = false;
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(events));
+  state.counters["bytes_per_process"] = bytes_per_process;
+}
+BENCHMARK(BM_Hold)->Arg(1000)->Arg(100000)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+Process<> cycle(Simulation& sim, Resource& resource, Stream& delays, std::uint64_t& cycles) {
+  for (;;) {
+    {
+      const Lease unit = co_await resource.acquire();
+      co_await sim.timeout(delays.exponential(seconds(1)));
+    }
+    ++cycles;
+    co_await sim.timeout(delays.exponential(seconds(1)));
+  }
+}
+
+/// 1,000 processes share a FIFO resource of capacity 10: acquire, hold Exp(1 s), release, wait
+/// Exp(1 s), repeat, to 100,000 simulated seconds, with the resource's statistics on.
+/// items_per_second = completed cycles per wall-clock second of `run_until`.
+void BM_ResourceCycle(benchmark::State& state) {
+  std::uint64_t cycles = 0;
+  for (auto _ : state) {
+    Simulation sim(1);
+    Resource resource(sim, 10);
+    Stream& delays = sim.rng("cycle");
+    for (int i = 0; i < 1000; ++i) sim.spawn(cycle(sim, resource, delays, cycles));
+    const auto start = std::chrono::steady_clock::now();
+    sim.run_until(Time::zero() + seconds(100'000));
+    const auto stop = std::chrono::steady_clock::now();
+    state.SetIterationTime(std::chrono::duration<double>(stop - start).count());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(cycles));
+}
+BENCHMARK(BM_ResourceCycle)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

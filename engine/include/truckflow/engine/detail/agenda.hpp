@@ -1,0 +1,138 @@
+// The pending-event set: entries ordered by (time, priority, insertion sequence).
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#include "truckflow/engine/detail/trivial_vector.hpp"
+
+namespace truckflow::engine::detail {
+
+/// One pending event. `key` packs the priority (top 8 bits) above the insertion sequence (low 56
+/// bits), so (time, key) orders entries by time, then priority, then first-scheduled-first.
+/// `target` is a tagged pointer to what fires (see Kernel).
+struct AgendaEntry {
+  std::int64_t time;
+  std::uint64_t key;
+  std::uintptr_t target;
+};
+
+inline constexpr int sequence_bits = 56;
+inline constexpr std::uint64_t sequence_mask = (std::uint64_t{1} << sequence_bits) - 1;
+
+constexpr bool earlier(const AgendaEntry& a, const AgendaEntry& b) noexcept {
+  return a.time < b.time || (a.time == b.time && a.key < b.key);
+}
+
+/// A 4-ary min-heap of entries held by value: half the depth of a binary heap, and the four
+/// children compared at each level sit next to each other in memory.
+class QuaternaryHeap {
+ public:
+  bool empty() const noexcept { return entries_.empty(); }
+  std::size_t size() const noexcept { return entries_.size(); }
+  const AgendaEntry& top() const noexcept { return entries_.front(); }
+  void clear() noexcept { entries_.clear(); }
+  template <typename F>
+  void for_each(F f) const {
+    for (const AgendaEntry& e : entries_) f(e);
+  }
+
+  void push(const AgendaEntry& entry) {
+    std::size_t hole = entries_.size();
+    entries_.push_back(entry);
+    while (hole > 0) {
+      const std::size_t parent = (hole - 1) / arity;
+      if (!earlier(entry, entries_[parent])) break;
+      entries_[hole] = entries_[parent];
+      hole = parent;
+    }
+    entries_[hole] = entry;
+  }
+
+  AgendaEntry pop() noexcept {
+    const AgendaEntry first = entries_.front();
+    const AgendaEntry last = entries_.back();
+    entries_.pop_back();
+    const std::size_t n = entries_.size();
+    if (n == 0) return first;
+    std::size_t hole = 0;
+    for (;;) {
+      const std::size_t child = hole * arity + 1;
+      if (child >= n) break;
+      const std::size_t end = std::min(child + arity, n);
+      std::size_t best = child;
+      for (std::size_t c = child + 1; c < end; ++c) {
+        if (earlier(entries_[c], entries_[best])) best = c;
+      }
+      if (!earlier(entries_[best], last)) break;
+      entries_[hole] = entries_[best];
+      hole = best;
+    }
+    entries_[hole] = last;
+    return first;
+  }
+
+ private:
+  static constexpr std::size_t arity = 4;
+  TrivialVector<AgendaEntry> entries_;
+};
+
+/// The agenda: a heap, plus a FIFO for entries due at the current time with the default priority
+/// (resources handing a slot to the next waiter, events triggered now). Entries enter that FIFO in
+/// increasing sequence, so it is sorted, and `pop` merges it with the heap by the full order; it
+/// empties before time can advance. Zero-delay wake-ups thus cost O(1) instead of O(log n).
+class Agenda {
+ public:
+  bool empty() const noexcept { return heap_.empty() && fifo_head_ == fifo_.size(); }
+  std::size_t size() const noexcept { return heap_.size() + (fifo_.size() - fifo_head_); }
+
+  /// `now_fast_path` says the entry is due now with the FIFO's priority.
+  void push(const AgendaEntry& entry, bool now_fast_path) {
+    if (now_fast_path) {
+      fifo_.push_back(entry);
+    } else {
+      heap_.push(entry);
+    }
+  }
+
+  const AgendaEntry& top() const noexcept {
+    if (fifo_head_ == fifo_.size()) return heap_.top();
+    if (heap_.empty() || earlier(fifo_[fifo_head_], heap_.top())) return fifo_[fifo_head_];
+    return heap_.top();
+  }
+
+  AgendaEntry pop() noexcept {
+    if (fifo_head_ != fifo_.size() && (heap_.empty() || earlier(fifo_[fifo_head_], heap_.top()))) {
+      const AgendaEntry entry = fifo_[fifo_head_++];
+      if (fifo_head_ == fifo_.size()) {
+        // A burst (such as thousands of processes spawned at once) should not pin its memory.
+        fifo_.clear_and_trim(fifo_kept_capacity);
+        fifo_head_ = 0;
+      }
+      return entry;
+    }
+    return heap_.pop();
+  }
+
+  /// Calls `f` on every entry, in no particular order.
+  template <typename F>
+  void for_each(F f) const {
+    heap_.for_each(f);
+    for (std::size_t i = fifo_head_; i < fifo_.size(); ++i) f(fifo_[i]);
+  }
+
+  void clear() noexcept {
+    heap_.clear();
+    fifo_.clear();
+    fifo_head_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t fifo_kept_capacity = 4096;
+  QuaternaryHeap heap_;
+  TrivialVector<AgendaEntry> fifo_;
+  std::size_t fifo_head_ = 0;
+};
+
+}  // namespace truckflow::engine::detail

@@ -1,0 +1,319 @@
+// The kernel: the clock, the agenda, the state of every process and signal, and the loop that
+// fires them. Public types (Simulation, Process, Event, Resource...) are thin faces over it.
+#pragma once
+
+#include <any>
+#include <coroutine>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "truckflow/engine/detail/agenda.hpp"
+#include "truckflow/engine/detail/frame_pool.hpp"
+#include "truckflow/engine/detail/intrusive_list.hpp"
+#include "truckflow/engine/detail/trivial_vector.hpp"
+#include "truckflow/engine/errors.hpp"
+#include "truckflow/engine/time.hpp"
+
+namespace truckflow::engine {
+
+/// Same-time events fire in priority order (lower value first), then in the order scheduled.
+enum class Priority : std::uint8_t { urgent = 0, high = 64, normal = 128, low = 192 };
+
+/// What the observer hook sees of each event as it fires.
+struct EventRecord {
+  enum class Kind : std::uint8_t { process_resume, signal };
+  Time time;
+  Priority priority;
+  std::uint64_t sequence;    ///< insertion sequence: unique and increasing
+  Kind kind;
+  std::uint64_t process_id;  ///< the resumed process; 0 for a signal
+};
+
+namespace detail {
+
+class Kernel;
+class Signal;
+
+/// A pending wait that an interrupt can withdraw its process from (unlinking it from a queue).
+class Waiter {
+ public:
+  virtual void withdraw() noexcept = 0;
+
+ protected:
+  Waiter() = default;
+  Waiter(const Waiter&) = default;
+  Waiter& operator=(const Waiter&) = default;
+  ~Waiter() = default;
+};
+
+/// A process waiting on a timer: nothing to unlink, the superseded agenda entry goes stale.
+class TimerWait final : public Waiter {
+ public:
+  void withdraw() noexcept override {}
+};
+inline TimerWait timer_wait;
+
+/// Per-process data that most processes never need, allocated on first use.
+struct ProcessExtras {
+  ProcessExtras() = default;
+  ProcessExtras(const ProcessExtras&) = delete;
+  ProcessExtras& operator=(const ProcessExtras&) = delete;
+  ~ProcessExtras();
+
+  std::string name;
+  std::deque<std::any> interrupts;  ///< causes not yet raised, oldest first
+  std::exception_ptr error;         ///< why the process failed
+  std::shared_ptr<void> result;     ///< what a finished Process<T> returned (T non-void)
+  Signal* done = nullptr;           ///< fires when the process finishes (owning reference)
+};
+
+/// A process awaiting another inline: the awaiting frame, the running child, and the frame below.
+struct InlineFrame {
+  std::coroutine_handle<> parent;
+  std::coroutine_handle<> child;
+  InlineFrame* previous = nullptr;
+};
+
+/// The bookkeeping of one spawned process: a coroutine started by `Simulation::spawn`, together
+/// with the stack of processes it awaits inline. Reference-counted: the kernel holds one reference
+/// until the process finishes, each agenda entry and each ProcessHandle one.
+class ProcessState {
+ public:
+  enum class Status : std::uint8_t { created, running, succeeded, failed, abandoned };
+
+  static void* operator new(std::size_t bytes) { return pool_allocate(bytes); }
+  static void operator delete(void* block, std::size_t bytes) noexcept { pool_deallocate(block, bytes); }
+
+  ProcessExtras& extras() {
+    if (!extras_) extras_ = std::make_unique<ProcessExtras>();
+    return *extras_;
+  }
+  /// The name given at spawn, or "process#<id>".
+  std::string name() const;
+  bool is_finished() const noexcept { return status == Status::succeeded || status == Status::failed; }
+  /// The innermost frame: where the process resumes.
+  std::coroutine_handle<> resume_point() const noexcept { return inline_top != nullptr ? inline_top->child : frame; }
+
+  std::uint64_t pending_seq = 0;     ///< sequence of this process's live agenda entry, 0 if none
+  std::coroutine_handle<> frame;     ///< the top-level frame, owned until the process finishes
+  InlineFrame* inline_top = nullptr; ///< the innermost inline await, null when running the top frame
+  Waiter* wait = nullptr;            ///< the pending wait an interrupt would withdraw
+  std::unique_ptr<ProcessExtras> extras_;
+  std::uint32_t id = 0;
+  std::uint32_t live_index = 0;  ///< position in the kernel's registry of unfinished processes
+  std::uint32_t refs = 0;
+  Status status = Status::created;
+  bool woken_by_interrupt = false;     ///< the current wait ended with an interrupt to raise
+  bool has_pending_interrupt = false;  ///< extras_->interrupts is not empty
+};
+
+/// The kernel and process whose coroutine is executing on this thread (both null between events).
+/// Awaitables find their process here, which keeps coroutine frames small.
+struct Running {
+  Kernel* kernel = nullptr;
+  ProcessState* process = nullptr;
+};
+inline thread_local Running running;
+
+class SignalWaiter;
+
+/// A one-shot occurrence processes wait for: the state behind an Event, the completion of a
+/// process, a timer inside any_of. Triggering schedules it; when the kernel fires it, its waiters
+/// resume in the order they started waiting. Reference-counted like ProcessState.
+class Signal {
+ public:
+  enum class State : std::uint8_t { pending, succeeded, failed };
+
+  explicit Signal(Kernel& kernel) noexcept : kernel_(&kernel) {}
+  Signal(const Signal&) = delete;
+  Signal& operator=(const Signal&) = delete;
+  virtual ~Signal();
+
+  static void* operator new(std::size_t bytes) { return pool_allocate(bytes); }
+  static void operator delete(void* block, std::size_t bytes) noexcept { pool_deallocate(block, bytes); }
+
+  Kernel& kernel() const noexcept { return *kernel_; }
+  State state() const noexcept { return state_; }
+  bool is_triggered() const noexcept { return state_ != State::pending; }
+  /// True once fired: waiting on it returns at once.
+  bool is_processed() const noexcept { return processed_; }
+  const std::exception_ptr& error() const noexcept { return error_; }
+
+  /// Throws `std::logic_error` if the signal was already triggered.
+  void require_pending() const;
+  /// Triggers with success; the signal fires at the current time. Throws if already triggered.
+  void succeed();
+  /// Triggers with failure; waiters get `error` rethrown. Throws if already triggered.
+  void fail(std::exception_ptr error);
+  /// Triggers with success at `at` (>= now): a timer.
+  void succeed_at(Time at);
+  /// Settles a pending signal as already fired, without an event (for outcomes known in the past).
+  void settle(std::exception_ptr error) noexcept;
+
+  void add_waiter(SignalWaiter& waiter) noexcept;
+  void remove_waiter(SignalWaiter& waiter) noexcept;
+  bool has_waiters() const noexcept { return !waiters_.empty(); }
+
+  /// Called by the kernel: marks the signal processed and notifies each waiter in order.
+  void fire();
+
+  std::uint64_t pending_seq = 0;
+  std::uint32_t refs = 0;
+
+ private:
+  Kernel* kernel_;
+  IntrusiveList<SignalWaiter> waiters_;
+  std::exception_ptr error_;
+  State state_ = State::pending;
+  bool processed_ = false;
+};
+
+/// Something waiting on a Signal.
+class SignalWaiter : public ListNode {
+ public:
+  /// The signal fired; the waiter has already been unlinked.
+  virtual void on_signal(Signal& signal) noexcept = 0;
+
+ protected:
+  SignalWaiter() = default;
+  SignalWaiter(const SignalWaiter&) = default;
+  SignalWaiter& operator=(const SignalWaiter&) = default;
+  ~SignalWaiter() = default;
+};
+
+void release(Signal& signal) noexcept;
+
+/// An owning reference to a Signal.
+class SignalRef {
+ public:
+  SignalRef() noexcept = default;
+  explicit SignalRef(Signal* signal) noexcept : signal_(signal) {
+    if (signal_ != nullptr) ++signal_->refs;
+  }
+  SignalRef(const SignalRef& other) noexcept : SignalRef(other.signal_) {}
+  SignalRef(SignalRef&& other) noexcept : signal_(std::exchange(other.signal_, nullptr)) {}
+  SignalRef& operator=(SignalRef other) noexcept {
+    std::swap(signal_, other.signal_);
+    return *this;
+  }
+  ~SignalRef() {
+    if (signal_ != nullptr) release(*signal_);
+  }
+  Signal* get() const noexcept { return signal_; }
+  Signal* operator->() const noexcept { return signal_; }
+  Signal& operator*() const noexcept { return *signal_; }
+  explicit operator bool() const noexcept { return signal_ != nullptr; }
+
+ private:
+  Signal* signal_ = nullptr;
+};
+
+/// The event loop and everything it owns.
+class Kernel {
+ public:
+  Kernel() = default;
+  Kernel(const Kernel&) = delete;
+  Kernel& operator=(const Kernel&) = delete;
+  ~Kernel();
+
+  Time now() const noexcept { return now_; }
+  std::uint64_t events_processed() const noexcept { return events_processed_; }
+  /// Agenda entries, including superseded ones not yet discarded.
+  std::size_t pending_entries() const noexcept { return agenda_.size(); }
+  std::size_t live_processes() const noexcept { return live_.size(); }
+
+  // Scheduling. `at` must not be earlier than now. A process or signal has at most one live entry:
+  // scheduling it again supersedes the previous one.
+  void schedule(ProcessState& process, Time at, Priority priority) {
+    const std::uint64_t seq =
+        push(at, priority, reinterpret_cast<std::uintptr_t>(&process), at == now_ && priority == Priority::normal);
+    if (seq == 0) return;
+    process.pending_seq = seq;
+    ++process.refs;
+  }
+  void schedule(Signal& signal, Time at, Priority priority);
+  /// The wait of `process` is over: it resumes now, after events already due now.
+  void wake(ProcessState& process) {
+    process.wait = nullptr;
+    schedule(process, now_, Priority::normal);
+  }
+
+  // Processes.
+  /// Registers a new process whose top-level frame is `frame`; it starts at the current time.
+  ProcessState& create_process(std::coroutine_handle<> frame, std::string name);
+  /// Runs `process` until its next wait (or its end).
+  void resume(ProcessState& process);
+  void interrupt(ProcessState& process, std::any cause);
+  /// At the start of a wait: true (and the wait must not suspend) if an interrupt is pending.
+  static bool interrupt_pending(ProcessState& process) noexcept {
+    if (!process.has_pending_interrupt) return false;
+    process.woken_by_interrupt = true;
+    return true;
+  }
+  /// At the end of a wait: raises the interrupt that ended it, if any.
+  static void end_wait() {
+    ProcessState& process = *running.process;
+    if (process.woken_by_interrupt) raise_interrupt(process);
+  }
+  /// The signal that fires when `process` finishes (created on first use).
+  Signal& done_signal(ProcessState& process);
+  static void add_ref(ProcessState& process) noexcept { ++process.refs; }
+  static void release(ProcessState& process) noexcept;
+
+  // Running.
+  /// Fires the next live event due strictly before `limit`; false if there is none.
+  bool step(Time limit);
+  /// Fires events due before `limit` until there are none or `stop()` is called.
+  /// Returns true if stopped.
+  bool run_before(Time limit);
+  void stop() noexcept { stop_requested_ = true; }
+  /// Advances the clock to `t` (>= now) with no event in between.
+  void advance_to(Time t) noexcept { now_ = t; }
+  /// Time of the next live event, discarding superseded entries on the way.
+  std::optional<Time> next_event_time();
+  void set_observer(std::function<void(const EventRecord&)> observer) { observer_ = std::move(observer); }
+  /// Destroys the frame of every unfinished process and empties the agenda. Idempotent.
+  void shutdown() noexcept;
+
+ private:
+  static constexpr std::uintptr_t signal_tag = 1;
+
+  /// Returns the new entry's sequence, or 0 if the kernel is shut down. `now_fast_path`: the entry
+  /// is due now with normal priority and may skip the heap.
+  std::uint64_t push(Time at, Priority priority, std::uintptr_t target, bool now_fast_path);
+  bool dispatch(const AgendaEntry& entry);
+  void record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id);
+  void finish(ProcessState& process);
+  void unregister(ProcessState& process) noexcept;
+  void throw_pending_failure();
+  [[noreturn]] static void raise_interrupt(ProcessState& process);
+  void release_entry(const AgendaEntry& entry) noexcept;
+
+  struct Failure {
+    std::exception_ptr error;
+    std::string process_name;
+    Time time;
+  };
+
+  Time now_;
+  std::uint64_t next_seq_ = 1;
+  std::uint32_t next_process_id_ = 1;
+  std::uint64_t events_processed_ = 0;
+  Agenda agenda_;
+  TrivialVector<ProcessState*> live_;
+  std::deque<Failure> failures_;
+  std::function<void(const EventRecord&)> observer_;
+  bool stop_requested_ = false;
+  bool shutting_down_ = false;  ///< frames are being destroyed: no new processes
+  bool closed_ = false;         ///< the agenda is gone: nothing is scheduled any more
+};
+
+}  // namespace detail
+}  // namespace truckflow::engine

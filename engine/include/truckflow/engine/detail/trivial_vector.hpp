@@ -1,0 +1,74 @@
+// A growable array of trivially copyable values that grows with realloc: large arrays are moved
+// by remapping pages instead of copied, so growth never holds two copies at once.
+#pragma once
+
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+namespace truckflow::engine::detail {
+
+template <typename T>
+  requires std::is_trivially_copyable_v<T>
+class TrivialVector {
+ public:
+  TrivialVector() noexcept = default;
+  TrivialVector(const TrivialVector&) = delete;
+  TrivialVector& operator=(const TrivialVector&) = delete;
+  TrivialVector(TrivialVector&& other) noexcept
+      : data_(other.data_), size_(other.size_), capacity_(other.capacity_) {
+    other.data_ = nullptr;
+    other.size_ = other.capacity_ = 0;
+  }
+  ~TrivialVector() { std::free(data_); }
+
+  bool empty() const noexcept { return size_ == 0; }
+  std::size_t size() const noexcept { return size_; }
+  T& operator[](std::size_t i) noexcept { return data_[i]; }
+  const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  T& front() noexcept { return data_[0]; }
+  const T& front() const noexcept { return data_[0]; }
+  T& back() noexcept { return data_[size_ - 1]; }
+  T* begin() noexcept { return data_; }
+  T* end() noexcept { return data_ + size_; }
+  const T* begin() const noexcept { return data_; }
+  const T* end() const noexcept { return data_ + size_; }
+
+  void push_back(const T& value) {
+    if (size_ == capacity_) grow();
+    data_[size_++] = value;
+  }
+  void pop_back() noexcept { --size_; }
+  void clear() noexcept { size_ = 0; }
+  /// Empties the array, and returns its memory if it holds room for more than `keep` values.
+  void clear_and_trim(std::size_t keep) noexcept {
+    size_ = 0;
+    if (capacity_ > keep) {
+      std::free(data_);
+      data_ = nullptr;
+      capacity_ = 0;
+    }
+  }
+  void swap(TrivialVector& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    std::swap(capacity_, other.capacity_);
+  }
+
+ private:
+  void grow() {
+    const std::size_t capacity = capacity_ == 0 ? 64 : capacity_ * 2;
+    void* data = std::realloc(data_, capacity * sizeof(T));
+    if (data == nullptr) throw std::bad_alloc();
+    data_ = static_cast<T*>(data);
+    capacity_ = capacity;
+  }
+
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+}  // namespace truckflow::engine::detail

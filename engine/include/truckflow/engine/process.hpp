@@ -1,0 +1,280 @@
+// Processes: lazy C++20 coroutines, started by Simulation::spawn or awaited inline, and the
+// handles through which other processes wait for, query or interrupt a spawned one.
+#pragma once
+
+#include <any>
+#include <coroutine>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include "truckflow/engine/detail/awaitable.hpp"
+#include "truckflow/engine/detail/kernel.hpp"
+
+namespace truckflow::engine {
+
+template <typename T>
+class Process;
+template <typename T>
+class ProcessHandle;
+class Simulation;
+
+namespace detail {
+
+/// What every process coroutine's promise holds: nothing but behaviour. A frame finds the process
+/// it runs in through `running` (the kernel sets it on every resume), and the outcome of an inline
+/// child goes back to its awaiter through the process state.
+class PromiseBase {
+ public:
+  /// Frames are rounded to 16 bytes so that the pool hands out 16-aligned blocks.
+  static void* operator new(std::size_t bytes) { return pool_allocate(round_up(bytes)); }
+  static void operator delete(void* block, std::size_t bytes) noexcept { pool_deallocate(block, round_up(bytes)); }
+
+  std::suspend_always initial_suspend() const noexcept { return {}; }
+  void unhandled_exception() const noexcept { running.process->extras().error = std::current_exception(); }
+
+#ifndef NDEBUG
+  // Debug builds refuse foreign awaitables at compile time. (Release builds skip this check: it
+  // would cost every frame a reference per co_await.)
+  template <typename A>
+  A&& await_transform(A&& awaitable) const noexcept {
+    static_assert(engine_awaitable<A>,
+                  "a truckflow Process may only co_await engine awaitables: sim.timeout(), events, "
+                  "processes and their handles, resource / container / store requests, any_of, all_of");
+    return std::forward<A>(awaitable);
+  }
+#endif
+
+ protected:
+  /// A top-level frame finished: records the outcome in the process state.
+  static void publish_outcome(ProcessState& process) noexcept {
+    const bool failed = process.extras_ && process.extras_->error;
+    process.status = failed ? ProcessState::Status::failed : ProcessState::Status::succeeded;
+  }
+
+ private:
+  static constexpr std::size_t round_up(std::size_t bytes) noexcept { return (bytes + 15) & ~std::size_t{15}; }
+};
+
+/// Returns to the awaiting frame (inline await) or hands the outcome to the kernel (top level).
+struct FinalAwaiter {
+  bool await_ready() const noexcept { return false; }
+  template <typename P>
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<P> frame) const noexcept {
+    ProcessState& process = *running.process;
+    if (InlineFrame* const top = process.inline_top) {
+      process.inline_top = top->previous;
+      return top->parent;
+    }
+    frame.promise().publish(process);
+    return std::noop_coroutine();
+  }
+  void await_resume() const noexcept {}
+};
+
+template <typename T>
+class Promise : public PromiseBase {
+ public:
+  Process<T> get_return_object() noexcept;
+  FinalAwaiter final_suspend() const noexcept { return {}; }
+  template <typename U>
+  void return_value(U&& value) {
+    result.emplace(std::forward<U>(value));
+  }
+  void publish(ProcessState& process) noexcept {
+    if (result) process.extras().result = std::make_shared<T>(std::move(*result));
+    publish_outcome(process);
+  }
+
+  std::optional<T> result;
+};
+
+template <>
+class Promise<void> : public PromiseBase {
+ public:
+  Process<void> get_return_object() noexcept;
+  FinalAwaiter final_suspend() const noexcept { return {}; }
+  void return_void() const noexcept {}
+  static void publish(ProcessState& process) noexcept { publish_outcome(process); }
+};
+
+/// `co_await child()`: runs the child in the awaiting process and returns its value.
+template <typename T>
+class InlineAwaiter {
+ public:
+  explicit InlineAwaiter(std::coroutine_handle<Promise<T>> child) noexcept : child_(child) {}
+  bool await_ready() const {
+    if (!child_) throw std::logic_error("co_await on an empty Process (moved from, or already spawned)");
+    return false;
+  }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> parent) noexcept {
+    ProcessState& process = *running.process;
+    frame_ = InlineFrame{parent, child_, process.inline_top};
+    process.inline_top = &frame_;
+    return child_;
+  }
+  T await_resume() const {
+    ProcessState& process = *running.process;
+    if (process.extras_ && process.extras_->error) std::rethrow_exception(std::exchange(process.extras_->error, nullptr));
+    if constexpr (!std::is_void_v<T>) return std::move(*child_.promise().result);
+  }
+
+ private:
+  std::coroutine_handle<Promise<T>> child_;
+  InlineFrame frame_;
+};
+
+/// `co_await handle`: waits for a spawned process to finish.
+template <typename T>
+class JoinAwaiter : public SignalAwaiter {
+ public:
+  JoinAwaiter(SignalRef done, ProcessState& process) noexcept
+      : SignalAwaiter(std::move(done)), process_(&process) {}
+  T await_resume() const {
+    finish_wait();
+    if constexpr (!std::is_void_v<T>) return *static_cast<const T*>(process_->extras_->result.get());
+  }
+
+ private:
+  ProcessState* process_;
+};
+
+}  // namespace detail
+
+/// A process: a coroutine that models something with a life over simulated time.
+///
+/// A function returning `Process<T>` is lazy: calling it creates the coroutine without running
+/// it. Start it with `sim.spawn(f(...))` (it runs alongside the others from the current time), or
+/// `co_await f(...)` from inside another process (it runs inline, and the awaiting process continues
+/// with its return value, or its exception, when it ends). Inside, `co_await` engine awaitables
+/// only. Take long-lived world objects by reference and small values by value; never a `const&`
+/// to a temporary, and never write a capturing lambda as a coroutine.
+template <typename T = void>
+class [[nodiscard]] Process : public detail::EngineAwaitable {
+ public:
+  using promise_type = detail::Promise<T>;
+  using value_type = T;
+
+  Process(Process&& other) noexcept : frame_(std::exchange(other.frame_, {})) {}
+  Process& operator=(Process&& other) noexcept {
+    if (this != &other) {
+      reset();
+      frame_ = std::exchange(other.frame_, {});
+    }
+    return *this;
+  }
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+  ~Process() { reset(); }
+
+  /// Runs this process inline in the awaiting one.
+  detail::InlineAwaiter<T> operator co_await() && noexcept { return detail::InlineAwaiter<T>(frame_); }
+
+ private:
+  friend promise_type;
+  friend class Simulation;
+  explicit Process(std::coroutine_handle<promise_type> frame) noexcept : frame_(frame) {}
+  std::coroutine_handle<promise_type> release() {
+    if (!frame_) throw std::logic_error("cannot spawn an empty Process (moved from, or already spawned)");
+    return std::exchange(frame_, {});
+  }
+  void reset() noexcept {
+    if (frame_) std::exchange(frame_, {}).destroy();
+  }
+
+  std::coroutine_handle<promise_type> frame_;
+};
+
+namespace detail {
+template <typename T>
+Process<T> Promise<T>::get_return_object() noexcept {
+  return Process<T>(std::coroutine_handle<Promise<T>>::from_promise(*this));
+}
+inline Process<void> Promise<void>::get_return_object() noexcept {
+  return Process<void>(std::coroutine_handle<Promise<void>>::from_promise(*this));
+}
+}  // namespace detail
+
+/// A shared reference to a spawned process: wait for it (`co_await handle` returns its value or
+/// rethrows its exception), interrupt it, or query its state. Handles keep the process's
+/// bookkeeping (not its coroutine frame) alive; they may outlive the process and the simulation.
+template <typename T = void>
+class ProcessHandle : public detail::EngineAwaitable {
+ public:
+  ProcessHandle() noexcept = default;
+  ProcessHandle(const ProcessHandle& other) noexcept : state_(other.state_), kernel_(other.kernel_) {
+    if (state_ != nullptr) detail::Kernel::add_ref(*state_);
+  }
+  ProcessHandle(ProcessHandle&& other) noexcept
+      : state_(std::exchange(other.state_, nullptr)), kernel_(std::exchange(other.kernel_, nullptr)) {}
+  ProcessHandle& operator=(ProcessHandle other) noexcept {
+    std::swap(state_, other.state_);
+    std::swap(kernel_, other.kernel_);
+    return *this;
+  }
+  ~ProcessHandle() {
+    if (state_ != nullptr) detail::Kernel::release(*state_);
+  }
+
+  explicit operator bool() const noexcept { return state_ != nullptr; }
+  /// Started or waiting to start, and not finished.
+  bool is_alive() const noexcept {
+    return state_ != nullptr && (state_->status == detail::ProcessState::Status::created ||
+                                 state_->status == detail::ProcessState::Status::running);
+  }
+  bool is_finished() const noexcept { return state_ != nullptr && state_->is_finished(); }
+  bool has_failed() const noexcept {
+    return state_ != nullptr && state_->status == detail::ProcessState::Status::failed;
+  }
+  std::uint64_t id() const { return require().id; }
+  std::string name() const { return require().name(); }
+
+  /// Raises `Interrupted(cause)` in the process at its current wait (or, if it is not waiting
+  /// right now, at its next one). Throws `std::logic_error` if the process has finished or if a
+  /// process interrupts itself.
+  void interrupt(std::any cause = {}) const { kernel().interrupt(require(), std::move(cause)); }
+
+  /// The returned value. Throws `std::logic_error` unless the process finished successfully.
+  template <typename U = T>
+    requires(!std::is_void_v<U>)
+  const U& value() const {
+    const detail::ProcessState& state = require();
+    if (state.status != detail::ProcessState::Status::succeeded) {
+      throw std::logic_error(state.name() + " has no value: it has not finished successfully");
+    }
+    return *static_cast<const U*>(state.extras_->result.get());
+  }
+
+  detail::JoinAwaiter<T> operator co_await() const {
+    detail::ProcessState& state = require();
+    return detail::JoinAwaiter<T>(detail::SignalRef(&kernel().done_signal(state)), state);
+  }
+
+  /// The signal that fires when the process finishes (for any_of / all_of).
+  detail::SignalRef done_signal() const { return detail::SignalRef(&kernel().done_signal(require())); }
+
+ private:
+  friend class Simulation;
+  ProcessHandle(detail::ProcessState& state, detail::Kernel& kernel) noexcept : state_(&state), kernel_(&kernel) {
+    detail::Kernel::add_ref(state);
+  }
+  detail::ProcessState& require() const {
+    if (state_ == nullptr) throw std::logic_error("empty ProcessHandle");
+    return *state_;
+  }
+  detail::Kernel& kernel() const {
+    if (require().status == detail::ProcessState::Status::abandoned) {
+      throw std::logic_error(state_->name() + " belongs to a simulation that was destroyed");
+    }
+    return *kernel_;
+  }
+
+  detail::ProcessState* state_ = nullptr;
+  detail::Kernel* kernel_ = nullptr;
+};
+
+}  // namespace truckflow::engine

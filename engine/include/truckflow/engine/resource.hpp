@@ -1,0 +1,175 @@
+// Resource: n identical units (chargers, dispensers, assembly lines) that processes acquire
+// through RAII leases, with FIFO or priority queueing and optional preemption.
+#pragma once
+
+#include <coroutine>
+#include <cstddef>
+#include <cstdint>
+
+#include "truckflow/engine/detail/awaitable.hpp"
+#include "truckflow/engine/detail/intrusive_list.hpp"
+#include "truckflow/engine/detail/kernel.hpp"
+#include "truckflow/engine/statistics.hpp"
+
+namespace truckflow::engine {
+
+class Simulation;
+class Resource;
+
+/// The cause of the `Interrupted` raised in a process whose unit was taken by preemption.
+struct Preempted {
+  std::uint64_t by_process_id;  ///< the process that took the unit
+  Time usage_since;             ///< when the preempted process had acquired it
+  const Resource* resource;
+};
+
+/// Use of one unit of a Resource. Move-only; the unit returns to the resource when the lease is
+/// destroyed (on every path: return, exception, interrupt) or on `release()`.
+class Lease : public detail::ListNode {
+ public:
+  Lease() noexcept = default;
+  Lease(Lease&& other) noexcept;
+  Lease& operator=(Lease&& other) noexcept;
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  ~Lease();
+
+  /// False once released, moved from, or preempted.
+  bool is_held() const noexcept { return resource_ != nullptr; }
+  /// Returns the unit now. Throws `std::logic_error` if the lease is not held (released twice,
+  /// moved from, or preempted).
+  void release();
+  Time acquired_at() const noexcept { return since_; }
+  int priority() const noexcept { return priority_; }
+
+ private:
+  friend class Resource;
+  friend class AcquireAwaiter;
+  void take_from(Lease& other) noexcept;
+
+  Resource* resource_ = nullptr;
+  detail::ProcessState* owner_ = nullptr;
+  Time since_;
+  int priority_ = 0;
+  std::uint64_t order_ = 0;
+};
+
+/// `co_await resource.acquire(...)`: waits for a unit and returns a Lease on it.
+class AcquireAwaiter : public detail::Waiter, public detail::ListNode, public detail::EngineAwaitable {
+ public:
+  AcquireAwaiter(Resource& resource, int priority, bool preempt) noexcept
+      : resource_(&resource), priority_(priority), preempt_(preempt) {}
+  AcquireAwaiter(AcquireAwaiter&& other) noexcept
+      : resource_(other.resource_), priority_(other.priority_), preempt_(other.preempt_) {}
+  AcquireAwaiter& operator=(AcquireAwaiter&&) = delete;
+  ~AcquireAwaiter();
+
+  bool await_ready() const noexcept { return false; }
+  bool await_suspend(std::coroutine_handle<> /*frame*/) {
+    detail::ProcessState& process = *detail::running.process;
+    process_ = &process;
+    if (detail::Kernel::interrupt_pending(process) || try_acquire()) return false;
+    enqueue();
+    process.wait = this;
+    return true;
+  }
+  Lease await_resume() {
+    detail::Kernel::end_wait();
+    return std::move(lease_);
+  }
+  void withdraw() noexcept override;
+
+ private:
+  friend class Resource;
+  bool try_acquire();
+  void enqueue();
+
+  Resource* resource_;
+  int priority_;
+  bool preempt_;
+  detail::ProcessState* process_ = nullptr;
+  Time requested_at_;
+  std::uint64_t order_ = 0;
+  Lease lease_;
+};
+
+enum class Queueing : std::uint8_t {
+  fifo,      ///< first come, first served
+  priority,  ///< lowest priority value first; FIFO among equals
+};
+
+/// A pool of `capacity` identical units. A unit freed by a release goes straight to the next
+/// waiter. Keeps time-weighted statistics of busy units and queue length and a tally of waits
+/// (all switchable off).
+///
+/// A Resource should outlive the processes using it; if it is destroyed first, its waiters stay
+/// blocked for ever and outstanding leases become no-ops.
+class Resource {
+ public:
+  struct Options {
+    std::size_t capacity = 1;
+    Queueing queueing = Queueing::fifo;
+    bool statistics = true;
+  };
+
+  /// Throws `std::invalid_argument` if `capacity` is 0.
+  Resource(Simulation& sim, std::size_t capacity);
+  Resource(Simulation& sim, Options options);
+  Resource(const Resource&) = delete;
+  Resource& operator=(const Resource&) = delete;
+  ~Resource();
+
+  /// `co_await acquire(priority, preempt)`. `priority` orders the queue under priority queueing
+  /// (lower first). With `preempt`, if no unit is free, the unit of the least important holder
+  /// (highest priority value, latest request) is taken if that holder's priority is strictly
+  /// worse; the holder gets `Interrupted` with a `Preempted` cause and its lease stops being held.
+  AcquireAwaiter acquire(int priority = 0, bool preempt = false) noexcept {
+    return AcquireAwaiter(*this, priority, preempt);
+  }
+
+  std::size_t capacity() const noexcept { return capacity_; }
+  std::size_t in_use() const noexcept { return in_use_; }
+  std::size_t available() const noexcept { return capacity_ - in_use_; }
+  std::size_t queue_length() const noexcept { return waiters_.size(); }
+
+  bool has_statistics() const noexcept { return statistics_; }
+  /// Time-average of busy units / capacity since creation or the last reset.
+  double utilization() const;
+  /// Busy units over time.
+  const TimeWeighted& busy_units() const noexcept { return busy_; }
+  /// Waiting requests over time.
+  const TimeWeighted& queue() const noexcept { return queue_; }
+  /// Seconds from request to grant, per granted request (immediate grants count as 0).
+  const Tally& wait_seconds() const noexcept { return wait_seconds_; }
+  std::uint64_t grants() const noexcept { return grants_; }
+  std::uint64_t preemptions() const noexcept { return preemptions_; }
+  /// Forgets the statistics so far (warm-up deletion).
+  void reset_statistics();
+
+ private:
+  friend class AcquireAwaiter;
+  friend class Lease;
+  bool try_acquire(AcquireAwaiter& request);
+  void enqueue(AcquireAwaiter& request);
+  void remove_waiter(AcquireAwaiter& request) noexcept;
+  void grant(AcquireAwaiter& request);
+  void release(Lease& lease) noexcept;
+  Lease* preemption_victim(const AcquireAwaiter& request);
+  void record_levels() noexcept;
+
+  detail::Kernel* kernel_;
+  std::size_t capacity_;
+  std::size_t in_use_ = 0;
+  Queueing queueing_;
+  bool statistics_;
+  std::uint64_t next_order_ = 0;
+  detail::IntrusiveList<AcquireAwaiter> waiters_;
+  detail::IntrusiveList<Lease> holders_;
+  TimeWeighted busy_;
+  TimeWeighted queue_;
+  Tally wait_seconds_;
+  std::uint64_t grants_ = 0;
+  std::uint64_t preemptions_ = 0;
+};
+
+}  // namespace truckflow::engine

@@ -1,0 +1,198 @@
+// Store: discrete items (battery packs, orders, finished trucks) with blocking put and get and
+// an optional filter on get.
+#pragma once
+
+#include <coroutine>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+
+#include "truckflow/engine/detail/awaitable.hpp"
+#include "truckflow/engine/detail/intrusive_list.hpp"
+#include "truckflow/engine/detail/kernel.hpp"
+#include "truckflow/engine/simulation.hpp"
+#include "truckflow/engine/statistics.hpp"
+
+namespace truckflow::engine {
+
+/// Up to `capacity` items of type T, kept in arrival order. `co_await put(item)` waits for room
+/// (putters are served first come, first served). `co_await get()` waits for an item and returns
+/// the oldest; `co_await get(filter)` returns the oldest item the filter accepts. Getters are
+/// served in arrival order, each taking the oldest item it accepts; a getter whose filter accepts
+/// nothing present does not hold back the getters behind it.
+///
+/// A Store should outlive the processes using it; if destroyed first, its waiters stay blocked.
+template <typename T>
+class Store {
+ public:
+  using Filter = std::function<bool(const T&)>;
+  static constexpr std::size_t unlimited = std::numeric_limits<std::size_t>::max();
+
+  class PutRequest : public detail::Waiter, public detail::ListNode, public detail::EngineAwaitable {
+   public:
+    PutRequest(Store& store, T item) : store_(&store), item_(std::move(item)) {}
+    PutRequest(PutRequest&& other) noexcept : store_(other.store_), item_(std::move(other.item_)) {}
+    PutRequest& operator=(PutRequest&&) = delete;
+    ~PutRequest() {
+      if (is_linked()) store_->putters_.remove(*this);
+    }
+    bool await_ready() const noexcept { return false; }
+    bool await_suspend(std::coroutine_handle<> /*frame*/) {
+      detail::ProcessState& process = *detail::running.process;
+      process_ = &process;
+      requested_at_ = store_->kernel_->now();
+      if (detail::Kernel::interrupt_pending(process) || store_->try_put(*this)) return false;
+      store_->putters_.push_back(*this);
+      process.wait = this;
+      return true;
+    }
+    void await_resume() const { detail::Kernel::end_wait(); }
+    void withdraw() noexcept override { store_->putters_.remove(*this); }
+
+   private:
+    friend class Store;
+    Store* store_;
+    std::optional<T> item_;
+    detail::ProcessState* process_ = nullptr;
+    Time requested_at_;
+  };
+
+  class GetRequest : public detail::Waiter, public detail::ListNode, public detail::EngineAwaitable {
+   public:
+    GetRequest(Store& store, Filter filter) : store_(&store), filter_(std::move(filter)) {}
+    GetRequest(GetRequest&& other) noexcept : store_(other.store_), filter_(std::move(other.filter_)) {}
+    GetRequest& operator=(GetRequest&&) = delete;
+    ~GetRequest() {
+      if (is_linked()) store_->getters_.remove(*this);
+    }
+    bool await_ready() const noexcept { return false; }
+    bool await_suspend(std::coroutine_handle<> /*frame*/) {
+      detail::ProcessState& process = *detail::running.process;
+      process_ = &process;
+      requested_at_ = store_->kernel_->now();
+      if (detail::Kernel::interrupt_pending(process) || store_->try_get(*this)) return false;
+      store_->getters_.push_back(*this);
+      process.wait = this;
+      return true;
+    }
+    /// The item taken.
+    T await_resume() {
+      detail::Kernel::end_wait();
+      return std::move(*item_);
+    }
+    void withdraw() noexcept override { store_->getters_.remove(*this); }
+
+   private:
+    friend class Store;
+    bool accepts(const T& item) const { return !filter_ || filter_(item); }
+    Store* store_;
+    Filter filter_;
+    std::optional<T> item_;
+    detail::ProcessState* process_ = nullptr;
+    Time requested_at_;
+  };
+
+  /// Throws `std::invalid_argument` if `capacity` is 0.
+  explicit Store(Simulation& sim, std::size_t capacity = unlimited, bool statistics = true)
+      : kernel_(&sim.kernel()), capacity_(capacity), statistics_(statistics), size_history_(sim.now(), 0.0) {
+    if (capacity == 0) throw std::invalid_argument("Store capacity must be at least 1");
+  }
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store() {
+    putters_.clear();
+    getters_.clear();
+  }
+
+  PutRequest put(T item) { return PutRequest(*this, std::move(item)); }
+  GetRequest get() { return GetRequest(*this, Filter{}); }
+  GetRequest get(Filter filter) { return GetRequest(*this, std::move(filter)); }
+
+  std::size_t size() const noexcept { return items_.size(); }
+  std::size_t capacity() const noexcept { return capacity_; }
+  /// The items held, oldest first.
+  const std::deque<T>& items() const noexcept { return items_; }
+  std::size_t putters_waiting() const noexcept { return putters_.size(); }
+  std::size_t getters_waiting() const noexcept { return getters_.size(); }
+
+  bool has_statistics() const noexcept { return statistics_; }
+  /// Items held over time.
+  const TimeWeighted& size_history() const noexcept { return size_history_; }
+  /// Seconds from request to completion, per completed get / put.
+  const Tally& get_wait_seconds() const noexcept { return get_wait_; }
+  const Tally& put_wait_seconds() const noexcept { return put_wait_; }
+  void reset_statistics() {
+    size_history_.reset(kernel_->now());
+    get_wait_.reset();
+    put_wait_.reset();
+  }
+
+ private:
+  void record(Tally& waits, Time requested_at) {
+    if (!statistics_) return;
+    waits.add((kernel_->now() - requested_at).to_seconds());
+    size_history_.update(kernel_->now(), static_cast<double>(items_.size()));
+  }
+  bool try_put(PutRequest& request) {
+    if (!putters_.empty() || items_.size() >= capacity_) return false;
+    items_.push_back(std::move(*request.item_));
+    record(put_wait_, request.requested_at_);
+    serve_waiters();
+    return true;
+  }
+  /// Gives the oldest accepted item to `request`; false if there is none.
+  bool take_for(GetRequest& request) {
+    for (auto it = items_.begin(); it != items_.end(); ++it) {
+      if (request.accepts(*it)) {
+        request.item_.emplace(std::move(*it));
+        items_.erase(it);
+        record(get_wait_, request.requested_at_);
+        return true;
+      }
+    }
+    return false;
+  }
+  bool try_get(GetRequest& request) {
+    if (!take_for(request)) return false;
+    serve_waiters();
+    return true;
+  }
+  void serve_waiters() {
+    bool progress = true;
+    while (progress) {
+      progress = false;
+      while (!putters_.empty() && items_.size() < capacity_) {
+        PutRequest& request = *putters_.pop_front();
+        items_.push_back(std::move(*request.item_));
+        record(put_wait_, request.requested_at_);
+        kernel_->wake(*request.process_);
+        progress = true;
+      }
+      for (auto it = getters_.begin(); it != getters_.end() && !items_.empty();) {
+        GetRequest& request = *it;
+        ++it;  // advance before `request` may be unlinked
+        if (take_for(request)) {
+          getters_.remove(request);
+          kernel_->wake(*request.process_);
+          progress = true;
+        }
+      }
+    }
+  }
+
+  detail::Kernel* kernel_;
+  std::size_t capacity_;
+  bool statistics_;
+  std::deque<T> items_;
+  detail::IntrusiveList<PutRequest> putters_;
+  detail::IntrusiveList<GetRequest> getters_;
+  TimeWeighted size_history_;
+  Tally get_wait_;
+  Tally put_wait_;
+};
+
+}  // namespace truckflow::engine

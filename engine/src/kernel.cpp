@@ -1,0 +1,308 @@
+// The kernel's event loop, process lifecycle, interrupts and signals.
+#include "truckflow/engine/detail/kernel.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+namespace truckflow::engine::detail {
+
+ProcessExtras::~ProcessExtras() {
+  if (done != nullptr) release(*done);
+}
+
+std::string ProcessState::name() const {
+  if (extras_ && !extras_->name.empty()) return extras_->name;
+  return "process#" + std::to_string(id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signals
+
+Signal::~Signal() = default;
+
+void release(Signal& signal) noexcept {
+  if (--signal.refs == 0) delete &signal;
+}
+
+void Signal::require_pending() const {
+  if (state_ != State::pending) throw std::logic_error("event already triggered: an event succeeds or fails once");
+}
+
+void Signal::succeed() {
+  require_pending();
+  state_ = State::succeeded;
+  kernel_->schedule(*this, kernel_->now(), Priority::normal);
+}
+
+void Signal::fail(std::exception_ptr error) {
+  if (!error) throw std::invalid_argument("Event::fail needs an exception");
+  require_pending();
+  state_ = State::failed;
+  error_ = std::move(error);
+  kernel_->schedule(*this, kernel_->now(), Priority::normal);
+}
+
+void Signal::succeed_at(Time at) {
+  require_pending();
+  state_ = State::succeeded;
+  kernel_->schedule(*this, at, Priority::normal);
+}
+
+void Signal::settle(std::exception_ptr error) noexcept {
+  state_ = error ? State::failed : State::succeeded;
+  error_ = std::move(error);
+  processed_ = true;
+}
+
+void Signal::add_waiter(SignalWaiter& waiter) noexcept { waiters_.push_back(waiter); }
+
+void Signal::remove_waiter(SignalWaiter& waiter) noexcept {
+  if (waiter.is_linked()) waiters_.remove(waiter);
+}
+
+void Signal::fire() {
+  processed_ = true;
+  const SignalRef keep_alive(this);  // a resumed waiter may drop the last outside reference
+  while (SignalWaiter* waiter = waiters_.pop_front()) waiter->on_signal(*this);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduling
+
+Kernel::~Kernel() { shutdown(); }
+
+std::uint64_t Kernel::push(Time at, Priority priority, std::uintptr_t target, bool now_fast_path) {
+  if (closed_) return 0;
+  if (at < now_) {
+    throw std::logic_error("cannot schedule at " + to_string(at) + ", before the current time " + to_string(now_));
+  }
+  const std::uint64_t seq = next_seq_++;
+  if (seq > sequence_mask) throw std::overflow_error("event sequence numbers exhausted (2^56 events)");
+  const std::uint64_t key = (std::uint64_t{static_cast<std::uint8_t>(priority)} << sequence_bits) | seq;
+  agenda_.push({at.ticks(), key, target}, now_fast_path);
+  return seq;
+}
+
+void Kernel::schedule(Signal& signal, Time at, Priority priority) {
+  const std::uint64_t seq = push(at, priority, reinterpret_cast<std::uintptr_t>(&signal) | signal_tag,
+                                 at == now_ && priority == Priority::normal);
+  if (seq == 0) return;
+  signal.pending_seq = seq;
+  ++signal.refs;
+}
+
+void Kernel::release_entry(const AgendaEntry& entry) noexcept {
+  if ((entry.target & signal_tag) != 0) {
+    detail::release(*reinterpret_cast<Signal*>(entry.target & ~signal_tag));
+  } else {
+    release(*reinterpret_cast<ProcessState*>(entry.target));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+ProcessState& Kernel::create_process(std::coroutine_handle<> frame, std::string name) {
+  if (shutting_down_ || closed_) {
+    throw std::logic_error("cannot spawn a process: the simulation is being destroyed");
+  }
+  if (next_process_id_ == 0) throw std::overflow_error("process ids exhausted (2^32 processes spawned)");
+  auto* process = new ProcessState;
+  process->frame = frame;
+  process->id = next_process_id_++;
+  process->refs = 1;  // the kernel's, until the process finishes
+  if (!name.empty()) process->extras().name = std::move(name);
+  process->live_index = static_cast<std::uint32_t>(live_.size());
+  live_.push_back(process);
+  // Through the heap, not the now-FIFO: a burst of spawns would otherwise hold a second copy of the
+  // agenda while the processes start and schedule their next events.
+  process->pending_seq = push(now_, Priority::normal, reinterpret_cast<std::uintptr_t>(process), false);
+  ++process->refs;
+  return *process;
+}
+
+void Kernel::release(ProcessState& process) noexcept {
+  if (--process.refs == 0) delete &process;
+}
+
+void Kernel::unregister(ProcessState& process) noexcept {
+  ProcessState* const last = live_.back();
+  live_[process.live_index] = last;
+  last->live_index = process.live_index;
+  live_.pop_back();
+}
+
+void Kernel::resume(ProcessState& process) {
+  process.wait = nullptr;
+  process.status = ProcessState::Status::running;
+  const Running previous = std::exchange(running, Running{this, &process});
+  process.resume_point().resume();
+  running = previous;
+  if (process.is_finished()) finish(process);
+}
+
+void Kernel::finish(ProcessState& process) {
+  unregister(process);
+  std::exchange(process.frame, {}).destroy();
+  const bool failed = process.status == ProcessState::Status::failed;
+  bool handled = false;
+  if (process.extras_ && process.extras_->done != nullptr) {
+    Signal& done = *process.extras_->done;
+    handled = done.has_waiters();
+    if (failed) {
+      done.fail(process.extras_->error);
+    } else {
+      done.succeed();
+    }
+  }
+  if (failed && !handled) failures_.push_back({process.extras_->error, process.name(), now_});
+  release(process);
+}
+
+Signal& Kernel::done_signal(ProcessState& process) {
+  ProcessExtras& extras = process.extras();
+  if (extras.done == nullptr) {
+    extras.done = new Signal(*this);
+    ++extras.done->refs;
+    // The completion of a process that already finished is in the past.
+    if (process.is_finished()) extras.done->settle(extras.error);
+  }
+  return *extras.done;
+}
+
+void Kernel::interrupt(ProcessState& process, std::any cause) {
+  if (process.is_finished()) {
+    throw std::logic_error("cannot interrupt " + process.name() + ": it has already finished");
+  }
+  if (process.status == ProcessState::Status::abandoned) {
+    throw std::logic_error("cannot interrupt " + process.name() + ": its simulation was destroyed");
+  }
+  if (&process == running.process) throw std::logic_error(process.name() + " cannot interrupt itself");
+  process.extras().interrupts.push_back(std::move(cause));
+  process.has_pending_interrupt = true;
+  if (Waiter* const wait = std::exchange(process.wait, nullptr)) {
+    wait->withdraw();
+    process.woken_by_interrupt = true;
+    schedule(process, now_, Priority::urgent);
+  }
+  // Otherwise the process is running or about to resume: the interrupt is raised at its next wait.
+}
+
+void Kernel::raise_interrupt(ProcessState& process) {
+  process.woken_by_interrupt = false;
+  auto& causes = process.extras_->interrupts;
+  std::any cause = std::move(causes.front());
+  causes.pop_front();
+  process.has_pending_interrupt = !causes.empty();
+  throw Interrupted(std::move(cause));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+void Kernel::record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id) {
+  now_ = Time::from_ticks(entry.time);
+  ++events_processed_;
+  if (observer_) {
+    observer_(EventRecord{now_, static_cast<Priority>(entry.key >> sequence_bits), entry.key & sequence_mask,
+                          kind, process_id});
+  }
+}
+
+bool Kernel::dispatch(const AgendaEntry& entry) {
+  const std::uint64_t seq = entry.key & sequence_mask;
+  if ((entry.target & signal_tag) != 0) {
+    auto* signal = reinterpret_cast<Signal*>(entry.target & ~signal_tag);
+    const bool live = signal->pending_seq == seq;
+    if (live) {
+      signal->pending_seq = 0;
+      record(entry, EventRecord::Kind::signal, 0);
+      signal->fire();
+    }
+    detail::release(*signal);
+    return live;
+  }
+  auto* process = reinterpret_cast<ProcessState*>(entry.target);
+  const bool live = process->pending_seq == seq;
+  if (live) {
+    process->pending_seq = 0;
+    record(entry, EventRecord::Kind::process_resume, process->id);
+    resume(*process);
+  }
+  release(*process);
+  return live;
+}
+
+void Kernel::throw_pending_failure() {
+  if (failures_.empty()) return;
+  Failure failure = std::move(failures_.front());
+  failures_.pop_front();
+  std::string message = "unknown exception";
+  try {
+    std::rethrow_exception(failure.error);
+  } catch (const std::exception& e) {
+    message = e.what();
+  } catch (...) {
+  }
+  try {
+    std::rethrow_exception(failure.error);
+  } catch (...) {
+    std::throw_with_nested(ProcessError(std::move(failure.process_name), failure.time, message));
+  }
+}
+
+bool Kernel::step(Time limit) {
+  throw_pending_failure();
+  while (!agenda_.empty() && agenda_.top().time < limit.ticks()) {
+    const AgendaEntry entry = agenda_.pop();
+    if (dispatch(entry)) {
+      throw_pending_failure();
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Kernel::run_before(Time limit) {
+  stop_requested_ = false;
+  while (!stop_requested_ && step(limit)) {
+  }
+  return std::exchange(stop_requested_, false);
+}
+
+std::optional<Time> Kernel::next_event_time() {
+  while (!agenda_.empty()) {
+    const AgendaEntry& top = agenda_.top();
+    const std::uint64_t seq = top.key & sequence_mask;
+    const bool live = (top.target & signal_tag) != 0
+                          ? reinterpret_cast<Signal*>(top.target & ~signal_tag)->pending_seq == seq
+                          : reinterpret_cast<ProcessState*>(top.target)->pending_seq == seq;
+    if (live) return Time::from_ticks(top.time);
+    const AgendaEntry stale = agenda_.pop();
+    release_entry(stale);
+  }
+  return std::nullopt;
+}
+
+void Kernel::shutdown() noexcept {
+  if (closed_) return;
+  // Destroying a frame runs the destructors of its locals: leases are released (possibly waking
+  // other processes, harmlessly), waits are withdrawn from their queues.
+  shutting_down_ = true;
+  TrivialVector<ProcessState*> live;
+  live.swap(live_);
+  for (ProcessState* process : live) {
+    process->status = ProcessState::Status::abandoned;
+    process->wait = nullptr;
+  }
+  for (ProcessState* process : live) {
+    if (process->frame) std::exchange(process->frame, {}).destroy();
+  }
+  closed_ = true;
+  agenda_.for_each([this](const AgendaEntry& entry) { release_entry(entry); });
+  agenda_.clear();
+  for (ProcessState* process : live) release(*process);
+  failures_.clear();
+}
+
+}  // namespace truckflow::engine::detail

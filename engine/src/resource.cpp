@@ -1,0 +1,176 @@
+// Resource: grants, releases, queueing and preemption.
+#include "truckflow/engine/resource.hpp"
+
+#include <stdexcept>
+
+#include "truckflow/engine/simulation.hpp"
+
+namespace truckflow::engine {
+
+// ---------------------------------------------------------------------------------------------
+// Lease
+
+void Lease::take_from(Lease& other) noexcept {
+  resource_ = other.resource_;
+  owner_ = other.owner_;
+  since_ = other.since_;
+  priority_ = other.priority_;
+  order_ = other.order_;
+  if (resource_ != nullptr) resource_->holders_.replace(other, *this);
+  other.resource_ = nullptr;
+}
+
+Lease::Lease(Lease&& other) noexcept { take_from(other); }
+
+Lease& Lease::operator=(Lease&& other) noexcept {
+  if (this != &other) {
+    if (resource_ != nullptr) resource_->release(*this);
+    take_from(other);
+  }
+  return *this;
+}
+
+Lease::~Lease() {
+  if (resource_ != nullptr) resource_->release(*this);
+}
+
+void Lease::release() {
+  if (resource_ == nullptr) {
+    throw std::logic_error("Lease::release(): the lease is not held (released twice, moved from, or preempted)");
+  }
+  resource_->release(*this);
+}
+
+// ---------------------------------------------------------------------------------------------
+// AcquireAwaiter
+
+AcquireAwaiter::~AcquireAwaiter() {
+  if (is_linked()) resource_->remove_waiter(*this);
+}
+
+bool AcquireAwaiter::try_acquire() { return resource_->try_acquire(*this); }
+void AcquireAwaiter::enqueue() { resource_->enqueue(*this); }
+void AcquireAwaiter::withdraw() noexcept { resource_->remove_waiter(*this); }
+
+// ---------------------------------------------------------------------------------------------
+// Resource
+
+Resource::Resource(Simulation& sim, std::size_t capacity) : Resource(sim, Options{capacity}) {}
+
+Resource::Resource(Simulation& sim, Options options)
+    : kernel_(&sim.kernel()),
+      capacity_(options.capacity),
+      queueing_(options.queueing),
+      statistics_(options.statistics),
+      busy_(sim.now(), 0.0),
+      queue_(sim.now(), 0.0) {
+  if (capacity_ == 0) throw std::invalid_argument("Resource capacity must be at least 1");
+}
+
+Resource::~Resource() {
+  // Waiters stay blocked; leases become no-ops (see the class comment).
+  waiters_.clear();
+  while (Lease* lease = holders_.pop_front()) lease->resource_ = nullptr;
+}
+
+double Resource::utilization() const {
+  return busy_.mean(kernel_->now()) / static_cast<double>(capacity_);
+}
+
+void Resource::reset_statistics() {
+  busy_.reset(kernel_->now());
+  queue_.reset(kernel_->now());
+  wait_seconds_.reset();
+}
+
+void Resource::record_levels() noexcept {
+  if (!statistics_) return;
+  const Time now = kernel_->now();
+  busy_.update(now, static_cast<double>(in_use_));
+  queue_.update(now, static_cast<double>(waiters_.size()));
+}
+
+bool Resource::try_acquire(AcquireAwaiter& request) {
+  request.requested_at_ = kernel_->now();
+  request.order_ = next_order_++;
+  if (in_use_ < capacity_) {
+    grant(request);
+    record_levels();
+    return true;
+  }
+  if (request.preempt_) {
+    if (Lease* victim = preemption_victim(request)) {
+      detail::ProcessState& owner = *victim->owner_;
+      const Time since = victim->since_;
+      holders_.remove(*victim);
+      victim->resource_ = nullptr;
+      --in_use_;
+      ++preemptions_;
+      grant(request);
+      record_levels();
+      kernel_->interrupt(owner, Preempted{request.process_->id, since, this});
+      return true;
+    }
+  }
+  return false;
+}
+
+Lease* Resource::preemption_victim(const AcquireAwaiter& request) {
+  Lease* victim = nullptr;
+  for (Lease& holder : holders_) {
+    if (holder.owner_ == request.process_ || holder.owner_->is_finished()) continue;
+    if (victim == nullptr || holder.priority_ > victim->priority_ ||
+        (holder.priority_ == victim->priority_ && holder.order_ > victim->order_)) {
+      victim = &holder;
+    }
+  }
+  return victim != nullptr && victim->priority_ > request.priority_ ? victim : nullptr;
+}
+
+void Resource::enqueue(AcquireAwaiter& request) {
+  if (queueing_ == Queueing::priority) {
+    for (AcquireAwaiter& waiter : waiters_) {
+      if (waiter.priority_ > request.priority_) {
+        waiters_.insert_before(waiter, request);
+        record_levels();
+        return;
+      }
+    }
+  }
+  waiters_.push_back(request);
+  record_levels();
+}
+
+void Resource::remove_waiter(AcquireAwaiter& request) noexcept {
+  waiters_.remove(request);
+  record_levels();
+}
+
+void Resource::grant(AcquireAwaiter& request) {
+  ++in_use_;
+  ++grants_;
+  const Time now = kernel_->now();
+  if (statistics_) wait_seconds_.add((now - request.requested_at_).to_seconds());
+  Lease& lease = request.lease_;
+  lease.resource_ = this;
+  lease.owner_ = request.process_;
+  lease.since_ = now;
+  lease.priority_ = request.priority_;
+  lease.order_ = request.order_;
+  holders_.push_back(lease);
+}
+
+void Resource::release(Lease& lease) noexcept {
+  holders_.remove(lease);
+  lease.resource_ = nullptr;
+  --in_use_;
+  // Hand the unit straight to the next waiter: it holds the unit now and resumes shortly.
+  while (in_use_ < capacity_ && !waiters_.empty()) {
+    AcquireAwaiter& next = *waiters_.pop_front();
+    grant(next);
+    kernel_->wake(*next.process_);
+  }
+  record_levels();
+}
+
+}  // namespace truckflow::engine
