@@ -1,13 +1,15 @@
 // Engine benchmarks with fixed models and names, so figures can be set beside other engines'
 // (SimPy, simcpp20): the classic hold model and a shared-resource cycle.
 #include <benchmark/benchmark.h>
-
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <queue>
 #include <string>
+#include <vector>
 
 #include "truckflow/engine.hpp"
+#include "truckflow/engine/detail/agenda.hpp"
 
 namespace {
 
@@ -90,6 +92,47 @@ void BM_ResourceCycle(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(cycles));
 }
 BENCHMARK(BM_ResourceCycle)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+/// The event set alone, as a classic hold model: pop the earliest entry, push one a random
+/// Exp(1 s) later. Compares the engine's 4-ary heap with a binary heap (std::priority_queue),
+/// the structure most engines start with. items_per_second = hold operations per second.
+template <typename EventSet>
+void hold_event_set(benchmark::State& state, EventSet& set) {
+  const auto n = static_cast<std::uint64_t>(state.range(0));
+  Stream delays(7);
+  std::uint64_t seq = 0;
+  for (std::uint64_t i = 0; i < n; ++i) set.push({delays.exponential(seconds(1)).ticks(), ++seq, 0});
+  for (auto _ : state) {
+    const detail::AgendaEntry e = set.pop();
+    set.push({e.time + delays.exponential(seconds(1)).ticks(), ++seq, 0});
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+struct BinaryHeap {
+  struct Later {
+    bool operator()(const detail::AgendaEntry& a, const detail::AgendaEntry& b) const { return detail::earlier(b, a); }
+  };
+  std::priority_queue<detail::AgendaEntry, std::vector<detail::AgendaEntry>, Later> queue;
+  void push(const detail::AgendaEntry& e) { queue.push(e); }
+  detail::AgendaEntry pop() {
+    const detail::AgendaEntry e = queue.top();
+    queue.pop();
+    return e;
+  }
+};
+
+void BM_EventSet_BinaryHeap(benchmark::State& state) {
+  BinaryHeap set;
+  hold_event_set(state, set);
+}
+BENCHMARK(BM_EventSet_BinaryHeap)->Arg(1000)->Arg(100000);
+
+void BM_EventSet_QuaternaryHeap(benchmark::State& state) {
+  detail::QuaternaryHeap set;
+  hold_event_set(state, set);
+}
+BENCHMARK(BM_EventSet_QuaternaryHeap)->Arg(1000)->Arg(100000);
 
 }  // namespace
 

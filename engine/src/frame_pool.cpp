@@ -23,7 +23,7 @@ namespace {
 constexpr std::size_t granule = 8;
 constexpr std::size_t chunk_alignment = 16;
 constexpr std::size_t class_count = pool_max_block_bytes / granule;
-constexpr std::size_t chunk_bytes = 64 * 1024;
+constexpr std::size_t chunk_bytes = std::size_t{64} * 1024;
 
 struct FreeBlock {
   FreeBlock* next;
@@ -35,7 +35,7 @@ struct FreeBlock {
 class ChunkRegistry {
  public:
   std::byte* new_chunk() {
-    auto* chunk = static_cast<std::byte*>(::operator new(chunk_bytes, std::align_val_t{chunk_alignment}));
+    auto* chunk = static_cast<std::byte*>(::operator new (chunk_bytes, std::align_val_t{chunk_alignment}));
     const std::lock_guard lock(mutex_);
     chunks_.push_back(chunk);
     return chunk;

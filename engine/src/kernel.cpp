@@ -204,8 +204,8 @@ void Kernel::record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint6
   now_ = Time::from_ticks(entry.time);
   ++events_processed_;
   if (observer_) {
-    observer_(EventRecord{now_, static_cast<Priority>(entry.key >> sequence_bits), entry.key & sequence_mask,
-                          kind, process_id});
+    observer_(EventRecord{now_, static_cast<Priority>(entry.key >> sequence_bits), entry.key & sequence_mask, kind,
+                          process_id});
   }
 }
 

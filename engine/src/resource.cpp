@@ -73,9 +73,7 @@ Resource::~Resource() {
   while (Lease* lease = holders_.pop_front()) lease->resource_ = nullptr;
 }
 
-double Resource::utilization() const {
-  return busy_.mean(kernel_->now()) / static_cast<double>(capacity_);
-}
+double Resource::utilization() const { return busy_.mean(kernel_->now()) / static_cast<double>(capacity_); }
 
 void Resource::reset_statistics() {
   busy_.reset(kernel_->now());

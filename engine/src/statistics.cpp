@@ -12,14 +12,20 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
+/// log Γ(x) for x > 0, without touching the global `signgam` that std::lgamma writes (so that
+/// simulations on several threads do not race).
+double log_gamma(double x) {
+  int sign = 0;
+  return ::lgamma_r(x, &sign);
+}
+
 /// Regularized incomplete beta I_x(a, b), by the continued fraction evaluated with the modified
 /// Lentz method (converges fast for x < (a + 1) / (a + b + 2); the symmetry relation covers the rest).
 double incomplete_beta(double a, double b, double x) {
   if (x <= 0.0) return 0.0;
   if (x >= 1.0) return 1.0;
   if (x > (a + 1.0) / (a + b + 2.0)) return 1.0 - incomplete_beta(b, a, 1.0 - x);
-  const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) +
-                           b * std::log1p(-x);
+  const double log_front = log_gamma(a + b) - log_gamma(a) - log_gamma(b) + a * std::log(x) + b * std::log1p(-x);
   constexpr double tiny = 1e-300;
   double c = 1.0;
   double d = 1.0 - (a + b) * x / (a + 1.0);
@@ -73,8 +79,7 @@ double invert(Cdf cdf, double p, double lo, double hi) {
 
 void require_probability(double p, const char* who) {
   if (!(p > 0.0 && p < 1.0)) {
-    throw std::invalid_argument(std::string(who) + ": probability must be in (0, 1), got " +
-                                std::to_string(p));
+    throw std::invalid_argument(std::string(who) + ": probability must be in (0, 1), got " + std::to_string(p));
   }
 }
 
@@ -109,9 +114,7 @@ void Tally::add(double x) noexcept {
 
 double Tally::mean() const noexcept { return count_ == 0 ? nan : mean_; }
 
-double Tally::variance() const noexcept {
-  return count_ < 2 ? nan : m2_ / static_cast<double>(count_ - 1);
-}
+double Tally::variance() const noexcept { return count_ < 2 ? nan : m2_ / static_cast<double>(count_ - 1); }
 
 double Tally::stddev() const noexcept { return std::sqrt(variance()); }
 
@@ -121,8 +124,7 @@ ConfidenceInterval Tally::confidence_interval(double level) const {
   }
   if (count_ < 2) throw std::logic_error("confidence_interval needs at least two observations");
   const double n = static_cast<double>(count_);
-  const double half =
-      student_t_quantile(0.5 + level / 2.0, n - 1.0) * stddev() / std::sqrt(n);
+  const double half = student_t_quantile(0.5 + level / 2.0, n - 1.0) * stddev() / std::sqrt(n);
   return {mean_ - half, mean_ + half, half};
 }
 
@@ -131,8 +133,8 @@ TimeWeighted::TimeWeighted(Time start, double initial) noexcept
 
 void TimeWeighted::update(Time now, double value) {
   if (now < last_) {
-    throw std::invalid_argument("TimeWeighted::update: time went backwards from " + to_string(last_) +
-                                " to " + to_string(now));
+    throw std::invalid_argument("TimeWeighted::update: time went backwards from " + to_string(last_) + " to " +
+                                to_string(now));
   }
   area_ += value_ * (now - last_).to_seconds();
   last_ = now;

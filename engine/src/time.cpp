@@ -110,12 +110,10 @@ Epoch Epoch::from_iso_date(std::string_view text) {
   const int year = parse_digits(text, 0, 4, ok);
   const int month = parse_digits(text, 5, 2, ok);
   const int day = parse_digits(text, 8, 2, ok);
-  const std::chrono::year_month_day date{std::chrono::year(year),
-                                         std::chrono::month(static_cast<unsigned>(month)),
+  const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
                                          std::chrono::day(static_cast<unsigned>(day))};
   if (!ok || !date.ok()) {
-    throw std::invalid_argument("'" + std::string(text) +
-                                "' is not a valid ISO date (expected YYYY-MM-DD)");
+    throw std::invalid_argument("'" + std::string(text) + "' is not a valid ISO date (expected YYYY-MM-DD)");
   }
   return Epoch(date);
 }

@@ -24,13 +24,14 @@ namespace truckflow::engine {
 ///
 /// A Container should outlive the processes using it; if destroyed first, its waiters stay blocked.
 template <typename Amount = double>
-  requires std::is_arithmetic_v<Amount>
+requires std::is_arithmetic_v<Amount>
 class Container {
  public:
   /// One put or get waiting its turn.
   class Request : public detail::Waiter, public detail::ListNode, public detail::EngineAwaitable {
    public:
-    Request(Container& container, Amount amount, bool is_put) : container_(&container), amount_(amount), is_put_(is_put) {
+    Request(Container& container, Amount amount, bool is_put)
+        : container_(&container), amount_(amount), is_put_(is_put) {
       container.check_amount(amount, is_put ? "put" : "get");
     }
     Request(Request&& other) noexcept : container_(other.container_), amount_(other.amount_), is_put_(other.is_put_) {}

@@ -59,30 +59,22 @@ class Event : public detail::EngineAwaitable {
 
   /// Throws `std::logic_error` if the event was already triggered.
   template <typename U = T>
-    requires(!std::is_void_v<U>)
-  void succeed(U value) {
+  requires(!std::is_void_v<U>) void succeed(U value) {
     auto& signal = core();
     signal.require_pending();
     signal.value.emplace(std::move(value));
     signal.succeed();
   }
-  void succeed()
-    requires std::is_void_v<T>
-  {
-    core().succeed();
-  }
+  void succeed() requires std::is_void_v<T> { core().succeed(); }
   /// Waiters get `error` rethrown. Throws `std::logic_error` if the event was already triggered.
   void fail(std::exception_ptr error) { core().fail(std::move(error)); }
   template <typename E>
-    requires std::derived_from<E, std::exception>
-  void fail(E error) {
-    fail(std::make_exception_ptr(std::move(error)));
-  }
+  requires std::derived_from<E, std::exception>
+  void fail(E error) { fail(std::make_exception_ptr(std::move(error))); }
 
   /// The value; throws `std::logic_error` unless the event succeeded.
   template <typename U = T>
-    requires(!std::is_void_v<U>)
-  const U& value() const {
+  requires(!std::is_void_v<U>) const U& value() const {
     const auto& signal = core();
     if (signal.state() != detail::Signal::State::succeeded) {
       throw std::logic_error("Event::value(): the event has not succeeded");
@@ -90,9 +82,7 @@ class Event : public detail::EngineAwaitable {
     return *signal.value;
   }
 
-  detail::EventAwaiter<T> operator co_await() const {
-    return detail::EventAwaiter<T>(detail::SignalRef(&core()));
-  }
+  detail::EventAwaiter<T> operator co_await() const { return detail::EventAwaiter<T>(detail::SignalRef(&core())); }
   detail::SignalRef signal() const { return detail::SignalRef(&core()); }
 
  private:
@@ -234,15 +224,13 @@ AllOf all_of(const Operands&... operands) {
 }
 /// The same over a range of operands, e.g. a `std::vector<ProcessHandle<>>`.
 template <std::ranges::input_range R>
-  requires detail::condition_operand<std::ranges::range_value_t<R>>
-AnyOf any_of(const R& operands) {
+requires detail::condition_operand<std::ranges::range_value_t<R>> AnyOf any_of(const R& operands) {
   std::vector<detail::SignalRef> signals;
   for (const auto& operand : operands) signals.push_back(detail::signal_of(operand));
   return AnyOf(std::move(signals));
 }
 template <std::ranges::input_range R>
-  requires detail::condition_operand<std::ranges::range_value_t<R>>
-AllOf all_of(const R& operands) {
+requires detail::condition_operand<std::ranges::range_value_t<R>> AllOf all_of(const R& operands) {
   std::vector<detail::SignalRef> signals;
   for (const auto& operand : operands) signals.push_back(detail::signal_of(operand));
   return AllOf(std::move(signals));

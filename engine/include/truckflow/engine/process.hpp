@@ -119,7 +119,8 @@ class InlineAwaiter {
   }
   T await_resume() const {
     ProcessState& process = *running.process;
-    if (process.extras_ && process.extras_->error) std::rethrow_exception(std::exchange(process.extras_->error, nullptr));
+    if (process.extras_ && process.extras_->error)
+      std::rethrow_exception(std::exchange(process.extras_->error, nullptr));
     if constexpr (!std::is_void_v<T>) return std::move(*child_.promise().result);
   }
 
@@ -132,8 +133,7 @@ class InlineAwaiter {
 template <typename T>
 class JoinAwaiter : public SignalAwaiter {
  public:
-  JoinAwaiter(SignalRef done, ProcessState& process) noexcept
-      : SignalAwaiter(std::move(done)), process_(&process) {}
+  JoinAwaiter(SignalRef done, ProcessState& process) noexcept : SignalAwaiter(std::move(done)), process_(&process) {}
   T await_resume() const {
     finish_wait();
     if constexpr (!std::is_void_v<T>) return *static_cast<const T*>(process_->extras_->result.get());
@@ -240,8 +240,7 @@ class ProcessHandle : public detail::EngineAwaitable {
 
   /// The returned value. Throws `std::logic_error` unless the process finished successfully.
   template <typename U = T>
-    requires(!std::is_void_v<U>)
-  const U& value() const {
+  requires(!std::is_void_v<U>) const U& value() const {
     const detail::ProcessState& state = require();
     if (state.status != detail::ProcessState::Status::succeeded) {
       throw std::logic_error(state.name() + " has no value: it has not finished successfully");

@@ -39,8 +39,7 @@ constexpr std::int64_t checked_mul(std::int64_t a, std::int64_t b, const char* o
 template <std::integral I>
 constexpr std::int64_t scale_ticks(I count, std::int64_t ticks_per_unit, const char* operation) {
   if constexpr (std::is_unsigned_v<I>) {
-    if (count > static_cast<std::make_unsigned_t<std::int64_t>>(
-                    std::numeric_limits<std::int64_t>::max())) {
+    if (count > static_cast<std::make_unsigned_t<std::int64_t>>(std::numeric_limits<std::int64_t>::max())) {
       throw_time_overflow(operation);
     }
   }

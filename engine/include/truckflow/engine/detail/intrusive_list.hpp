@@ -10,7 +10,7 @@ class ListNode {
  public:
   ListNode() noexcept = default;
   ListNode(const ListNode&) noexcept {}
-  ListNode& operator=(const ListNode&) noexcept { return *this; }
+  ListNode& operator=(const ListNode&) noexcept { return *this; }  // NOLINT(bugprone-unhandled-self-assignment)
   ~ListNode() = default;
 
   bool is_linked() const noexcept { return next_ != nullptr; }

@@ -31,7 +31,7 @@ struct EventRecord {
   enum class Kind : std::uint8_t { process_resume, signal };
   Time time;
   Priority priority;
-  std::uint64_t sequence;    ///< insertion sequence: unique and increasing
+  std::uint64_t sequence;  ///< insertion sequence: unique and increasing
   Kind kind;
   std::uint64_t process_id;  ///< the resumed process; 0 for a signal
 };
@@ -101,10 +101,10 @@ class ProcessState {
   /// The innermost frame: where the process resumes.
   std::coroutine_handle<> resume_point() const noexcept { return inline_top != nullptr ? inline_top->child : frame; }
 
-  std::uint64_t pending_seq = 0;     ///< sequence of this process's live agenda entry, 0 if none
-  std::coroutine_handle<> frame;     ///< the top-level frame, owned until the process finishes
-  InlineFrame* inline_top = nullptr; ///< the innermost inline await, null when running the top frame
-  Waiter* wait = nullptr;            ///< the pending wait an interrupt would withdraw
+  std::uint64_t pending_seq = 0;      ///< sequence of this process's live agenda entry, 0 if none
+  std::coroutine_handle<> frame;      ///< the top-level frame, owned until the process finishes
+  InlineFrame* inline_top = nullptr;  ///< the innermost inline await, null when running the top frame
+  Waiter* wait = nullptr;             ///< the pending wait an interrupt would withdraw
   std::unique_ptr<ProcessExtras> extras_;
   std::uint32_t id = 0;
   std::uint32_t live_index = 0;  ///< position in the kernel's registry of unfinished processes

@@ -11,14 +11,13 @@
 namespace truckflow::engine::detail {
 
 template <typename T>
-  requires std::is_trivially_copyable_v<T>
+requires std::is_trivially_copyable_v<T>
 class TrivialVector {
  public:
   TrivialVector() noexcept = default;
   TrivialVector(const TrivialVector&) = delete;
   TrivialVector& operator=(const TrivialVector&) = delete;
-  TrivialVector(TrivialVector&& other) noexcept
-      : data_(other.data_), size_(other.size_), capacity_(other.capacity_) {
+  TrivialVector(TrivialVector&& other) noexcept : data_(other.data_), size_(other.size_), capacity_(other.capacity_) {
     other.data_ = nullptr;
     other.size_ = other.capacity_ = 0;
   }
@@ -60,7 +59,7 @@ class TrivialVector {
  private:
   void grow() {
     const std::size_t capacity = capacity_ == 0 ? 64 : capacity_ * 2;
-    void* data = std::realloc(data_, capacity * sizeof(T));
+    void* data = std::realloc(data_, capacity * sizeof(T));  // NOLINT(bugprone-sizeof-expression)
     if (data == nullptr) throw std::bad_alloc();
     data_ = static_cast<T*>(data);
     capacity_ = capacity;

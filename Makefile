@@ -1,0 +1,46 @@
+# A thin front over the CMake presets (see CMakePresets.json). Every target first installs any
+# missing Debian package (scripts/install-deps), so a fresh Debian 12 machine needs nothing else.
+#
+#   make run                 build (release) and run the default scenario
+#   make test                build with sanitizers and warnings as errors, run every test
+#   make bench               run the benchmarks   (BENCH_ARGS=--benchmark_format=json ...)
+#   make install PREFIX=dir  install dir/bin/truckflow
+#   make debug               build at -O0 with sanitizers and run every test
+#   make format              clang-format every C++ file in place
+#   make clean               remove build/
+
+PREFIX ?= /usr/local
+BENCH_ARGS ?=
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps release run test bench install debug format clean
+
+all: release
+
+deps:
+	@scripts/install-deps
+
+release: deps
+	cmake --preset release
+	cmake --build --preset release -j $(JOBS)
+
+run: release
+	build/release/engine/truckflow_engine_demo
+
+test: deps
+	cmake --workflow --preset ci
+
+debug: deps
+	cmake --workflow --preset debug
+
+bench: release
+	build/release/bench/truckflow_engine_bench $(BENCH_ARGS)
+
+install: release
+	cmake --install build/release --prefix "$(PREFIX)"
+
+format:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build

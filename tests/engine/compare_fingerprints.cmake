@@ -1,0 +1,16 @@
+# Runs PROGRAM twice and checks that both runs print the same fingerprint, and that it equals the
+# one pinned in GOLDEN (update GOLDEN only for an intended change of event ordering, and say so).
+execute_process(COMMAND ${PROGRAM} OUTPUT_VARIABLE first RESULT_VARIABLE first_rc OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND ${PROGRAM} OUTPUT_VARIABLE second RESULT_VARIABLE second_rc OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT first_rc EQUAL 0 OR NOT second_rc EQUAL 0)
+  message(FATAL_ERROR "fingerprint program failed: ${first_rc} / ${second_rc}")
+endif()
+if(NOT first STREQUAL second)
+  message(FATAL_ERROR "two runs differ:\n  ${first}\n  ${second}")
+endif()
+file(READ ${GOLDEN} golden)
+string(STRIP "${golden}" golden)
+if(NOT first STREQUAL golden)
+  message(FATAL_ERROR "fingerprint changed:\n  got    ${first}\n  pinned ${golden}")
+endif()
+message(STATUS "fingerprint ${first}")

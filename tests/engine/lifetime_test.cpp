@@ -1,0 +1,103 @@
+// Coroutine lifetimes: every frame and process state is freed when processes finish or when the
+// simulation is destroyed with processes still waiting (leases released, waits withdrawn).
+#include <gtest/gtest.h>
+
+#include "truckflow/engine.hpp"
+#include "truckflow/engine/detail/frame_pool.hpp"
+
+namespace truckflow::engine {
+namespace {
+
+Process<int> child(Simulation& sim) {
+  co_await sim.timeout(days(10));
+  co_return 1;
+}
+
+Process<> nested(Simulation& sim) { (void)co_await child(sim); }
+
+Process<> hold(Simulation& sim, Resource& res) {
+  const Lease lease = co_await res.acquire();
+  co_await sim.timeout(days(10));
+}
+
+Process<> queue(Resource& res) { (void)co_await res.acquire(); }
+
+Process<> wait_event(Event<int> e) { (void)co_await e; }
+
+Process<> wait_any(Simulation& sim, Event<int> e) { (void)co_await any_of(e, sim.timeout(days(3))); }
+
+Process<> wait_container(Container<>& tank) { co_await tank.get(5.0); }
+
+Process<> wait_store(Store<int>& store) { (void)co_await store.get(); }
+
+Process<> quick(Simulation& sim) { co_await sim.timeout(seconds(1)); }
+
+TEST(LifetimeTest, FinishedProcessesFreeTheirFrames) {
+  const auto before = detail::pool_live_blocks();
+  {
+    Simulation sim;
+    for (int i = 0; i < 100; ++i) sim.spawn(quick(sim));
+    sim.run();
+    EXPECT_EQ(sim.live_processes(), 0U);
+    EXPECT_EQ(detail::pool_live_blocks(), before);
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before);
+}
+
+TEST(LifetimeTest, DestroyingTheSimulationDestroysWaitingProcesses) {
+  const auto before = detail::pool_live_blocks();
+  {
+    Simulation sim;
+    Resource res(sim, 1);
+    Container<> tank(sim, 10.0);
+    Store<int> store(sim);
+    Event<int> never = sim.event<int>();
+    sim.spawn(hold(sim, res));
+    for (int i = 0; i < 3; ++i) sim.spawn(queue(res));
+    sim.spawn(nested(sim));
+    sim.spawn(wait_event(never));
+    sim.spawn(wait_any(sim, never));
+    sim.spawn(wait_container(tank));
+    sim.spawn(wait_store(store));
+    Process<> never_started = quick(sim);
+    sim.run_until(Time::zero() + days(1));
+    EXPECT_EQ(sim.live_processes(), 9U);
+    EXPECT_EQ(res.queue_length(), 3U);
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before) << "a frame or state was leaked";
+}
+
+TEST(LifetimeTest, ResourcesDestroyedBeforeTheSimulationAreSafe) {
+  const auto before = detail::pool_live_blocks();
+  {
+    Simulation sim;
+    {
+      Resource res(sim, 1);
+      sim.spawn(hold(sim, res));
+      sim.spawn(queue(res));
+      sim.run_until(Time::zero() + days(1));
+    }  // the resource goes first: its waiter stays blocked, the lease becomes a no-op
+    sim.run_until(Time::zero() + days(20));
+    EXPECT_EQ(sim.live_processes(), 1U);
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before);
+}
+
+TEST(LifetimeTest, HandlesOutliveTheirSimulation) {
+  ProcessHandle<int> handle;
+  ProcessHandle<> waiting;
+  {
+    Simulation sim;
+    handle = sim.spawn(child(sim));
+    waiting = sim.spawn(quick(sim));
+    sim.run_until(Time::zero() + days(11));
+    waiting = sim.spawn(nested(sim));
+  }
+  EXPECT_EQ(handle.value(), 1);
+  EXPECT_FALSE(waiting.is_alive());
+  EXPECT_FALSE(waiting.is_finished());
+  EXPECT_THROW(waiting.interrupt(), std::logic_error);
+}
+
+}  // namespace
+}  // namespace truckflow::engine

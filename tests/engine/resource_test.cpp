@@ -1,0 +1,183 @@
+// Resource: leases released on every path, FIFO and priority queueing, preemption, statistics.
+#include "truckflow/engine/resource.hpp"
+
+#include <gtest/gtest.h>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "truckflow/engine/simulation.hpp"
+
+namespace truckflow::engine {
+namespace {
+
+using Log = std::vector<std::string>;
+
+Process<> use(Simulation& sim, Resource& res, Duration hold, std::string who, Log& log, int priority = 0) {
+  const Lease lease = co_await res.acquire(priority);
+  log.push_back(who + "+" + std::to_string(static_cast<int>(sim.now().to_seconds())));
+  co_await sim.timeout(hold);
+  log.push_back(who + "-" + std::to_string(static_cast<int>(sim.now().to_seconds())));
+}
+
+TEST(ResourceTest, FifoQueueingHandsUnitsStraightToTheNextWaiter) {
+  Simulation sim;
+  Resource res(sim, 2);
+  Log log;
+  for (const char* who : {"a", "b", "c", "d"}) sim.spawn(use(sim, res, seconds(10), who, log));
+  sim.run_until(Time::zero() + seconds(1));
+  EXPECT_EQ(res.in_use(), 2U);
+  EXPECT_EQ(res.queue_length(), 2U);
+  sim.run();
+  EXPECT_EQ(log, (Log{"a+0", "b+0", "a-10", "b-10", "c+10", "d+10", "c-20", "d-20"}));
+  EXPECT_EQ(res.in_use(), 0U);
+  EXPECT_EQ(res.grants(), 4U);
+}
+
+TEST(ResourceTest, PriorityQueueingServesLowerValuesFirstAndFifoAmongEquals) {
+  Simulation sim;
+  Resource res(sim, Resource::Options{.capacity = 1, .queueing = Queueing::priority});
+  Log log;
+  sim.spawn(use(sim, res, seconds(1), "holder", log, 5));
+  sim.spawn(use(sim, res, seconds(1), "p3a", log, 3));
+  sim.spawn(use(sim, res, seconds(1), "p9", log, 9));
+  sim.spawn(use(sim, res, seconds(1), "p1", log, 1));
+  sim.spawn(use(sim, res, seconds(1), "p3b", log, 3));
+  sim.run();
+  EXPECT_EQ(log, (Log{"holder+0", "holder-1", "p1+1", "p1-2", "p3a+2", "p3a-3", "p3b+3", "p3b-4", "p9+4", "p9-5"}));
+}
+
+Process<> early_return(Simulation& sim, Resource& res, bool& returned) {
+  const Lease lease = co_await res.acquire();
+  co_await sim.timeout(seconds(1));
+  if (sim.now() > Time::zero()) {
+    returned = true;
+    co_return;  // the lease goes out of scope here
+  }
+  co_await sim.timeout(days(1000));
+}
+
+Process<> throw_while_holding(Simulation& sim, Resource& res) {
+  const Lease lease = co_await res.acquire();
+  co_await sim.timeout(seconds(1));
+  throw std::runtime_error("charger fault");
+}
+
+TEST(ResourceTest, LeasesAreReleasedOnReturnAndOnException) {
+  Simulation sim;
+  Resource res(sim, 1);
+  bool returned = false;
+  sim.spawn(early_return(sim, res, returned));
+  sim.run();
+  EXPECT_TRUE(returned);
+  EXPECT_EQ(res.in_use(), 0U);
+
+  sim.spawn(throw_while_holding(sim, res));
+  EXPECT_THROW(sim.run(), ProcessError);
+  EXPECT_EQ(res.in_use(), 0U);
+}
+
+Process<> explicit_release(Simulation& sim, Resource& res, std::string& error) {
+  Lease lease = co_await res.acquire();
+  EXPECT_TRUE(lease.is_held());
+  lease.release();
+  EXPECT_FALSE(lease.is_held());
+  EXPECT_EQ(res.in_use(), 0U);
+  try {
+    lease.release();
+  } catch (const std::logic_error& e) {
+    error = e.what();
+  }
+  Lease moved_to = co_await res.acquire();
+  Lease other = std::move(moved_to);
+  EXPECT_FALSE(moved_to.is_held());  // NOLINT(bugprone-use-after-move): checking the moved-from state
+  EXPECT_TRUE(other.is_held());
+  EXPECT_EQ(res.in_use(), 1U);
+  co_await sim.timeout(seconds(1));
+}
+
+TEST(ResourceTest, ReleasingTwiceIsAClearError) {
+  Simulation sim;
+  Resource res(sim, 1);
+  std::string error;
+  sim.spawn(explicit_release(sim, res, error));
+  sim.run();
+  EXPECT_EQ(error, "Lease::release(): the lease is not held (released twice, moved from, or preempted)");
+  EXPECT_EQ(res.in_use(), 0U);
+}
+
+Process<> low_priority_job(Simulation& sim, Resource& res, Log& log) {
+  Lease lease = co_await res.acquire(10);
+  try {
+    co_await sim.timeout(seconds(10));
+    log.push_back("low finished");
+  } catch (const Interrupted& interrupted) {
+    const auto& cause = std::any_cast<const Preempted&>(interrupted.cause());
+    log.push_back("low preempted at " + std::to_string(static_cast<int>(sim.now().to_seconds())) + " by process#" +
+                  std::to_string(cause.by_process_id) + ", held since " +
+                  std::to_string(static_cast<int>(cause.usage_since.to_seconds())));
+    EXPECT_FALSE(lease.is_held());
+    EXPECT_EQ(cause.resource, &res);
+  }
+}
+
+Process<> urgent_job(Simulation& sim, Resource& res, Log& log, Duration arrive, int priority) {
+  co_await sim.timeout(arrive);
+  const Lease lease = co_await res.acquire(priority, true);
+  log.push_back("urgent(" + std::to_string(priority) + ") got it at " +
+                std::to_string(static_cast<int>(sim.now().to_seconds())));
+  co_await sim.timeout(seconds(1));
+}
+
+TEST(ResourceTest, PreemptionTakesTheUnitOfALessImportantHolder) {
+  Simulation sim;
+  Resource res(sim, Resource::Options{.capacity = 1, .queueing = Queueing::priority});
+  Log log;
+  sim.spawn(low_priority_job(sim, res, log));           // process#1
+  sim.spawn(urgent_job(sim, res, log, seconds(3), 1));  // process#2
+  sim.run();
+  EXPECT_EQ(log, (Log{"urgent(1) got it at 3", "low preempted at 3 by process#2, held since 0"}));
+  EXPECT_EQ(res.preemptions(), 1U);
+  EXPECT_EQ(res.in_use(), 0U);
+}
+
+TEST(ResourceTest, NoPreemptionOfAnEquallyImportantHolder) {
+  Simulation sim;
+  Resource res(sim, Resource::Options{.capacity = 1, .queueing = Queueing::priority});
+  Log log;
+  sim.spawn(low_priority_job(sim, res, log));
+  sim.spawn(urgent_job(sim, res, log, seconds(3), 10));
+  sim.run();
+  EXPECT_EQ(log, (Log{"low finished", "urgent(10) got it at 10"}));
+  EXPECT_EQ(res.preemptions(), 0U);
+}
+
+TEST(ResourceTest, StatisticsAreTimeWeightedAndCanBeSwitchedOff) {
+  Simulation sim;
+  Resource res(sim, 2);
+  Log log;
+  // a, b: 0..10; c waits 10 s then 10..20.
+  for (const char* who : {"a", "b", "c"}) sim.spawn(use(sim, res, seconds(10), who, log));
+  sim.run();
+  const Time end = sim.now();
+  EXPECT_DOUBLE_EQ(res.busy_units().integral(end), 2 * 10.0 + 1 * 10.0);
+  EXPECT_DOUBLE_EQ(res.utilization(), 30.0 / (2 * 20.0));
+  EXPECT_DOUBLE_EQ(res.queue().integral(end), 10.0);
+  EXPECT_EQ(res.wait_seconds().count(), 3U);
+  EXPECT_DOUBLE_EQ(res.wait_seconds().max(), 10.0);
+
+  Simulation quiet_sim;
+  Resource quiet(quiet_sim, Resource::Options{.capacity = 1, .statistics = false});
+  quiet_sim.spawn(use(quiet_sim, quiet, seconds(10), "a", log));
+  quiet_sim.run();
+  EXPECT_EQ(quiet.wait_seconds().count(), 0U);
+  EXPECT_EQ(quiet.grants(), 1U);
+}
+
+TEST(ResourceTest, ZeroCapacityIsRejected) {
+  Simulation sim;
+  EXPECT_THROW(Resource(sim, 0), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace truckflow::engine

@@ -1,0 +1,185 @@
+// Simulation: event ordering and tie-breaking, run / run_until / step / stop, the observer hook,
+// and exceptions escaping processes.
+#include "truckflow/engine/simulation.hpp"
+
+#include <gtest/gtest.h>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace truckflow::engine {
+namespace {
+
+using Log = std::vector<std::string>;
+
+Process<> say_after(Simulation& sim, Duration delay, Priority priority, std::string word, Log& log) {
+  co_await sim.timeout(delay, priority);
+  log.push_back(word + "@" + std::to_string((sim.now() - Time::zero()).ticks()));
+}
+
+TEST(SimulationTest, EventsFireInTimeOrder) {
+  Simulation sim;
+  Log log;
+  sim.spawn(say_after(sim, seconds(3), Priority::normal, "c", log));
+  sim.spawn(say_after(sim, seconds(1), Priority::normal, "a", log));
+  sim.spawn(say_after(sim, seconds(2), Priority::normal, "b", log));
+  sim.run();
+  EXPECT_EQ(log, (Log{"a@1000000", "b@2000000", "c@3000000"}));
+  EXPECT_EQ(sim.now(), Time::zero() + seconds(3));
+}
+
+TEST(SimulationTest, SameTimeTiesBreakByPriorityThenInsertionOrder) {
+  Simulation sim;
+  Log log;
+  sim.spawn(say_after(sim, seconds(1), Priority::low, "low", log));
+  sim.spawn(say_after(sim, seconds(1), Priority::normal, "normal1", log));
+  sim.spawn(say_after(sim, seconds(1), Priority::urgent, "urgent", log));
+  sim.spawn(say_after(sim, seconds(1), Priority::normal, "normal2", log));
+  sim.spawn(say_after(sim, seconds(1), Priority::high, "high", log));
+  sim.run();
+  EXPECT_EQ(log, (Log{"urgent@1000000", "high@1000000", "normal1@1000000", "normal2@1000000", "low@1000000"}));
+}
+
+TEST(SimulationTest, SpawnedProcessesStartInSpawnOrderAtTheCurrentTime) {
+  Simulation sim;
+  Log log;
+  for (const char* word : {"first", "second", "third"}) {
+    sim.spawn(say_after(sim, Duration::zero(), Priority::normal, word, log));
+  }
+  EXPECT_TRUE(log.empty()) << "spawn does not run the process";
+  sim.run();
+  EXPECT_EQ(log, (Log{"first@0", "second@0", "third@0"}));
+}
+
+Process<> ticker(Simulation& sim, Duration period, int& ticks) {
+  for (;;) {
+    co_await sim.timeout(period);
+    ++ticks;
+  }
+}
+
+TEST(SimulationTest, RunUntilLeavesEventsDueAtTheBoundaryPending) {
+  Simulation sim;
+  int ticks = 0;
+  sim.spawn(ticker(sim, seconds(10), ticks));
+  sim.run_until(Time::zero() + seconds(30));
+  EXPECT_EQ(ticks, 2) << "ticks at 10 and 20; the one due at exactly 30 is still pending";
+  EXPECT_EQ(sim.now(), Time::zero() + seconds(30));
+  EXPECT_EQ(sim.peek(), Time::zero() + seconds(30));
+  sim.run_until(Time::zero() + seconds(30) + microseconds(1));
+  EXPECT_EQ(ticks, 3);
+  sim.run_until(Time::zero() + seconds(35));
+  EXPECT_EQ(sim.now(), Time::zero() + seconds(35)) << "the clock moves to the boundary without events";
+  EXPECT_THROW(sim.run_until(Time::zero() + seconds(34)), std::invalid_argument);
+}
+
+TEST(SimulationTest, StepFiresOneEventAtATime) {
+  Simulation sim;
+  int ticks = 0;
+  EXPECT_FALSE(sim.step()) << "nothing to do";
+  sim.spawn(ticker(sim, seconds(5), ticks));
+  EXPECT_TRUE(sim.step());  // the start
+  EXPECT_EQ(ticks, 0);
+  EXPECT_TRUE(sim.step());
+  EXPECT_EQ(ticks, 1);
+  EXPECT_EQ(sim.now(), Time::zero() + seconds(5));
+  EXPECT_EQ(sim.events_processed(), 2U);
+}
+
+Process<> stopper(Simulation& sim, Duration when) {
+  co_await sim.timeout(when);
+  sim.stop();
+}
+
+TEST(SimulationTest, StopEndsRunAfterTheCurrentEvent) {
+  Simulation sim;
+  int ticks = 0;
+  sim.spawn(ticker(sim, seconds(1), ticks));
+  sim.spawn(stopper(sim, milliseconds(4500)));
+  sim.run();
+  EXPECT_EQ(ticks, 4);
+  EXPECT_EQ(sim.now(), Time::zero() + milliseconds(4500));
+  sim.run_until(Time::zero() + seconds(10));
+  EXPECT_EQ(ticks, 9) << "a later run continues where the stopped one ended";
+  sim.spawn(stopper(sim, seconds(1)));
+  sim.run_until(Time::zero() + seconds(100));
+  EXPECT_EQ(sim.now(), Time::zero() + seconds(11)) << "stopped before the boundary: the clock stays";
+}
+
+TEST(SimulationTest, ObserverSeesEveryEventInOrder) {
+  Simulation sim;
+  std::vector<EventRecord> records;
+  sim.set_observer([&](const EventRecord& r) { records.push_back(r); });
+  Log log;
+  sim.spawn(say_after(sim, seconds(2), Priority::normal, "x", log), "x");
+  sim.spawn(say_after(sim, seconds(1), Priority::high, "y", log), "y");
+  sim.run();
+  ASSERT_EQ(records.size(), 4U);
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    EXPECT_LE(records[i - 1].time, records[i].time);
+  }
+  EXPECT_EQ(records[2].time, Time::zero() + seconds(1));
+  EXPECT_EQ(records[2].priority, Priority::high);
+  EXPECT_EQ(records[2].process_id, 2U);
+  EXPECT_EQ(records[3].process_id, 1U);
+  EXPECT_EQ(records[3].kind, EventRecord::Kind::process_resume);
+}
+
+Process<> fail_after(Simulation& sim, Duration delay) {
+  co_await sim.timeout(delay);
+  throw std::runtime_error("pump broke");
+}
+
+TEST(SimulationTest, AnExceptionEscapingAProcessComesOutOfRunWithItsName) {
+  Simulation sim;
+  int ticks = 0;
+  sim.spawn(ticker(sim, seconds(1), ticks));
+  sim.spawn(fail_after(sim, milliseconds(2500)), "station/3/pump");
+  try {
+    sim.run();
+    FAIL() << "run() returned";
+  } catch (const ProcessError& e) {
+    EXPECT_EQ(e.process_name(), "station/3/pump");
+    EXPECT_EQ(e.time(), Time::zero() + milliseconds(2500));
+    EXPECT_STREQ(e.what(), "process 'station/3/pump' failed at t=2.5 s: pump broke");
+    try {
+      std::rethrow_if_nested(e);
+      FAIL() << "no nested exception";
+    } catch (const std::runtime_error& original) {
+      EXPECT_STREQ(original.what(), "pump broke");
+    }
+  }
+  EXPECT_EQ(ticks, 2);
+  sim.run_until(Time::zero() + seconds(5) + microseconds(1));
+  EXPECT_EQ(ticks, 5) << "the simulation can go on after a failure";
+}
+
+TEST(SimulationTest, UnnamedProcessesAreNamedByTheirId) {
+  Simulation sim;
+  sim.spawn(fail_after(sim, seconds(1)));
+  try {
+    sim.run();
+    FAIL();
+  } catch (const ProcessError& e) {
+    EXPECT_EQ(e.process_name(), "process#1");
+  }
+}
+
+TEST(SimulationTest, SeveralFailuresAtOneInstantAreAllReported) {
+  Simulation sim;
+  sim.spawn(fail_after(sim, seconds(1)), "a");
+  sim.spawn(fail_after(sim, seconds(1)), "b");
+  std::vector<std::string> failed;
+  for (int i = 0; i < 3; ++i) {
+    try {
+      sim.run();
+      break;
+    } catch (const ProcessError& e) {
+      failed.push_back(e.process_name());
+    }
+  }
+  EXPECT_EQ(failed, (std::vector<std::string>{"a", "b"}));
+}
+
+}  // namespace
+}  // namespace truckflow::engine
