@@ -1,19 +1,20 @@
 # A thin front over the CMake presets (see CMakePresets.json). Every target first installs any
 # missing Debian package (scripts/install-deps), so a fresh Debian 12 machine needs nothing else.
 #
-#   make run                 build (release) and run the default scenario
+#   make run                 build (release) and run the default Sichuan scenario
 #   make test                build with sanitizers and warnings as errors, run every test
 #   make bench               run the benchmarks   (BENCH_ARGS=--benchmark_format=json ...)
 #   make install PREFIX=dir  install dir/bin/truckflow
 #   make debug               build at -O0 with sanitizers and run every test
 #   make format              clang-format every C++ file in place
+#   make docs                regenerate the scenario schema and the key reference in docs/scenario.md
 #   make clean               remove build/
 
 PREFIX ?= /usr/local
 BENCH_ARGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps release run test bench install debug format clean
+.PHONY: all deps release run test bench install debug format docs clean
 
 all: release
 
@@ -25,7 +26,7 @@ release: deps
 	cmake --build --preset release -j $(JOBS)
 
 run: release
-	build/release/engine/truckflow_engine_demo
+	build/release/app/truckflow run scenarios/sichuan.yaml
 
 test: deps
 	cmake --workflow --preset ci
@@ -41,6 +42,9 @@ install: release
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+docs: release
+	scripts/update-generated-docs build/release/app/truckflow
 
 clean:
 	rm -rf build

@@ -1,0 +1,60 @@
+// The world: regions, roads, suppliers, factories, upfitters and application sites built from a
+// scenario description, simulated with the engine.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "truckflow/engine/simulation.hpp"
+#include "truckflow/models/description.hpp"
+#include "truckflow/models/observer.hpp"
+#include "truckflow/models/road_network.hpp"
+
+namespace truckflow::models {
+
+namespace detail {
+class Chain;
+}
+
+/// Raised when a run breaks a conservation law (a bug in truckflow, not in the scenario).
+class ConservationError : public std::logic_error {
+ public:
+  using std::logic_error::logic_error;
+};
+
+/// The simulated chain. Construction expects a description the scenario loader has checked
+/// (every reference resolves, every trading pair is connected by road); it throws
+/// `std::invalid_argument` otherwise.
+class World {
+ public:
+  explicit World(ScenarioDesc description);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+  ~World();
+
+  const ScenarioDesc& description() const noexcept;
+  const RoadNetwork& roads() const noexcept;
+  engine::Simulation& simulation() noexcept;
+  /// Start of the horizon (time zero is the scenario's start date).
+  engine::Time end_time() const noexcept;
+
+  /// Observers see every sample and delivery from then on; they must outlive the run.
+  void add_observer(Observer& observer);
+
+  /// Simulates up to `t` (clamped to the end of the horizon).
+  void run_until(engine::Time t);
+  /// Simulates to the end of the horizon, emits the final sample and checks conservation
+  /// (throws `ConservationError` naming every broken law).
+  void run();
+  bool is_finished() const noexcept;
+
+  Snapshot snapshot() const;
+  /// The conservation laws that do not hold now (empty when all hold); see docs/design.md.
+  std::vector<std::string> conservation_violations() const;
+
+ private:
+  std::unique_ptr<detail::Chain> chain_;
+};
+
+}  // namespace truckflow::models

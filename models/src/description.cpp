@@ -1,0 +1,74 @@
+// Names of the description's enumerations, as written in scenario files.
+#include "truckflow/models/description.hpp"
+
+#include "truckflow/models/observer.hpp"
+
+namespace truckflow::models {
+
+const char* to_string(RegionRole role) {
+  switch (role) {
+    case RegionRole::host:
+      return "host";
+    case RegionRole::collaborating:
+      return "collaborating";
+  }
+  return "?";
+}
+
+const char* to_string(Powertrain powertrain) {
+  switch (powertrain) {
+    case Powertrain::battery_electric_charging:
+      return "battery_electric_charging";
+    case Powertrain::battery_electric_swap:
+      return "battery_electric_swap";
+    case Powertrain::fuel_cell:
+      return "fuel_cell";
+    case Powertrain::methanol_hydrogen_electric:
+      return "methanol_hydrogen_electric";
+    case Powertrain::diesel:
+      return "diesel";
+  }
+  return "?";
+}
+
+const char* to_string(SiteKind kind) {
+  switch (kind) {
+    case SiteKind::mine:
+      return "mine";
+    case SiteKind::steel_works:
+      return "steel_works";
+    case SiteKind::port:
+      return "port";
+    case SiteKind::railway_port:
+      return "railway_port";
+    case SiteKind::logistics_park:
+      return "logistics_park";
+    case SiteKind::construction:
+      return "construction";
+    case SiteKind::industrial_park:
+      return "industrial_park";
+  }
+  return "?";
+}
+
+const char* to_string(TruckStage stage) {
+  switch (stage) {
+    case TruckStage::awaiting_components:
+      return "awaiting_components";
+    case TruckStage::awaiting_line:
+      return "awaiting_line";
+    case TruckStage::in_assembly:
+      return "in_assembly";
+    case TruckStage::to_upfitter:
+      return "to_upfitter";
+    case TruckStage::at_upfitter:
+      return "at_upfitter";
+    case TruckStage::to_site:
+      return "to_site";
+    case TruckStage::delivered:
+      return "delivered";
+  }
+  return "?";
+}
+
+}  // namespace truckflow::models

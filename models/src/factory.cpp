@@ -1,0 +1,43 @@
+// Factory: kitting, line allocation and assembly.
+#include "factory.hpp"
+
+#include <algorithm>
+
+namespace truckflow::models::detail {
+
+Factory::Factory(Chain& chain, std::size_t /*index*/, const FactoryDesc& desc)
+    : chain_(chain),
+      region_(chain.region_index.at(desc.region)),
+      builds_(chain.truck_type_count(), false),
+      lines_(chain.sim, static_cast<std::size_t>(desc.lines)),
+      assembly_time_(engine::hours(desc.assembly_hours)) {
+  // Units per truck of each component: the most any type built here needs.
+  std::map<std::size_t, std::int64_t> units_per_truck;
+  for (const std::string& type_id : desc.truck_types) {
+    const std::size_t type = chain.truck_type_index.at(type_id);
+    builds_[type] = true;
+    for (const BomLine& line : chain.desc.truck_types[type].bill_of_materials) {
+      std::int64_t& units = units_per_truck[chain.component_index.at(line.component)];
+      units = std::max(units, line.quantity);
+    }
+  }
+  for (const auto& [component, units] : units_per_truck) {
+    stocks_.emplace(component, std::make_unique<ComponentStock>(chain, region_, component, units, desc.inventory,
+                                                                chain.supplier_for(component, region_, desc.sourcing)));
+  }
+}
+
+bool Factory::builds(std::size_t truck_type) const { return builds_.at(truck_type); }
+
+engine::Process<> Factory::build(Truck& truck) {
+  for (const BomLine& line : chain_.desc.truck_types[truck.type].bill_of_materials) {
+    co_await stocks_.at(chain_.component_index.at(line.component))->take(line.quantity);
+    ++truck.kitted_lines;
+  }
+  chain_.set_stage(truck, TruckStage::awaiting_line);
+  const engine::Lease line = co_await lines_.acquire();
+  chain_.set_stage(truck, TruckStage::in_assembly);
+  co_await chain_.sim.timeout(assembly_time_);
+}
+
+}  // namespace truckflow::models::detail

@@ -1,0 +1,55 @@
+// Site: turning the deployment plan into orders.
+#include "site.hpp"
+
+#include <algorithm>
+
+namespace truckflow::models::detail {
+
+Site::Site(Chain& chain, std::size_t index, const SiteDesc& desc)
+    : chain_(chain), index_(index), region_(chain.region_index.at(desc.region)), ordered_(chain.truck_type_count(), 0) {
+  if (desc.upfit) {
+    upfitter_ = chain.upfitter_index.at(desc.upfit->upfitter);
+    body_ = chain.component_index.at(desc.upfit->body);
+  }
+  const std::string prefix = "site/" + desc.id + "/";
+  for (const PlanLineDesc& line : desc.deployment) {
+    chain.sim.spawn(deploy(line), prefix + "deployment/" + std::to_string(line.year) + "/" + line.truck_type);
+  }
+  for (const PlanLineDesc& line : desc.target_fleet) {
+    chain.sim.spawn(reach_target(line), prefix + "target_fleet/" + std::to_string(line.year) + "/" + line.truck_type);
+  }
+}
+
+std::pair<engine::Time, engine::Time> Site::window(std::int64_t year) const {
+  const engine::Epoch& epoch = chain_.sim.epoch();
+  const auto first = std::chrono::year(static_cast<int>(year)) / std::chrono::January / 1;
+  const auto next = std::chrono::year(static_cast<int>(year + 1)) / std::chrono::January / 1;
+  return {std::max(epoch.time_of(first), engine::Time::zero()), std::min(epoch.time_of(next), chain_.end)};
+}
+
+engine::Process<> Site::deploy(const PlanLineDesc& line) { co_await place_orders(line, line.trucks); }
+
+engine::Process<> Site::reach_target(const PlanLineDesc& line) {
+  const auto [from, to] = window(line.year);
+  if (from >= to) co_return;  // the year is past the horizon
+  co_await chain_.sim.timeout(from - chain_.sim.now());
+  const std::size_t type = chain_.truck_type_index.at(line.truck_type);
+  co_await place_orders(line, std::max<std::int64_t>(0, line.trucks - ordered_[type]));
+}
+
+engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t count) {
+  const std::size_t type = chain_.truck_type_index.at(line.truck_type);
+  std::optional<std::size_t> factory;
+  if (!line.factory.empty()) factory = chain_.factory_index.at(line.factory);
+  const auto [from, to] = window(line.year);
+  if (from >= to) co_return;  // the year is past the horizon
+  const __int128 span = (to - from).ticks();
+  for (std::int64_t i = 0; i < count; ++i) {
+    const engine::Time at = from + engine::Duration::from_ticks(static_cast<std::int64_t>(span * i / count));
+    co_await chain_.sim.timeout(at - chain_.sim.now());
+    ++ordered_[type];
+    chain_.order_truck(index_, type, factory);
+  }
+}
+
+}  // namespace truckflow::models::detail

@@ -1,0 +1,38 @@
+// An application site: orders trucks through the years as its deployment plan says. Internal to
+// models/.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "chain.hpp"
+
+namespace truckflow::models::detail {
+
+class Site {
+ public:
+  Site(Chain& chain, std::size_t index, const SiteDesc& desc);
+
+  std::size_t region() const noexcept { return region_; }
+  std::optional<std::size_t> upfitter() const noexcept { return upfitter_; }
+  std::optional<std::size_t> body() const noexcept { return body_; }
+
+ private:
+  /// Orders `line.trucks` trucks, evenly spaced over the line's year.
+  engine::Process<> deploy(const PlanLineDesc& line);
+  /// At the start of the line's year, orders what is missing to reach `line.trucks` in service at
+  /// its end, evenly spaced over the year.
+  engine::Process<> reach_target(const PlanLineDesc& line);
+  engine::Process<> place_orders(const PlanLineDesc& line, std::int64_t count);
+  /// The part of `year` inside the horizon.
+  std::pair<engine::Time, engine::Time> window(std::int64_t year) const;
+
+  Chain& chain_;
+  std::size_t index_;
+  std::size_t region_;
+  std::optional<std::size_t> upfitter_;
+  std::optional<std::size_t> body_;
+  std::vector<std::int64_t> ordered_;  // [truck type]
+};
+
+}  // namespace truckflow::models::detail

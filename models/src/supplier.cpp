@@ -1,0 +1,71 @@
+// Supplier: daily production with disruption windows, and order fulfilment.
+#include "supplier.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace truckflow::models::detail {
+
+namespace {
+
+std::int64_t stock_limit(const SupplierDesc& desc) {
+  if (desc.max_stock_units > 0) return desc.max_stock_units;
+  return std::max<std::int64_t>(
+      {1, desc.initial_stock_units, static_cast<std::int64_t>(std::ceil(14.0 * desc.capacity_units_per_day))});
+}
+
+}  // namespace
+
+Supplier::Supplier(Chain& chain, std::size_t index, const SupplierDesc& desc)
+    : chain_(chain),
+      desc_(desc),
+      region_(chain.region_index.at(desc.region)),
+      component_(chain.component_index.at(desc.component)),
+      initial_stock_(desc.initial_stock_units),
+      stock_(chain.sim, stock_limit(desc), desc.initial_stock_units),
+      lead_time_(engine::days(desc.lead_time_days)) {
+  chain.sim.spawn(produce(), "supplier/" + std::to_string(index) + "/production");
+}
+
+double Supplier::capacity_factor(std::int64_t day) const {
+  const auto date = std::chrono::sys_days(chain_.desc.simulation.start_date) + std::chrono::days(day);
+  double factor = 1.0;
+  for (const DisruptionDesc& d : desc_.disruptions) {
+    if (date >= std::chrono::sys_days(d.start_date) && date <= std::chrono::sys_days(d.end_date)) {
+      factor = std::min(factor, d.capacity_factor);
+    }
+  }
+  return factor;
+}
+
+engine::Process<> Supplier::produce() {
+  double carried = 0.0;  // output made but not yet a whole unit
+  for (std::int64_t day = 0;; ++day) {
+    co_await chain_.sim.timeout(engine::days(1));
+    carried += desc_.capacity_units_per_day * capacity_factor(day);
+    const auto whole = static_cast<std::int64_t>(std::floor(carried));
+    carried -= static_cast<double>(whole);
+    const std::int64_t made = std::min(whole, stock_.capacity() - stock_.level());
+    if (made > 0) {
+      produced_ += made;
+      co_await stock_.put(made);
+    }
+  }
+}
+
+engine::Process<> Supplier::fulfill(Shipment& shipment) {
+  if (stock_.level() < shipment.units || stock_.getters_waiting() > 0) ++stockouts_;
+  // An order larger than the stock limit is filled in parts as production allows.
+  for (std::int64_t left = shipment.units; left > 0;) {
+    const std::int64_t part = std::min(left, stock_.capacity());
+    co_await stock_.get(part);
+    allocated_ += part;
+    shipment.allocated += part;
+    left -= part;
+  }
+  co_await chain_.sim.timeout(lead_time_);
+  shipped_ += shipment.units;
+  shipment.state = Shipment::State::in_transit;
+}
+
+}  // namespace truckflow::models::detail

@@ -1,0 +1,248 @@
+// World and Chain: building the chain from a description, a truck's life, sampling, and the
+// conservation laws checked at the end of every run.
+#include "truckflow/models/world.hpp"
+
+#include <stdexcept>
+
+#include "chain.hpp"
+#include "factory.hpp"
+#include "site.hpp"
+#include "supplier.hpp"
+#include "upfitter.hpp"
+
+namespace truckflow::models {
+
+namespace detail {
+
+namespace {
+
+template <typename T>
+IdIndex index_of(const std::vector<T>& items, const char* what) {
+  IdIndex index;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!index.emplace(items[i].id, i).second) {
+      throw std::invalid_argument(std::string("duplicate ") + what + " id '" + items[i].id + "'");
+    }
+  }
+  return index;
+}
+
+std::size_t lookup(const IdIndex& index, const std::string& id, const char* what) {
+  const auto it = index.find(id);
+  if (it == index.end()) throw std::invalid_argument(std::string("unknown ") + what + " '" + id + "'");
+  return it->second;
+}
+
+RoadNetwork build_roads(const ScenarioDesc& desc, const IdIndex& regions) {
+  std::vector<RoadLink> links;
+  for (const RoadDesc& road : desc.roads) {
+    const std::size_t a = lookup(regions, road.from, "region");
+    const std::size_t b = lookup(regions, road.to, "region");
+    const engine::Duration time = engine::hours(road.travel_time_h);
+    links.push_back({a, b, road.distance_km, time, road.climb_m, road.descent_m});
+    if (road.two_way) links.push_back({b, a, road.distance_km, time, road.descent_m, road.climb_m});
+  }
+  return RoadNetwork(desc.regions.size(), links);
+}
+
+engine::Time horizon_end(const SimulationDesc& simulation) {
+  const engine::Epoch epoch(simulation.start_date);
+  auto end = simulation.start_date + std::chrono::years(simulation.horizon_years);
+  if (!end.ok()) end = end.year() / end.month() / std::chrono::last;  // from 29 February
+  return epoch.time_of(end);
+}
+
+}  // namespace
+
+Chain::Chain(ScenarioDesc description)
+    : desc(std::move(description)),
+      region_index(index_of(desc.regions, "region")),
+      component_index(index_of(desc.components, "component")),
+      truck_type_index(index_of(desc.truck_types, "truck type")),
+      supplier_index(index_of(desc.suppliers, "supplier")),
+      factory_index(index_of(desc.factories, "factory")),
+      upfitter_index(index_of(desc.upfitters, "upfitter")),
+      site_index(index_of(desc.sites, "site")),
+      sim(desc.simulation.seed, engine::Epoch(desc.simulation.start_date)),
+      roads(build_roads(desc, region_index)),
+      end(horizon_end(desc.simulation)),
+      factory_ordered(desc.factories.size() * desc.truck_types.size(), 0),
+      factory_built(factory_ordered.size(), 0),
+      region_ordered(desc.regions.size() * desc.truck_types.size(), 0),
+      region_built(region_ordered.size(), 0),
+      region_delivered(region_ordered.size(), 0),
+      site_delivered(desc.sites.size(), 0) {
+  for (const TruckTypeDesc& type : desc.truck_types) {
+    for (const BomLine& line : type.bill_of_materials) lookup(component_index, line.component, "component");
+  }
+  for (std::size_t i = 0; i < desc.suppliers.size(); ++i) {
+    suppliers.push_back(std::make_unique<Supplier>(*this, i, desc.suppliers[i]));
+  }
+  for (std::size_t i = 0; i < desc.factories.size(); ++i) {
+    factories.push_back(std::make_unique<Factory>(*this, i, desc.factories[i]));
+  }
+  for (std::size_t u = 0; u < desc.upfitters.size(); ++u) {
+    std::vector<std::size_t> bodies;
+    for (const SiteDesc& site : desc.sites) {
+      if (!site.upfit || lookup(upfitter_index, site.upfit->upfitter, "upfitter") != u) continue;
+      const std::size_t body = lookup(component_index, site.upfit->body, "component");
+      if (std::find(bodies.begin(), bodies.end(), body) == bodies.end()) bodies.push_back(body);
+    }
+    upfitters.push_back(std::make_unique<Upfitter>(*this, u, desc.upfitters[u], bodies));
+  }
+  for (std::size_t i = 0; i < desc.sites.size(); ++i) sites.push_back(std::make_unique<Site>(*this, i, desc.sites[i]));
+  sim.spawn(sampler(), "sampler");
+}
+
+Chain::~Chain() = default;
+
+std::size_t Chain::region_of_site(std::size_t site) const { return sites[site]->region(); }
+std::size_t Chain::region_of_factory(std::size_t factory) const { return factories[factory]->region(); }
+
+std::size_t Chain::supplier_for(std::size_t component, std::size_t plant_region,
+                                const std::vector<SourcingDesc>& sourcing) const {
+  const std::string& component_id = desc.components[component].id;
+  for (const SourcingDesc& entry : sourcing) {
+    if (entry.component == component_id) return lookup(supplier_index, entry.supplier, "supplier");
+  }
+  std::optional<std::size_t> best;
+  for (std::size_t s = 0; s < suppliers.size(); ++s) {
+    if (suppliers[s]->component() != component || !roads.is_connected(suppliers[s]->region(), plant_region)) continue;
+    if (!best ||
+        travel_time(suppliers[s]->region(), plant_region) < travel_time(suppliers[*best]->region(), plant_region)) {
+      best = s;
+    }
+  }
+  if (!best) throw std::invalid_argument("no supplier can deliver component '" + component_id + "'");
+  return *best;
+}
+
+std::size_t Chain::nearest_factory(std::size_t type, std::size_t site_region) const {
+  std::optional<std::size_t> best;
+  for (std::size_t f = 0; f < factories.size(); ++f) {
+    if (!factories[f]->builds(type) || !roads.is_connected(factories[f]->region(), site_region)) continue;
+    if (!best ||
+        travel_time(factories[f]->region(), site_region) < travel_time(factories[*best]->region(), site_region)) {
+      best = f;
+    }
+  }
+  if (!best) throw std::invalid_argument("no factory builds truck type '" + desc.truck_types[type].id + "'");
+  return *best;
+}
+
+void Chain::order_truck(std::size_t site, std::size_t type, std::optional<std::size_t> factory) {
+  const std::size_t region = region_of_site(site);
+  Truck& truck = trucks.emplace_back();
+  truck.id = static_cast<std::int64_t>(trucks.size());
+  truck.type = type;
+  truck.site = site;
+  truck.factory = factory ? *factory : nearest_factory(type, region);
+  truck.upfitter = sites[site]->upfitter();
+  truck.ordered_at = sim.now();
+  ++stage_counts[static_cast<std::size_t>(TruckStage::awaiting_components)];
+  ++factory_ordered[truck.factory * truck_type_count() + type];
+  ++region_ordered[region * truck_type_count() + type];
+  sim.spawn(truck_life(truck), "truck/" + std::to_string(truck.id));
+}
+
+void Chain::set_stage(Truck& truck, TruckStage stage) noexcept {
+  --stage_counts[static_cast<std::size_t>(truck.stage)];
+  ++stage_counts[static_cast<std::size_t>(stage)];
+  truck.stage = stage;
+}
+
+engine::Process<> Chain::truck_life(Truck& truck) {
+  Factory& factory = *factories[truck.factory];
+  co_await factory.build(truck);
+  truck.built_at = sim.now();
+  const std::size_t region = region_of_site(truck.site);
+  ++factory_built[truck.factory * truck_type_count() + truck.type];
+  ++region_built[region * truck_type_count() + truck.type];
+
+  if (truck.upfitter) {
+    Upfitter& upfitter = *upfitters[*truck.upfitter];
+    set_stage(truck, TruckStage::to_upfitter);
+    co_await sim.timeout(travel_time(factory.region(), upfitter.region()));
+    set_stage(truck, TruckStage::at_upfitter);
+    co_await upfitter.fit(truck, *sites[truck.site]->body());
+    set_stage(truck, TruckStage::to_site);
+    co_await sim.timeout(travel_time(upfitter.region(), region));
+  } else {
+    set_stage(truck, TruckStage::to_site);
+    co_await sim.timeout(travel_time(factory.region(), region));
+  }
+
+  set_stage(truck, TruckStage::delivered);
+  truck.delivered_at = sim.now();
+  ++region_delivered[region * truck_type_count() + truck.type];
+  ++site_delivered[truck.site];
+  const DeliveryRecord record{truck.id,         truck.type,     truck.site,
+                              region,           truck.factory,  truck.upfitter,
+                              truck.ordered_at, truck.built_at, truck.delivered_at};
+  for (Observer* observer : observers) observer->on_delivery(record);
+}
+
+engine::Process<> Chain::sampler() {
+  const engine::Duration interval = engine::days(desc.simulation.sample_interval_days);
+  // Low priority: a sample sees the state after everything else that happens at its instant.
+  co_await sim.timeout(engine::Duration::zero(), engine::Priority::low);
+  for (;;) {
+    const Snapshot now = snapshot();
+    for (Observer* observer : observers) observer->on_sample(now);
+    co_await sim.timeout(interval, engine::Priority::low);
+  }
+}
+
+Snapshot Chain::snapshot() const {
+  Snapshot s;
+  s.time = sim.now();
+  s.truck_type_count = truck_type_count();
+  s.factory_ordered = factory_ordered;
+  s.factory_built = factory_built;
+  s.factory_backlog.resize(factory_ordered.size());
+  for (std::size_t i = 0; i < factory_ordered.size(); ++i) s.factory_backlog[i] = factory_ordered[i] - factory_built[i];
+  s.region_ordered = region_ordered;
+  s.region_built = region_built;
+  s.region_delivered = region_delivered;
+  s.site_delivered = site_delivered;
+  for (const auto& supplier : suppliers) {
+    s.supplier_produced.push_back(supplier->produced());
+    s.supplier_shipped.push_back(supplier->shipped());
+    s.supplier_stock.push_back(supplier->stock());
+    s.supplier_stockouts.push_back(supplier->stockouts());
+  }
+  for (const auto& upfitter : upfitters) s.upfitter_fitted.push_back(upfitter->fitted());
+  s.trucks_by_stage = stage_counts;
+  return s;
+}
+
+}  // namespace detail
+
+World::World(ScenarioDesc description) : chain_(std::make_unique<detail::Chain>(std::move(description))) {}
+
+World::~World() = default;
+
+const ScenarioDesc& World::description() const noexcept { return chain_->desc; }
+const RoadNetwork& World::roads() const noexcept { return chain_->roads; }
+engine::Simulation& World::simulation() noexcept { return chain_->sim; }
+engine::Time World::end_time() const noexcept { return chain_->end; }
+void World::add_observer(Observer& observer) { chain_->observers.push_back(&observer); }
+bool World::is_finished() const noexcept { return chain_->sim.now() >= chain_->end; }
+Snapshot World::snapshot() const { return chain_->snapshot(); }
+std::vector<std::string> World::conservation_violations() const { return chain_->violations(); }
+
+void World::run_until(engine::Time t) { chain_->sim.run_until(std::min(t, chain_->end)); }
+
+void World::run() {
+  run_until(chain_->end);
+  const Snapshot last = snapshot();
+  for (Observer* observer : chain_->observers) observer->on_sample(last);
+  const std::vector<std::string> broken = conservation_violations();
+  if (!broken.empty()) {
+    std::string message = "conservation laws broken at the end of the run (a bug in truckflow):";
+    for (const std::string& law : broken) message += "\n  " + law;
+    throw ConservationError(message);
+  }
+}
+
+}  // namespace truckflow::models

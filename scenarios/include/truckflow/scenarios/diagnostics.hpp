@@ -1,0 +1,40 @@
+// Errors in scenario input: where (file:line:column), which key (the key path), what is wrong.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace truckflow::scenarios {
+
+/// A position in an input. Lines and columns count from 1; 0 means "the whole input" (for
+/// example a --set argument, whose `file` is the argument itself).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+/// "file:line:column" (GCC style, clickable in editors), or just `file` when line is 0.
+std::string to_string(const SourceLocation& location);
+
+struct Diagnostic {
+  SourceLocation location;
+  std::string path;     ///< the key path, e.g. "suppliers[2].capacity_units_per_day"; may be empty
+  std::string message;  ///< what was found and what was expected
+};
+
+/// "file:line:column: error: path: message".
+std::string to_string(const Diagnostic& diagnostic);
+
+/// Every problem found in a scenario (at least one), in the order of the input.
+class ScenarioError : public std::runtime_error {
+ public:
+  explicit ScenarioError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace truckflow::scenarios

@@ -1,0 +1,40 @@
+// Loading a scenario: YAML (with `extends` and `--set` overrides) read strictly, checked
+// completely, and turned into the models' plain description.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "truckflow/models/description.hpp"
+#include "truckflow/scenarios/diagnostics.hpp"
+
+namespace truckflow::scenarios {
+
+struct LoadOptions {
+  /// "key.path=value" assignments applied after `extends`, in order (e.g.
+  /// "suppliers[catl_yibin].capacity_units_per_day=0"); values are read as YAML.
+  std::vector<std::string> overrides;
+  /// Replaces simulation.seed.
+  std::optional<std::uint64_t> seed;
+};
+
+struct LoadedScenario {
+  models::ScenarioDesc description;
+  /// The scenario as simulated: `extends` merged, overrides applied, as YAML text.
+  std::string resolved_yaml;
+};
+
+/// Reads and checks a scenario. Throws `ScenarioError` listing every problem found (each with
+/// file:line:column, key path, what was found and what was expected); nothing else escapes for
+/// bad input.
+LoadedScenario load_scenario(const std::string& path, const LoadOptions& options = {});
+
+/// The JSON Schema (draft-07) of scenario files, for editors and CI.
+std::string json_schema();
+
+/// The key reference of docs/scenario.md (Markdown tables, one per kind of object).
+std::string key_reference_markdown();
+
+}  // namespace truckflow::scenarios

@@ -1,0 +1,24 @@
+// Composing a scenario: a file, what it `extends` (merged under it), and `--set key.path=value`
+// overrides. Internal to scenarios/.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "node.hpp"
+
+namespace truckflow::scenarios::detail {
+
+/// Reads `path`, resolves `extends` chains (paths relative to the extending file) and applies
+/// `overrides` in order. Problems go to `diagnostics`; the result is then unusable.
+///
+/// Merging an extending file over its base: mappings merge key by key; lists whose items are all
+/// mappings with an `id` merge item by item (same id: merged; new id: appended; `remove: true`
+/// deletes the base's item); anything else is replaced.
+Node compose(const std::string& path, const std::vector<std::string>& overrides, std::vector<Diagnostic>& diagnostics);
+
+/// Applies one "key.path=value" override (e.g. "suppliers[catl_yibin].capacity_units_per_day=0",
+/// "sites[2].deployment[0].trucks=50"); the value is read as YAML.
+void apply_override(Node& root, const std::string& assignment, std::vector<Diagnostic>& diagnostics);
+
+}  // namespace truckflow::scenarios::detail

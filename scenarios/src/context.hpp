@@ -1,0 +1,52 @@
+// What decoding a scenario collects: diagnostics, cross-references to check once every list is
+// read, and where each decoded key path came from. Internal to scenarios/.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "node.hpp"
+
+namespace truckflow::scenarios::detail {
+
+/// "parent.key" (or "key" at the top).
+std::string child_path(const std::string& parent, const std::string& key);
+/// "parent[index]".
+std::string item_path(const std::string& parent, std::size_t index);
+
+/// A reference from one entity to another by id.
+struct Reference {
+  std::string collection;  ///< the top-level list the id must be in, e.g. "regions"
+  std::string id;
+  std::string path;
+};
+
+class Context {
+ public:
+  explicit Context(std::vector<Diagnostic>& diagnostics) : diagnostics_(diagnostics) {}
+
+  /// Reports a problem with `node` at key path `path`.
+  void error(const Node& node, const std::string& path, std::string message);
+  /// Reports a problem at a path decoded earlier (located at its node, or its nearest parent's).
+  void error_at(const std::string& path, std::string message);
+  void remember(const std::string& path, const Node& node) { locations_[path] = node.where(); }
+  SourceLocation where(const std::string& path) const;
+  std::size_t error_count() const noexcept { return diagnostics_.size(); }
+
+  std::vector<Reference> references;
+
+ private:
+  std::vector<Diagnostic>& diagnostics_;
+  std::map<std::string, SourceLocation> locations_;
+};
+
+/// Up to `limit` candidates closest to `word` by edit distance, if close enough to be a typo.
+std::vector<std::string> similar(const std::string& word, const std::vector<std::string>& candidates,
+                                 std::size_t limit = 1);
+/// " (did you mean 'x'?)" or "".
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+/// "'a', 'b' or 'c'".
+std::string quoted_list(const std::vector<std::string>& words, const char* last_joiner = " or ");
+
+}  // namespace truckflow::scenarios::detail

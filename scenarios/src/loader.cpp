@@ -1,0 +1,116 @@
+// load_scenario, json_schema and key_reference_markdown: the scenarios layer's public face.
+#include "truckflow/scenarios/loader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "compose.hpp"
+#include "scenario_spec.hpp"
+#include "validate.hpp"
+
+namespace truckflow::scenarios {
+
+namespace {
+
+/// Input order: by file (in the order files first appear), then line and column.
+void sort_by_location(std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> files;
+  for (const Diagnostic& d : diagnostics) {
+    if (std::find(files.begin(), files.end(), d.location.file) == files.end()) files.push_back(d.location.file);
+  }
+  const auto rank = [&](const Diagnostic& d) {
+    return std::make_tuple(std::find(files.begin(), files.end(), d.location.file) - files.begin(), d.location.line,
+                           d.location.column);
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+}
+
+}  // namespace
+
+LoadedScenario load_scenario(const std::string& path, const LoadOptions& options) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> overrides = options.overrides;
+  if (options.seed) overrides.push_back("simulation.seed=" + std::to_string(*options.seed));
+  detail::Node root = detail::compose(path, overrides, diagnostics);
+  if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
+
+  LoadedScenario loaded;
+  detail::Context context(diagnostics);
+  if (root.is_null()) {
+    diagnostics.push_back({root.where().file.empty() ? SourceLocation{path, 1, 1} : root.where(), "",
+                           "the scenario is empty; expected a mapping with keys such as name, simulation, regions"});
+  } else {
+    detail::scenario_spec().decode(root, loaded.description, context, "");
+    if (diagnostics.empty()) detail::validate(loaded.description, context);
+  }
+  if (!diagnostics.empty()) {
+    sort_by_location(diagnostics);
+    throw ScenarioError(std::move(diagnostics));
+  }
+  loaded.resolved_yaml = detail::to_yaml(root);
+  return loaded;
+}
+
+std::string json_schema() {
+  using detail::Json;
+  Json schema = detail::scenario_spec().schema();
+  Json document = Json::object();
+  document.set("$schema", "http://json-schema.org/draft-07/schema#");
+  document.set("title", "truckflow scenario");
+  document.set("description",
+               detail::scenario_spec().meaning() +
+                   " This schema checks keys, types and ranges; whether a scenario is complete and whether its "
+                   "references resolve is checked by `truckflow validate`.");
+  document.set("type", "object");
+  Json extends = Json::object();
+  extends.set("type", "string");
+  extends.set("description",
+              "path of a scenario this one extends, relative to this file; keys here override it (mappings merge, "
+              "lists of items with an id merge by id, an item with remove: true deletes the base's item)");
+  Json properties = *schema.find("properties");
+  properties.set("extends", extends);
+  document.set("properties", properties);
+  document.set("additionalProperties", false);
+  // A file that extends another may hold only overrides; a complete one needs the main sections.
+  Json has_extends = Json::object();
+  has_extends.set("required", Json::Array{"extends"});
+  Json no_extends = Json::object();
+  no_extends.set("not", has_extends);
+  Json main_sections = Json::object();
+  main_sections.set(
+      "required", Json::Array{"name", "simulation", "regions", "components", "truck_types", "suppliers", "factories"});
+  document.set("if", no_extends);
+  document.set("then", main_sections);
+  return document.dump();
+}
+
+namespace {
+
+void describe_object(const detail::ObjectSpecBase& spec, std::set<const detail::ObjectSpecBase*>& done,
+                     std::string& out) {
+  if (!done.insert(&spec).second) return;
+  out += "### " + spec.title() + "\n\n" + spec.meaning() + "\n\n";
+  out += "| key | type | unit | allowed | default | meaning |\n| --- | --- | --- | --- | --- | --- |\n";
+  for (const detail::KeyDoc& key : spec.keys()) {
+    std::string type = key.type;
+    if (!key.object.empty()) type += " (" + key.object + ")";
+    std::string allowed = key.allowed;
+    std::replace(allowed.begin(), allowed.end(), '|', '/');
+    out += "| `" + key.key + "` | " + type + " | " + key.unit + " | " + allowed + " | " +
+           (key.required ? "**required**" : key.default_value) + " | " + key.meaning + " |\n";
+  }
+  out += "\n";
+  for (const detail::ObjectSpecBase* child : spec.children()) describe_object(*child, done, out);
+}
+
+}  // namespace
+
+std::string key_reference_markdown() {
+  std::string out;
+  std::set<const detail::ObjectSpecBase*> done;
+  describe_object(detail::scenario_spec(), done, out);
+  return out;
+}
+
+}  // namespace truckflow::scenarios

@@ -1,0 +1,297 @@
+// Reading YAML into Nodes (with the checks yaml-cpp leaves out) and writing Nodes back as YAML.
+#include "node.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace truckflow::scenarios::detail {
+
+namespace {
+
+void report(std::vector<Diagnostic>& diagnostics, SourceLocation where, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.location = std::move(where);
+  diagnostic.message = std::move(message);
+  diagnostics.push_back(std::move(diagnostic));
+}
+
+}  // namespace
+
+Node Node::null(SourceLocation where) {
+  Node n;
+  n.kind_ = Kind::null;
+  n.where_ = std::move(where);
+  return n;
+}
+
+Node Node::scalar(std::string text, bool plain, SourceLocation where) {
+  Node n;
+  n.kind_ = Kind::scalar;
+  n.text_ = std::move(text);
+  n.plain_ = plain;
+  n.where_ = std::move(where);
+  return n;
+}
+
+Node Node::sequence(SourceLocation where) {
+  Node n;
+  n.kind_ = Kind::sequence;
+  n.where_ = std::move(where);
+  return n;
+}
+
+Node Node::map(SourceLocation where) {
+  Node n;
+  n.kind_ = Kind::map;
+  n.where_ = std::move(where);
+  return n;
+}
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& [k, v] : entries_) {
+    if (k.text_ == key) return &v;
+  }
+  return nullptr;
+}
+
+Node* Node::find(std::string_view key) {
+  for (auto& [k, v] : entries_) {
+    if (k.text_ == key) return &v;
+  }
+  return nullptr;
+}
+
+std::string Node::describe() const {
+  switch (kind_) {
+    case Kind::null:
+      return "nothing";
+    case Kind::scalar:
+      return plain_ ? "'" + text_ + "'" : "the quoted text \"" + text_ + "\"";
+    case Kind::sequence:
+      return "a list";
+    case Kind::map:
+      return "a mapping";
+  }
+  return "?";
+}
+
+namespace {
+
+class Converter {
+ public:
+  Converter(std::string source, std::vector<Diagnostic>& diagnostics, const ReadLimits& limits)
+      : source_(std::move(source)), diagnostics_(diagnostics), limits_(limits) {}
+
+  bool ok() const { return ok_; }
+
+  Node convert(const YAML::Node& node, std::size_t depth, const SourceLocation* fallback = nullptr) {
+    if (!ok_) return {};
+    if (++count_ > limits_.max_nodes) {
+      fail(where(node, fallback), "the document has more than " + std::to_string(limits_.max_nodes) +
+                                      " nodes once aliases are expanded (an alias bomb?)");
+      return {};
+    }
+    if (depth > limits_.max_depth) {
+      fail(where(node, fallback), "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+      return {};
+    }
+    switch (node.Type()) {
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined:
+        return Node::null(where(node, fallback));
+      case YAML::NodeType::Scalar:
+        return scalar(node, fallback);
+      case YAML::NodeType::Sequence: {
+        Node result = Node::sequence(where(node, fallback));
+        for (const YAML::Node& item : node) result.items().push_back(convert(item, depth + 1));
+        return result;
+      }
+      case YAML::NodeType::Map:
+        return map(node, depth, fallback);
+    }
+    return {};
+  }
+
+  void fail(SourceLocation location, std::string message) {
+    diagnostics_.push_back({std::move(location), "", std::move(message)});
+    ok_ = false;
+  }
+
+ private:
+  SourceLocation where(const YAML::Node& node, const SourceLocation* fallback) const {
+    if (fallback != nullptr) return *fallback;
+    const YAML::Mark mark = node.Mark();
+    if (mark.line < 0) return {source_, 0, 0};
+    return {source_, mark.line + 1, mark.column + 1};
+  }
+
+  Node scalar(const YAML::Node& node, const SourceLocation* fallback) {
+    const std::string& tag = node.Tag();
+    const bool plain = tag == "?";
+    if (!plain && tag != "!" && tag != "tag:yaml.org,2002:str") {
+      fail(where(node, fallback), "YAML tag '" + tag + "' is not supported (only !!str)");
+      return {};
+    }
+    if (node.Scalar().size() > limits_.max_scalar_bytes) {
+      fail(where(node, fallback), "a value longer than " + std::to_string(limits_.max_scalar_bytes) + " bytes");
+      return {};
+    }
+    return Node::scalar(node.Scalar(), plain, where(node, fallback));
+  }
+
+  Node map(const YAML::Node& node, std::size_t depth, const SourceLocation* fallback) {
+    Node result = Node::map(where(node, fallback));
+    std::set<std::string> seen;
+    for (const auto& entry : node) {
+      if (!ok_) return {};
+      if (!entry.first.IsScalar()) {
+        fail(where(entry.first, nullptr),
+             "keys must be plain text, found " + std::string(entry.first.IsSequence() ? "a list" : "a mapping"));
+        return {};
+      }
+      Node key = scalar(entry.first, nullptr);
+      if (!ok_) return {};
+      if (key.plain() && key.text() == "<<") {
+        fail(key.where(), "merge keys (<<) are not supported: write the keys out, or use 'extends'");
+        return {};
+      }
+      if (!seen.insert(key.text()).second) {
+        const SourceLocation first =
+            result.find(key.text()) != nullptr ? first_key_location(result, key.text()) : key.where();
+        report(diagnostics_, key.where(),
+               "duplicate key '" + key.text() + "' (first at line " + std::to_string(first.line) + ")");
+        ok_ = false;
+        return {};
+      }
+      // A missing value ("key:") is reported at its key.
+      const SourceLocation key_location = key.where();
+      Node value = convert(entry.second, depth + 1, entry.second.IsNull() ? &key_location : nullptr);
+      result.entries().emplace_back(std::move(key), std::move(value));
+    }
+    return result;
+  }
+
+  static SourceLocation first_key_location(const Node& map, const std::string& key) {
+    for (const auto& [k, v] : map.entries()) {
+      if (k.text() == key) return k.where();
+    }
+    return {};
+  }
+
+  std::string source_;
+  std::vector<Diagnostic>& diagnostics_;
+  const ReadLimits& limits_;
+  std::size_t count_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+Node read_yaml_text(const std::string& text, const std::string& source, std::vector<Diagnostic>& diagnostics,
+                    const ReadLimits& limits) {
+  if (text.size() > limits.max_file_bytes) {
+    report(diagnostics, {source, 0, 0},
+           "the input is " + std::to_string(text.size()) + " bytes; scenario files are limited to " +
+               std::to_string(limits.max_file_bytes) + " bytes");
+    return {};
+  }
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(text);
+  } catch (const YAML::DeepRecursion& e) {
+    report(diagnostics, {source, e.mark.line + 1, e.mark.column + 1},
+           "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+    return {};
+  } catch (const YAML::Exception& e) {
+    SourceLocation where{source, e.mark.line + 1, e.mark.column + 1};
+    if (e.mark.line < 0) where = {source, 0, 0};
+    report(diagnostics, where, "YAML syntax error: " + e.msg);
+    return {};
+  }
+  if (documents.empty()) return Node::null({source, 1, 1});
+  if (documents.size() > 1) {
+    const YAML::Mark mark = documents[1].Mark();
+    report(diagnostics, {source, mark.line + 1, mark.column + 1},
+           "a scenario file holds one YAML document; found " + std::to_string(documents.size()));
+    return {};
+  }
+  Converter converter(source, diagnostics, limits);
+  Node root = converter.convert(documents.front(), 0);
+  return converter.ok() ? root : Node{};
+}
+
+Node read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostics, const ReadLimits& limits) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (error || !std::filesystem::exists(status)) {
+    report(diagnostics, {path, 0, 0}, "cannot open the file: it does not exist");
+    return {};
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    report(diagnostics, {path, 0, 0}, "cannot read it: not a regular file");
+    return {};
+  }
+  const auto size = std::filesystem::file_size(path, error);
+  if (!error && size > limits.max_file_bytes) {
+    report(diagnostics, {path, 0, 0},
+           "the file is " + std::to_string(size) + " bytes; scenario files are limited to " +
+               std::to_string(limits.max_file_bytes) + " bytes");
+    return {};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    report(diagnostics, {path, 0, 0}, "cannot open the file for reading");
+    return {};
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  return read_yaml_text(content.str(), path, diagnostics, limits);
+}
+
+namespace {
+
+void emit(YAML::Emitter& out, const Node& node) {
+  switch (node.kind()) {
+    case Node::Kind::null:
+      out << YAML::Null;
+      break;
+    case Node::Kind::scalar:
+      if (node.plain()) {
+        out << node.text();
+      } else {
+        out << YAML::DoubleQuoted << node.text();
+      }
+      break;
+    case Node::Kind::sequence:
+      out << YAML::BeginSeq;
+      for (const Node& item : node.items()) emit(out, item);
+      out << YAML::EndSeq;
+      break;
+    case Node::Kind::map:
+      out << YAML::BeginMap;
+      for (const auto& [key, value] : node.entries()) {
+        out << YAML::Key;
+        emit(out, key);
+        out << YAML::Value;
+        emit(out, value);
+      }
+      out << YAML::EndMap;
+      break;
+  }
+}
+
+}  // namespace
+
+std::string to_yaml(const Node& node) {
+  YAML::Emitter out;
+  out.SetIndent(2);
+  emit(out, node);
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace truckflow::scenarios::detail

@@ -1,0 +1,13 @@
+// The scenario format: the spec of every object and key. Internal to scenarios/.
+#pragma once
+
+#include "truckflow/models/description.hpp"
+
+#include "spec.hpp"
+
+namespace truckflow::scenarios::detail {
+
+/// The top-level object of a scenario file (after `extends` is resolved).
+const ObjectSpec<models::ScenarioDesc>& scenario_spec();
+
+}  // namespace truckflow::scenarios::detail

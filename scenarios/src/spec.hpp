@@ -1,0 +1,463 @@
+// Declarative specifications of the scenario's objects: each key's type, unit, range, default
+// and meaning, in one place. A spec decodes nodes into the models' description structs (strictly,
+// reporting every problem with its location) and writes the JSON Schema and the key reference
+// of docs/scenario.md. Internal to scenarios/.
+#pragma once
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "context.hpp"
+#include "json.hpp"
+#include "scalars.hpp"
+
+namespace truckflow::scenarios::detail {
+
+/// Whether a key must be present; an optional key keeps the struct's default.
+enum class Need { required, optional };
+
+/// Allowed values of a number: [min, max], or (min, max] when `min_exclusive`.
+struct Range {
+  std::optional<double> min;
+  std::optional<double> max;
+  bool min_exclusive = false;
+};
+inline constexpr Range non_negative{0.0, std::nullopt, false};
+inline constexpr Range positive{0.0, std::nullopt, true};
+inline constexpr Range share{0.0, 1.0, false};
+
+/// What a key looks like, for the documentation.
+struct KeyDoc {
+  std::string key;
+  std::string type;           ///< "number", "whole number", "text", "date", "id of a region", ...
+  std::string unit;           ///< "" when the value has no unit
+  std::string allowed;        ///< "> 0", "0 to 1", "'a', 'b' or 'c'", ...
+  std::string default_value;  ///< "" when required
+  bool required = false;
+  std::string meaning;
+  std::string object;  ///< the nested object's title, for objects and lists of objects
+};
+
+template <typename T>
+struct Field {
+  KeyDoc doc;
+  std::function<void(const Node&, T&, Context&, const std::string&)> decode;
+  std::function<Json()> schema;  ///< the value's schema, without description
+};
+
+/// The spec of one kind of object (a mapping with known keys).
+class ObjectSpecBase {
+ public:
+  ObjectSpecBase(std::string title, std::string meaning) : title_(std::move(title)), meaning_(std::move(meaning)) {}
+  virtual ~ObjectSpecBase() = default;
+  const std::string& title() const noexcept { return title_; }
+  const std::string& meaning() const noexcept { return meaning_; }
+  virtual std::vector<KeyDoc> keys() const = 0;
+  virtual Json schema() const = 0;
+  /// Nested object specs, for the documentation.
+  virtual std::vector<const ObjectSpecBase*> children() const = 0;
+
+ private:
+  std::string title_;
+  std::string meaning_;
+};
+
+std::string describe_range(const Range& range);
+std::string format_default(double value);
+void range_schema(Json& schema, const Range& range);
+
+template <typename T>
+class ObjectSpec : public ObjectSpecBase {
+ public:
+  using ObjectSpecBase::ObjectSpecBase;
+
+  ObjectSpec& add(Field<T> field, const ObjectSpecBase* child = nullptr) {
+    fields_.push_back(std::move(field));
+    if (child != nullptr) children_.push_back(child);
+    return *this;
+  }
+  /// When set, an entity: its key path in messages is shown with its id, e.g. "suppliers[2]".
+  ObjectSpec& entity(bool is_entity = true) {
+    entity_ = is_entity;
+    return *this;
+  }
+
+  void decode(const Node& node, T& out, Context& context, const std::string& path) const {
+    context.remember(path, node);
+    if (!node.is_map()) {
+      context.error(node, path, "expected a mapping (" + title() + "), found " + node.describe());
+      return;
+    }
+    std::vector<bool> present(fields_.size(), false);
+    for (const auto& [key, value] : node.entries()) {
+      const auto it =
+          std::find_if(fields_.begin(), fields_.end(), [&](const Field<T>& f) { return f.doc.key == key.text(); });
+      if (it == fields_.end()) {
+        context.error(key, child_path(path, key.text()),
+                      "unknown key '" + key.text() + "' in " + title() + unknown_key_hint(key.text()));
+        continue;
+      }
+      present[static_cast<std::size_t>(it - fields_.begin())] = true;
+      const std::string key_path = child_path(path, key.text());
+      context.remember(key_path, value);
+      it->decode(value, out, context, key_path);
+    }
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      if (fields_[i].doc.required && !present[i]) {
+        const KeyDoc& doc = fields_[i].doc;
+        context.error(
+            node, path,
+            "missing required key '" + doc.key + "': " + doc.meaning + (doc.unit.empty() ? "" : " [" + doc.unit + "]"));
+      }
+    }
+  }
+
+  std::vector<KeyDoc> keys() const override {
+    std::vector<KeyDoc> docs;
+    for (const Field<T>& f : fields_) docs.push_back(f.doc);
+    return docs;
+  }
+
+  Json schema() const override {
+    Json s = Json::object();
+    s.set("type", "object");
+    s.set("description", meaning());
+    Json properties = Json::object();
+    for (const Field<T>& f : fields_) {
+      Json property = f.schema();
+      std::string description = f.doc.meaning;
+      if (!f.doc.unit.empty()) description += " [" + f.doc.unit + "]";
+      property.set("description", description);
+      if (!f.doc.default_value.empty() && !f.doc.required && f.doc.object.empty()) {
+        property.set("default", default_json(f));
+      }
+      properties.set(f.doc.key, property);
+    }
+    s.set("properties", properties);
+    s.set("additionalProperties", false);
+    if (entity_) s.set("required", Json::Array{"id"});
+    return s;
+  }
+
+  std::vector<const ObjectSpecBase*> children() const override { return children_; }
+
+ private:
+  std::string unknown_key_hint(const std::string& key) const {
+    std::vector<std::string> names;
+    for (const Field<T>& f : fields_) names.push_back(f.doc.key);
+    const std::string hint = did_you_mean(key, names);
+    return hint.empty() ? "; expected one of " + quoted_list(names) : hint;
+  }
+  static Json default_json(const Field<T>& f) {
+    const std::string& text = f.doc.default_value;
+    if (f.doc.type == "number" || f.doc.type == "whole number") return Json(std::strtod(text.c_str(), nullptr));
+    if (f.doc.type == "true or false") return Json(text == "true");
+    if (text == "[]") return Json(Json::Array{});
+    return Json(text);
+  }
+
+  std::vector<Field<T>> fields_;
+  std::vector<const ObjectSpecBase*> children_;
+  bool entity_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Field makers. `member` is the struct member the key fills.
+
+template <typename T, typename M>
+requires std::is_floating_point_v<M> Field<T> number(std::string key, M T::*member, Range range, std::string unit,
+                                                     std::string meaning, Need need = Need::required) {
+  KeyDoc doc{std::move(key),
+             "number",
+             std::move(unit),
+             describe_range(range),
+             need == Need::optional ? format_default(T{}.*member) : "",
+             need == Need::required,
+             std::move(meaning),
+             ""};
+  auto decode = [member, range](const Node& node, T& out, Context& context, const std::string& path) {
+    const auto value = to_number(node, context, path);
+    if (!value) return;
+    const bool low = range.min && (range.min_exclusive ? *value <= *range.min : *value < *range.min);
+    const bool high = range.max && *value > *range.max;
+    if (low || high) {
+      context.error(node, path, "expected a number " + describe_range(range) + ", found " + node.text());
+      return;
+    }
+    out.*member = static_cast<M>(*value);
+  };
+  auto schema = [range] {
+    Json s = Json::object();
+    s.set("type", "number");
+    range_schema(s, range);
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T, typename M>
+requires std::is_integral_v<M> Field<T> integer(std::string key, M T::*member, Range range, std::string unit,
+                                                std::string meaning, Need need = Need::required) {
+  KeyDoc doc{std::move(key),
+             "whole number",
+             std::move(unit),
+             describe_range(range),
+             need == Need::optional ? std::to_string(T{}.*member) : "",
+             need == Need::required,
+             std::move(meaning),
+             ""};
+  auto decode = [member, range](const Node& node, T& out, Context& context, const std::string& path) {
+    const auto value = to_integer(node, context, path);
+    if (!value) return;
+    const auto v = static_cast<double>(*value);
+    const bool low = range.min && (range.min_exclusive ? v <= *range.min : v < *range.min);
+    const bool high = range.max && v > *range.max;
+    if (low || high) {
+      context.error(node, path, "expected a whole number " + describe_range(range) + ", found " + node.text());
+      return;
+    }
+    out.*member = static_cast<M>(*value);
+  };
+  auto schema = [range] {
+    Json s = Json::object();
+    s.set("type", "integer");
+    range_schema(s, range);
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T>
+Field<T> boolean(std::string key, bool T::*member, std::string meaning, Need need = Need::optional) {
+  KeyDoc doc{std::move(key),
+             "true or false",
+             "",
+             "",
+             need == Need::optional ? ((T{}.*member) ? "true" : "false") : "",
+             need == Need::required,
+             std::move(meaning),
+             ""};
+  auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
+    if (const auto value = to_boolean(node, context, path)) out.*member = *value;
+  };
+  auto schema = [] {
+    Json s = Json::object();
+    s.set("type", "boolean");
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T>
+Field<T> text(std::string key, std::string T::*member, std::string meaning, Need need = Need::optional) {
+  KeyDoc doc{std::move(key), "text", "", "", "", need == Need::required, std::move(meaning), ""};
+  auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
+    if (auto value = to_text(node, context, path)) out.*member = std::move(*value);
+  };
+  auto schema = [] {
+    Json s = Json::object();
+    s.set("type", "string");
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+inline constexpr const char* identifier_pattern = "^[a-z][a-z0-9_]*$";
+
+/// The id of an entity: unique in its list, referred to by other entities.
+template <typename T>
+Field<T> identifier(std::string key, std::string T::*member, std::string meaning) {
+  KeyDoc doc{std::move(key), "identifier",       "", "lower case letters, digits, _; starts with a letter", "",
+             true,           std::move(meaning), ""};
+  auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
+    auto value = to_text(node, context, path);
+    if (!value) return;
+    if (!is_identifier(*value)) {
+      context.error(node, path,
+                    "expected an identifier (lower case letters, digits and _, starting with a letter), found " +
+                        node.describe());
+      return;
+    }
+    out.*member = std::move(*value);
+  };
+  auto schema = [] {
+    Json s = Json::object();
+    s.set("type", "string");
+    s.set("pattern", identifier_pattern);
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+/// The id of an entity in the top-level list `collection` (checked once every list is read).
+template <typename T>
+Field<T> reference(std::string key, std::string T::*member, std::string collection, std::string what,
+                   std::string meaning, Need need = Need::required) {
+  KeyDoc doc{std::move(key),         "id of " + what,    "", "an id in " + collection, "",
+             need == Need::required, std::move(meaning), ""};
+  auto decode = [member, collection](const Node& node, T& out, Context& context, const std::string& path) {
+    auto value = to_text(node, context, path);
+    if (!value) return;
+    context.references.push_back({collection, *value, path});
+    out.*member = std::move(*value);
+  };
+  auto schema = [] {
+    Json s = Json::object();
+    s.set("type", "string");
+    s.set("pattern", identifier_pattern);
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T>
+Field<T> reference_list(std::string key, std::vector<std::string> T::*member, std::string collection, std::string what,
+                        std::string meaning, Need need = Need::required) {
+  KeyDoc doc{std::move(key),         "list of ids of " + what, "", "at least one id in " + collection, "",
+             need == Need::required, std::move(meaning),       ""};
+  auto decode = [member, collection](const Node& node, T& out, Context& context, const std::string& path) {
+    if (!node.is_sequence() || node.items().empty()) {
+      context.error(node, path, "expected a list of ids in " + collection + ", found " + node.describe());
+      return;
+    }
+    for (std::size_t i = 0; i < node.items().size(); ++i) {
+      const std::string item = item_path(path, i);
+      context.remember(item, node.items()[i]);
+      if (auto value = to_text(node.items()[i], context, item)) {
+        context.references.push_back({collection, *value, item});
+        (out.*member).push_back(std::move(*value));
+      }
+    }
+  };
+  auto schema = [] {
+    Json items = Json::object();
+    items.set("type", "string");
+    items.set("pattern", identifier_pattern);
+    Json s = Json::object();
+    s.set("type", "array");
+    s.set("items", items);
+    s.set("minItems", 1);
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T>
+Field<T> date(std::string key, models::Date T::*member, std::string meaning, Need need = Need::required) {
+  KeyDoc doc{std::move(key), "date", "", "YYYY-MM-DD", "", need == Need::required, std::move(meaning), ""};
+  auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
+    if (const auto value = to_date(node, context, path)) out.*member = *value;
+  };
+  auto schema = [] {
+    Json s = Json::object();
+    s.set("type", "string");
+    s.set("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T, typename E>
+Field<T> choice(std::string key, E T::*member, std::vector<std::pair<std::string, E>> options, std::string meaning,
+                Need need = Need::required) {
+  std::vector<std::string> names;
+  std::string default_name;
+  for (const auto& [name, value] : options) {
+    names.push_back(name);
+    if (value == T{}.*member) default_name = name;
+  }
+  KeyDoc doc{
+      std::move(key),         "one of",           "", quoted_list(names), need == Need::optional ? default_name : "",
+      need == Need::required, std::move(meaning), ""};
+  auto decode = [member, options, names](const Node& node, T& out, Context& context, const std::string& path) {
+    auto value = to_text(node, context, path);
+    if (!value) return;
+    for (const auto& [name, option] : options) {
+      if (name == *value) {
+        out.*member = option;
+        return;
+      }
+    }
+    const std::string hint = did_you_mean(*value, names);
+    context.error(node, path, "expected " + quoted_list(names) + ", found " + node.describe() + hint);
+  };
+  auto schema = [names] {
+    Json::Array values;
+    for (const std::string& name : names) values.emplace_back(name);
+    Json s = Json::object();
+    s.set("type", "string");
+    s.set("enum", values);
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T, typename U>
+Field<T> object(std::string key, U T::*member, const ObjectSpec<U>& spec, std::string meaning,
+                Need need = Need::required) {
+  KeyDoc doc{
+      std::move(key),         "mapping",          "",          "", need == Need::optional ? "see " + spec.title() : "",
+      need == Need::required, std::move(meaning), spec.title()};
+  auto decode = [member, &spec](const Node& node, T& out, Context& context, const std::string& path) {
+    spec.decode(node, out.*member, context, path);
+  };
+  auto schema = [&spec] { return spec.schema(); };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T, typename U>
+Field<T> optional_object(std::string key, std::optional<U> T::*member, const ObjectSpec<U>& spec, std::string meaning) {
+  KeyDoc doc{std::move(key), "mapping", "", "", "none", false, std::move(meaning), spec.title()};
+  auto decode = [member, &spec](const Node& node, T& out, Context& context, const std::string& path) {
+    U value{};
+    spec.decode(node, value, context, path);
+    out.*member = std::move(value);
+  };
+  auto schema = [&spec] { return spec.schema(); };
+  return {std::move(doc), decode, schema};
+}
+
+template <typename T, typename U>
+Field<T> list(std::string key, std::vector<U> T::*member, const ObjectSpec<U>& spec, std::string meaning,
+              Need need = Need::optional, std::size_t min_items = 0) {
+  KeyDoc doc{std::move(key),
+             "list",
+             "",
+             min_items > 0 ? "at least " + std::to_string(min_items) + " item(s)" : "",
+             need == Need::optional ? "[]" : "",
+             need == Need::required,
+             std::move(meaning),
+             spec.title()};
+  auto decode = [member, &spec, min_items](const Node& node, T& out, Context& context, const std::string& path) {
+    if (!node.is_sequence()) {
+      context.error(node, path, "expected a list of " + spec.title() + " entries, found " + node.describe());
+      return;
+    }
+    if (node.items().size() < min_items) {
+      context.error(node, path,
+                    "expected at least " + std::to_string(min_items) + " " + spec.title() + " entries, found " +
+                        std::to_string(node.items().size()));
+    }
+    auto& items = out.*member;
+    items.clear();
+    items.resize(node.items().size());
+    for (std::size_t i = 0; i < node.items().size(); ++i)
+      spec.decode(node.items()[i], items[i], context, item_path(path, i));
+  };
+  auto schema = [&spec, min_items] {
+    Json s = Json::object();
+    s.set("type", "array");
+    s.set("items", spec.schema());
+    if (min_items > 0) s.set("minItems", static_cast<int>(min_items));
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+}  // namespace truckflow::scenarios::detail

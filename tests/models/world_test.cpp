@@ -1,0 +1,145 @@
+// The world on tiny scenarios whose results were worked out by hand (see the comments at the top
+// of each file in scenarios/tiny/), and the conservation laws.
+#include "truckflow/models/world.hpp"
+
+#include <gtest/gtest.h>
+#include <string>
+#include <vector>
+
+#include "truckflow/scenarios/loader.hpp"
+
+namespace truckflow::models {
+namespace {
+
+using engine::days;
+using engine::hours;
+using engine::Time;
+
+const std::string tiny = std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/";
+
+class Recorder : public Observer {
+ public:
+  void on_sample(const Snapshot& snapshot) override { samples.push_back(snapshot); }
+  void on_delivery(const DeliveryRecord& record) override { deliveries.push_back(record); }
+  std::vector<Snapshot> samples;
+  std::vector<DeliveryRecord> deliveries;
+};
+
+struct Simulated {
+  explicit Simulated(const std::string& file, std::vector<std::string> overrides = {})
+      : world(scenarios::load_scenario(tiny + file, {std::move(overrides), std::nullopt}).description) {
+    world.add_observer(recorder);
+    world.run();
+  }
+  World world;
+  Recorder recorder;
+};
+
+Time at(engine::Duration d) { return Time::zero() + d; }
+
+TEST(WorldTest, TwoRegionsHandComputed) {
+  Simulated run("two_regions.yaml");
+  const auto& d = run.recorder.deliveries;
+  ASSERT_EQ(d.size(), 4U);
+  // Orders every 365 / 4 = 91.25 days; each is built 10 h later from stock and delivered 2 h after.
+  for (std::size_t i = 0; i < 4; ++i) {
+    const engine::Duration ordered = hours(2190) * static_cast<std::int64_t>(i);  // 91.25 d = 2190 h
+    EXPECT_EQ(d[i].ordered_at, at(ordered)) << i;
+    EXPECT_EQ(d[i].built_at, at(ordered + hours(10))) << i;
+    EXPECT_EQ(d[i].delivered_at, at(ordered + hours(12))) << i;
+    EXPECT_EQ(d[i].truck_id, static_cast<std::int64_t>(i + 1));
+    EXPECT_FALSE(d[i].upfitter.has_value());
+  }
+  const Snapshot last = run.world.snapshot();
+  // The supplier started with 4 kits, shipped 2 at day 0 and 2 at day 182.5, and made kits until its
+  // stock reached the 100-unit limit: 4 + 100 made = 4 shipped + 100 in stock.
+  EXPECT_EQ(last.supplier_shipped[0], 4);
+  EXPECT_EQ(last.supplier_stock[0], 100);
+  EXPECT_EQ(last.supplier_produced[0], 100);
+  EXPECT_EQ(last.supplier_stockouts[0], 0);
+  EXPECT_EQ(last.region_delivered[1], 4) << "region b, the quarry's";
+  EXPECT_EQ(last.region_delivered[0], 0);
+  EXPECT_TRUE(run.world.conservation_violations().empty());
+}
+
+TEST(WorldTest, SamplesAreDailyFromTimeZeroToTheEnd) {
+  Simulated run("two_regions.yaml");
+  const auto& samples = run.recorder.samples;
+  ASSERT_EQ(samples.size(), 365U + 1U) << "days 0..364, and the final sample at the end";
+  EXPECT_EQ(samples.front().time, Time::zero());
+  EXPECT_EQ(samples[1].time, at(days(1)));
+  EXPECT_EQ(samples.back().time, at(days(365)));
+  EXPECT_EQ(samples.back().time, run.world.end_time());
+  // Day 0's sample sees the first order (placed at time zero, before the sample).
+  EXPECT_EQ(samples.front().factory_ordered[0], 1);
+  EXPECT_EQ(samples.front().factory_backlog[0], 1);
+  EXPECT_EQ(samples[1].factory_built[0], 1);
+}
+
+TEST(WorldTest, ASlowSupplierHoldsTheFirstTruckBack) {
+  Simulated run("slow_supplier.yaml");
+  const auto& d = run.recorder.deliveries;
+  ASSERT_EQ(d.size(), 2U);
+  EXPECT_EQ(d[0].built_at, at(hours(36)));
+  EXPECT_EQ(d[0].delivered_at, at(hours(38)));
+  EXPECT_EQ(d[1].built_at, at(hours(4380 + 10)));  // ordered at day 182.5 = 4380 h
+  const Snapshot last = run.world.snapshot();
+  EXPECT_EQ(last.supplier_stockouts[0], 2) << "both opening orders found an empty stock";
+}
+
+TEST(WorldTest, ADisruptionDelaysProductionByItsLength) {
+  Simulated run("slow_supplier.yaml",
+                {"suppliers[kit_maker].disruptions=[{start_date: 2026-01-01, end_date: 2026-01-10}]"});
+  const auto& d = run.recorder.deliveries;
+  ASSERT_EQ(d.size(), 2U);
+  // No kit is made on days 1 to 10; the first comes at the end of 11 January (t = 11 d).
+  EXPECT_EQ(d[0].built_at, at(days(11) + hours(12)));
+  EXPECT_EQ(d[0].delivered_at, at(hours(38) + days(10)));
+  EXPECT_EQ(d[1].built_at, at(hours(4380 + 10))) << "stock has recovered by the second order";
+}
+
+TEST(WorldTest, AHalfCapacityWindowHalvesOutput) {
+  Simulated run(
+      "slow_supplier.yaml",
+      {"suppliers[kit_maker].disruptions=[{start_date: 2026-01-01, end_date: 2026-01-04, capacity_factor: 0.5}]"});
+  // Half a kit a day for four days: whole kits at the ends of day 2 and day 4.
+  EXPECT_EQ(run.recorder.deliveries[0].built_at, at(days(2) + hours(12)));
+}
+
+TEST(WorldTest, UpfitHandComputed) {
+  Simulated run("upfit.yaml");
+  const auto& d = run.recorder.deliveries;
+  ASSERT_EQ(d.size(), 4U);
+  EXPECT_EQ(d[0].built_at, at(hours(10)));
+  EXPECT_EQ(d[0].delivered_at, at(hours(17))) << "2 h to the body shop, 5 h fitting, same region as the quarry";
+  ASSERT_TRUE(d[0].upfitter.has_value());
+  EXPECT_EQ(*d[0].upfitter, 0U);
+  const Snapshot last = run.world.snapshot();
+  EXPECT_EQ(last.upfitter_fitted[0], 4);
+  EXPECT_TRUE(run.world.conservation_violations().empty());
+}
+
+TEST(WorldTest, TargetFleetOrdersWhatIsMissing) {
+  Simulated run("two_regions.yaml", {"sites[quarry].deployment=[]",
+                                     "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 3}]"});
+  const auto& d = run.recorder.deliveries;
+  ASSERT_EQ(d.size(), 3U);
+  EXPECT_EQ(d[1].ordered_at, at(engine::Duration::from_ticks(days(365).ticks() / 3)));
+}
+
+TEST(WorldTest, ConservationHoldsMidRunWithTrucksInEveryStage) {
+  // Stop while trucks are queued for the single line: 30 orders in the first day.
+  const auto loaded = scenarios::load_scenario(
+      tiny + "upfit.yaml", {{"simulation.horizon_years=1", "sites[quarry].deployment[0].trucks=3000"}, std::nullopt});
+  World world(loaded.description);
+  world.run_until(Time::zero() + days(20));
+  const Snapshot s = world.snapshot();
+  EXPECT_GT(s.trucks_by_stage[static_cast<std::size_t>(TruckStage::awaiting_line)] +
+                s.trucks_by_stage[static_cast<std::size_t>(TruckStage::awaiting_components)],
+            0);
+  EXPECT_GT(s.trucks_by_stage[static_cast<std::size_t>(TruckStage::delivered)], 0);
+  EXPECT_EQ(world.conservation_violations(), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace truckflow::models

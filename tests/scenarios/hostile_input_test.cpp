@@ -1,0 +1,98 @@
+// Input a careless or hostile user could write: alias bombs, deep nesting, huge files, binary
+// garbage, things that are not files. Each gives a clear ScenarioError, never a crash or a hang.
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <string>
+
+#include "truckflow/scenarios/loader.hpp"
+
+namespace truckflow::scenarios {
+namespace {
+
+class HostileInputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("truckflow_hostile_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& content) {
+    const auto path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+  }
+
+  /// The single message of the ScenarioError `path` gives.
+  static std::string message_for(const std::string& path) {
+    try {
+      (void)load_scenario(path);
+    } catch (const ScenarioError& error) {
+      EXPECT_EQ(error.diagnostics().size(), 1U) << error.what();
+      return error.diagnostics().front().message;
+    }
+    return "(no error)";
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(HostileInputTest, BillionLaughs) {
+  std::string text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 10; ++i) {
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 9; ++j) text += std::string(j ? ", " : "") + "*a" + std::to_string(i - 1);
+    text += "]\n";
+  }
+  EXPECT_EQ(message_for(write("bomb.yaml", text)),
+            "the document has more than 1000000 nodes once aliases are expanded (an alias bomb?)");
+}
+
+TEST_F(HostileInputTest, DeepFlowNesting) {
+  const std::string path = write("deep.yaml", "name: " + std::string(100'000, '[') + std::string(100'000, ']') + "\n");
+  EXPECT_EQ(message_for(path), "nesting deeper than 64 levels");
+}
+
+TEST_F(HostileInputTest, DeepBlockNesting) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+  EXPECT_EQ(message_for(write("deep_block.yaml", text)), "nesting deeper than 64 levels");
+}
+
+TEST_F(HostileInputTest, HugeFile) {
+  const std::string path = write("huge.yaml", "name: x\n# " + std::string(9 * 1024 * 1024, 'x') + "\n");
+  EXPECT_EQ(message_for(path).rfind("the file is 94371", 0), 0U) << message_for(path);
+}
+
+TEST_F(HostileInputTest, LongValue) {
+  EXPECT_EQ(message_for(write("long.yaml", "name: " + std::string(100'000, 'x') + "\n")),
+            "a value longer than 65536 bytes");
+}
+
+TEST_F(HostileInputTest, BinaryGarbage) {
+  std::string bytes;
+  for (int i = 0; i < 4096; ++i) bytes += static_cast<char>((i * 7919) % 256);
+  const std::string message = message_for(write("garbage.yaml", bytes));
+  EXPECT_NE(message, "(no error)");
+}
+
+TEST_F(HostileInputTest, NotAFile) {
+  EXPECT_EQ(message_for(dir_.string()), "cannot read it: not a regular file");
+  EXPECT_EQ(message_for((dir_ / "missing.yaml").string()), "cannot open the file: it does not exist");
+}
+
+TEST_F(HostileInputTest, ExtendsItself) {
+  const std::string path = write("self.yaml", "extends: self.yaml\nname: me\n");
+  try {
+    (void)load_scenario(path);
+    FAIL();
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(error.diagnostics().front().message, "extends cycle: self.yaml -> self.yaml");
+  }
+}
+
+}  // namespace
+}  // namespace truckflow::scenarios

@@ -1,0 +1,151 @@
+// Loading good scenarios: extends (merge by id, remove), --set overrides, the seed, the resolved
+// text, and the schema and key reference generated from the same specs as the loader.
+#include "truckflow/scenarios/loader.hpp"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sstream>
+#include <string>
+
+namespace truckflow::scenarios {
+namespace {
+
+const std::string root = TRUCKFLOW_SOURCE_DIR;
+const std::string tiny = root + "/scenarios/tiny/";
+
+std::vector<std::string> errors(const std::string& file, std::vector<std::string> overrides) {
+  try {
+    (void)load_scenario(tiny + file, {std::move(overrides), std::nullopt});
+  } catch (const ScenarioError& error) {
+    std::vector<std::string> messages;
+    for (const Diagnostic& d : error.diagnostics()) messages.push_back(to_string(d));
+    return messages;
+  }
+  return {};
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(LoaderTest, ReadsACompleteScenario) {
+  const LoadedScenario loaded = load_scenario(tiny + "two_regions.yaml");
+  const models::ScenarioDesc& s = loaded.description;
+  EXPECT_EQ(s.name, "Two regions, one of everything");
+  ASSERT_EQ(s.regions.size(), 2U);
+  EXPECT_EQ(s.regions[0].role, models::RegionRole::host);
+  EXPECT_DOUBLE_EQ(s.regions[1].grid_co2_kg_per_kwh, 0.2);
+  EXPECT_DOUBLE_EQ(s.regions[1].prices.diesel_cny_per_l, 7.2) << "a default";
+  ASSERT_EQ(s.roads.size(), 1U);
+  EXPECT_TRUE(s.roads[0].two_way);
+  EXPECT_DOUBLE_EQ(s.roads[0].climb_m, 0.0);
+  EXPECT_EQ(s.suppliers[0].max_stock_units, 100);
+  EXPECT_EQ(s.factories[0].inventory.order_quantity_trucks, 2);
+  EXPECT_EQ(s.sites[0].kind, models::SiteKind::mine);
+  EXPECT_EQ(s.simulation.start_date, std::chrono::year(2026) / 1 / 1);
+  EXPECT_EQ(s.simulation.seed, 1U);
+}
+
+TEST(LoaderTest, ExtendsMergesMappingsAndListsById) {
+  const models::ScenarioDesc s = load_scenario(tiny + "slow_supplier.yaml").description;
+  EXPECT_EQ(s.name, "Two regions, slow supplier");
+  ASSERT_EQ(s.suppliers.size(), 1U);
+  EXPECT_DOUBLE_EQ(s.suppliers[0].capacity_units_per_day, 1.0) << "overridden";
+  EXPECT_DOUBLE_EQ(s.suppliers[0].unit_price_cny, 100000.0) << "kept from the base";
+  EXPECT_EQ(s.suppliers[0].region, "b");
+  EXPECT_EQ(s.factories[0].inventory.initial_stock_trucks, 0);
+  ASSERT_EQ(s.sites[0].deployment.size(), 1U) << "a list of plain items is replaced";
+  EXPECT_EQ(s.sites[0].deployment[0].trucks, 2);
+
+  const models::ScenarioDesc u = load_scenario(tiny + "upfit.yaml").description;
+  EXPECT_EQ(u.components.size(), 2U) << "a new id is appended";
+  EXPECT_EQ(u.suppliers[1].id, "body_maker");
+  ASSERT_TRUE(u.sites[0].upfit.has_value());
+  EXPECT_EQ(u.sites[0].upfit->body, "dump_body");
+}
+
+TEST(LoaderTest, OverridesSetAnyValue) {
+  const models::ScenarioDesc s =
+      load_scenario(tiny + "two_regions.yaml",
+                    {{"suppliers[kit_maker].capacity_units_per_day=7.5", "sites[0].deployment[0].trucks=9",
+                      "simulation.horizon_years=2", "roads[0].climb_m=300", "regions[b].prices={diesel_cny_per_l: 8}"},
+                     std::nullopt})
+          .description;
+  EXPECT_DOUBLE_EQ(s.suppliers[0].capacity_units_per_day, 7.5);
+  EXPECT_EQ(s.sites[0].deployment[0].trucks, 9);
+  EXPECT_EQ(s.simulation.horizon_years, 2);
+  EXPECT_DOUBLE_EQ(s.roads[0].climb_m, 300.0);
+  EXPECT_DOUBLE_EQ(s.regions[1].prices.diesel_cny_per_l, 8.0);
+  EXPECT_DOUBLE_EQ(s.regions[1].prices.hydrogen_cny_per_kg, 35.0) << "the rest of the replaced mapping: defaults";
+  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {{}, 42}).description.simulation.seed, 42U);
+}
+
+TEST(LoaderTest, BadOverridesAreClearErrors) {
+  EXPECT_EQ(errors("two_regions.yaml", {"simulation.seed"}),
+            std::vector<std::string>{
+                "--set simulation.seed: error: expected key.path=value (for example simulation.seed=7)"});
+  EXPECT_EQ(errors("two_regions.yaml", {"suppliers[nobody].lead_time_days=1"}),
+            std::vector<std::string>{
+                "--set suppliers[nobody].lead_time_days=1: error: suppliers has no item with id 'nobody'"});
+  EXPECT_EQ(errors("two_regions.yaml", {"sites[3].operator=x"}),
+            std::vector<std::string>{"--set sites[3].operator=x: error: sites has 1 items; there is no item [3]"});
+  EXPECT_EQ(errors("two_regions.yaml", {"a..b=1"}),
+            std::vector<std::string>{"--set a..b=1: error: 'a..b' is not a key path (keys joined by '.', list items "
+                                     "selected by [index] or [id])"});
+  EXPECT_EQ(errors("two_regions.yaml", {"simulation.horizon_years=-1"}),
+            std::vector<std::string>{"--set simulation.horizon_years=-1: error: simulation.horizon_years: expected a "
+                                     "whole number from 1 to 100, found -1"});
+  EXPECT_EQ(errors("two_regions.yaml", {"simulation.colour=blue"}),
+            std::vector<std::string>{"--set simulation.colour=blue: error: simulation.colour: unknown key 'colour' in "
+                                     "simulation; expected one of 'start_date', 'horizon_years', 'seed' or "
+                                     "'sample_interval_days'"});
+}
+
+TEST(LoaderTest, DuplicateIdsInOneListAreErrors) {
+  const std::string region_c =
+      "{id: c, name: {en: C}, role: host, latitude_deg: 1, longitude_deg: 1, grid_co2_kg_per_kwh: 0}";
+  const auto messages = errors("two_regions.yaml", {"regions=[" + region_c + ", " + region_c + "]"});
+  ASSERT_GT(messages.size(), 1U) << "the duplicate, and the references to the regions a and b that are gone";
+  EXPECT_EQ(messages[0], "--set regions=[" + region_c + ", " + region_c +
+                             "]: error: regions[1].id: duplicate region id 'c' (first at regions[0])");
+}
+
+TEST(LoaderTest, RemoveDeletesAnItem) {
+  const std::string path = tiny + "two_regions.yaml";
+  const auto loaded = load_scenario(path, {{"sites[quarry].deployment=[]"}, std::nullopt});
+  EXPECT_TRUE(loaded.description.sites[0].deployment.empty());
+}
+
+TEST(LoaderTest, TheResolvedTextLoadsToTheSameScenario) {
+  const LoadedScenario loaded = load_scenario(tiny + "upfit.yaml", {{"simulation.seed=99"}, std::nullopt});
+  EXPECT_EQ(loaded.resolved_yaml.find("extends"), std::string::npos);
+  const std::string copy = testing::TempDir() + "resolved.yaml";
+  std::ofstream(copy) << loaded.resolved_yaml;
+  const LoadedScenario again = load_scenario(copy);
+  EXPECT_EQ(again.resolved_yaml, loaded.resolved_yaml);
+  EXPECT_EQ(again.description.simulation.seed, 99U);
+  EXPECT_EQ(again.description.sites[0].upfit->upfitter, "body_shop");
+}
+
+TEST(SchemaTest, TheShippedSchemaIsTheGeneratedOne) {
+  EXPECT_EQ(read(root + "/scenarios/schema/scenario.schema.json"), json_schema())
+      << "regenerate it: build/release/app/truckflow schema > scenarios/schema/scenario.schema.json";
+}
+
+TEST(SchemaTest, TheKeyReferenceInTheDocsIsTheGeneratedOne) {
+  const std::string docs = read(root + "/docs/scenario.md");
+  const std::string begin = "<!-- key reference: generated by `truckflow schema --markdown` -->\n";
+  const std::string end = "<!-- end of key reference -->";
+  const std::size_t from = docs.find(begin);
+  const std::size_t to = docs.find(end);
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  EXPECT_EQ(docs.substr(from + begin.size(), to - from - begin.size()), key_reference_markdown())
+      << "regenerate the key reference in docs/scenario.md (make docs)";
+}
+
+}  // namespace
+}  // namespace truckflow::scenarios
