@@ -4,6 +4,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -18,6 +19,22 @@ void report(std::vector<Diagnostic>& diagnostics, SourceLocation where, std::str
   diagnostic.location = std::move(where);
   diagnostic.message = std::move(message);
   diagnostics.push_back(std::move(diagnostic));
+}
+
+/// " (a tab indents line N; YAML indents with spaces only)" when a tab starts a line near `line`.
+std::string tab_hint(const std::string& text, int line) {
+  int current = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (current >= line - 1 && current <= line && start < text.size() && text[start] == '\t') {
+      return " (a tab indents line " + std::to_string(current + 1) + "; YAML indents with spaces only)";
+    }
+    if (current > line || end == text.size()) break;
+    start = end + 1;
+    ++current;
+  }
+  return "";
 }
 
 }  // namespace
@@ -73,7 +90,7 @@ std::string Node::describe() const {
     case Kind::scalar:
       return plain_ ? "'" + text_ + "'" : "the quoted text \"" + text_ + "\"";
     case Kind::sequence:
-      return "a list";
+      return items_.empty() ? "an empty list" : "a list";
     case Kind::map:
       return "a mapping";
   }
@@ -210,7 +227,7 @@ Node read_yaml_text(const std::string& text, const std::string& source, std::vec
   } catch (const YAML::Exception& e) {
     SourceLocation where{source, e.mark.line + 1, e.mark.column + 1};
     if (e.mark.line < 0) where = {source, 0, 0};
-    report(diagnostics, where, "YAML syntax error: " + e.msg);
+    report(diagnostics, where, "YAML syntax error: " + e.msg + tab_hint(text, e.mark.line));
     return {};
   }
   if (documents.empty()) return Node::null({source, 1, 1});

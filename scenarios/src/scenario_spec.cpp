@@ -10,6 +10,7 @@ namespace {
 const ObjectSpec<LocalizedName>& name_spec() {
   static const auto spec = [] {
     ObjectSpec<LocalizedName> s("name", "A name in English and, optionally, Chinese.");
+    s.example("{en: Panzhihua, zh: 攀枝花}");
     s.add(text("en", &LocalizedName::en, "name in English", Need::required));
     s.add(text("zh", &LocalizedName::zh, "name in Chinese (中文名)"));
     return s;

@@ -82,16 +82,23 @@ class ObjectSpec : public ObjectSpecBase {
     if (child != nullptr) children_.push_back(child);
     return *this;
   }
-  /// When set, an entity: its key path in messages is shown with its id, e.g. "suppliers[2]".
+  /// An entity (an item with an id, in a top-level list): the schema requires its id.
   ObjectSpec& entity(bool is_entity = true) {
     entity_ = is_entity;
+    return *this;
+  }
+  /// How the object is written, shown when something else is found, e.g. "{en: Chengdu, zh: 成都}".
+  ObjectSpec& example(std::string text) {
+    example_ = std::move(text);
     return *this;
   }
 
   void decode(const Node& node, T& out, Context& context, const std::string& path) const {
     context.remember(path, node);
     if (!node.is_map()) {
-      context.error(node, path, "expected a mapping (" + title() + "), found " + node.describe());
+      context.error(node, path,
+                    "expected a mapping (" + title() + "), found " + node.describe() +
+                        (example_.empty() ? "" : "; write it like " + example_));
       return;
     }
     std::vector<bool> present(fields_.size(), false);
@@ -165,6 +172,7 @@ class ObjectSpec : public ObjectSpecBase {
   std::vector<Field<T>> fields_;
   std::vector<const ObjectSpecBase*> children_;
   bool entity_ = false;
+  std::string example_;
 };
 
 // ---------------------------------------------------------------------------------------------
