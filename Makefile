@@ -1,7 +1,7 @@
 # A thin front over the CMake presets (see CMakePresets.json). Every target first installs any
 # missing Debian package (scripts/install-deps), so a fresh Debian 12 machine needs nothing else.
 #
-#   make run                 build (release) and run the default Sichuan scenario
+#   make run                 build (release), run the default Sichuan scenario into results/sichuan.h5, plot it
 #   make test                build with sanitizers and warnings as errors, run every test
 #   make bench               run the benchmarks   (BENCH_ARGS=--benchmark_format=json ...)
 #   make install PREFIX=dir  install dir/bin/truckflow
@@ -26,7 +26,9 @@ release: deps
 	cmake --build --preset release -j $(JOBS)
 
 run: release
-	build/release/app/truckflow run scenarios/sichuan.yaml
+	mkdir -p results
+	build/release/app/truckflow run scenarios/sichuan.yaml -o results/sichuan.h5
+	/usr/bin/python3 scripts/plot.py results/sichuan.h5 -o results
 
 test: deps
 	cmake --workflow --preset ci

@@ -26,6 +26,48 @@ void sort_by_location(std::vector<Diagnostic>& diagnostics) {
                    [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
 }
 
+/// Rewrites every plan line of every site to `truck_type` (see LoadOptions::assign_plans_to).
+void assign_plans(detail::Node& root, const std::string& truck_type) {
+  detail::Node* sites = root.is_map() ? root.find("sites") : nullptr;
+  if (sites == nullptr || !sites->is_sequence()) return;
+  for (detail::Node& site : sites->items()) {
+    if (!site.is_map()) continue;
+    for (const char* plan : {"deployment", "target_fleet"}) {
+      detail::Node* lines = site.find(plan);
+      if (lines == nullptr || !lines->is_sequence()) continue;
+      std::vector<detail::Node> merged;
+      for (detail::Node& line : lines->items()) {
+        detail::Node* type = line.is_map() ? line.find("truck_type") : nullptr;
+        if (type == nullptr) {
+          merged.push_back(std::move(line));
+          continue;
+        }
+        *type = detail::Node::scalar(truck_type, true, type->where());
+        // Targets for the same year become one target: their sum.
+        const detail::Node* year = line.find("year");
+        const auto same_year = std::find_if(merged.begin(), merged.end(), [&](const detail::Node& other) {
+          const detail::Node* other_year = other.find("year");
+          return std::string(plan) == "target_fleet" && year != nullptr && other_year != nullptr &&
+                 other_year->text() == year->text();
+        });
+        detail::Node* trucks = line.find("trucks");
+        detail::Node* other_trucks = same_year != merged.end() ? same_year->find("trucks") : nullptr;
+        const auto is_count = [](const detail::Node* n) {
+          return n != nullptr && n->is_scalar() && n->plain() && !n->text().empty() && n->text().size() < 12 &&
+                 std::all_of(n->text().begin(), n->text().end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (is_count(trucks) && is_count(other_trucks)) {
+          const long long total = std::stoll(other_trucks->text()) + std::stoll(trucks->text());
+          *other_trucks = detail::Node::scalar(std::to_string(total), true, other_trucks->where());
+        } else {
+          merged.push_back(std::move(line));
+        }
+      }
+      lines->items() = std::move(merged);
+    }
+  }
+}
+
 }  // namespace
 
 LoadedScenario load_scenario(const std::string& path, const LoadOptions& options) {
@@ -34,6 +76,7 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
   if (options.seed) overrides.push_back("simulation.seed=" + std::to_string(*options.seed));
   detail::Node root = detail::compose(path, overrides, diagnostics);
   if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
+  if (options.assign_plans_to) assign_plans(root, *options.assign_plans_to);
 
   LoadedScenario loaded;
   detail::Context context(diagnostics);

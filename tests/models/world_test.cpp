@@ -27,7 +27,7 @@ class Recorder : public Observer {
 
 struct Simulated {
   explicit Simulated(const std::string& file, std::vector<std::string> overrides = {})
-      : world(scenarios::load_scenario(tiny + file, {std::move(overrides), std::nullopt}).description) {
+      : world(scenarios::load_scenario(tiny + file, {.overrides = std::move(overrides)}).description) {
     world.add_observer(recorder);
     world.run();
   }
@@ -128,9 +128,9 @@ TEST(WorldTest, TargetFleetOrdersWhatIsMissing) {
 }
 
 TEST(WorldTest, ConservationHoldsMidRunWithTrucksInEveryStage) {
-  // Stop while trucks are queued for the single line: 30 orders in the first day.
+  // Stop while trucks are waiting at every step: 3,000 orders a year for one line.
   const auto loaded = scenarios::load_scenario(
-      tiny + "upfit.yaml", {{"simulation.horizon_years=1", "sites[quarry].deployment[0].trucks=3000"}, std::nullopt});
+      tiny + "upfit.yaml", {.overrides = {"simulation.horizon_years=1", "sites[quarry].deployment[0].trucks=3000"}});
   World world(loaded.description);
   world.run_until(Time::zero() + days(20));
   const Snapshot s = world.snapshot();

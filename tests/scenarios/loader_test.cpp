@@ -15,7 +15,7 @@ const std::string tiny = root + "/scenarios/tiny/";
 
 std::vector<std::string> errors(const std::string& file, std::vector<std::string> overrides) {
   try {
-    (void)load_scenario(tiny + file, {std::move(overrides), std::nullopt});
+    (void)load_scenario(tiny + file, {.overrides = std::move(overrides)});
   } catch (const ScenarioError& error) {
     std::vector<std::string> messages;
     for (const Diagnostic& d : error.diagnostics()) messages.push_back(to_string(d));
@@ -70,9 +70,9 @@ TEST(LoaderTest, ExtendsMergesMappingsAndListsById) {
 TEST(LoaderTest, OverridesSetAnyValue) {
   const models::ScenarioDesc s =
       load_scenario(tiny + "two_regions.yaml",
-                    {{"suppliers[kit_maker].capacity_units_per_day=7.5", "sites[0].deployment[0].trucks=9",
-                      "simulation.horizon_years=2", "roads[0].climb_m=300", "regions[b].prices={diesel_cny_per_l: 8}"},
-                     std::nullopt})
+                    {.overrides = {"suppliers[kit_maker].capacity_units_per_day=7.5", "sites[0].deployment[0].trucks=9",
+                                   "simulation.horizon_years=2", "roads[0].climb_m=300",
+                                   "regions[b].prices={diesel_cny_per_l: 8}"}})
           .description;
   EXPECT_DOUBLE_EQ(s.suppliers[0].capacity_units_per_day, 7.5);
   EXPECT_EQ(s.sites[0].deployment[0].trucks, 9);
@@ -80,7 +80,7 @@ TEST(LoaderTest, OverridesSetAnyValue) {
   EXPECT_DOUBLE_EQ(s.roads[0].climb_m, 300.0);
   EXPECT_DOUBLE_EQ(s.regions[1].prices.diesel_cny_per_l, 8.0);
   EXPECT_DOUBLE_EQ(s.regions[1].prices.hydrogen_cny_per_kg, 35.0) << "the rest of the replaced mapping: defaults";
-  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {{}, 42}).description.simulation.seed, 42U);
+  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {.seed = 42}).description.simulation.seed, 42U);
 }
 
 TEST(LoaderTest, BadOverridesAreClearErrors) {
@@ -115,12 +115,12 @@ TEST(LoaderTest, DuplicateIdsInOneListAreErrors) {
 
 TEST(LoaderTest, RemoveDeletesAnItem) {
   const std::string path = tiny + "two_regions.yaml";
-  const auto loaded = load_scenario(path, {{"sites[quarry].deployment=[]"}, std::nullopt});
+  const auto loaded = load_scenario(path, {.overrides = {"sites[quarry].deployment=[]"}});
   EXPECT_TRUE(loaded.description.sites[0].deployment.empty());
 }
 
 TEST(LoaderTest, TheResolvedTextLoadsToTheSameScenario) {
-  const LoadedScenario loaded = load_scenario(tiny + "upfit.yaml", {{"simulation.seed=99"}, std::nullopt});
+  const LoadedScenario loaded = load_scenario(tiny + "upfit.yaml", {.overrides = {"simulation.seed=99"}});
   EXPECT_EQ(loaded.resolved_yaml.find("extends"), std::string::npos);
   const std::string copy = testing::TempDir() + "resolved.yaml";
   std::ofstream(copy) << loaded.resolved_yaml;

@@ -18,6 +18,9 @@ struct LoadOptions {
   std::vector<std::string> overrides;
   /// Replaces simulation.seed.
   std::optional<std::uint64_t> seed;
+  /// Assigns every site's whole plan to this truck type (for `truckflow compare`): each
+  /// deployment line keeps its year and count; target-fleet lines of one year are summed.
+  std::optional<std::string> assign_plans_to;
 };
 
 struct LoadedScenario {

@@ -1,0 +1,52 @@
+// The subcommands of `truckflow`. Each returns the process exit code; bad input throws
+// scenarios::ScenarioError or BadInput (exit 2), a cancelled run throws Cancelled (exit 130).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace truckflow::app {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_bad_input = 2;
+inline constexpr int exit_cancelled = 130;
+
+/// Bad input other than a scenario's (an option, a path): exit code 2.
+class BadInput : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// output::check_writable, reporting a problem as BadInput.
+void check_output_path(const std::string& path);
+
+struct ScenarioArguments {
+  std::string file;
+  std::vector<std::string> overrides;
+  std::optional<std::uint64_t> seed;
+};
+
+struct RunArguments {
+  ScenarioArguments scenario;
+  std::optional<std::string> output;
+  bool quiet = false;
+};
+
+struct CompareArguments {
+  ScenarioArguments scenario;
+  std::optional<std::string> output;
+  std::vector<std::string> types;  ///< empty: every truck type of the scenario
+  unsigned jobs = 0;               ///< 0: one per core
+  bool quiet = false;
+};
+
+int validate_command(const ScenarioArguments& args);
+int run_command(const RunArguments& args, const std::string& command_line);
+int compare_command(const CompareArguments& args, const std::string& command_line);
+int inspect_command(const std::string& file);
+
+}  // namespace truckflow::app

@@ -1,0 +1,162 @@
+// truckflow compare: the scenario once per truck type, the whole plan assigned to that type,
+// with the same random streams in every run; runs in parallel, results in run order.
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+
+#include "truckflow/output/atomic_file.hpp"
+#include "truckflow/output/results.hpp"
+#include "truckflow/scenarios/loader.hpp"
+
+#include "build_info.hpp"
+#include "cancellation.hpp"
+#include "commands.hpp"
+#include "progress.hpp"
+#include "simulate.hpp"
+
+namespace truckflow::app {
+
+namespace {
+
+struct Variant {
+  std::string truck_type;
+  models::ScenarioDesc scenario;
+  output::RunRecorder recorder;
+  std::atomic<double> fraction{0.0};
+  std::atomic<std::uint64_t> events{0};
+  std::exception_ptr error;
+};
+
+std::vector<std::string> chosen_types(const CompareArguments& args, const models::ScenarioDesc& base) {
+  std::vector<std::string> known;
+  for (const auto& type : base.truck_types) known.push_back(type.id);
+  if (args.types.empty()) return known;
+  for (const std::string& type : args.types) {
+    if (std::find(known.begin(), known.end(), type) == known.end()) {
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw BadInput("--types: unknown truck type '" + type + "'; the scenario's types are " + list);
+    }
+  }
+  return args.types;
+}
+
+void print_table(std::ostream& out, const std::vector<std::unique_ptr<Variant>>& variants) {
+  std::vector<std::vector<output::HeadlineFigure>> figures;
+  for (const auto& v : variants) figures.push_back(output::headline_figures(v->scenario, v->recorder));
+  std::size_t label_width = 0;
+  for (const auto& f : figures.front()) label_width = std::max(label_width, f.name.size() + f.units.size() + 3);
+  std::size_t width = 14;
+  for (const auto& v : variants) width = std::max(width, v->truck_type.size() + 2);
+  out << "Headline figures by truck type (the whole deployment plan assigned to each; same random streams)\n";
+  std::printf("%-*s", static_cast<int>(label_width), "");
+  for (const auto& v : variants) std::printf("%*s", static_cast<int>(width), v->truck_type.c_str());
+  std::printf("\n");
+  for (std::size_t row = 0; row < figures.front().size(); ++row) {
+    const auto& f = figures.front()[row];
+    std::printf("%-*s", static_cast<int>(label_width), (f.name + " [" + f.units + "]").c_str());
+    for (const auto& run : figures) {
+      const double value = run[row].value;
+      if (value != value) {
+        std::printf("%*s", static_cast<int>(width), "-");
+      } else if (std::abs(value) >= 1e6) {
+        std::printf("%*.4g", static_cast<int>(width), value);
+      } else if (value == static_cast<double>(static_cast<long long>(value))) {
+        std::printf("%*lld", static_cast<int>(width), static_cast<long long>(value));
+      } else {
+        std::printf("%*.2f", static_cast<int>(width), value);
+      }
+    }
+    std::printf("\n");
+  }
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+int compare_command(const CompareArguments& args, const std::string& command_line) {
+  const scenarios::LoadOptions base_options{.overrides = args.scenario.overrides, .seed = args.scenario.seed};
+  const scenarios::LoadedScenario base = scenarios::load_scenario(args.scenario.file, base_options);
+  const std::vector<std::string> types = chosen_types(args, base.description);
+  if (args.output) check_output_path(*args.output);
+
+  std::vector<std::unique_ptr<Variant>> variants;
+  for (const std::string& type : types) {
+    scenarios::LoadOptions options = base_options;
+    options.assign_plans_to = type;
+    auto variant = std::make_unique<Variant>();
+    variant->truck_type = type;
+    variant->scenario = scenarios::load_scenario(args.scenario.file, options).description;
+    variants.push_back(std::move(variant));
+  }
+
+  // Workers take the runs in order; each run is independent, so results do not depend on how
+  // many run at once.
+  const unsigned jobs =
+      std::max(1U, std::min<unsigned>(args.jobs != 0 ? args.jobs : std::thread::hardware_concurrency(),
+                                      static_cast<unsigned>(variants.size())));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < variants.size(); i = next++) {
+      Variant& v = *variants[i];
+      try {
+        models::World world(v.scenario);
+        world.add_observer(v.recorder);
+        simulate(world, [&](double fraction) {
+          v.fraction = fraction;
+          v.events = world.simulation().events_processed();
+        });
+        v.fraction = 1.0;
+      } catch (...) {
+        v.error = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
+  {
+    Progress progress("compare", !args.quiet);
+    for (;;) {
+      double done = 0.0;
+      std::uint64_t events = 0;
+      std::size_t finished = 0;
+      for (const auto& v : variants) {
+        done += v->fraction;
+        events += v->events;
+        finished += v->fraction >= 1.0 || v->error ? 1 : 0;
+      }
+      if (finished == variants.size()) break;
+      progress.update(done / static_cast<double>(variants.size()),
+                      std::to_string(finished) + "/" + std::to_string(variants.size()) + " runs", events);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  for (std::thread& worker : workers) worker.join();
+  for (const auto& v : variants) {
+    if (v->error) std::rethrow_exception(v->error);
+  }
+
+  if (args.output) {
+    std::vector<output::ComparedRun> runs;
+    for (const auto& v : variants) runs.push_back({v->truck_type, &v->scenario, &v->recorder});
+    output::AtomicFile file(*args.output);
+    output::write_compare_results(file.temporary_path(), runs,
+                                  {command_line, args.scenario.file, base.resolved_yaml, version, git_revision});
+    throw_if_cancelled();
+    file.publish();
+  }
+  std::cout << "Scenario: " << base.description.name << "\n";
+  print_table(std::cout, variants);
+  if (args.output) {
+    std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024
+              << " KiB; truck_type is the run dimension)\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace truckflow::app

@@ -1,0 +1,53 @@
+// truckflow inspect: what is inside a results file, and its headline figures.
+#include <cstdio>
+#include <iostream>
+
+#include "truckflow/output/inspect.hpp"
+
+#include "commands.hpp"
+
+namespace truckflow::app {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+}  // namespace
+
+int inspect_command(const std::string& file) {
+  output::ResultsInfo info;
+  try {
+    info = output::inspect_results(file);
+  } catch (const std::invalid_argument& e) {
+    throw BadInput(e.what());
+  }
+  std::cout << file << ": truckflow " << (info.kind == "compare" ? "comparison of truck types" : "run") << " results\n";
+  for (const auto& [name, value] : info.attributes) {
+    if (name == "scenario_name" || name == "start_date" || name == "horizon_years" || name == "random_seed" ||
+        name == "truckflow_version" || name == "truckflow_git_revision" || name == "command_line") {
+      std::cout << "  " << name << ": " << value << "\n";
+    }
+  }
+  std::cout << "\nDimensions\n";
+  for (const auto& [name, length] : info.dimensions) std::cout << "  " << name << " = " << length << "\n";
+  std::cout << "\nVariables\n";
+  for (const output::VariableInfo& v : info.variables) {
+    if (v.is_coordinate) continue;
+    std::cout << "  " << v.name << "(" << join(v.dimensions) << ")";
+    if (!v.units.empty()) std::cout << " [" << v.units << "]";
+    std::cout << "  " << v.long_name << "\n";
+  }
+  std::cout << "\nHeadline figures" << (info.kind == "compare" ? " (" + join(info.runs) + ")" : "") << "\n";
+  for (const output::HeadlineRow& row : info.headline) {
+    std::printf("  %-36s", (row.name + " [" + row.units + "]").c_str());
+    for (const double value : row.values) std::printf(" %14.6g", value);
+    std::printf("\n");
+  }
+  return exit_ok;
+}
+
+}  // namespace truckflow::app

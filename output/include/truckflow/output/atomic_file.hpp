@@ -1,0 +1,35 @@
+// Publishing a file atomically: written under a temporary name in the same folder, flushed to
+// disk, then renamed over the final name, so readers never see a partial file and a failed or
+// interrupted run never destroys the file it would have replaced.
+#pragma once
+
+#include <string>
+
+namespace truckflow::output {
+
+/// Throws `std::invalid_argument` with a clear message if a file cannot be written at `path`
+/// (its folder is missing or not writable, or `path` is a folder). Call before a long run.
+void check_writable(const std::string& path);
+
+class AtomicFile {
+ public:
+  /// Reserves "<path>.tmp-<pid>" in the same folder.
+  explicit AtomicFile(std::string path);
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  /// Removes the temporary file unless it was published.
+  ~AtomicFile();
+
+  const std::string& temporary_path() const noexcept { return temporary_; }
+  const std::string& path() const noexcept { return path_; }
+  /// Flushes the temporary file to disk and renames it to the final name (then flushes the
+  /// folder). Throws `std::runtime_error` on failure, leaving any existing file untouched.
+  void publish();
+
+ private:
+  std::string path_;
+  std::string temporary_;
+  bool published_ = false;
+};
+
+}  // namespace truckflow::output

@@ -1,0 +1,61 @@
+// Results: what a run emits, kept by a RunRecorder, its headline figures, and the netCDF-4 /
+// HDF5 results files of a run and of a comparison of truck types. Layout: docs/output.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "truckflow/models/description.hpp"
+#include "truckflow/models/observer.hpp"
+
+namespace truckflow::output {
+
+/// Everything a World emits during one run (samples and deliveries), kept for writing.
+class RunRecorder : public models::Observer {
+ public:
+  void on_sample(const models::Snapshot& snapshot) override { samples_.push_back(snapshot); }
+  void on_delivery(const models::DeliveryRecord& record) override { deliveries_.push_back(record); }
+  const std::vector<models::Snapshot>& samples() const noexcept { return samples_; }
+  const std::vector<models::DeliveryRecord>& deliveries() const noexcept { return deliveries_; }
+
+ private:
+  std::vector<models::Snapshot> samples_;
+  std::vector<models::DeliveryRecord> deliveries_;
+};
+
+/// Where results came from, stored in the file.
+struct Provenance {
+  std::string command_line;
+  std::string scenario_file;
+  std::string scenario_yaml;  ///< the resolved scenario, as simulated
+  std::string truckflow_version;
+  std::string git_revision;
+};
+
+/// One headline figure of a run: a row of `truckflow compare`'s table and a `headline_<name>`
+/// variable in results files. Later layers add figures to `headline_figures`, nothing else.
+struct HeadlineFigure {
+  std::string name;   ///< with its unit where it has one, e.g. "mean_order_to_delivery_days"
+  std::string units;  ///< e.g. "trucks", "d", "CNY"
+  std::string long_name;
+  double value = 0.0;
+};
+
+std::vector<HeadlineFigure> headline_figures(const models::ScenarioDesc& scenario, const RunRecorder& run);
+
+/// Writes the results of one run to `path` (created or truncated; publish it with AtomicFile).
+void write_run_results(const std::string& path, const models::ScenarioDesc& scenario, const RunRecorder& run,
+                       const Provenance& provenance);
+
+/// One run of a comparison: the truck type the whole plan was assigned to, and what it gave.
+struct ComparedRun {
+  std::string truck_type;
+  const models::ScenarioDesc* scenario = nullptr;
+  const RunRecorder* run = nullptr;
+};
+
+/// Writes the results of a comparison (one run per truck type) to `path`, with a `truck_type`
+/// dimension for the runs.
+void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs, const Provenance& provenance);
+
+}  // namespace truckflow::output

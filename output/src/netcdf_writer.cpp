@@ -1,0 +1,191 @@
+// NetcdfWriter: datasets, dimension scales and attributes as netCDF-4 lays them out.
+#include "netcdf_writer.hpp"
+
+#include <hdf5_hl.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+namespace truckflow::output {
+
+namespace {
+
+constexpr unsigned creation_order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
+constexpr std::size_t target_chunk_bytes = 256 * 1024;
+
+bool is_ascii(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+h5::Datatype utf8_string_type() {
+  h5::Datatype type(H5Tcopy(H5T_C_S1), "copy the string type");
+  h5::check_status(H5Tset_size(type, H5T_VARIABLE), "make a variable-length string type");
+  h5::check_status(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8 on the string type");
+  return type;
+}
+
+template <typename T>
+void write_scalar_attribute(hid_t object, const std::string& name, hid_t type, const T& value) {
+  h5::Dataspace space(H5Screate(H5S_SCALAR), "create a scalar dataspace");
+  h5::Attribute attribute(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                          "create attribute '" + name + "'");
+  h5::check_status(H5Awrite(attribute, type, &value), "write attribute '" + name + "'");
+}
+
+void write_attributes(hid_t object, const Attributes& attributes, bool numeric) {
+  if (numeric || !attributes.units.empty()) write_text_attribute(object, "units", attributes.units);
+  write_text_attribute(object, "long_name", attributes.long_name);
+  for (const auto& [key, value] : attributes.extra) write_text_attribute(object, key, value);
+}
+
+}  // namespace
+
+void write_text_attribute(hid_t object, const std::string& name, const std::string& value) {
+  if (is_ascii(value)) {
+    h5::Datatype type(H5Tcopy(H5T_C_S1), "copy the string type");
+    h5::check_status(H5Tset_size(type, std::max<std::size_t>(1, value.size())), "size a string type");
+    h5::check_status(H5Tset_strpad(type, H5T_STR_NULLTERM), "pad a string type");
+    h5::Dataspace space(H5Screate(H5S_SCALAR), "create a scalar dataspace");
+    h5::Attribute attribute(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                            "create attribute '" + name + "'");
+    h5::check_status(H5Awrite(attribute, type, value.c_str()), "write attribute '" + name + "'");
+  } else {
+    const h5::Datatype type = utf8_string_type();
+    const char* text = value.c_str();
+    write_scalar_attribute(object, name, type, text);
+  }
+}
+
+NetcdfWriter::NetcdfWriter(const std::string& path) {
+  h5::silence_errors();
+  h5::PropertyList create_list(H5Pcreate(H5P_FILE_CREATE), "make a file-creation property list");
+  h5::check_status(H5Pset_link_creation_order(create_list, creation_order), "track creation order");
+  h5::check_status(H5Pset_attr_creation_order(create_list, creation_order), "track attribute order");
+  h5::PropertyList access_list(H5Pcreate(H5P_FILE_ACCESS), "make a file-access property list");
+  h5::check_status(H5Pset_libver_bounds(access_list, H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "set library bounds");
+  file_ = h5::File(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create_list, access_list), "create '" + path + "'");
+}
+
+const NetcdfWriter::Dimension& NetcdfWriter::find(const std::string& dimension) const {
+  const auto it = dimensions_.find(dimension);
+  if (it == dimensions_.end()) throw std::logic_error("results file: unknown dimension '" + dimension + "'");
+  return it->second;
+}
+
+std::size_t NetcdfWriter::length(const std::string& dimension) const { return find(dimension).length; }
+
+h5::Dataset NetcdfWriter::create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
+                                 bool compress) {
+  std::vector<hsize_t> shape;
+  for (const std::string& d : dimensions) shape.push_back(find(d).length);
+  const hsize_t total = std::accumulate(shape.begin(), shape.end(), hsize_t{1}, std::multiplies<>());
+  h5::Dataspace space(
+      shape.empty() ? H5Screate(H5S_SCALAR) : H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr),
+      "create the dataspace of '" + name + "'");
+  h5::PropertyList create_list(H5Pcreate(H5P_DATASET_CREATE), "make a dataset-creation property list");
+  h5::check_status(H5Pset_attr_creation_order(create_list, creation_order), "track attribute order");
+  if (compress && !shape.empty() && total > 0) {
+    // Whole inner dimensions, and as many steps of the first as fit in about 256 KiB.
+    std::vector<hsize_t> chunk = shape;
+    const hsize_t inner = total / shape[0];
+    chunk[0] = std::clamp<hsize_t>(target_chunk_bytes / (8 * inner), 1, shape[0]);
+    h5::check_status(H5Pset_chunk(create_list, static_cast<int>(chunk.size()), chunk.data()), "chunk '" + name + "'");
+    h5::check_status(H5Pset_shuffle(create_list), "shuffle '" + name + "'");
+    h5::check_status(H5Pset_deflate(create_list, 4), "deflate '" + name + "'");
+  }
+  return h5::Dataset(H5Dcreate2(file_, name.c_str(), file_type, space, H5P_DEFAULT, create_list, H5P_DEFAULT),
+                     "create dataset '" + name + "'");
+}
+
+void NetcdfWriter::attach(const h5::Dataset& variable, const std::vector<std::string>& dimensions) {
+  for (std::size_t axis = 0; axis < dimensions.size(); ++axis) {
+    h5::check_status(H5DSattach_scale(variable, find(dimensions[axis]).scale, static_cast<unsigned>(axis)),
+                     "attach dimension '" + dimensions[axis] + "'");
+  }
+}
+
+void NetcdfWriter::dimension(const std::string& name, const std::vector<std::string>& labels,
+                             const Attributes& attributes) {
+  dimensions_.emplace(name, Dimension{labels.size(), {}});
+  variable(name, {name}, labels, attributes);
+  Dimension& dimension = dimensions_.at(name);
+  dimension.scale = h5::Dataset(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), "reopen '" + name + "'");
+  h5::check_status(H5DSset_scale(dimension.scale, name.c_str()), "make '" + name + "' a dimension scale");
+}
+
+void NetcdfWriter::dimension(const std::string& name, const std::vector<double>& values, const Attributes& attributes) {
+  dimensions_.emplace(name, Dimension{values.size(), {}});
+  h5::Dataset dataset = create(name, {name}, H5T_IEEE_F64LE, false);
+  if (!values.empty()) {
+    h5::check_status(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                     "write '" + name + "'");
+  }
+  write_attributes(dataset, attributes, true);
+  h5::check_status(H5DSset_scale(dataset, name.c_str()), "make '" + name + "' a dimension scale");
+  dimensions_.at(name).scale = std::move(dataset);
+}
+
+void NetcdfWriter::dimension(const std::string& name, std::size_t length) {
+  dimensions_.emplace(name, Dimension{length, {}});
+  h5::Dataset dataset = create(name, {name}, H5T_STD_I32LE, false);
+  // netCDF-C's marker for a dimension without a coordinate variable (readers hide the dataset).
+  char marker[80];
+  std::snprintf(marker, sizeof marker, "This is a netCDF dimension but not a netCDF variable.%10zu", length);
+  h5::check_status(H5DSset_scale(dataset, marker), "make '" + name + "' a dimension scale");
+  dimensions_.at(name).scale = std::move(dataset);
+}
+
+void NetcdfWriter::variable(const std::string& name, const std::vector<std::string>& dimensions,
+                            const std::vector<double>& data, const Attributes& attributes) {
+  h5::Dataset dataset = create(name, dimensions, H5T_IEEE_F64LE, true);
+  if (!data.empty()) {
+    h5::check_status(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                     "write '" + name + "'");
+  }
+  write_attributes(dataset, attributes, true);
+  attach(dataset, dimensions);
+}
+
+void NetcdfWriter::variable(const std::string& name, const std::vector<std::string>& dimensions,
+                            const std::vector<std::int64_t>& data, const Attributes& attributes) {
+  h5::Dataset dataset = create(name, dimensions, H5T_STD_I64LE, true);
+  if (!data.empty()) {
+    h5::check_status(H5Dwrite(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                     "write '" + name + "'");
+  }
+  write_attributes(dataset, attributes, true);
+  attach(dataset, dimensions);
+}
+
+void NetcdfWriter::variable(const std::string& name, const std::vector<std::string>& dimensions,
+                            const std::vector<std::string>& data, const Attributes& attributes) {
+  const h5::Datatype type = utf8_string_type();
+  h5::Dataset dataset = create(name, dimensions, type, false);
+  std::vector<const char*> pointers;
+  pointers.reserve(data.size());
+  for (const std::string& text : data) pointers.push_back(text.c_str());
+  if (!pointers.empty()) {
+    h5::check_status(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "write '" + name + "'");
+  }
+  write_attributes(dataset, attributes, false);
+  // A dimension's own coordinate variable is attached by making it a scale, not here.
+  if (!(dimensions.size() == 1 && dimensions.front() == name)) attach(dataset, dimensions);
+}
+
+void NetcdfWriter::attribute(const std::string& name, const std::string& value) {
+  write_text_attribute(file_, name, value);
+}
+void NetcdfWriter::attribute(const std::string& name, std::int64_t value) {
+  write_scalar_attribute(file_, name, H5T_NATIVE_INT64, value);
+}
+void NetcdfWriter::attribute(const std::string& name, double value) {
+  write_scalar_attribute(file_, name, H5T_NATIVE_DOUBLE, value);
+}
+
+void NetcdfWriter::close() {
+  dimensions_.clear();
+  file_.close("close the results file (writing its last data)");
+}
+
+}  // namespace truckflow::output
