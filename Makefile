@@ -37,7 +37,7 @@ debug: deps
 	cmake --workflow --preset debug
 
 bench: release
-	build/release/bench/truckflow_engine_bench $(BENCH_ARGS)
+	build/release/bench/truckflow_bench $(BENCH_ARGS)
 
 install: release
 	cmake --install build/release --prefix "$(PREFIX)"

@@ -135,5 +135,3 @@ void BM_EventSet_QuaternaryHeap(benchmark::State& state) {
 BENCHMARK(BM_EventSet_QuaternaryHeap)->Arg(1000)->Arg(100000);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -73,8 +73,9 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--types", compare_args.types, "truck types to compare (default: every type)")
       ->delimiter(',')
       ->type_name("TYPE,TYPE,...");
-  compare_cmd->add_option("-j,--jobs", compare_args.jobs, "runs at once (default: one per core)")
-      ->check(CLI::Range(1U, 1024U));
+  compare_cmd->add_option("-j,--jobs", compare_args.jobs, "runs at once, 1 to 1024 (default: one per core)")
+      ->check(CLI::Range(1U, 1024U))
+      ->type_name("N");
   compare_cmd->add_flag("-q,--quiet", compare_args.quiet, "print no progress");
 
   std::string inspect_file;

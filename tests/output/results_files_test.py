@@ -1,0 +1,240 @@
+#!/usr/bin/python3
+"""Results files as users meet them: read with xarray (both engines), deterministic, written
+atomically, compared across truck types, plotted.
+
+Run by CTest: results_files_test.py TRUCKFLOW SOURCE_DIR TestCase[.test_method]
+(uses Debian's python3-xarray, -h5netcdf, -netcdf4, -h5py and -matplotlib: run with /usr/bin/python3).
+"""
+import os
+import pathlib
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+import h5py
+import numpy as np
+import xarray as xr
+
+TRUCKFLOW = None
+SOURCE = None
+
+
+def truckflow(*args, timeout=600):
+    return subprocess.run([TRUCKFLOW, *map(str, args)], cwd=SOURCE, capture_output=True, text=True, timeout=timeout)
+
+
+def data_of(path):
+    """Every dataset's values (and its attributes, except provenance that names the output path)."""
+    content = {}
+    with h5py.File(path, "r") as f:
+        for name, dataset in f.items():
+            values = dataset[()]
+            content[name] = (values.tolist() if hasattr(values, "tolist") else values,
+                             {k: str(v) for k, v in dataset.attrs.items() if k not in ("DIMENSION_LIST", "REFERENCE_LIST")})
+    return content
+
+
+class Workspace(unittest.TestCase):
+    def setUp(self):
+        self.folder = pathlib.Path(tempfile.mkdtemp(prefix="truckflow_results_"))
+
+    def tearDown(self):
+        for item in self.folder.iterdir():
+            item.unlink()
+        self.folder.rmdir()
+
+
+class XarrayReading(Workspace):
+    """A run's file opens with one xarray call: named dimensions, dates, units, the run's values."""
+
+    def test_run_file(self):
+        out = self.folder / "upfit.h5"
+        run = truckflow("run", "scenarios/tiny/upfit.yaml", "-o", out)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        printed_total = re.search(r"^\s+total\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*$", run.stdout, re.M)
+        self.assertIsNotNone(printed_total, run.stdout)
+        ordered, built, delivered, backlog = map(int, printed_total.groups())
+        for engine in ("h5netcdf", "netcdf4"):
+            with self.subTest(engine=engine), xr.open_dataset(out, engine=engine) as ds:
+                self.assertEqual(dict(ds.sizes), {"time": 366, "region": 2, "factory": 1, "supplier": 2, "site": 1,
+                                                  "upfitter": 1, "stage": 7, "truck_type": 1, "delivery": 4})
+                self.assertEqual(ds.region_fleet_trucks.dims, ("time", "region", "truck_type"))
+                self.assertEqual(list(ds.region.values), ["a", "b"])
+                self.assertEqual(ds.time.dtype, np.dtype("datetime64[ns]"))
+                self.assertEqual(str(ds.time.values[0])[:19], "2026-01-01T00:00:00")
+                self.assertEqual(str(ds.time.values[-1])[:19], "2027-01-01T00:00:00")
+                for name, variable in ds.variables.items():
+                    self.assertIn("long_name", variable.attrs, name)
+                    if variable.dtype.kind in "if" and name not in ds.dims:
+                        self.assertIn("units", variable.attrs, name)
+                self.assertEqual(ds.region_fleet_trucks.attrs["units"], "trucks")
+                # The values the run printed.
+                self.assertEqual(int(ds.factory_trucks_ordered.isel(time=-1).sum()), ordered)
+                self.assertEqual(int(ds.factory_trucks_built.isel(time=-1).sum()), built)
+                self.assertEqual(int(ds.region_fleet_trucks.isel(time=-1).sum()), delivered)
+                self.assertEqual(int(ds.factory_backlog_trucks.isel(time=-1).sum()), backlog)
+                self.assertEqual(float(ds.headline_trucks_delivered), delivered)
+                # Worked out by hand (scenarios/tiny/upfit.yaml): the first truck reaches the quarry at 17 h.
+                self.assertEqual(str(ds.delivery_delivered_time.values[0])[:19], "2026-01-01T17:00:00")
+                self.assertEqual(list(ds.delivery_upfitter.values), ["body_shop"] * 4)
+                self.assertAlmostEqual(float(ds.headline_fleet_purchase_cost_cny), 4 * 400000)
+                self.assertEqual(ds.attrs["scenario_name"], "Two regions, with an upfitter")
+                self.assertEqual(int(ds.attrs["random_seed"]), 1)
+                self.assertIn("body_shop", str(ds.scenario_yaml.values))
+        with h5py.File(out, "r") as f:
+            dataset = f["factory_trucks_built"]
+            self.assertIsNotNone(dataset.chunks)
+            self.assertTrue(dataset.shuffle)
+            self.assertEqual(dataset.compression, "gzip")
+            self.assertEqual(f["region_name_en"].dtype.metadata["vlen"], str)
+
+    def test_chinese_names_survive(self):
+        out = self.folder / "sichuan.h5"
+        run = truckflow("run", "scenarios/sichuan.yaml", "-o", out, "--quiet")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        with xr.open_dataset(out, engine="netcdf4") as ds:
+            self.assertEqual(list(ds.region_name_zh.values)[:2], ["成都", "攀枝花"])
+            self.assertGreaterEqual(int(ds.headline_trucks_delivered), 10000)
+
+
+class Determinism(Workspace):
+    """The same scenario and seed give identical data, run after run."""
+
+    def test_two_runs_are_identical(self):
+        first, second = self.folder / "first.h5", self.folder / "second.h5"
+        for out in (first, second):
+            run = truckflow("run", "scenarios/sichuan.yaml", "-o", out, "--quiet", "--seed", 11)
+            self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(data_of(first), data_of(second))
+
+    def test_another_seed_is_recorded(self):
+        out = self.folder / "seed.h5"
+        self.assertEqual(truckflow("run", "scenarios/tiny/two_regions.yaml", "-o", out, "--seed", 12345).returncode, 0)
+        with h5py.File(out, "r") as f:
+            self.assertEqual(int(f.attrs["random_seed"]), 12345)
+
+
+class Compare(Workspace):
+    """compare writes one file with a truck_type dimension holding every requested type, and
+    gives the same data whatever the number of runs at once."""
+
+    def test_truck_type_dimension_and_thread_count(self):
+        types = ["bev_swap", "mhev", "diesel"]
+        files = []
+        for jobs in (1, 2):
+            out = self.folder / f"compare_{jobs}.h5"
+            run = truckflow("compare", "scenarios/sichuan.yaml", "--types", ",".join(types), "--jobs", jobs, "-o", out,
+                            "--quiet")
+            self.assertEqual(run.returncode, 0, run.stderr)
+            self.assertRegex(run.stdout, r"bev_swap\s+mhev\s+diesel")
+            self.assertRegex(run.stdout, r"trucks_delivered \[trucks\]")
+            files.append(out)
+        with xr.open_dataset(files[0], engine="h5netcdf") as ds:
+            self.assertEqual(list(ds.truck_type.values), types)
+            self.assertEqual(ds.region_fleet_trucks.dims, ("time", "truck_type", "region"))
+            self.assertEqual(ds.headline_trucks_ordered.dims, ("truck_type",))
+            self.assertEqual(ds.attrs["truckflow_kind"], "compare")
+            # Every run orders the same plan; each assigns all of it to its type.
+            ordered = ds.headline_trucks_ordered.values
+            self.assertTrue((ordered == ordered[0]).all() and ordered[0] > 10000)
+        self.assertEqual(data_of(files[0]), data_of(files[1]))
+
+    def test_unknown_type_is_bad_input(self):
+        run = truckflow("compare", "scenarios/sichuan.yaml", "--types", "bev_swap,hovercraft")
+        self.assertEqual(run.returncode, 2)
+        self.assertIn("unknown truck type 'hovercraft'", run.stderr)
+
+
+class Atomicity(Workspace):
+    """A run never leaves a partial file under the requested name, and never destroys a file it
+    failed to replace."""
+
+    LONG = ("run", "scenarios/sichuan.yaml", "--set", "simulation.sample_interval_days=0.05", "--quiet")
+
+    def sentinel(self):
+        out = self.folder / "existing.h5"
+        out.write_bytes(b"results of an earlier run")
+        return out
+
+    def leftovers(self):
+        return [p.name for p in self.folder.iterdir() if ".tmp-" in p.name]
+
+    def test_an_existing_file_survives_bad_input(self):
+        out = self.sentinel()
+        run = truckflow("run", "scenarios/tiny/two_regions.yaml", "-o", out, "--set", "simulation.horizon_years=0")
+        self.assertEqual(run.returncode, 2)
+        self.assertEqual(out.read_bytes(), b"results of an earlier run")
+        self.assertEqual(self.leftovers(), [])
+
+    def test_an_existing_file_survives_ctrl_c(self):
+        out = self.sentinel()
+        process = subprocess.Popen([TRUCKFLOW, *self.LONG, "-o", out], cwd=SOURCE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        time.sleep(0.3)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=600)
+        if process.returncode == 0:
+            self.skipTest("the run finished before the signal arrived")
+        self.assertEqual(process.returncode, 130, err)
+        self.assertIn("interrupted; no results were written", err)
+        self.assertEqual(out.read_bytes(), b"results of an earlier run")
+        self.assertEqual(self.leftovers(), [])
+
+    def test_a_killed_run_leaves_no_partial_file(self):
+        out = self.folder / "killed.h5"
+        outcomes = {"killed": 0, "finished": 0}
+        delay = 0.02
+        while outcomes["finished"] == 0 and delay < 60:
+            process = subprocess.Popen([TRUCKFLOW, *self.LONG, "-o", out], cwd=SOURCE, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+            time.sleep(delay)
+            process.kill()
+            process.wait()
+            if process.returncode == 0:
+                outcomes["finished"] += 1
+                with xr.open_dataset(out, engine="h5netcdf") as ds:  # complete and readable
+                    self.assertEqual(ds.sizes["time"], 58441)
+            else:
+                outcomes["killed"] += 1
+                self.assertFalse(out.exists(), f"a partial file after a kill at {delay:.2f} s")
+                for leftover in self.leftovers():  # only the temporary file may remain after SIGKILL
+                    (self.folder / leftover).unlink()
+            delay *= 1.25
+        self.assertGreater(outcomes["killed"], 5)
+
+
+class Plots(Workspace):
+    """scripts/plot.py writes the PNGs of a run and of a comparison."""
+
+    def test_plots(self):
+        run_file, compare_file = self.folder / "run.h5", self.folder / "compare.h5"
+        self.assertEqual(truckflow("run", "scenarios/sichuan.yaml", "-o", run_file, "-q").returncode, 0)
+        self.assertEqual(truckflow("compare", "scenarios/sichuan.yaml", "--types", "bev_swap,fcev", "-o", compare_file,
+                                   "-q").returncode, 0)
+        for results, pngs in ((run_file, ["production_and_deliveries.png", "fleet_and_backlog.png", "suppliers.png"]),
+                              (compare_file, ["compare_over_time.png", "compare_headline.png"])):
+            plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", results, "-o", self.folder],
+                                  capture_output=True, text=True, timeout=600)
+            self.assertEqual(plot.returncode, 0, plot.stderr)
+            for png in pngs:
+                path = self.folder / png
+                self.assertTrue(path.exists(), png)
+                self.assertEqual(path.read_bytes()[:8], b"\x89PNG\r\n\x1a\n")
+                self.assertGreater(path.stat().st_size, 10000, png)
+
+    def test_not_a_results_file(self):
+        bogus = self.folder / "bogus.h5"
+        bogus.write_text("not hdf5")
+        plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", bogus], capture_output=True, text=True)
+        self.assertEqual(plot.returncode, 2)
+        self.assertIn("cannot read", plot.stderr)
+
+
+if __name__ == "__main__":
+    TRUCKFLOW = os.path.abspath(sys.argv[1])
+    SOURCE = pathlib.Path(sys.argv[2]).resolve()
+    unittest.main(argv=[sys.argv[0], *sys.argv[3:]], verbosity=2)
