@@ -74,8 +74,8 @@ class Chain {
   std::deque<Shipment> shipments;  ///< every component shipment placed
 
   // Counters (see Snapshot for their meaning).
-  std::vector<std::int64_t> factory_ordered, factory_built;                  // [factory * types + type]
-  std::vector<std::int64_t> region_ordered, region_built, region_delivered;  // [region * types + type]
+  std::vector<std::int64_t> factory_ordered, factory_built, factory_delivered;  // [factory * types + type]
+  std::vector<std::int64_t> region_ordered, region_built, region_delivered;     // [region * types + type]
   std::vector<std::int64_t> site_delivered;
   std::array<std::int64_t, truck_stage_count> stage_counts{};
   std::vector<Observer*> observers;

@@ -53,6 +53,8 @@ std::vector<std::string> Chain::violations() const {
   laws.equal(sum(region_delivered), walked[stage(TruckStage::delivered)], "trucks delivered = trucks at their sites");
   laws.equal(sum(region_ordered), ordered, "orders by region = orders by factory");
   laws.equal(sum(region_built), built, "built by region = built by factory");
+  laws.equal(sum(factory_delivered), walked[stage(TruckStage::delivered)],
+             "delivered by factory = trucks at their sites");
 
   // Components at factories: taken from stock = built × bill of materials + held by trucks still
   // being built; and initial + received = taken + on hand.

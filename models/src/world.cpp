@@ -68,6 +68,7 @@ Chain::Chain(ScenarioDesc description)
       end(horizon_end(desc.simulation)),
       factory_ordered(desc.factories.size() * desc.truck_types.size(), 0),
       factory_built(factory_ordered.size(), 0),
+      factory_delivered(factory_ordered.size(), 0),
       region_ordered(desc.regions.size() * desc.truck_types.size(), 0),
       region_built(region_ordered.size(), 0),
       region_delivered(region_ordered.size(), 0),
@@ -175,6 +176,7 @@ engine::Process<> Chain::truck_life(Truck& truck) {
   set_stage(truck, TruckStage::delivered);
   truck.delivered_at = sim.now();
   ++region_delivered[region * truck_type_count() + truck.type];
+  ++factory_delivered[truck.factory * truck_type_count() + truck.type];
   ++site_delivered[truck.site];
   const DeliveryRecord record{truck.id,         truck.type,     truck.site,
                               region,           truck.factory,  truck.upfitter,
@@ -201,6 +203,7 @@ Snapshot Chain::snapshot() const {
   s.factory_built = factory_built;
   s.factory_backlog.resize(factory_ordered.size());
   for (std::size_t i = 0; i < factory_ordered.size(); ++i) s.factory_backlog[i] = factory_ordered[i] - factory_built[i];
+  s.factory_delivered = factory_delivered;
   s.region_ordered = region_ordered;
   s.region_built = region_built;
   s.region_delivered = region_delivered;

@@ -38,14 +38,12 @@ std::vector<std::string> labels(const std::vector<T>& items, F label) {
   return out;
 }
 
-/// One series over time: each sample's values (an array over the other dimensions) in turn.
-template <typename F>
-std::vector<std::int64_t> series(const std::vector<Snapshot>& samples, F values_of) {
+using SnapshotArray = std::vector<std::int64_t> Snapshot::*;
+
+/// One series over time: each sample's array (over the other dimensions) in turn.
+std::vector<std::int64_t> series(const std::vector<Snapshot>& samples, SnapshotArray array) {
   std::vector<std::int64_t> out;
-  for (const Snapshot& s : samples) {
-    const auto& values = values_of(s);
-    out.insert(out.end(), values.begin(), values.end());
-  }
+  for (const Snapshot& s : samples) out.insert(out.end(), (s.*array).begin(), (s.*array).end());
   return out;
 }
 
@@ -138,12 +136,13 @@ void write_deliveries(NetcdfWriter& nc, const ScenarioDesc& s, const RunRecorder
   const auto& d = run.deliveries();
   nc.dimension("delivery", d.size());
   std::vector<std::int64_t> ids;
-  std::vector<std::string> types, sites, regions, factories, upfitters;
+  std::vector<std::string> types, sites, operators, regions, factories, upfitters;
   std::vector<double> ordered, built, delivered, lead;
   for (const models::DeliveryRecord& r : d) {
     ids.push_back(r.truck_id);
     types.push_back(s.truck_types[r.truck_type].id);
     sites.push_back(s.sites[r.site].id);
+    operators.push_back(s.sites[r.site].operator_name);
     regions.push_back(s.regions[r.region].id);
     factories.push_back(s.factories[r.factory].id);
     upfitters.push_back(r.upfitter ? s.upfitters[*r.upfitter].id : "");
@@ -155,7 +154,8 @@ void write_deliveries(NetcdfWriter& nc, const ScenarioDesc& s, const RunRecorder
   nc.variable("delivery_truck_id", {"delivery"}, ids, {"1", "truck id (in order of ordering)", {}});
   nc.variable("delivery_truck_type", {"delivery"}, types, {"", "truck type", {}});
   nc.variable("delivery_site", {"delivery"}, sites, {"", "application site", {}});
-  nc.variable("delivery_region", {"delivery"}, regions, {"", "region of the site", {}});
+  nc.variable("delivery_operator", {"delivery"}, operators, {"", "operator the truck is registered to", {}});
+  nc.variable("delivery_region", {"delivery"}, regions, {"", "region of the site (where the truck is registered)", {}});
   nc.variable("delivery_factory", {"delivery"}, factories, {"", "factory that built the truck", {}});
   nc.variable("delivery_upfitter", {"delivery"}, upfitters, {"", "upfitter that fitted its body (empty: none)", {}});
   nc.variable("delivery_ordered_time", {"delivery"}, ordered, time_attributes(s, "when the truck was ordered"));
@@ -208,56 +208,34 @@ void write_run_results(const std::string& path, const ScenarioDesc& s, const Run
   write_truck_type_labels(nc, types, "truck type id");
 
   const std::vector<std::string> by_factory{"time", "factory", "truck_type"};
-  nc.variable("factory_trucks_ordered", by_factory,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.factory_ordered; }),
+  nc.variable("factory_trucks_ordered", by_factory, series(samples, &Snapshot::factory_ordered),
               {"trucks", "trucks ordered from the factory (cumulative)", {}});
-  nc.variable("factory_trucks_built", by_factory,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.factory_built; }),
+  nc.variable("factory_trucks_built", by_factory, series(samples, &Snapshot::factory_built),
               {"trucks", "trucks assembled (cumulative)", {}});
-  nc.variable("factory_backlog_trucks", by_factory,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.factory_backlog; }),
+  nc.variable("factory_backlog_trucks", by_factory, series(samples, &Snapshot::factory_backlog),
               {"trucks", "trucks ordered and not yet built", {}});
+  nc.variable("factory_trucks_delivered", by_factory, series(samples, &Snapshot::factory_delivered),
+              {"trucks", "trucks from the factory delivered to their sites (cumulative)", {}});
   const std::vector<std::string> by_region{"time", "region", "truck_type"};
-  nc.variable("region_trucks_ordered", by_region,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.region_ordered; }),
+  nc.variable("region_trucks_ordered", by_region, series(samples, &Snapshot::region_ordered),
               {"trucks", "trucks ordered by sites in the region (cumulative)", {}});
-  nc.variable("region_trucks_built", by_region,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.region_built; }),
+  nc.variable("region_trucks_built", by_region, series(samples, &Snapshot::region_built),
               {"trucks", "trucks built for sites in the region (cumulative)", {}});
-  nc.variable("region_fleet_trucks", by_region,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.region_delivered; }),
+  nc.variable("region_fleet_trucks", by_region, series(samples, &Snapshot::region_delivered),
               {"trucks", "fleet in service: trucks delivered to sites in the region", {}});
-  nc.variable("site_trucks_delivered", {"time", "site"},
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.site_delivered; }),
+  nc.variable("site_trucks_delivered", {"time", "site"}, series(samples, &Snapshot::site_delivered),
               {"trucks", "trucks delivered to the site (cumulative)", {}});
   const std::vector<std::string> by_supplier{"time", "supplier"};
-  nc.variable("supplier_output_units", by_supplier,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.supplier_produced; }),
+  nc.variable("supplier_output_units", by_supplier, series(samples, &Snapshot::supplier_produced),
               {"units", "components made (cumulative)", {}});
-  nc.variable("supplier_shipped_units", by_supplier,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.supplier_shipped; }),
+  nc.variable("supplier_shipped_units", by_supplier, series(samples, &Snapshot::supplier_shipped),
               {"units", "components dispatched to plants (cumulative)", {}});
-  nc.variable("supplier_stock_units", by_supplier,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.supplier_stock; }),
+  nc.variable("supplier_stock_units", by_supplier, series(samples, &Snapshot::supplier_stock),
               {"units", "components in the supplier's stock", {}});
-  nc.variable("supplier_stockouts_orders", by_supplier,
-              series(
-                  samples, [](const Snapshot& x) -> auto& { return x.supplier_stockouts; }),
+  nc.variable("supplier_stockouts_orders", by_supplier, series(samples, &Snapshot::supplier_stockouts),
               {"orders", "orders that found too little stock (cumulative)", {}});
   if (!s.upfitters.empty()) {
-    nc.variable("upfitter_trucks_fitted", {"time", "upfitter"},
-                series(
-                    samples, [](const Snapshot& x) -> auto& { return x.upfitter_fitted; }),
+    nc.variable("upfitter_trucks_fitted", {"time", "upfitter"}, series(samples, &Snapshot::upfitter_fitted),
                 {"trucks", "bodies fitted (cumulative)", {}});
   }
   std::vector<std::int64_t> stages;
@@ -297,40 +275,29 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
   const std::size_t time_count = base_samples.size();
   const std::size_t type_count = base.truck_types.size();
   // (time, truck_type [run], X): each run's array at each time, summed over the run's own truck types.
-  const auto compared = [&](auto values_of, bool per_type) {
+  const auto compared = [&](SnapshotArray array, bool per_type) {
     std::vector<std::int64_t> out;
     for (std::size_t t = 0; t < time_count; ++t) {
       for (const ComparedRun& r : runs) {
-        const auto& values = values_of(r.run->samples()[t]);
+        const auto& values = r.run->samples()[t].*array;
         const auto row = per_type ? sum_over_types(values, type_count) : values;
         out.insert(out.end(), row.begin(), row.end());
       }
     }
     return out;
   };
-  nc.variable("factory_trucks_built", {"time", "truck_type", "factory"},
-              compared(
-                  [](const Snapshot& x) -> auto& { return x.factory_built; }, true),
+  nc.variable("factory_trucks_built", {"time", "truck_type", "factory"}, compared(&Snapshot::factory_built, true),
               {"trucks", "trucks assembled (cumulative)", {}});
-  nc.variable("factory_backlog_trucks", {"time", "truck_type", "factory"},
-              compared(
-                  [](const Snapshot& x) -> auto& { return x.factory_backlog; }, true),
+  nc.variable("factory_backlog_trucks", {"time", "truck_type", "factory"}, compared(&Snapshot::factory_backlog, true),
               {"trucks", "trucks ordered and not yet built", {}});
-  nc.variable("region_fleet_trucks", {"time", "truck_type", "region"},
-              compared(
-                  [](const Snapshot& x) -> auto& { return x.region_delivered; }, true),
+  nc.variable("region_fleet_trucks", {"time", "truck_type", "region"}, compared(&Snapshot::region_delivered, true),
               {"trucks", "fleet in service: trucks delivered to sites in the region", {}});
   nc.variable("supplier_output_units", {"time", "truck_type", "supplier"},
-              compared(
-                  [](const Snapshot& x) -> auto& { return x.supplier_produced; }, false),
-              {"units", "components made (cumulative)", {}});
-  nc.variable("supplier_stock_units", {"time", "truck_type", "supplier"},
-              compared(
-                  [](const Snapshot& x) -> auto& { return x.supplier_stock; }, false),
+              compared(&Snapshot::supplier_produced, false), {"units", "components made (cumulative)", {}});
+  nc.variable("supplier_stock_units", {"time", "truck_type", "supplier"}, compared(&Snapshot::supplier_stock, false),
               {"units", "components in the supplier's stock", {}});
   nc.variable("supplier_stockouts_orders", {"time", "truck_type", "supplier"},
-              compared(
-                  [](const Snapshot& x) -> auto& { return x.supplier_stockouts; }, false),
+              compared(&Snapshot::supplier_stockouts, false),
               {"orders", "orders that found too little stock (cumulative)", {}});
   std::vector<std::int64_t> stages;
   for (std::size_t t = 0; t < time_count; ++t) {

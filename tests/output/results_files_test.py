@@ -76,6 +76,8 @@ class XarrayReading(Workspace):
                 self.assertEqual(int(ds.factory_trucks_ordered.isel(time=-1).sum()), ordered)
                 self.assertEqual(int(ds.factory_trucks_built.isel(time=-1).sum()), built)
                 self.assertEqual(int(ds.region_fleet_trucks.isel(time=-1).sum()), delivered)
+                self.assertEqual(int(ds.factory_trucks_delivered.isel(time=-1).sum()), delivered)
+                self.assertEqual(list(ds.delivery_operator.values), ["Quarry fleet"] * 4)
                 self.assertEqual(int(ds.factory_backlog_trucks.isel(time=-1).sum()), backlog)
                 self.assertEqual(float(ds.headline_trucks_delivered), delivered)
                 # Worked out by hand (scenarios/tiny/upfit.yaml): the first truck reaches the quarry at 17 h.
@@ -163,6 +165,13 @@ class Atomicity(Workspace):
     def leftovers(self):
         return [p.name for p in self.folder.iterdir() if ".tmp-" in p.name]
 
+    def test_bad_input_creates_no_file(self):
+        out = self.folder / "new.h5"
+        run = truckflow("run", "tests/scenarios/bad/many_errors.yaml", "-o", out)
+        self.assertEqual(run.returncode, 2)
+        self.assertFalse(out.exists())
+        self.assertEqual(list(self.folder.iterdir()), [])
+
     def test_an_existing_file_survives_bad_input(self):
         out = self.sentinel()
         run = truckflow("run", "scenarios/tiny/two_regions.yaml", "-o", out, "--set", "simulation.horizon_years=0")
@@ -186,7 +195,7 @@ class Atomicity(Workspace):
 
     def test_a_killed_run_leaves_no_partial_file(self):
         out = self.folder / "killed.h5"
-        outcomes = {"killed": 0, "finished": 0}
+        outcomes = {"killed before publishing": 0, "killed after publishing": 0, "finished": 0}
         delay = 0.02
         while outcomes["finished"] == 0 and delay < 60:
             process = subprocess.Popen([TRUCKFLOW, *self.LONG, "-o", out], cwd=SOURCE, stdout=subprocess.DEVNULL,
@@ -194,18 +203,20 @@ class Atomicity(Workspace):
             time.sleep(delay)
             process.kill()
             process.wait()
-            if process.returncode == 0:
-                outcomes["finished"] += 1
-                with xr.open_dataset(out, engine="h5netcdf") as ds:  # complete and readable
-                    self.assertEqual(ds.sizes["time"], 58441)
+            if out.exists():
+                # Published before the kill (or the run finished): the file must be whole.
+                with xr.open_dataset(out, engine="h5netcdf") as ds:
+                    self.assertEqual(ds.sizes["time"], 58441, f"a partial file after a kill at {delay:.2f} s")
+                    self.assertEqual(ds.sizes["delivery"], int(ds.headline_trucks_delivered))
+                outcomes["finished" if process.returncode == 0 else "killed after publishing"] += 1
+                out.unlink()
             else:
-                outcomes["killed"] += 1
-                self.assertFalse(out.exists(), f"a partial file after a kill at {delay:.2f} s")
-                for leftover in self.leftovers():  # only the temporary file may remain after SIGKILL
-                    (self.folder / leftover).unlink()
+                self.assertNotEqual(process.returncode, 0)
+                outcomes["killed before publishing"] += 1
+            for leftover in self.leftovers():  # only the temporary file may remain after SIGKILL
+                (self.folder / leftover).unlink()
             delay *= 1.25
-        self.assertGreater(outcomes["killed"], 5)
-
+        self.assertGreater(outcomes["killed before publishing"], 5, outcomes)
 
 class Plots(Workspace):
     """scripts/plot.py writes the PNGs of a run and of a comparison."""

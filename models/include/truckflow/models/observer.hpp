@@ -33,9 +33,10 @@ struct Snapshot {
   std::size_t truck_type_count = 0;
 
   // [factory * truck_type_count + truck_type]
-  std::vector<std::int64_t> factory_ordered;  ///< cumulative trucks ordered from the factory
-  std::vector<std::int64_t> factory_built;    ///< cumulative trucks assembled
-  std::vector<std::int64_t> factory_backlog;  ///< ordered and not yet built
+  std::vector<std::int64_t> factory_ordered;    ///< cumulative trucks ordered from the factory
+  std::vector<std::int64_t> factory_built;      ///< cumulative trucks assembled
+  std::vector<std::int64_t> factory_backlog;    ///< ordered and not yet built
+  std::vector<std::int64_t> factory_delivered;  ///< cumulative trucks from the factory delivered to their sites
 
   // [region * truck_type_count + truck_type], by the region of the ordering site
   std::vector<std::int64_t> region_ordered;    ///< cumulative
