@@ -48,7 +48,7 @@ AcquireAwaiter::~AcquireAwaiter() {
   if (is_linked()) resource_->remove_waiter(*this);
 }
 
-bool AcquireAwaiter::try_acquire() { return resource_->try_acquire(*this); }
+bool AcquireAwaiter::try_now() { return resource_->try_acquire(*this); }
 void AcquireAwaiter::enqueue() { resource_->enqueue(*this); }
 void AcquireAwaiter::withdraw() noexcept { resource_->remove_waiter(*this); }
 
@@ -89,7 +89,6 @@ void Resource::record_levels() noexcept {
 }
 
 bool Resource::try_acquire(AcquireAwaiter& request) {
-  request.requested_at_ = kernel_->now();
   request.order_ = next_order_++;
   if (in_use_ < capacity_) {
     grant(request);

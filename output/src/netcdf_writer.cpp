@@ -136,26 +136,30 @@ void NetcdfWriter::dimension(const std::string& name, std::size_t length) {
   dimensions_.at(name).scale = std::move(dataset);
 }
 
-void NetcdfWriter::variable(const std::string& name, const std::vector<std::string>& dimensions,
-                            const std::vector<double>& data, const Attributes& attributes) {
-  h5::Dataset dataset = create(name, dimensions, H5T_IEEE_F64LE, true);
-  if (!data.empty()) {
-    h5::check_status(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
-                     "write '" + name + "'");
+void NetcdfWriter::numeric(const std::string& name, const std::vector<std::string>& dimensions, const void* data,
+                           std::size_t count, hid_t file_type, hid_t memory_type, const Attributes& attributes) {
+  std::size_t expected = 1;
+  for (const std::string& d : dimensions) expected *= find(d).length;
+  if (count != expected) {
+    throw std::logic_error("results file: '" + name + "' has " + std::to_string(count) + " values for " +
+                           std::to_string(expected) + " cells");
+  }
+  h5::Dataset dataset = create(name, dimensions, file_type, true);
+  if (count > 0) {
+    h5::check_status(H5Dwrite(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write '" + name + "'");
   }
   write_attributes(dataset, attributes, true);
   attach(dataset, dimensions);
 }
 
 void NetcdfWriter::variable(const std::string& name, const std::vector<std::string>& dimensions,
+                            const std::vector<double>& data, const Attributes& attributes) {
+  numeric(name, dimensions, data.data(), data.size(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, attributes);
+}
+
+void NetcdfWriter::variable(const std::string& name, const std::vector<std::string>& dimensions,
                             const std::vector<std::int64_t>& data, const Attributes& attributes) {
-  h5::Dataset dataset = create(name, dimensions, H5T_STD_I64LE, true);
-  if (!data.empty()) {
-    h5::check_status(H5Dwrite(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
-                     "write '" + name + "'");
-  }
-  write_attributes(dataset, attributes, true);
-  attach(dataset, dimensions);
+  numeric(name, dimensions, data.data(), data.size(), H5T_STD_I64LE, H5T_NATIVE_INT64, attributes);
 }
 
 void NetcdfWriter::variable(const std::string& name, const std::vector<std::string>& dimensions,

@@ -57,6 +57,9 @@ class NetcdfWriter {
   };
   h5::Dataset create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
                      bool compress);
+  /// A numeric variable from `count` values at `data` (checked against the dimensions' sizes).
+  void numeric(const std::string& name, const std::vector<std::string>& dimensions, const void* data, std::size_t count,
+               hid_t file_type, hid_t memory_type, const Attributes& attributes);
   void attach(const h5::Dataset& variable, const std::vector<std::string>& dimensions);
   const Dimension& find(const std::string& dimension) const;
 

@@ -18,9 +18,18 @@ std::string describe_range(const Range& range) {
   return "";
 }
 
-void range_schema(Json& schema, const Range& range) {
+Json typed_schema(const char* json_type, const Range& range) {
+  Json schema = Json::object();
+  schema.set("type", json_type);
   if (range.min) schema.set(range.min_exclusive ? "exclusiveMinimum" : "minimum", *range.min);
   if (range.max) schema.set("maximum", *range.max);
+  return schema;
+}
+
+Json identifier_schema() {
+  Json schema = typed_schema("string");
+  schema.set("pattern", identifier_pattern);
+  return schema;
 }
 
 }  // namespace truckflow::scenarios::detail

@@ -27,6 +27,12 @@ struct Range {
   std::optional<double> min;
   std::optional<double> max;
   bool min_exclusive = false;
+
+  bool contains(double value) const {
+    const bool low = min && (min_exclusive ? value <= *min : value < *min);
+    const bool high = max && value > *max;
+    return !low && !high;
+  }
 };
 inline constexpr Range non_negative{0.0, std::nullopt, false};
 inline constexpr Range positive{0.0, std::nullopt, true};
@@ -70,7 +76,10 @@ class ObjectSpecBase {
 
 std::string describe_range(const Range& range);
 std::string format_default(double value);
-void range_schema(Json& schema, const Range& range);
+/// {"type": json_type} plus the range's bounds.
+Json typed_schema(const char* json_type, const Range& range = {});
+/// A string holding an identifier.
+Json identifier_schema();
 
 template <typename T>
 class ObjectSpec : public ObjectSpecBase {
@@ -192,20 +201,13 @@ requires std::is_floating_point_v<M> Field<T> number(std::string key, M T::*memb
   auto decode = [member, range](const Node& node, T& out, Context& context, const std::string& path) {
     const auto value = to_number(node, context, path);
     if (!value) return;
-    const bool low = range.min && (range.min_exclusive ? *value <= *range.min : *value < *range.min);
-    const bool high = range.max && *value > *range.max;
-    if (low || high) {
+    if (!range.contains(*value)) {
       context.error(node, path, "expected a number " + describe_range(range) + ", found " + node.text());
       return;
     }
     out.*member = static_cast<M>(*value);
   };
-  auto schema = [range] {
-    Json s = Json::object();
-    s.set("type", "number");
-    range_schema(s, range);
-    return s;
-  };
+  auto schema = [range] { return typed_schema("number", range); };
   return {std::move(doc), decode, schema};
 }
 
@@ -223,21 +225,13 @@ requires std::is_integral_v<M> Field<T> integer(std::string key, M T::*member, R
   auto decode = [member, range](const Node& node, T& out, Context& context, const std::string& path) {
     const auto value = to_integer(node, context, path);
     if (!value) return;
-    const auto v = static_cast<double>(*value);
-    const bool low = range.min && (range.min_exclusive ? v <= *range.min : v < *range.min);
-    const bool high = range.max && v > *range.max;
-    if (low || high) {
+    if (!range.contains(static_cast<double>(*value))) {
       context.error(node, path, "expected a whole number " + describe_range(range) + ", found " + node.text());
       return;
     }
     out.*member = static_cast<M>(*value);
   };
-  auto schema = [range] {
-    Json s = Json::object();
-    s.set("type", "integer");
-    range_schema(s, range);
-    return s;
-  };
+  auto schema = [range] { return typed_schema("integer", range); };
   return {std::move(doc), decode, schema};
 }
 
@@ -254,11 +248,7 @@ Field<T> boolean(std::string key, bool T::*member, std::string meaning, Need nee
   auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
     if (const auto value = to_boolean(node, context, path)) out.*member = *value;
   };
-  auto schema = [] {
-    Json s = Json::object();
-    s.set("type", "boolean");
-    return s;
-  };
+  auto schema = [] { return typed_schema("boolean"); };
   return {std::move(doc), decode, schema};
 }
 
@@ -268,11 +258,7 @@ Field<T> text(std::string key, std::string T::*member, std::string meaning, Need
   auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
     if (auto value = to_text(node, context, path)) out.*member = std::move(*value);
   };
-  auto schema = [] {
-    Json s = Json::object();
-    s.set("type", "string");
-    return s;
-  };
+  auto schema = [] { return typed_schema("string"); };
   return {std::move(doc), decode, schema};
 }
 
@@ -294,12 +280,7 @@ Field<T> identifier(std::string key, std::string T::*member, std::string meaning
     }
     out.*member = std::move(*value);
   };
-  auto schema = [] {
-    Json s = Json::object();
-    s.set("type", "string");
-    s.set("pattern", identifier_pattern);
-    return s;
-  };
+  auto schema = [] { return identifier_schema(); };
   return {std::move(doc), decode, schema};
 }
 
@@ -315,12 +296,7 @@ Field<T> reference(std::string key, std::string T::*member, std::string collecti
     context.references.push_back({collection, *value, path});
     out.*member = std::move(*value);
   };
-  auto schema = [] {
-    Json s = Json::object();
-    s.set("type", "string");
-    s.set("pattern", identifier_pattern);
-    return s;
-  };
+  auto schema = [] { return identifier_schema(); };
   return {std::move(doc), decode, schema};
 }
 
@@ -344,12 +320,8 @@ Field<T> reference_list(std::string key, std::vector<std::string> T::*member, st
     }
   };
   auto schema = [] {
-    Json items = Json::object();
-    items.set("type", "string");
-    items.set("pattern", identifier_pattern);
-    Json s = Json::object();
-    s.set("type", "array");
-    s.set("items", items);
+    Json s = typed_schema("array");
+    s.set("items", identifier_schema());
     s.set("minItems", 1);
     return s;
   };
@@ -363,8 +335,7 @@ Field<T> date(std::string key, models::Date T::*member, std::string meaning, Nee
     if (const auto value = to_date(node, context, path)) out.*member = *value;
   };
   auto schema = [] {
-    Json s = Json::object();
-    s.set("type", "string");
+    Json s = typed_schema("string");
     s.set("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     return s;
   };
@@ -398,8 +369,7 @@ Field<T> choice(std::string key, E T::*member, std::vector<std::pair<std::string
   auto schema = [names] {
     Json::Array values;
     for (const std::string& name : names) values.emplace_back(name);
-    Json s = Json::object();
-    s.set("type", "string");
+    Json s = typed_schema("string");
     s.set("enum", values);
     return s;
   };
@@ -459,8 +429,7 @@ Field<T> list(std::string key, std::vector<U> T::*member, const ObjectSpec<U>& s
       spec.decode(node.items()[i], items[i], context, item_path(path, i));
   };
   auto schema = [&spec, min_items] {
-    Json s = Json::object();
-    s.set("type", "array");
+    Json s = typed_schema("array");
     s.set("items", spec.schema());
     if (min_items > 0) s.set("minItems", static_cast<int>(min_items));
     return s;

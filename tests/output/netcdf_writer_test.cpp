@@ -69,6 +69,8 @@ TEST_F(NetcdfWriterTest, ShapeMismatchesAndUnknownDimensionsAreCaught) {
   NetcdfWriter nc(path_);
   nc.dimension("region", std::vector<std::string>{"a"}, {"", "region id", {}});
   EXPECT_THROW(nc.variable("x", {"nowhere"}, std::vector<double>{1}, {"1", "x", {}}), std::logic_error);
+  EXPECT_THROW(nc.variable("y", {"region"}, std::vector<double>{1, 2}, {"1", "y", {}}), std::logic_error)
+      << "two values for one cell";
 }
 
 TEST_F(NetcdfWriterTest, InspectRefusesOtherFiles) {

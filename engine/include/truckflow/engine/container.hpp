@@ -28,28 +28,22 @@ requires std::is_arithmetic_v<Amount>
 class Container {
  public:
   /// One put or get waiting its turn.
-  class Request : public detail::Waiter, public detail::ListNode, public detail::EngineAwaitable {
+  class Request : public detail::QueuedWait<Request> {
    public:
     Request(Container& container, Amount amount, bool is_put)
         : container_(&container), amount_(amount), is_put_(is_put) {
       container.check_amount(amount, is_put ? "put" : "get");
     }
-    Request(Request&& other) noexcept : container_(other.container_), amount_(other.amount_), is_put_(other.is_put_) {}
+    Request(Request&& other) noexcept
+        : detail::QueuedWait<Request>(other),
+          container_(other.container_),
+          amount_(other.amount_),
+          is_put_(other.is_put_) {}
     Request& operator=(Request&&) = delete;
     ~Request() {
-      if (is_linked()) container_->remove(*this);
+      if (this->is_linked()) container_->remove(*this);
     }
 
-    bool await_ready() const noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> /*frame*/) {
-      detail::ProcessState& process = *detail::running.process;
-      process_ = &process;
-      requested_at_ = container_->kernel_->now();
-      if (detail::Kernel::interrupt_pending(process) || container_->try_now(*this)) return false;
-      container_->enqueue(*this);
-      process.wait = this;
-      return true;
-    }
     /// The amount put or got.
     Amount await_resume() const {
       detail::Kernel::end_wait();
@@ -59,11 +53,13 @@ class Container {
 
    private:
     friend class Container;
+    friend class detail::QueuedWait<Request>;
+    bool try_now() { return container_->try_now(*this); }
+    void enqueue() { container_->enqueue(*this); }
+
     Container* container_;
     Amount amount_;
     bool is_put_;
-    detail::ProcessState* process_ = nullptr;
-    Time requested_at_;
   };
 
   /// Throws `std::invalid_argument` unless 0 < capacity and 0 <= initial <= capacity (finite).

@@ -55,24 +55,15 @@ class Lease : public detail::ListNode {
 };
 
 /// `co_await resource.acquire(...)`: waits for a unit and returns a Lease on it.
-class AcquireAwaiter : public detail::Waiter, public detail::ListNode, public detail::EngineAwaitable {
+class AcquireAwaiter : public detail::QueuedWait<AcquireAwaiter> {
  public:
   AcquireAwaiter(Resource& resource, int priority, bool preempt) noexcept
       : resource_(&resource), priority_(priority), preempt_(preempt) {}
   AcquireAwaiter(AcquireAwaiter&& other) noexcept
-      : resource_(other.resource_), priority_(other.priority_), preempt_(other.preempt_) {}
+      : QueuedWait(other), resource_(other.resource_), priority_(other.priority_), preempt_(other.preempt_) {}
   AcquireAwaiter& operator=(AcquireAwaiter&&) = delete;
   ~AcquireAwaiter();
 
-  bool await_ready() const noexcept { return false; }
-  bool await_suspend(std::coroutine_handle<> /*frame*/) {
-    detail::ProcessState& process = *detail::running.process;
-    process_ = &process;
-    if (detail::Kernel::interrupt_pending(process) || try_acquire()) return false;
-    enqueue();
-    process.wait = this;
-    return true;
-  }
   Lease await_resume() {
     detail::Kernel::end_wait();
     return std::move(lease_);
@@ -81,14 +72,13 @@ class AcquireAwaiter : public detail::Waiter, public detail::ListNode, public de
 
  private:
   friend class Resource;
-  bool try_acquire();
+  friend class detail::QueuedWait<AcquireAwaiter>;
+  bool try_now();
   void enqueue();
 
   Resource* resource_;
   int priority_;
   bool preempt_;
-  detail::ProcessState* process_ = nullptr;
-  Time requested_at_;
   std::uint64_t order_ = 0;
   Lease lease_;
 };

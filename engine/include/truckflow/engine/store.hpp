@@ -32,52 +32,36 @@ class Store {
   using Filter = std::function<bool(const T&)>;
   static constexpr std::size_t unlimited = std::numeric_limits<std::size_t>::max();
 
-  class PutRequest : public detail::Waiter, public detail::ListNode, public detail::EngineAwaitable {
+  class PutRequest : public detail::QueuedWait<PutRequest> {
    public:
     PutRequest(Store& store, T item) : store_(&store), item_(std::move(item)) {}
-    PutRequest(PutRequest&& other) noexcept : store_(other.store_), item_(std::move(other.item_)) {}
+    PutRequest(PutRequest&& other) noexcept
+        : detail::QueuedWait<PutRequest>(other), store_(other.store_), item_(std::move(other.item_)) {}
     PutRequest& operator=(PutRequest&&) = delete;
     ~PutRequest() {
-      if (is_linked()) store_->putters_.remove(*this);
-    }
-    bool await_ready() const noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> /*frame*/) {
-      detail::ProcessState& process = *detail::running.process;
-      process_ = &process;
-      requested_at_ = store_->kernel_->now();
-      if (detail::Kernel::interrupt_pending(process) || store_->try_put(*this)) return false;
-      store_->putters_.push_back(*this);
-      process.wait = this;
-      return true;
+      if (this->is_linked()) store_->putters_.remove(*this);
     }
     void await_resume() const { detail::Kernel::end_wait(); }
     void withdraw() noexcept override { store_->putters_.remove(*this); }
 
    private:
     friend class Store;
+    friend class detail::QueuedWait<PutRequest>;
+    bool try_now() { return store_->try_put(*this); }
+    void enqueue() { store_->putters_.push_back(*this); }
+
     Store* store_;
     std::optional<T> item_;
-    detail::ProcessState* process_ = nullptr;
-    Time requested_at_;
   };
 
-  class GetRequest : public detail::Waiter, public detail::ListNode, public detail::EngineAwaitable {
+  class GetRequest : public detail::QueuedWait<GetRequest> {
    public:
     GetRequest(Store& store, Filter filter) : store_(&store), filter_(std::move(filter)) {}
-    GetRequest(GetRequest&& other) noexcept : store_(other.store_), filter_(std::move(other.filter_)) {}
+    GetRequest(GetRequest&& other) noexcept
+        : detail::QueuedWait<GetRequest>(other), store_(other.store_), filter_(std::move(other.filter_)) {}
     GetRequest& operator=(GetRequest&&) = delete;
     ~GetRequest() {
-      if (is_linked()) store_->getters_.remove(*this);
-    }
-    bool await_ready() const noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> /*frame*/) {
-      detail::ProcessState& process = *detail::running.process;
-      process_ = &process;
-      requested_at_ = store_->kernel_->now();
-      if (detail::Kernel::interrupt_pending(process) || store_->try_get(*this)) return false;
-      store_->getters_.push_back(*this);
-      process.wait = this;
-      return true;
+      if (this->is_linked()) store_->getters_.remove(*this);
     }
     /// The item taken.
     T await_resume() {
@@ -88,12 +72,14 @@ class Store {
 
    private:
     friend class Store;
+    friend class detail::QueuedWait<GetRequest>;
+    bool try_now() { return store_->try_get(*this); }
+    void enqueue() { store_->getters_.push_back(*this); }
     bool accepts(const T& item) const { return !filter_ || filter_(item); }
+
     Store* store_;
     Filter filter_;
     std::optional<T> item_;
-    detail::ProcessState* process_ = nullptr;
-    Time requested_at_;
   };
 
   /// Throws `std::invalid_argument` if `capacity` is 0.

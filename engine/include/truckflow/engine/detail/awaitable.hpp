@@ -52,4 +52,34 @@ class SignalAwaiter : public Waiter, public SignalWaiter {
   ProcessState* process_ = nullptr;
 };
 
+/// The shape every queued wait shares (a resource's, a container's, a store's): the process is
+/// served at once if it can be, otherwise it joins the queue, where an interrupt may withdraw it.
+/// `Derived` provides `bool try_now()` (serve at once; false if it must queue), `void enqueue()`
+/// and `void withdraw() noexcept`.
+template <typename Derived>
+class QueuedWait : public Waiter, public ListNode, public EngineAwaitable {
+ public:
+  bool await_ready() const noexcept { return false; }
+  bool await_suspend(std::coroutine_handle<> /*frame*/) {
+    ProcessState& process = *running.process;
+    process_ = &process;
+    requested_at_ = running.kernel->now();
+    auto& self = static_cast<Derived&>(*this);
+    if (Kernel::interrupt_pending(process) || self.try_now()) return false;
+    self.enqueue();
+    process.wait = this;
+    return true;
+  }
+
+ protected:
+  QueuedWait() = default;
+  /// Copies nothing of the wait itself: awaitables are only moved before they are awaited.
+  QueuedWait(const QueuedWait& /*other*/) noexcept : Waiter(), ListNode(), EngineAwaitable() {}
+  QueuedWait& operator=(const QueuedWait&) = delete;
+  ~QueuedWait() = default;
+
+  ProcessState* process_ = nullptr;  ///< the waiting process (set when the wait starts)
+  Time requested_at_;                ///< when the wait started
+};
+
 }  // namespace truckflow::engine::detail
