@@ -12,7 +12,7 @@ namespace truckflow::output {
 namespace {
 
 constexpr unsigned creation_order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
-constexpr std::size_t target_chunk_bytes = 256 * 1024;
+constexpr std::size_t target_chunk_bytes = std::size_t{256} * 1024;
 
 bool is_ascii(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });

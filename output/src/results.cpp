@@ -49,7 +49,8 @@ std::vector<std::int64_t> series(const std::vector<Snapshot>& samples, SnapshotA
 
 /// Sums an array laid out [outer * types + type] over its types.
 std::vector<std::int64_t> sum_over_types(const std::vector<std::int64_t>& values, std::size_t types) {
-  std::vector<std::int64_t> out(types == 0 ? 0 : values.size() / types, 0);
+  if (types == 0) return {};
+  std::vector<std::int64_t> out(values.size() / types, 0);
   for (std::size_t i = 0; i < values.size(); ++i) out[i / types] += values[i];
   return out;
 }

@@ -59,10 +59,10 @@ class Node {
 
 /// Limits that keep hostile input from exhausting time or memory.
 struct ReadLimits {
-  std::size_t max_file_bytes = 8 * 1024 * 1024;
+  std::size_t max_file_bytes = std::size_t{8} * 1024 * 1024;
   std::size_t max_nodes = 1'000'000;  ///< after expanding aliases (defeats "billion laughs")
   std::size_t max_depth = 64;
-  std::size_t max_scalar_bytes = 64 * 1024;
+  std::size_t max_scalar_bytes = std::size_t{64} * 1024;
 };
 
 /// Reads a YAML file into nodes. Problems (unreadable file, syntax errors, duplicate keys,

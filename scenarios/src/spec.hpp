@@ -112,8 +112,9 @@ class ObjectSpec : public ObjectSpecBase {
     }
     std::vector<bool> present(fields_.size(), false);
     for (const auto& [key, value] : node.entries()) {
+      const std::string& name = key.text();  // (lambdas may not capture structured bindings before clang 16)
       const auto it =
-          std::find_if(fields_.begin(), fields_.end(), [&](const Field<T>& f) { return f.doc.key == key.text(); });
+          std::find_if(fields_.begin(), fields_.end(), [&name](const Field<T>& f) { return f.doc.key == name; });
       if (it == fields_.end()) {
         context.error(key, child_path(path, key.text()),
                       "unknown key '" + key.text() + "' in " + title() + unknown_key_hint(key.text()));
@@ -286,7 +287,7 @@ Field<T> identifier(std::string key, std::string T::*member, std::string meaning
 
 /// The id of an entity in the top-level list `collection` (checked once every list is read).
 template <typename T>
-Field<T> reference(std::string key, std::string T::*member, std::string collection, std::string what,
+Field<T> reference(std::string key, std::string T::*member, const std::string& collection, const std::string& what,
                    std::string meaning, Need need = Need::required) {
   KeyDoc doc{std::move(key),         "id of " + what,    "", "an id in " + collection, "",
              need == Need::required, std::move(meaning), ""};
@@ -301,8 +302,8 @@ Field<T> reference(std::string key, std::string T::*member, std::string collecti
 }
 
 template <typename T>
-Field<T> reference_list(std::string key, std::vector<std::string> T::*member, std::string collection, std::string what,
-                        std::string meaning, Need need = Need::required) {
+Field<T> reference_list(std::string key, std::vector<std::string> T::*member, const std::string& collection,
+                        const std::string& what, std::string meaning, Need need = Need::required) {
   KeyDoc doc{std::move(key),         "list of ids of " + what, "", "at least one id in " + collection, "",
              need == Need::required, std::move(meaning),       ""};
   auto decode = [member, collection](const Node& node, T& out, Context& context, const std::string& path) {
