@@ -18,7 +18,16 @@ std::string ProcessState::name() const {
 // ---------------------------------------------------------------------------------------------
 // Signals
 
-Signal::~Signal() = default;
+Signal::Signal(Kernel& kernel) noexcept : kernel_(&kernel) { kernel.signals_.push_back(*this); }
+
+Signal::~Signal() {
+  if (kernel_ != nullptr) kernel_->signals_.remove(*this);
+}
+
+Kernel& Signal::kernel() const {
+  if (kernel_ == nullptr) throw std::logic_error("the simulation this event belongs to was destroyed");
+  return *kernel_;
+}
 
 void release(Signal& signal) noexcept {
   if (--signal.refs == 0) delete &signal;
@@ -29,23 +38,26 @@ void Signal::require_pending() const {
 }
 
 void Signal::succeed() {
+  Kernel& k = kernel();
   require_pending();
   state_ = State::succeeded;
-  kernel_->schedule(*this, kernel_->now(), Priority::normal);
+  k.schedule(*this, k.now(), Priority::normal);
 }
 
 void Signal::fail(std::exception_ptr error) {
   if (!error) throw std::invalid_argument("Event::fail needs an exception");
+  Kernel& k = kernel();
   require_pending();
   state_ = State::failed;
   error_ = std::move(error);
-  kernel_->schedule(*this, kernel_->now(), Priority::normal);
+  k.schedule(*this, k.now(), Priority::normal);
 }
 
 void Signal::succeed_at(Time at) {
+  Kernel& k = kernel();
   require_pending();
   state_ = State::succeeded;
-  kernel_->schedule(*this, at, Priority::normal);
+  k.schedule(*this, at, Priority::normal);
 }
 
 void Signal::settle(std::exception_ptr error) noexcept {
@@ -303,6 +315,8 @@ void Kernel::shutdown() noexcept {
   agenda_.clear();
   for (ProcessState* process : live) release(*process);
   failures_.clear();
+  // Events that outlive the simulation (held by handles elsewhere) must not reach back into it.
+  while (Signal* signal = signals_.pop_front()) signal->kernel_ = nullptr;
 }
 
 }  // namespace truckflow::engine::detail

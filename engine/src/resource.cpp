@@ -50,7 +50,9 @@ AcquireAwaiter::~AcquireAwaiter() {
 
 bool AcquireAwaiter::try_now() { return resource_->try_acquire(*this); }
 void AcquireAwaiter::enqueue() { resource_->enqueue(*this); }
-void AcquireAwaiter::withdraw() noexcept { resource_->remove_waiter(*this); }
+void AcquireAwaiter::withdraw() noexcept {
+  if (resource_ != nullptr) resource_->remove_waiter(*this);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Resource
@@ -68,8 +70,8 @@ Resource::Resource(Simulation& sim, Options options)
 }
 
 Resource::~Resource() {
-  // Waiters stay blocked; leases become no-ops (see the class comment).
-  waiters_.clear();
+  // Waiters stay blocked (an interrupt still frees them); leases become no-ops.
+  while (AcquireAwaiter* waiter = waiters_.pop_front()) waiter->resource_ = nullptr;
   while (Lease* lease = holders_.pop_front()) lease->resource_ = nullptr;
 }
 

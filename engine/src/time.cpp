@@ -14,6 +14,8 @@ void throw_time_overflow(const char* operation) {
                      ": the result is outside the 64-bit microsecond range (about ±292,000 years)");
 }
 
+void throw_division_by_zero() { throw std::domain_error("a duration divided by zero"); }
+
 std::int64_t round_ticks(double units, std::int64_t ticks_per_unit, const char* unit_name) {
   if (std::isnan(units)) {
     throw std::domain_error(std::string(unit_name) + "(): NaN is not a duration");

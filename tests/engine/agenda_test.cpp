@@ -14,9 +14,15 @@ AgendaEntry entry(std::int64_t time, std::uint64_t priority, std::uint64_t seq) 
   return {time, (priority << sequence_bits) | seq, seq};
 }
 
-TEST(QuaternaryHeapTest, PopsInOrderForRandomInput) {
+template <typename Heap>
+class HeapTest : public ::testing::Test {};
+using Heaps = ::testing::Types<BinaryHeap, QuaternaryHeap>;
+TYPED_TEST_SUITE(HeapTest, Heaps);
+
+TYPED_TEST(HeapTest, PopsInOrderForRandomInput) {
+  static_assert(EventSet<TypeParam>);
   Stream rng(11);
-  QuaternaryHeap heap;
+  TypeParam heap;
   std::vector<AgendaEntry> expected;
   for (std::uint64_t seq = 1; seq <= 5000; ++seq) {
     const AgendaEntry e = entry(rng.uniform_int(0, 50), static_cast<std::uint64_t>(rng.uniform_int(0, 3)), seq);

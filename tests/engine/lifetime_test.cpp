@@ -83,6 +83,43 @@ TEST(LifetimeTest, ResourcesDestroyedBeforeTheSimulationAreSafe) {
   EXPECT_EQ(detail::pool_live_blocks(), before);
 }
 
+Process<> interrupt_later(Simulation& sim, ProcessHandle<> target) {
+  co_await sim.timeout(days(2));
+  target.interrupt();
+}
+
+Process<> count_interrupts(Resource& res, Container<>& tank, Store<int>& store, int which, int& interrupted) {
+  try {
+    if (which == 0) (void)co_await res.acquire();
+    if (which == 1) co_await tank.get(5.0);
+    if (which == 2) (void)co_await store.get();
+  } catch (const Interrupted&) {
+    ++interrupted;
+  }
+}
+
+TEST(LifetimeTest, WaitersOfADestroyedResourceContainerOrStoreCanStillBeInterrupted) {
+  const auto before = detail::pool_live_blocks();
+  {
+    Simulation sim;
+    int interrupted = 0;
+    {
+      Resource res(sim, 1);
+      Container<> tank(sim, 10.0);
+      Store<int> store(sim);
+      sim.spawn(hold(sim, res));
+      for (int which = 0; which < 3; ++which) {
+        auto waiter = sim.spawn(count_interrupts(res, tank, store, which, interrupted));
+        sim.spawn(interrupt_later(sim, waiter));
+      }
+      sim.run_until(Time::zero() + days(1));
+    }  // the resource, container and store go first; their waiters stay blocked
+    sim.run_until(Time::zero() + days(3));
+    EXPECT_EQ(interrupted, 3) << "each blocked waiter is freed by its interrupt";
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before);
+}
+
 TEST(LifetimeTest, HandlesOutliveTheirSimulation) {
   ProcessHandle<int> handle;
   ProcessHandle<> waiting;

@@ -1,5 +1,6 @@
 // Misuse gives a clear exception, never undefined behaviour.
 #include <gtest/gtest.h>
+#include <limits>
 #include <string>
 
 #include "truckflow/engine.hpp"
@@ -56,6 +57,27 @@ TEST(MisuseTest, AwaitingAnEmptyOrDestroyedEvent) {
   Event<int> moved = std::move(e);
   EXPECT_THROW(e.succeed(1), std::logic_error);  // NOLINT(bugprone-use-after-move): checking the moved-from state
   EXPECT_NO_THROW(moved.succeed(1));
+}
+
+TEST(MisuseTest, AnEventWhoseSimulationWasDestroyed) {
+  Event<int> orphan;
+  {
+    Simulation sim;
+    orphan = sim.event<int>();
+  }
+  try {
+    orphan.succeed(1);
+    FAIL() << "no exception";
+  } catch (const std::logic_error& e) {
+    EXPECT_STREQ(e.what(), "the simulation this event belongs to was destroyed");
+  }
+  EXPECT_FALSE(orphan.is_triggered());
+}
+
+TEST(MisuseTest, DividingADurationByZero) {
+  EXPECT_THROW((void)(seconds(5) / 0), std::domain_error);
+  EXPECT_THROW((void)(seconds(5) / Duration::zero()), std::domain_error);
+  EXPECT_THROW((void)(Duration::from_ticks(std::numeric_limits<std::int64_t>::min()) / -1), TimeOverflow);
 }
 
 TEST(MisuseTest, TriggeringTwice) {

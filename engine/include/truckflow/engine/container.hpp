@@ -22,7 +22,8 @@ namespace truckflow::engine {
 /// the head holds back smaller ones behind it). For floating-point amounts, a request is served
 /// when it is within 1e-12 × capacity of fitting, and the level is clamped to [0, capacity].
 ///
-/// A Container should outlive the processes using it; if destroyed first, its waiters stay blocked.
+/// A Container should outlive the processes using it; if destroyed first, its waiters stay blocked
+/// until interrupted or destroyed.
 template <typename Amount = double>
 requires std::is_arithmetic_v<Amount>
 class Container {
@@ -40,16 +41,16 @@ class Container {
           amount_(other.amount_),
           is_put_(other.is_put_) {}
     Request& operator=(Request&&) = delete;
-    ~Request() {
-      if (this->is_linked()) container_->remove(*this);
-    }
+    ~Request() { withdraw(); }
 
     /// The amount put or got.
     Amount await_resume() const {
       detail::Kernel::end_wait();
       return amount_;
     }
-    void withdraw() noexcept override { container_->remove(*this); }
+    void withdraw() noexcept override {
+      if (container_ != nullptr && this->is_linked()) container_->remove(*this);
+    }
 
    private:
     friend class Container;
@@ -78,9 +79,10 @@ class Container {
   }
   Container(const Container&) = delete;
   Container& operator=(const Container&) = delete;
+  /// Waiters stay blocked (an interrupt still frees them).
   ~Container() {
-    putters_.clear();
-    getters_.clear();
+    while (Request* request = putters_.pop_front()) request->container_ = nullptr;
+    while (Request* request = getters_.pop_front()) request->container_ = nullptr;
   }
 
   /// `co_await put(a)`: 0 < a <= capacity, else `std::invalid_argument`.

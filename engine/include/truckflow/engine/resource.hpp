@@ -93,7 +93,7 @@ enum class Queueing : std::uint8_t {
 /// (all switchable off).
 ///
 /// A Resource should outlive the processes using it; if it is destroyed first, its waiters stay
-/// blocked for ever and outstanding leases become no-ops.
+/// blocked until interrupted or destroyed, and outstanding leases become no-ops.
 class Resource {
  public:
   struct Options {

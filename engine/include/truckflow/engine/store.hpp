@@ -25,7 +25,8 @@ namespace truckflow::engine {
 /// served in arrival order, each taking the oldest item it accepts; a getter whose filter accepts
 /// nothing present does not hold back the getters behind it.
 ///
-/// A Store should outlive the processes using it; if destroyed first, its waiters stay blocked.
+/// A Store should outlive the processes using it; if destroyed first, its waiters stay blocked
+/// until interrupted or destroyed.
 template <typename T>
 class Store {
  public:
@@ -38,11 +39,11 @@ class Store {
     PutRequest(PutRequest&& other) noexcept
         : detail::QueuedWait<PutRequest>(other), store_(other.store_), item_(std::move(other.item_)) {}
     PutRequest& operator=(PutRequest&&) = delete;
-    ~PutRequest() {
-      if (this->is_linked()) store_->putters_.remove(*this);
-    }
+    ~PutRequest() { withdraw(); }
     void await_resume() const { detail::Kernel::end_wait(); }
-    void withdraw() noexcept override { store_->putters_.remove(*this); }
+    void withdraw() noexcept override {
+      if (store_ != nullptr && this->is_linked()) store_->putters_.remove(*this);
+    }
 
    private:
     friend class Store;
@@ -60,15 +61,15 @@ class Store {
     GetRequest(GetRequest&& other) noexcept
         : detail::QueuedWait<GetRequest>(other), store_(other.store_), filter_(std::move(other.filter_)) {}
     GetRequest& operator=(GetRequest&&) = delete;
-    ~GetRequest() {
-      if (this->is_linked()) store_->getters_.remove(*this);
-    }
+    ~GetRequest() { withdraw(); }
     /// The item taken.
     T await_resume() {
       detail::Kernel::end_wait();
       return std::move(*item_);
     }
-    void withdraw() noexcept override { store_->getters_.remove(*this); }
+    void withdraw() noexcept override {
+      if (store_ != nullptr && this->is_linked()) store_->getters_.remove(*this);
+    }
 
    private:
     friend class Store;
@@ -89,9 +90,10 @@ class Store {
   }
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
+  /// Waiters stay blocked (an interrupt still frees them).
   ~Store() {
-    putters_.clear();
-    getters_.clear();
+    while (PutRequest* request = putters_.pop_front()) request->store_ = nullptr;
+    while (GetRequest* request = getters_.pop_front()) request->store_ = nullptr;
   }
 
   PutRequest put(T item) { return PutRequest(*this, std::move(item)); }

@@ -36,6 +36,12 @@ constexpr std::int64_t checked_mul(std::int64_t a, std::int64_t b, const char* o
   if (__builtin_mul_overflow(a, b, &result)) throw_time_overflow(operation);
   return result;
 }
+[[noreturn]] void throw_division_by_zero();
+constexpr std::int64_t checked_div(std::int64_t a, std::int64_t b) {
+  if (b == 0) throw_division_by_zero();
+  if (b == -1 && a == std::numeric_limits<std::int64_t>::min()) throw_time_overflow("duration / -1");
+  return a / b;
+}
 template <std::integral I>
 constexpr std::int64_t scale_ticks(I count, std::int64_t ticks_per_unit, const char* operation) {
   if constexpr (std::is_unsigned_v<I>) {
@@ -84,10 +90,11 @@ class Duration {
     return Duration(detail::checked_mul(d.ticks_, k, "duration * integer"));
   }
   friend constexpr Duration operator*(std::int64_t k, Duration d) { return d * k; }
-  /// Integer division, truncating towards zero like `std::chrono`.
-  friend constexpr Duration operator/(Duration d, std::int64_t k) { return Duration(d.ticks_ / k); }
-  /// How many whole `b` fit in `a` (truncating).
-  friend constexpr Rep operator/(Duration a, Duration b) { return a.ticks_ / b.ticks_; }
+  /// Integer division, truncating towards zero like `std::chrono`; dividing by zero throws
+  /// `std::domain_error`.
+  friend constexpr Duration operator/(Duration d, std::int64_t k) { return Duration(detail::checked_div(d.ticks_, k)); }
+  /// How many whole `b` fit in `a` (truncating); `b` must not be zero.
+  friend constexpr Rep operator/(Duration a, Duration b) { return detail::checked_div(a.ticks_, b.ticks_); }
 
  private:
   constexpr explicit Duration(Rep ticks) noexcept : ticks_(ticks) {}

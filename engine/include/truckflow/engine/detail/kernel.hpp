@@ -127,11 +127,11 @@ class SignalWaiter;
 /// A one-shot occurrence processes wait for: the state behind an Event, the completion of a
 /// process, a timer inside any_of. Triggering schedules it; when the kernel fires it, its waiters
 /// resume in the order they started waiting. Reference-counted like ProcessState.
-class Signal {
+class Signal : public ListNode {  // linked in its kernel's registry of signals
  public:
   enum class State : std::uint8_t { pending, succeeded, failed };
 
-  explicit Signal(Kernel& kernel) noexcept : kernel_(&kernel) {}
+  explicit Signal(Kernel& kernel) noexcept;
   Signal(const Signal&) = delete;
   Signal& operator=(const Signal&) = delete;
   virtual ~Signal();
@@ -139,7 +139,8 @@ class Signal {
   static void* operator new(std::size_t bytes) { return pool_allocate(bytes); }
   static void operator delete(void* block, std::size_t bytes) noexcept { pool_deallocate(block, bytes); }
 
-  Kernel& kernel() const noexcept { return *kernel_; }
+  /// Throws `std::logic_error` if the simulation was destroyed.
+  Kernel& kernel() const;
   State state() const noexcept { return state_; }
   bool is_triggered() const noexcept { return state_ != State::pending; }
   /// True once fired: waiting on it returns at once.
@@ -168,7 +169,8 @@ class Signal {
   std::uint32_t refs = 0;
 
  private:
-  Kernel* kernel_;
+  friend class Kernel;
+  Kernel* kernel_;  ///< null once the kernel is gone
   IntrusiveList<SignalWaiter> waiters_;
   std::exception_ptr error_;
   State state_ = State::pending;
@@ -283,6 +285,7 @@ class Kernel {
   void shutdown() noexcept;
 
  private:
+  friend class Signal;
   static constexpr std::uintptr_t signal_tag = 1;
 
   /// Returns the new entry's sequence, or 0 if the kernel is shut down. `now_fast_path`: the entry
@@ -308,6 +311,7 @@ class Kernel {
   std::uint64_t events_processed_ = 0;
   Agenda agenda_;
   TrivialVector<ProcessState*> live_;
+  IntrusiveList<Signal> signals_;  ///< every signal alive, told when the kernel goes
   std::deque<Failure> failures_;
   std::function<void(const EventRecord&)> observer_;
   bool stop_requested_ = false;
