@@ -5,13 +5,13 @@
 #include <array>
 #include <cstdint>
 #include <deque>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "truckflow/engine/simulation.hpp"
+#include "truckflow/models/chain_map.hpp"
 #include "truckflow/models/description.hpp"
 #include "truckflow/models/observer.hpp"
 #include "truckflow/models/road_network.hpp"
@@ -33,7 +33,7 @@ struct Truck {
   engine::Time ordered_at;
   engine::Time built_at;
   engine::Time delivered_at;
-  TruckStage stage = TruckStage::awaiting_components;
+  TruckStage stage = TruckStage::order_processing;
   std::size_t kitted_lines = 0;  ///< bill-of-materials lines gathered so far
   bool has_body = false;         ///< its body has been taken from the upfitter's stock
 };
@@ -47,9 +47,6 @@ struct Shipment {
   State state = State::processing;
 };
 
-/// Positions of the scenario's entities by id.
-using IdIndex = std::map<std::string, std::size_t, std::less<>>;
-
 class Chain {
  public:
   explicit Chain(ScenarioDesc description);
@@ -57,12 +54,9 @@ class Chain {
   Chain& operator=(const Chain&) = delete;
   ~Chain();
 
-  // The description and its indices.
   const ScenarioDesc desc;
-  IdIndex region_index, component_index, truck_type_index, supplier_index, factory_index, upfitter_index, site_index;
-
+  const ChainMap map;  ///< who supplies whom, by road
   engine::Simulation sim;
-  const RoadNetwork roads;
   const engine::Time end;
 
   std::vector<std::unique_ptr<Supplier>> suppliers;
@@ -82,15 +76,13 @@ class Chain {
 
   std::size_t truck_type_count() const noexcept { return desc.truck_types.size(); }
   std::size_t region_of_site(std::size_t site) const;
-  std::size_t region_of_factory(std::size_t factory) const;
-  engine::Duration travel_time(std::size_t from_region, std::size_t to_region) const {
-    return roads.route(from_region, to_region).travel_time;
-  }
+  /// A trip by road: each link's nominal time, varied by its road's `travel_time_cv`.
+  engine::Duration trip(std::size_t from_region, std::size_t to_region);
 
-  /// Orders a truck of `type` for `site` from `factory` (or the nearest that builds the type).
-  void order_truck(std::size_t site, std::size_t type, std::optional<std::size_t> factory);
+  /// Orders a truck of `type` for `site` from the named factory (empty: the one ChainMap chooses).
+  void order_truck(std::size_t site, std::size_t type, const std::string& factory);
   void set_stage(Truck& truck, TruckStage stage) noexcept;
-  /// The supplier `plant_region` buys `component` from: the sourcing entry, else the nearest.
+  /// The supplier a plant in `plant_region` buys `component` from (see ChainMap::supplier_for).
   std::size_t supplier_for(std::size_t component, std::size_t plant_region,
                            const std::vector<SourcingDesc>& sourcing) const;
 
@@ -100,7 +92,8 @@ class Chain {
  private:
   engine::Process<> truck_life(Truck& truck);
   engine::Process<> sampler();
-  std::size_t nearest_factory(std::size_t type, std::size_t site_region) const;
+
+  std::vector<engine::Stream*> road_streams_;  // [road]: the travel-time draws of each road
 };
 
 }  // namespace truckflow::models::detail

@@ -43,7 +43,7 @@ engine::Process<> ComponentStock::take(std::int64_t units) {
 engine::Process<> ComponentStock::replenish(Shipment& shipment) {
   Supplier& supplier = *chain_.suppliers[supplier_];
   co_await supplier.fulfill(shipment);
-  co_await chain_.sim.timeout(chain_.travel_time(supplier.region(), plant_region_));
+  co_await chain_.sim.timeout(chain_.trip(supplier.region(), plant_region_));
   shipment.state = Shipment::State::received;
   on_order_ -= shipment.units;
   received_ += shipment.units;

@@ -43,7 +43,8 @@ std::vector<std::string> Chain::violations() const {
   }
   const std::int64_t ordered = sum(factory_ordered);
   const std::int64_t built = sum(factory_built);
-  const std::int64_t backlog = walked[stage(TruckStage::awaiting_components)] +
+  const std::int64_t backlog = walked[stage(TruckStage::order_processing)] +
+                               walked[stage(TruckStage::awaiting_components)] +
                                walked[stage(TruckStage::awaiting_line)] + walked[stage(TruckStage::in_assembly)];
   const std::int64_t after_factory = walked[stage(TruckStage::to_upfitter)] + walked[stage(TruckStage::at_upfitter)] +
                                      walked[stage(TruckStage::to_site)] + walked[stage(TruckStage::delivered)];
@@ -67,7 +68,7 @@ std::vector<std::string> Chain::violations() const {
         const auto& bom = desc.truck_types[truck.type].bill_of_materials;
         const bool is_built = stage(truck.stage) > stage(TruckStage::in_assembly);
         for (std::size_t line = 0; line < bom.size(); ++line) {
-          if (component_index.at(bom[line].component) != component) continue;
+          if (map.component(bom[line].component) != component) continue;
           if (is_built) {
             in_built += bom[line].quantity;
           } else if (line < truck.kitted_lines) {
@@ -79,7 +80,7 @@ std::vector<std::string> Chain::violations() const {
       std::int64_t built_here_times_bom = 0;
       for (std::size_t type = 0; type < truck_type_count(); ++type) {
         for (const BomLine& line : desc.truck_types[type].bill_of_materials) {
-          if (component_index.at(line.component) == component) {
+          if (map.component(line.component) == component) {
             built_here_times_bom += factory_built[f * truck_type_count() + type] * line.quantity;
           }
         }

@@ -53,6 +53,8 @@ const char* to_string(SiteKind kind) {
 
 const char* to_string(TruckStage stage) {
   switch (stage) {
+    case TruckStage::order_processing:
+      return "order_processing";
     case TruckStage::awaiting_components:
       return "awaiting_components";
     case TruckStage::awaiting_line:

@@ -18,7 +18,8 @@ class Factory {
 
   std::size_t region() const noexcept { return region_; }
   bool builds(std::size_t truck_type) const;
-  /// The truck's time at the factory: gather its components, wait for a line, assemble.
+  /// The truck's time at the factory: order processing, gather its components, wait for a line,
+  /// assemble.
   engine::Process<> build(Truck& truck);
   /// Component stocks by component index.
   const std::map<std::size_t, std::unique_ptr<ComponentStock>>& stocks() const noexcept { return stocks_; }
@@ -27,8 +28,11 @@ class Factory {
   Chain& chain_;
   std::size_t region_;
   std::vector<bool> builds_;  // [truck type]
+  const FactoryDesc& desc_;
   engine::Resource lines_;
   engine::Duration assembly_time_;
+  engine::Duration order_processing_;
+  engine::Stream& assembly_draws_;
   std::map<std::size_t, std::unique_ptr<ComponentStock>> stocks_;
 };
 

@@ -6,10 +6,10 @@
 namespace truckflow::models::detail {
 
 Site::Site(Chain& chain, std::size_t index, const SiteDesc& desc)
-    : chain_(chain), index_(index), region_(chain.region_index.at(desc.region)), ordered_(chain.truck_type_count(), 0) {
+    : chain_(chain), index_(index), region_(chain.map.region(desc.region)), ordered_(chain.truck_type_count(), 0) {
   if (desc.upfit) {
-    upfitter_ = chain.upfitter_index.at(desc.upfit->upfitter);
-    body_ = chain.component_index.at(desc.upfit->body);
+    upfitter_ = chain.map.upfitter(desc.upfit->upfitter);
+    body_ = chain.map.component(desc.upfit->body);
   }
   const std::string prefix = "site/" + desc.id + "/";
   for (const PlanLineDesc& line : desc.deployment) {
@@ -33,14 +33,12 @@ engine::Process<> Site::reach_target(const PlanLineDesc& line) {
   const auto [from, to] = window(line.year);
   if (from >= to) co_return;  // the year is past the horizon
   co_await chain_.sim.timeout(from - chain_.sim.now());
-  const std::size_t type = chain_.truck_type_index.at(line.truck_type);
+  const std::size_t type = chain_.map.truck_type(line.truck_type);
   co_await place_orders(line, std::max<std::int64_t>(0, line.trucks - ordered_[type]));
 }
 
 engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t count) {
-  const std::size_t type = chain_.truck_type_index.at(line.truck_type);
-  std::optional<std::size_t> factory;
-  if (!line.factory.empty()) factory = chain_.factory_index.at(line.factory);
+  const std::size_t type = chain_.map.truck_type(line.truck_type);
   const auto [from, to] = window(line.year);
   if (from >= to) co_return;  // the year is past the horizon
   const __int128 span = (to - from).ticks();
@@ -48,7 +46,7 @@ engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t coun
     const engine::Time at = from + engine::Duration::from_ticks(static_cast<std::int64_t>(span * i / count));
     co_await chain_.sim.timeout(at - chain_.sim.now());
     ++ordered_[type];
-    chain_.order_truck(index_, type, factory);
+    chain_.order_truck(index_, type, line.factory);
   }
 }
 

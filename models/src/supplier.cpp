@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "variation.hpp"
+
 namespace truckflow::models::detail {
 
 namespace {
@@ -19,11 +21,12 @@ std::int64_t stock_limit(const SupplierDesc& desc) {
 Supplier::Supplier(Chain& chain, std::size_t index, const SupplierDesc& desc)
     : chain_(chain),
       desc_(desc),
-      region_(chain.region_index.at(desc.region)),
-      component_(chain.component_index.at(desc.component)),
+      region_(chain.map.region(desc.region)),
+      component_(chain.map.component(desc.component)),
       initial_stock_(desc.initial_stock_units),
       stock_(chain.sim, stock_limit(desc), desc.initial_stock_units),
-      lead_time_(engine::days(desc.lead_time_days)) {
+      lead_time_(engine::days(desc.lead_time_days)),
+      lead_time_draws_(chain.sim.rng("supplier/" + desc.id + "/lead_time")) {
   chain.sim.spawn(produce(), "supplier/" + std::to_string(index) + "/production");
 }
 
@@ -63,7 +66,7 @@ engine::Process<> Supplier::fulfill(Shipment& shipment) {
     shipment.allocated += part;
     left -= part;
   }
-  co_await chain_.sim.timeout(lead_time_);
+  co_await chain_.sim.timeout(vary(lead_time_, desc_.lead_time_cv, lead_time_draws_));
   shipped_ += shipment.units;
   shipment.state = Shipment::State::in_transit;
 }

@@ -41,6 +41,7 @@ class Supplier {
   std::int64_t initial_stock_;
   engine::Container<std::int64_t> stock_;
   engine::Duration lead_time_;
+  engine::Stream& lead_time_draws_;
   std::int64_t produced_ = 0;
   std::int64_t allocated_ = 0;
   std::int64_t shipped_ = 0;

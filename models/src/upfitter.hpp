@@ -28,6 +28,8 @@ class Upfitter {
   std::size_t region_;
   engine::Resource bays_;
   engine::Duration upfit_time_;
+  double upfit_time_cv_;
+  engine::Stream& upfit_draws_;
   std::map<std::size_t, std::unique_ptr<ComponentStock>> stocks_;
   std::int64_t fitted_ = 0;
 };

@@ -2,6 +2,7 @@
 // conservation laws checked at the end of every run.
 #include "truckflow/models/world.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "chain.hpp"
@@ -9,41 +10,13 @@
 #include "site.hpp"
 #include "supplier.hpp"
 #include "upfitter.hpp"
+#include "variation.hpp"
 
 namespace truckflow::models {
 
 namespace detail {
 
 namespace {
-
-template <typename T>
-IdIndex index_of(const std::vector<T>& items, const char* what) {
-  IdIndex index;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (!index.emplace(items[i].id, i).second) {
-      throw std::invalid_argument(std::string("duplicate ") + what + " id '" + items[i].id + "'");
-    }
-  }
-  return index;
-}
-
-std::size_t lookup(const IdIndex& index, const std::string& id, const char* what) {
-  const auto it = index.find(id);
-  if (it == index.end()) throw std::invalid_argument(std::string("unknown ") + what + " '" + id + "'");
-  return it->second;
-}
-
-RoadNetwork build_roads(const ScenarioDesc& desc, const IdIndex& regions) {
-  std::vector<RoadLink> links;
-  for (const RoadDesc& road : desc.roads) {
-    const std::size_t a = lookup(regions, road.from, "region");
-    const std::size_t b = lookup(regions, road.to, "region");
-    const engine::Duration time = engine::hours(road.travel_time_h);
-    links.push_back({a, b, road.distance_km, time, road.climb_m, road.descent_m});
-    if (road.two_way) links.push_back({b, a, road.distance_km, time, road.descent_m, road.climb_m});
-  }
-  return RoadNetwork(desc.regions.size(), links);
-}
 
 engine::Time horizon_end(const SimulationDesc& simulation) {
   const engine::Epoch epoch(simulation.start_date);
@@ -56,15 +29,8 @@ engine::Time horizon_end(const SimulationDesc& simulation) {
 
 Chain::Chain(ScenarioDesc description)
     : desc(std::move(description)),
-      region_index(index_of(desc.regions, "region")),
-      component_index(index_of(desc.components, "component")),
-      truck_type_index(index_of(desc.truck_types, "truck type")),
-      supplier_index(index_of(desc.suppliers, "supplier")),
-      factory_index(index_of(desc.factories, "factory")),
-      upfitter_index(index_of(desc.upfitters, "upfitter")),
-      site_index(index_of(desc.sites, "site")),
+      map(desc),
       sim(desc.simulation.seed, engine::Epoch(desc.simulation.start_date)),
-      roads(build_roads(desc, region_index)),
       end(horizon_end(desc.simulation)),
       factory_ordered(desc.factories.size() * desc.truck_types.size(), 0),
       factory_built(factory_ordered.size(), 0),
@@ -73,9 +39,8 @@ Chain::Chain(ScenarioDesc description)
       region_built(region_ordered.size(), 0),
       region_delivered(region_ordered.size(), 0),
       site_delivered(desc.sites.size(), 0) {
-  for (const TruckTypeDesc& type : desc.truck_types) {
-    for (const BomLine& line : type.bill_of_materials) lookup(component_index, line.component, "component");
-  }
+  for (const RoadDesc& road : desc.roads)
+    road_streams_.push_back(&sim.rng("road/" + road.from + "-" + road.to + "/travel_time"));
   for (std::size_t i = 0; i < desc.suppliers.size(); ++i) {
     suppliers.push_back(std::make_unique<Supplier>(*this, i, desc.suppliers[i]));
   }
@@ -85,8 +50,8 @@ Chain::Chain(ScenarioDesc description)
   for (std::size_t u = 0; u < desc.upfitters.size(); ++u) {
     std::vector<std::size_t> bodies;
     for (const SiteDesc& site : desc.sites) {
-      if (!site.upfit || lookup(upfitter_index, site.upfit->upfitter, "upfitter") != u) continue;
-      const std::size_t body = lookup(component_index, site.upfit->body, "component");
+      if (!site.upfit || map.upfitter(site.upfit->upfitter) != u) continue;
+      const std::size_t body = map.component(site.upfit->body);
       if (std::find(bodies.begin(), bodies.end(), body) == bodies.end()) bodies.push_back(body);
     }
     upfitters.push_back(std::make_unique<Upfitter>(*this, u, desc.upfitters[u], bodies));
@@ -98,49 +63,36 @@ Chain::Chain(ScenarioDesc description)
 Chain::~Chain() = default;
 
 std::size_t Chain::region_of_site(std::size_t site) const { return sites[site]->region(); }
-std::size_t Chain::region_of_factory(std::size_t factory) const { return factories[factory]->region(); }
+
+engine::Duration Chain::trip(std::size_t from_region, std::size_t to_region) {
+  engine::Duration total;
+  for (const RoadLink& leg : map.roads().route(from_region, to_region).legs) {
+    total += vary(leg.travel_time, desc.roads[leg.road].travel_time_cv, *road_streams_[leg.road]);
+  }
+  return total;
+}
 
 std::size_t Chain::supplier_for(std::size_t component, std::size_t plant_region,
                                 const std::vector<SourcingDesc>& sourcing) const {
-  const std::string& component_id = desc.components[component].id;
-  for (const SourcingDesc& entry : sourcing) {
-    if (entry.component == component_id) return lookup(supplier_index, entry.supplier, "supplier");
+  const auto supplier = map.supplier_for(component, plant_region, sourcing);
+  if (!supplier) {
+    throw std::invalid_argument("no supplier can deliver component '" + desc.components[component].id + "'");
   }
-  std::optional<std::size_t> best;
-  for (std::size_t s = 0; s < suppliers.size(); ++s) {
-    if (suppliers[s]->component() != component || !roads.is_connected(suppliers[s]->region(), plant_region)) continue;
-    if (!best ||
-        travel_time(suppliers[s]->region(), plant_region) < travel_time(suppliers[*best]->region(), plant_region)) {
-      best = s;
-    }
-  }
-  if (!best) throw std::invalid_argument("no supplier can deliver component '" + component_id + "'");
-  return *best;
+  return *supplier;
 }
 
-std::size_t Chain::nearest_factory(std::size_t type, std::size_t site_region) const {
-  std::optional<std::size_t> best;
-  for (std::size_t f = 0; f < factories.size(); ++f) {
-    if (!factories[f]->builds(type) || !roads.is_connected(factories[f]->region(), site_region)) continue;
-    if (!best ||
-        travel_time(factories[f]->region(), site_region) < travel_time(factories[*best]->region(), site_region)) {
-      best = f;
-    }
-  }
-  if (!best) throw std::invalid_argument("no factory builds truck type '" + desc.truck_types[type].id + "'");
-  return *best;
-}
-
-void Chain::order_truck(std::size_t site, std::size_t type, std::optional<std::size_t> factory) {
+void Chain::order_truck(std::size_t site, std::size_t type, const std::string& factory) {
+  const auto chosen = map.factory_for(site, type, factory);
+  if (!chosen) throw std::invalid_argument("no factory can deliver truck type '" + desc.truck_types[type].id + "'");
   const std::size_t region = region_of_site(site);
   Truck& truck = trucks.emplace_back();
   truck.id = static_cast<std::int64_t>(trucks.size());
   truck.type = type;
   truck.site = site;
-  truck.factory = factory ? *factory : nearest_factory(type, region);
+  truck.factory = *chosen;
   truck.upfitter = sites[site]->upfitter();
   truck.ordered_at = sim.now();
-  ++stage_counts[static_cast<std::size_t>(TruckStage::awaiting_components)];
+  ++stage_counts[static_cast<std::size_t>(TruckStage::order_processing)];
   ++factory_ordered[truck.factory * truck_type_count() + type];
   ++region_ordered[region * truck_type_count() + type];
   sim.spawn(truck_life(truck), "truck/" + std::to_string(truck.id));
@@ -163,14 +115,14 @@ engine::Process<> Chain::truck_life(Truck& truck) {
   if (truck.upfitter) {
     Upfitter& upfitter = *upfitters[*truck.upfitter];
     set_stage(truck, TruckStage::to_upfitter);
-    co_await sim.timeout(travel_time(factory.region(), upfitter.region()));
+    co_await sim.timeout(trip(factory.region(), upfitter.region()));
     set_stage(truck, TruckStage::at_upfitter);
     co_await upfitter.fit(truck, *sites[truck.site]->body());
     set_stage(truck, TruckStage::to_site);
-    co_await sim.timeout(travel_time(upfitter.region(), region));
+    co_await sim.timeout(trip(upfitter.region(), region));
   } else {
     set_stage(truck, TruckStage::to_site);
-    co_await sim.timeout(travel_time(factory.region(), region));
+    co_await sim.timeout(trip(factory.region(), region));
   }
 
   set_stage(truck, TruckStage::delivered);
@@ -226,11 +178,10 @@ World::World(ScenarioDesc description) : chain_(std::make_unique<detail::Chain>(
 World::~World() = default;
 
 const ScenarioDesc& World::description() const noexcept { return chain_->desc; }
-const RoadNetwork& World::roads() const noexcept { return chain_->roads; }
+const RoadNetwork& World::roads() const noexcept { return chain_->map.roads(); }
 engine::Simulation& World::simulation() noexcept { return chain_->sim; }
 engine::Time World::end_time() const noexcept { return chain_->end; }
 void World::add_observer(Observer& observer) { chain_->observers.push_back(&observer); }
-bool World::is_finished() const noexcept { return chain_->sim.now() >= chain_->end; }
 Snapshot World::snapshot() const { return chain_->snapshot(); }
 std::vector<std::string> World::conservation_violations() const { return chain_->violations(); }
 

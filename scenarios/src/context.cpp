@@ -32,6 +32,10 @@ void Context::error_at(const std::string& path, std::string message) {
   diagnostics_.push_back({where(path), path, std::move(message)});
 }
 
+void Context::warning_at(const std::string& path, std::string message) {
+  warnings_.push_back({where(path), path, std::move(message), Diagnostic::Severity::warning});
+}
+
 namespace {
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {

@@ -24,12 +24,15 @@ struct Reference {
 
 class Context {
  public:
-  explicit Context(std::vector<Diagnostic>& diagnostics) : diagnostics_(diagnostics) {}
+  Context(std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& warnings)
+      : diagnostics_(diagnostics), warnings_(warnings) {}
 
   /// Reports a problem with `node` at key path `path`.
   void error(const Node& node, const std::string& path, std::string message);
   /// Reports a problem at a path decoded earlier (located at its node, or its nearest parent's).
   void error_at(const std::string& path, std::string message);
+  /// A problem that does not stop the run (e.g. a plan year the run never reaches).
+  void warning_at(const std::string& path, std::string message);
   void remember(const std::string& path, const Node& node) { locations_[path] = node.where(); }
   SourceLocation where(const std::string& path) const;
   std::size_t error_count() const noexcept { return diagnostics_.size(); }
@@ -38,6 +41,7 @@ class Context {
 
  private:
   std::vector<Diagnostic>& diagnostics_;
+  std::vector<Diagnostic>& warnings_;
   std::map<std::string, SourceLocation> locations_;
 };
 

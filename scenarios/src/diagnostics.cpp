@@ -22,7 +22,8 @@ std::string to_string(const SourceLocation& location) {
 }
 
 std::string to_string(const Diagnostic& diagnostic) {
-  std::string text = to_string(diagnostic.location) + ": error: ";
+  std::string text = to_string(diagnostic.location) +
+                     (diagnostic.severity == Diagnostic::Severity::warning ? ": warning: " : ": error: ");
   if (!diagnostic.path.empty()) text += diagnostic.path + ": ";
   return text + diagnostic.message;
 }

@@ -79,7 +79,7 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
   if (options.assign_plans_to) assign_plans(root, *options.assign_plans_to);
 
   LoadedScenario loaded;
-  detail::Context context(diagnostics);
+  detail::Context context(diagnostics, loaded.warnings);
   if (root.is_null()) {
     diagnostics.push_back({root.where().file.empty() ? SourceLocation{path, 1, 1} : root.where(), "",
                            "the scenario is empty; expected a mapping with keys such as name, simulation, regions"});

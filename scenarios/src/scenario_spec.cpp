@@ -84,6 +84,10 @@ const ObjectSpec<RoadDesc>& road_spec() {
     s.add(number("descent_m", &RoadDesc::descent_m, non_negative, "m", "total descent travelling from 'from' to 'to'",
                  Need::optional));
     s.add(boolean("two_way", &RoadDesc::two_way, "usable in both directions (the way back swaps climb and descent)"));
+    s.add(number("travel_time_cv", &RoadDesc::travel_time_cv, variation, "",
+                 "coefficient of variation of a trip's travel time (log-normal around travel_time_h; 0: always "
+                 "the same)",
+                 Need::optional));
     return s;
   }();
   return spec;
@@ -159,6 +163,8 @@ const ObjectSpec<SupplierDesc>& supplier_spec() {
                  "output per day available to this chain (fractions carry over to the next day)"));
     s.add(number("lead_time_days", &SupplierDesc::lead_time_days, non_negative, "d",
                  "from taking an order's units from stock to dispatching them"));
+    s.add(number("lead_time_cv", &SupplierDesc::lead_time_cv, variation, "",
+                 "coefficient of variation of the lead time (log-normal; 0: always the same)", Need::optional));
     s.add(number("unit_price_cny", &SupplierDesc::unit_price_cny, non_negative, "CNY/unit", "price of one unit"));
     s.add(integer("initial_stock_units", &SupplierDesc::initial_stock_units, non_negative, "units",
                   "units in stock at the start", Need::optional));
@@ -209,6 +215,10 @@ const ObjectSpec<FactoryDesc>& factory_spec() {
         reference_list("truck_types", &FactoryDesc::truck_types, "truck_types", "truck types", "the types it builds"));
     s.add(integer("lines", &FactoryDesc::lines, Range{1.0, 1000.0}, "lines", "assembly lines working in parallel"));
     s.add(number("assembly_hours", &FactoryDesc::assembly_hours, positive, "h", "time on a line per truck"));
+    s.add(number("assembly_time_cv", &FactoryDesc::assembly_time_cv, variation, "",
+                 "coefficient of variation of the assembly time (log-normal; 0: always the same)", Need::optional));
+    s.add(number("order_processing_days", &FactoryDesc::order_processing_days, non_negative, "d",
+                 "from an order to the start of its production (planning and scheduling)", Need::optional));
     s.add(object("inventory", &FactoryDesc::inventory, inventory_spec(), "component stock policy", Need::optional),
           &inventory_spec());
     s.add(list("sourcing", &FactoryDesc::sourcing, sourcing_spec(),
@@ -229,6 +239,8 @@ const ObjectSpec<UpfitterDesc>& upfitter_spec() {
     s.add(reference("region", &UpfitterDesc::region, "regions", "a region", "where the plant is"));
     s.add(integer("bays", &UpfitterDesc::bays, Range{1.0, 1000.0}, "bays", "bodies fitted in parallel"));
     s.add(number("upfit_hours", &UpfitterDesc::upfit_hours, positive, "h", "time in a bay per truck"));
+    s.add(number("upfit_time_cv", &UpfitterDesc::upfit_time_cv, variation, "",
+                 "coefficient of variation of the upfit time (log-normal; 0: always the same)", Need::optional));
     s.add(object("inventory", &UpfitterDesc::inventory, inventory_spec(), "body stock policy", Need::optional),
           &inventory_spec());
     s.add(list("sourcing", &UpfitterDesc::sourcing, sourcing_spec(),
@@ -254,7 +266,7 @@ const ObjectSpec<PlanLineDesc>& plan_line_spec() {
     ObjectSpec<PlanLineDesc> s("plan line", "Trucks of one type for one calendar year.");
     s.add(integer("year", &PlanLineDesc::year, Range{1900.0, 3000.0}, "", "calendar year"));
     s.add(reference("truck_type", &PlanLineDesc::truck_type, "truck_types", "a truck type", "the type"));
-    s.add(integer("trucks", &PlanLineDesc::trucks, Range{0.0, 1e7}, "trucks", "how many"));
+    s.add(integer("trucks", &PlanLineDesc::trucks, Range{0.0, 1e6}, "trucks", "how many"));
     s.add(reference("factory", &PlanLineDesc::factory, "factories", "a factory",
                     "the factory ordered from (default: the nearest that builds the type)", Need::optional));
     return s;

@@ -37,6 +37,8 @@ struct Range {
 inline constexpr Range non_negative{0.0, std::nullopt, false};
 inline constexpr Range positive{0.0, std::nullopt, true};
 inline constexpr Range share{0.0, 1.0, false};
+/// A coefficient of variation.
+inline constexpr Range variation{0.0, 3.0, false};
 
 /// What a key looks like, for the documentation.
 struct KeyDoc {

@@ -1,4 +1,5 @@
-// Whole-scenario checks, each reported at the key path that causes it.
+// Whole-scenario checks, each reported at the key path that causes it. Who supplies whom is
+// decided by models::ChainMap, the same code the world runs, so what passes here runs as checked.
 #include "validate.hpp"
 
 #include <algorithm>
@@ -6,7 +7,7 @@
 #include <optional>
 #include <set>
 
-#include "truckflow/models/road_network.hpp"
+#include "truckflow/models/chain_map.hpp"
 
 namespace truckflow::scenarios::detail {
 
@@ -14,7 +15,10 @@ using namespace truckflow::models;
 
 namespace {
 
-/// Ids of one top-level list, with the path where each first appears.
+/// The most trucks one run may order (each costs about 2 KB of memory while it exists).
+constexpr std::int64_t max_trucks_per_run = 2'000'000;
+
+/// Ids of one top-level list.
 struct Collection {
   std::string singular;
   std::map<std::string, std::size_t, std::less<>> index;
@@ -56,8 +60,9 @@ class Checker {
     collections_.emplace("sites", collect(s_.sites, "sites", "site", context_));
     const std::size_t before = context_.error_count();
     check_references();
-    if (context_.error_count() != before) return;  // the checks below need every reference to resolve
-    build_roads();
+    if (context_.error_count() != before) return;  // the checks below need every id unique and resolved
+    map_.emplace(s_);
+    check_roads();
     check_simulation();
     check_truck_types();
     check_suppliers();
@@ -67,9 +72,7 @@ class Checker {
   }
 
  private:
-  std::size_t index(const std::string& collection, const std::string& id) const {
-    return collections_.at(collection).index.at(id);
-  }
+  const ChainMap& map() const { return *map_; }
 
   void check_references() {
     for (const Reference& ref : context_.references) {
@@ -87,32 +90,28 @@ class Checker {
     }
   }
 
-  void build_roads() {
-    std::vector<RoadLink> links;
-    for (std::size_t i = 0; i < s_.roads.size(); ++i) {
-      const RoadDesc& road = s_.roads[i];
-      const std::size_t a = index("regions", road.from);
-      const std::size_t b = index("regions", road.to);
-      if (a == b) context_.error_at(child_path(item_path("roads", i), "to"), "a road must join two different regions");
-      const engine::Duration time = engine::hours(road.travel_time_h);
-      links.push_back({a, b, road.distance_km, time, road.climb_m, road.descent_m});
-      if (road.two_way) links.push_back({b, a, road.distance_km, time, road.descent_m, road.climb_m});
-    }
-    roads_.emplace(s_.regions.size(), links);
-  }
-
   bool connected(std::size_t from_region, std::size_t to_region) const {
-    return roads_->is_connected(from_region, to_region);
+    return map().roads().is_connected(from_region, to_region);
   }
 
-  std::string region_name(std::size_t region) const { return "'" + s_.regions[region].id + "'"; }
+  void check_roads() {
+    for (std::size_t i = 0; i < s_.roads.size(); ++i) {
+      if (s_.roads[i].from == s_.roads[i].to) {
+        context_.error_at(child_path(item_path("roads", i), "to"), "a road must join two different regions");
+      }
+    }
+  }
 
   void check_simulation() {
     const auto& sim = s_.simulation;
     if (sim.sample_interval_days > 366.0 * static_cast<double>(sim.horizon_years)) {
       context_.error_at("simulation.sample_interval_days", "the sampling interval is longer than the horizon");
     }
-    horizon_first_year_ = static_cast<int>(sim.start_date.year());
+    // The horizon is [start, start + horizon_years); the last year it touches:
+    const bool starts_on_new_year =
+        sim.start_date.month() == std::chrono::January && sim.start_date.day() == std::chrono::day(1);
+    first_year_ = static_cast<int>(sim.start_date.year());
+    last_year_ = first_year_ + static_cast<int>(sim.horizon_years) - (starts_on_new_year ? 1 : 0);
   }
 
   void check_truck_types() {
@@ -148,35 +147,31 @@ class Checker {
     }
   }
 
-  /// A plant at `region` needs `component` (because of `why`): check it can be supplied by road.
+  /// A plant at `region` needs `component` (because of `why`): can it get it by road?
   void check_supply(const std::string& plant_path, std::size_t region, const std::string& component,
                     const std::vector<SourcingDesc>& sourcing, const std::string& why) {
     for (std::size_t k = 0; k < sourcing.size(); ++k) {
       if (sourcing[k].component != component) continue;
-      const std::string entry = item_path(child_path(plant_path, "sourcing"), k);
-      const std::size_t supplier = index("suppliers", sourcing[k].supplier);
-      const SupplierDesc& desc = s_.suppliers[supplier];
+      const std::string entry = child_path(item_path(child_path(plant_path, "sourcing"), k), "supplier");
+      const SupplierDesc& desc = s_.suppliers[map().supplier(sourcing[k].supplier)];
       if (desc.component != component) {
-        context_.error_at(child_path(entry, "supplier"),
-                          "supplier '" + desc.id + "' makes '" + desc.component + "', not '" + component + "'");
-      } else if (const std::size_t from = index("regions", desc.region); !connected(from, region)) {
-        context_.error_at(child_path(entry, "supplier"), "no road route from supplier '" + desc.id + "' in " +
-                                                             region_name(from) + " to " + region_name(region));
+        context_.error_at(entry, "supplier '" + desc.id + "' makes '" + desc.component + "', not '" + component + "'");
+      } else if (!connected(map().region(desc.region), region)) {
+        context_.error_at(entry, "no road route from supplier '" + desc.id + "' in '" + desc.region + "' to '" +
+                                     s_.regions[region].id + "'");
       }
       return;
     }
+    if (map().supplier_for(map().component(component), region, sourcing)) return;
     std::vector<std::string> makers;
-    bool reachable = false;
     for (const SupplierDesc& desc : s_.suppliers) {
-      if (desc.component != component) continue;
-      makers.push_back(desc.id + "' in '" + desc.region);
-      reachable = reachable || connected(index("regions", desc.region), region);
+      if (desc.component == component) makers.push_back(desc.id + "' in '" + desc.region);
     }
     if (makers.empty()) {
       context_.error_at(plant_path, "no supplier makes component '" + component + "', needed " + why);
-    } else if (!reachable) {
+    } else {
       context_.error_at(plant_path, "no supplier of component '" + component + "' (needed " + why +
-                                        ") is connected by road to " + region_name(region) + "; it is made by " +
+                                        ") is connected by road to '" + s_.regions[region].id + "'; it is made by " +
                                         quoted_list(makers, " and "));
     }
   }
@@ -195,10 +190,10 @@ class Checker {
     for (std::size_t f = 0; f < s_.factories.size(); ++f) {
       const FactoryDesc& factory = s_.factories[f];
       const std::string path = item_path("factories", f);
-      const std::size_t region = index("regions", factory.region);
+      const std::size_t region = map().region(factory.region);
       std::set<std::string> needed;
       for (const std::string& type_id : factory.truck_types) {
-        for (const BomLine& line : s_.truck_types[index("truck_types", type_id)].bill_of_materials) {
+        for (const BomLine& line : s_.truck_types[map().truck_type(type_id)].bill_of_materials) {
           if (needed.insert(line.component).second) {
             check_supply(path, region, line.component, factory.sourcing, "by truck type '" + type_id + "'");
           }
@@ -212,7 +207,7 @@ class Checker {
     for (std::size_t u = 0; u < s_.upfitters.size(); ++u) {
       const UpfitterDesc& upfitter = s_.upfitters[u];
       const std::string path = item_path("upfitters", u);
-      const std::size_t region = index("regions", upfitter.region);
+      const std::size_t region = map().region(upfitter.region);
       std::set<std::string> needed;
       for (const SiteDesc& site : s_.sites) {
         if (site.upfit && site.upfit->upfitter == upfitter.id && needed.insert(site.upfit->body).second) {
@@ -223,80 +218,78 @@ class Checker {
     }
   }
 
-  /// Can a truck built at `factory` reach the site (through its upfitter, if any)?
-  bool serves(std::size_t factory, const SiteDesc& site) const {
-    const std::size_t from = index("regions", s_.factories[factory].region);
-    const std::size_t to = index("regions", site.region);
-    if (!site.upfit) return connected(from, to);
-    const std::size_t via = index("regions", s_.upfitters[index("upfitters", site.upfit->upfitter)].region);
-    return connected(from, via) && connected(via, to);
-  }
-
-  void check_plan(const std::string& path, const SiteDesc& site, const PlanLineDesc& line) {
-    const std::size_t type = index("truck_types", line.truck_type);
-    // A year after the horizon is simply never reached (so a shorter what-if run works).
-    if (line.year < horizon_first_year_) {
-      context_.error_at(child_path(path, "year"), "year " + std::to_string(line.year) +
-                                                      " is before the scenario starts (" +
-                                                      std::to_string(horizon_first_year_) + ")");
+  void check_plan(const std::string& path, std::size_t site_index, const PlanLineDesc& line) {
+    const SiteDesc& site = s_.sites[site_index];
+    if (line.year < first_year_) {
+      context_.error_at(
+          child_path(path, "year"),
+          "year " + std::to_string(line.year) + " is before the scenario starts (" + std::to_string(first_year_) + ")");
+    } else if (line.year > last_year_) {
+      context_.warning_at(child_path(path, "year"),
+                          "year " + std::to_string(line.year) + " is after the horizon (the last year simulated is " +
+                              std::to_string(last_year_) + "): these trucks are never ordered");
     }
-    const auto builds = [&](std::size_t f) {
-      const auto& types = s_.factories[f].truck_types;
-      return std::find(types.begin(), types.end(), line.truck_type) != types.end();
-    };
+    const std::size_t type = map().truck_type(line.truck_type);
+    const std::string through = site.upfit ? " through its upfitter" : "";
     if (!line.factory.empty()) {
-      const std::size_t f = index("factories", line.factory);
-      if (!builds(f)) {
+      const std::size_t f = map().factory(line.factory);
+      if (!map().builds(f, type)) {
         context_.error_at(child_path(path, "factory"),
                           "factory '" + line.factory + "' does not build truck type '" + line.truck_type + "'");
-      } else if (!serves(f, site)) {
-        context_.error_at(child_path(path, "factory"), "no road route from factory '" + line.factory + "' to site '" +
-                                                           site.id + "'" + (site.upfit ? " through its upfitter" : ""));
+      } else if (!map().serves(f, site_index)) {
+        context_.error_at(child_path(path, "factory"),
+                          "no road route from factory '" + line.factory + "' to site '" + site.id + "'" + through);
       }
       return;
     }
+    if (map().factory_for(site_index, type, "")) return;
     bool any = false;
-    bool reachable = false;
-    for (std::size_t f = 0; f < s_.factories.size(); ++f) {
-      if (!builds(f)) continue;
-      any = true;
-      reachable = reachable || serves(f, site);
-    }
+    for (std::size_t f = 0; f < s_.factories.size(); ++f) any = any || map().builds(f, type);
     if (!any) {
-      context_.error_at(child_path(path, "truck_type"),
-                        "no factory builds truck type '" + s_.truck_types[type].id + "'");
-    } else if (!reachable) {
-      context_.error_at(child_path(path, "truck_type"), "no factory that builds '" + line.truck_type +
-                                                            "' is connected by road to site '" + site.id + "'" +
-                                                            (site.upfit ? " through its upfitter" : ""));
+      context_.error_at(child_path(path, "truck_type"), "no factory builds truck type '" + line.truck_type + "'");
+    } else {
+      context_.error_at(
+          child_path(path, "truck_type"),
+          "no factory that builds '" + line.truck_type + "' is connected by road to site '" + site.id + "'" + through);
     }
   }
 
   void check_sites() {
+    std::int64_t total_trucks = 0;
     for (std::size_t i = 0; i < s_.sites.size(); ++i) {
       const SiteDesc& site = s_.sites[i];
       const std::string path = item_path("sites", i);
       for (std::size_t l = 0; l < site.deployment.size(); ++l) {
-        check_plan(item_path(child_path(path, "deployment"), l), site, site.deployment[l]);
+        check_plan(item_path(child_path(path, "deployment"), l), i, site.deployment[l]);
+        total_trucks += site.deployment[l].trucks;
       }
       std::set<std::pair<std::int64_t, std::string>> targets;
+      std::map<std::string, std::int64_t> largest_target;
       for (std::size_t l = 0; l < site.target_fleet.size(); ++l) {
         const std::string line_path = item_path(child_path(path, "target_fleet"), l);
         const PlanLineDesc& line = site.target_fleet[l];
-        check_plan(line_path, site, line);
+        check_plan(line_path, i, line);
         if (!targets.insert({line.year, line.truck_type}).second) {
           context_.error_at(child_path(line_path, "year"),
                             "a second target for '" + line.truck_type + "' in " + std::to_string(line.year));
         }
+        largest_target[line.truck_type] = std::max(largest_target[line.truck_type], line.trucks);
       }
+      for (const auto& [type, trucks] : largest_target) total_trucks += trucks;
+    }
+    if (total_trucks > max_trucks_per_run) {
+      context_.error_at("sites", "the plans order up to " + std::to_string(total_trucks) +
+                                     " trucks; one run handles at most " + std::to_string(max_trucks_per_run) +
+                                     " (each truck needs about 2 KB of memory while simulated)");
     }
   }
 
   const ScenarioDesc& s_;
   Context& context_;
   std::map<std::string, Collection> collections_;
-  std::optional<RoadNetwork> roads_;
-  int horizon_first_year_ = 0;
+  std::optional<ChainMap> map_;
+  int first_year_ = 0;
+  int last_year_ = 0;
 };
 
 }  // namespace

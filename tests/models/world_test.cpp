@@ -2,6 +2,8 @@
 // of each file in scenarios/tiny/), and the conservation laws.
 #include "truckflow/models/world.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -125,6 +127,68 @@ TEST(WorldTest, TargetFleetOrdersWhatIsMissing) {
   const auto& d = run.recorder.deliveries;
   ASSERT_EQ(d.size(), 3U);
   EXPECT_EQ(d[1].ordered_at, at(engine::Duration::from_ticks(days(365).ticks() / 3)));
+}
+
+TEST(WorldTest, OrderProcessingDelaysTheStartOfProduction) {
+  Simulated run("two_regions.yaml", {"factories[plant].order_processing_days=3"});
+  const auto& d = run.recorder.deliveries;
+  ASSERT_EQ(d.size(), 4U);
+  EXPECT_EQ(d[0].ordered_at, at(hours(0)));
+  EXPECT_EQ(d[0].built_at, at(days(3) + hours(10)));
+  EXPECT_EQ(d[0].delivered_at, at(days(3) + hours(12)));
+  EXPECT_EQ(run.recorder.samples[1].trucks_by_stage[static_cast<std::size_t>(TruckStage::order_processing)], 1)
+      << "day 1: the first order is still being processed";
+}
+
+// Many trucks through the upfit scenario with every duration varying.
+std::vector<std::string> varied(std::uint64_t seed) {
+  return {"simulation.seed=" + std::to_string(seed),
+          "sites[quarry].deployment[0].trucks=300",
+          "factories[plant].assembly_time_cv=0.5",
+          "factories[plant].lines=50",
+          "upfitters[body_shop].upfit_time_cv=0.5",
+          "upfitters[body_shop].bays=50",
+          "roads[0].travel_time_cv=0.3"};
+}
+
+std::vector<engine::Duration> build_times(const std::vector<DeliveryRecord>& deliveries) {
+  std::vector<engine::Duration> times;
+  for (const DeliveryRecord& d : deliveries) times.push_back(d.built_at - d.ordered_at);
+  return times;
+}
+
+TEST(WorldTest, VariedDurationsAreReproducibleAndKeepTheirMean) {
+  const Simulated first("upfit.yaml", varied(1));
+  const Simulated again("upfit.yaml", varied(1));
+  const Simulated other("upfit.yaml", varied(2));
+  ASSERT_EQ(first.recorder.deliveries.size(), 300U);
+  EXPECT_EQ(build_times(first.recorder.deliveries), build_times(again.recorder.deliveries)) << "same seed";
+  EXPECT_NE(build_times(first.recorder.deliveries), build_times(other.recorder.deliveries)) << "another seed";
+  // Orders are spread over the year and there are 50 lines, so nobody queues for a line and the build
+  // time is the assembly time: its mean over 300 trucks is 10 h within 4 standard errors (cv 0.5).
+  double sum_h = 0;
+  double distinct = 0;
+  const auto times = build_times(first.recorder.deliveries);
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    sum_h += times[i].to_hours();
+    if (i > 0 && times[i] != times[i - 1]) ++distinct;
+  }
+  EXPECT_NEAR(sum_h / 300.0, 10.0, 4 * 10.0 * 0.5 / std::sqrt(300.0));
+  EXPECT_GT(distinct, 250) << "the durations do vary";
+  EXPECT_TRUE(first.world.conservation_violations().empty());
+}
+
+TEST(WorldTest, NoVariationMeansNoRandomness) {
+  auto with_seed = [](std::uint64_t seed) {
+    std::vector<std::string> o = varied(seed);
+    o.resize(2);  // the seed and the number of trucks, no coefficient of variation
+    return o;
+  };
+  const Simulated first("upfit.yaml", with_seed(1));
+  const Simulated other("upfit.yaml", with_seed(2));
+  const auto times = build_times(first.recorder.deliveries);
+  EXPECT_EQ(times, build_times(other.recorder.deliveries));
+  for (const engine::Duration t : times) EXPECT_EQ(t, hours(10));
 }
 
 TEST(WorldTest, ConservationHoldsMidRunWithTrucksInEveryStage) {

@@ -61,7 +61,7 @@ TEST(ResultsTest, TheRunLayout) {
                                                             {"factory", 1},
                                                             {"supplier", 1},
                                                             {"site", 1},
-                                                            {"stage", 7},
+                                                            {"stage", 8},
                                                             {"truck_type", 1},
                                                             {"delivery", 4}}))
       << "no upfitter dimension without upfitters";

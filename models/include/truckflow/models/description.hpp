@@ -24,7 +24,7 @@ enum class RegionRole {
 };
 
 /// Energy and fuel prices in a region (used by the operations and value layers). The defaults are
-/// Sichuan estimates (docs/scenario.md gives their sources).
+/// Sichuan estimates (sichuan-reference.md §7.2; scenarios/sichuan.yaml cites them).
 struct RegionPrices {
   double electricity_cny_per_kwh = 0.60;
   double diesel_cny_per_l = 7.2;
@@ -53,6 +53,7 @@ struct RoadDesc {
   double climb_m = 0.0;
   double descent_m = 0.0;
   bool two_way = true;
+  double travel_time_cv = 0.0;  ///< coefficient of variation of a trip's travel time (0: always the same)
 };
 
 struct ComponentDesc {
@@ -95,6 +96,7 @@ struct SupplierDesc {
   std::string component;
   double capacity_units_per_day = 0.0;
   double lead_time_days = 0.0;
+  double lead_time_cv = 0.0;  ///< coefficient of variation of the lead time (0: always the same)
   double unit_price_cny = 0.0;
   std::int64_t initial_stock_units = 0;
   std::int64_t max_stock_units = 0;  ///< production pauses when the stock reaches it; 0: 14 days of capacity
@@ -123,6 +125,8 @@ struct FactoryDesc {
   std::vector<std::string> truck_types;
   std::int64_t lines = 1;
   double assembly_hours = 0.0;
+  double assembly_time_cv = 0.0;       ///< coefficient of variation of the assembly time
+  double order_processing_days = 0.0;  ///< from an order to the start of its production (planning, scheduling)
   InventoryPolicyDesc inventory;
   std::vector<SourcingDesc> sourcing;
 };
@@ -134,6 +138,7 @@ struct UpfitterDesc {
   std::string region;
   std::int64_t bays = 1;
   double upfit_hours = 0.0;
+  double upfit_time_cv = 0.0;  ///< coefficient of variation of the upfit time
   InventoryPolicyDesc inventory;
   std::vector<SourcingDesc> sourcing;
 };

@@ -14,7 +14,8 @@ namespace truckflow::models {
 
 /// Where a truck is in the chain; every ordered truck is in exactly one stage.
 enum class TruckStage : std::uint8_t {
-  awaiting_components,  ///< ordered, its factory is gathering the components
+  order_processing,     ///< ordered, the factory is planning its production
+  awaiting_components,  ///< its factory is gathering the components
   awaiting_line,        ///< all components gathered, waiting for an assembly line
   in_assembly,
   to_upfitter,  ///< built, on the road to the upfitter
@@ -22,7 +23,7 @@ enum class TruckStage : std::uint8_t {
   to_site,      ///< on the road to its application site
   delivered,    ///< registered to its operator at the site
 };
-inline constexpr std::size_t truck_stage_count = 7;
+inline constexpr std::size_t truck_stage_count = 8;
 const char* to_string(TruckStage stage);
 
 /// The state of the world at one instant. Counts marked cumulative include everything since the

@@ -16,6 +16,7 @@ struct RoadLink {
   engine::Duration travel_time;
   double climb_m = 0.0;
   double descent_m = 0.0;
+  std::size_t road = 0;  ///< the description's road this link comes from
 };
 
 /// A route: the links travelled in order, and their totals.

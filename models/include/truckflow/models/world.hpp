@@ -36,7 +36,7 @@ class World {
   const ScenarioDesc& description() const noexcept;
   const RoadNetwork& roads() const noexcept;
   engine::Simulation& simulation() noexcept;
-  /// Start of the horizon (time zero is the scenario's start date).
+  /// End of the horizon (time zero is the scenario's start date).
   engine::Time end_time() const noexcept;
 
   /// Observers see every sample and delivery from then on; they must outlive the run.
@@ -47,7 +47,6 @@ class World {
   /// Simulates to the end of the horizon, emits the final sample and checks conservation
   /// (throws `ConservationError` naming every broken law).
   void run();
-  bool is_finished() const noexcept;
 
   Snapshot snapshot() const;
   /// The conservation laws that do not hold now (empty when all hold); see docs/design.md.

@@ -19,12 +19,14 @@ struct SourceLocation {
 std::string to_string(const SourceLocation& location);
 
 struct Diagnostic {
+  enum class Severity { error, warning };
   SourceLocation location;
   std::string path;     ///< the key path, e.g. "suppliers[2].capacity_units_per_day"; may be empty
   std::string message;  ///< what was found and what was expected
+  Severity severity = Severity::error;
 };
 
-/// "file:line:column: error: path: message".
+/// "file:line:column: error: path: message" (or "warning:").
 std::string to_string(const Diagnostic& diagnostic);
 
 /// Every problem found in a scenario (at least one), in the order of the input.

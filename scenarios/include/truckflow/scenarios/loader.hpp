@@ -27,6 +27,8 @@ struct LoadedScenario {
   models::ScenarioDesc description;
   /// The scenario as simulated: `extends` merged, overrides applied, as YAML text.
   std::string resolved_yaml;
+  /// Problems that do not stop the run, to show the user (e.g. plan years after the horizon).
+  std::vector<Diagnostic> warnings;
 };
 
 /// Reads and checks a scenario. Throws `ScenarioError` listing every problem found (each with
