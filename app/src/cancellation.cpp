@@ -1,4 +1,4 @@
-// Signal handlers that only set an atomic flag.
+// Signal handlers that only set an atomic flag, and give the signal back its default action.
 #include "cancellation.hpp"
 
 #include <atomic>
@@ -7,19 +7,22 @@
 namespace truckflow::app {
 
 namespace {
-std::atomic<bool> requested{false};
-extern "C" void on_signal(int /*signal*/) { requested.store(true); }
+std::atomic<int> received{0};
+static_assert(std::atomic<int>::is_always_lock_free, "used in a signal handler");
+extern "C" void on_signal(int signal) { received.store(signal); }
 }  // namespace
 
 void install_cancellation_handlers() {
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;  // the next signal takes the default action: a second Ctrl-C ends the process
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
 }
 
-bool cancellation_requested() noexcept { return requested.load(); }
-
 void throw_if_cancelled() {
-  if (requested.load()) throw Cancelled{};
+  if (const int signal = received.load(); signal != 0) throw Cancelled{signal};
 }
 
 }  // namespace truckflow::app

@@ -1,5 +1,6 @@
 // The subcommands of `truckflow`. Each returns the process exit code; bad input throws
-// scenarios::ScenarioError or BadInput (exit 2), a cancelled run throws Cancelled (exit 130).
+// scenarios::ScenarioError or BadInput (exit 2), a cancelled run throws Cancelled (exit 128 + the signal: 130 for
+// Ctrl-C).
 #pragma once
 
 #include <cstdint>
@@ -8,21 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "progress.hpp"
+
 namespace truckflow::app {
 
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_bad_input = 2;
-inline constexpr int exit_cancelled = 130;
 
 /// Bad input other than a scenario's (an option, a path): exit code 2.
 class BadInput : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-/// output::check_writable, reporting a problem as BadInput.
-void check_output_path(const std::string& path);
 
 struct ScenarioArguments {
   std::string file;
@@ -33,7 +32,7 @@ struct ScenarioArguments {
 struct RunArguments {
   ScenarioArguments scenario;
   std::optional<std::string> output;
-  bool quiet = false;
+  ProgressOptions progress;
 };
 
 struct CompareArguments {
@@ -41,7 +40,7 @@ struct CompareArguments {
   std::optional<std::string> output;
   std::vector<std::string> types;  ///< empty: every truck type of the scenario
   unsigned jobs = 0;               ///< 0: one per core
-  bool quiet = false;
+  ProgressOptions progress;
 };
 
 int validate_command(const ScenarioArguments& args);

@@ -2,7 +2,6 @@
 // with the same random streams in every run; runs in parallel, results in run order.
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -16,6 +15,8 @@
 #include "build_info.hpp"
 #include "cancellation.hpp"
 #include "commands.hpp"
+#include "headline_table.hpp"
+#include "inputs.hpp"
 #include "progress.hpp"
 #include "simulate.hpp"
 
@@ -29,14 +30,20 @@ struct Variant {
   output::RunRecorder recorder;
   std::atomic<double> fraction{0.0};
   std::atomic<std::uint64_t> events{0};
-  std::exception_ptr error;
+  std::exception_ptr error;           ///< set by the worker before `finished`
+  std::atomic<bool> finished{false};  ///< the run ended (done or failed); `error` may be read after
 };
 
 std::vector<std::string> chosen_types(const CompareArguments& args, const models::ScenarioDesc& base) {
   std::vector<std::string> known;
   for (const auto& type : base.truck_types) known.push_back(type.id);
   if (args.types.empty()) return known;
-  for (const std::string& type : args.types) {
+  for (std::size_t i = 0; i < args.types.size(); ++i) {
+    const std::string& type = args.types[i];
+    if (std::find(args.types.begin(), args.types.begin() + static_cast<std::ptrdiff_t>(i), type) !=
+        args.types.begin() + static_cast<std::ptrdiff_t>(i)) {
+      throw BadInput("--types: '" + type + "' is given twice; each truck type is compared once");
+    }
     if (std::find(known.begin(), known.end(), type) == known.end()) {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
@@ -47,51 +54,35 @@ std::vector<std::string> chosen_types(const CompareArguments& args, const models
 }
 
 void print_table(std::ostream& out, const std::vector<std::unique_ptr<Variant>>& variants) {
-  std::vector<std::vector<output::HeadlineFigure>> figures;
-  for (const auto& v : variants) figures.push_back(output::headline_figures(v->scenario, v->recorder));
-  std::size_t label_width = 0;
-  for (const auto& f : figures.front()) label_width = std::max(label_width, f.name.size() + f.units.size() + 3);
-  std::size_t width = 14;
-  for (const auto& v : variants) width = std::max(width, v->truck_type.size() + 2);
-  out << "Headline figures by truck type (the whole deployment plan assigned to each; same random streams)\n";
-  std::printf("%-*s", static_cast<int>(label_width), "");
-  for (const auto& v : variants) std::printf("%*s", static_cast<int>(width), v->truck_type.c_str());
-  std::printf("\n");
-  for (std::size_t row = 0; row < figures.front().size(); ++row) {
-    const auto& f = figures.front()[row];
-    std::printf("%-*s", static_cast<int>(label_width), (f.name + " [" + f.units + "]").c_str());
-    for (const auto& run : figures) {
-      const double value = run[row].value;
-      if (value != value) {
-        std::printf("%*s", static_cast<int>(width), "-");
-      } else if (std::abs(value) >= 1e6) {
-        std::printf("%*.4g", static_cast<int>(width), value);
-      } else if (value == static_cast<double>(static_cast<long long>(value))) {
-        std::printf("%*lld", static_cast<int>(width), static_cast<long long>(value));
-      } else {
-        std::printf("%*.2f", static_cast<int>(width), value);
-      }
+  std::vector<std::string> columns;
+  std::vector<output::HeadlineRow> rows;
+  for (const auto& v : variants) {
+    columns.push_back(v->truck_type);
+    const std::vector<output::HeadlineFigure> figures = output::headline_figures(v->scenario, v->recorder);
+    if (rows.empty()) {
+      for (const auto& f : figures) rows.push_back({f.name, f.units, f.long_name, {}});
     }
-    std::printf("\n");
+    for (std::size_t r = 0; r < rows.size(); ++r) rows[r].values.push_back(figures.at(r).value);
   }
-  std::fflush(stdout);
+  out << "Headline figures by truck type (the whole deployment plan assigned to each; same random streams)\n";
+  print_headline_table(out, columns, rows);
 }
 
 }  // namespace
 
 int compare_command(const CompareArguments& args, const std::string& command_line) {
-  const scenarios::LoadOptions base_options{.overrides = args.scenario.overrides, .seed = args.scenario.seed};
-  const scenarios::LoadedScenario base = scenarios::load_scenario(args.scenario.file, base_options);
+  const scenarios::LoadedScenario base = load_scenario(args.scenario);
   const std::vector<std::string> types = chosen_types(args, base.description);
   if (args.output) check_output_path(*args.output);
 
   std::vector<std::unique_ptr<Variant>> variants;
   for (const std::string& type : types) {
-    scenarios::LoadOptions options = base_options;
-    options.assign_plans_to = type;
     auto variant = std::make_unique<Variant>();
     variant->truck_type = type;
-    variant->scenario = scenarios::load_scenario(args.scenario.file, options).description;
+    variant->scenario = scenarios::load_scenario(
+                            args.scenario.file,
+                            {.overrides = args.scenario.overrides, .seed = args.scenario.seed, .assign_plans_to = type})
+                            .description;
     variants.push_back(std::move(variant));
   }
 
@@ -115,12 +106,13 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
       } catch (...) {
         v.error = std::current_exception();
       }
+      v.finished = true;
     }
   };
   std::vector<std::thread> workers;
   for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
   {
-    Progress progress("compare", !args.quiet);
+    Progress progress("compare", args.progress);
     for (;;) {
       double done = 0.0;
       std::uint64_t events = 0;
@@ -128,7 +120,7 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
       for (const auto& v : variants) {
         done += v->fraction;
         events += v->events;
-        finished += v->fraction >= 1.0 || v->error ? 1 : 0;
+        finished += v->finished ? 1 : 0;
       }
       if (finished == variants.size()) break;
       progress.update(done / static_cast<double>(variants.size()),

@@ -1,10 +1,10 @@
 // truckflow inspect: what is inside a results file, and its headline figures.
-#include <cstdio>
 #include <iostream>
 
 #include "truckflow/output/inspect.hpp"
 
 #include "commands.hpp"
+#include "headline_table.hpp"
 
 namespace truckflow::app {
 
@@ -41,12 +41,8 @@ int inspect_command(const std::string& file) {
     if (!v.units.empty()) std::cout << " [" << v.units << "]";
     std::cout << "  " << v.long_name << "\n";
   }
-  std::cout << "\nHeadline figures" << (info.kind == "compare" ? " (" + join(info.runs) + ")" : "") << "\n";
-  for (const output::HeadlineRow& row : info.headline) {
-    std::printf("  %-36s", (row.name + " [" + row.units + "]").c_str());
-    for (const double value : row.values) std::printf(" %14.6g", value);
-    std::printf("\n");
-  }
+  std::cout << "\nHeadline figures\n";
+  print_headline_table(std::cout, info.runs, info.headline);
   return exit_ok;
 }
 

@@ -1,5 +1,6 @@
 // truckflow: the command line. Subcommands validate, run, compare, inspect and schema.
-// Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted.
+// Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted
+// (Ctrl-C), 143 terminated (SIGTERM).
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <string>
@@ -23,6 +24,16 @@ void add_scenario_arguments(CLI::App& command, ScenarioArguments& args) {
       ->type_name("KEY.PATH=VALUE")
       ->allow_extra_args(false);
   command.add_option("--seed", args.seed, "master random seed (overrides simulation.seed)");
+}
+
+void add_progress_options(CLI::App& command, ProgressOptions& progress) {
+  command.add_flag_callback(
+      "-q,--quiet", [&progress] { progress.enabled = false; }, "print no progress");
+  command
+      .add_option("--progress-every", progress.log_interval_s,
+                  "when stderr is not a terminal, seconds between progress lines (default 2)")
+      ->check(CLI::Range(0.001, 86400.0))
+      ->type_name("SECONDS");
 }
 
 std::string quoted_command_line(int argc, char** argv) {
@@ -49,7 +60,8 @@ int main(int argc, char** argv) {
   cli.set_version_flag("--version", std::string("truckflow ") + version + " (git " + git_revision + ")");
   cli.require_subcommand(1);
   cli.footer(
-      "Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted.\n"
+      "Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted\n"
+      "(Ctrl-C), 143 terminated (SIGTERM).\n"
       "Run 'truckflow COMMAND --help' for a command's options. Scenario format: docs/scenario.md; "
       "results: docs/output.md.");
 
@@ -62,7 +74,7 @@ int main(int argc, char** argv) {
   add_scenario_arguments(*run_cmd, run_args.scenario);
   run_cmd->add_option("-o,--output", run_args.output, "results file to write (HDF5, netCDF-4 layout)")
       ->type_name("OUT.h5");
-  run_cmd->add_flag("-q,--quiet", run_args.quiet, "print no progress");
+  add_progress_options(*run_cmd, run_args.progress);
 
   CompareArguments compare_args;
   CLI::App* compare_cmd = cli.add_subcommand(
@@ -76,7 +88,7 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("-j,--jobs", compare_args.jobs, "runs at once, 1 to 1024 (default: one per core)")
       ->check(CLI::Range(1U, 1024U))
       ->type_name("N");
-  compare_cmd->add_flag("-q,--quiet", compare_args.quiet, "print no progress");
+  add_progress_options(*compare_cmd, compare_args.progress);
 
   std::string inspect_file;
   CLI::App* inspect_cmd = cli.add_subcommand("inspect", "show what is inside a results file and its headline figures");
@@ -120,9 +132,9 @@ int main(int argc, char** argv) {
   } catch (const BadInput& e) {
     std::cerr << "truckflow: error: " << e.what() << "\n";
     return exit_bad_input;
-  } catch (const Cancelled&) {
+  } catch (const Cancelled& e) {
     std::cerr << "\ntruckflow: interrupted; no results were written\n";
-    return exit_cancelled;
+    return e.exit_code();
   } catch (const std::exception& e) {
     std::cerr << "truckflow: error: " << e.what() << "\n";
     return exit_failure;

@@ -31,10 +31,11 @@ std::string format_seconds(double seconds) {
 
 }  // namespace
 
-Progress::Progress(std::string label, bool enabled)
+Progress::Progress(std::string label, const ProgressOptions& options)
     : label_(std::move(label)),
-      enabled_(enabled),
+      enabled_(options.enabled),
       terminal_(stderr_is_terminal()),
+      interval_(terminal_ ? 0.1 : options.log_interval_s),
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
 
@@ -43,8 +44,7 @@ Progress::~Progress() { finish(); }
 void Progress::update(double fraction, const std::string& where, std::uint64_t events) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
-  const auto interval = terminal_ ? std::chrono::milliseconds(100) : std::chrono::milliseconds(2000);
-  if (now - last_ < interval) return;
+  if (now - last_ < interval_) return;
   last_ = now;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   const double rate = elapsed > 0 ? static_cast<double>(events) / elapsed : 0.0;

@@ -8,10 +8,16 @@
 
 namespace truckflow::app {
 
+/// How a long command shows its progress.
+struct ProgressOptions {
+  bool enabled = true;          ///< false with --quiet
+  double log_interval_s = 2.0;  ///< off a terminal, seconds between log lines (--progress-every)
+};
+
 class Progress {
  public:
-  /// `label` starts each line (e.g. "run"); nothing is printed when `enabled` is false.
-  Progress(std::string label, bool enabled);
+  /// `label` starts each line (e.g. "run").
+  Progress(std::string label, const ProgressOptions& options);
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
   ~Progress();
@@ -25,6 +31,7 @@ class Progress {
   std::string label_;
   bool enabled_;
   bool terminal_;
+  std::chrono::duration<double> interval_;
   bool shown_ = false;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_;

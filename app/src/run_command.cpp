@@ -1,50 +1,52 @@
 // truckflow validate and truckflow run.
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "truckflow/output/atomic_file.hpp"
 #include "truckflow/output/results.hpp"
-#include "truckflow/scenarios/loader.hpp"
 
 #include "build_info.hpp"
 #include "cancellation.hpp"
 #include "commands.hpp"
+#include "inputs.hpp"
 #include "progress.hpp"
 #include "simulate.hpp"
 #include "summary.hpp"
 
 namespace truckflow::app {
 
-void check_output_path(const std::string& path) {
-  try {
-    output::check_writable(path);
-  } catch (const std::invalid_argument& e) {
-    throw BadInput(e.what());
-  }
+namespace {
+
+std::string count(std::size_t n, const std::string& singular, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }
 
+}  // namespace
+
 int validate_command(const ScenarioArguments& args) {
-  const scenarios::LoadedScenario loaded =
-      scenarios::load_scenario(args.file, {.overrides = args.overrides, .seed = args.seed});
-  const models::ScenarioDesc& s = loaded.description;
-  std::cerr << args.file << ": valid scenario '" << s.name << "': " << s.regions.size() << " regions, "
-            << s.roads.size() << " roads, " << s.components.size() << " components, " << s.truck_types.size()
-            << " truck types, " << s.suppliers.size() << " suppliers, " << s.factories.size() << " factories, "
-            << s.upfitters.size() << " upfitters, " << s.sites.size() << " sites\n";
+  const models::ScenarioDesc s = load_scenario(args).description;
+  std::cerr << args.file << ": valid scenario '" << s.name << "': " << count(s.regions.size(), "region", "regions")
+            << ", " << count(s.roads.size(), "road", "roads") << ", "
+            << count(s.components.size(), "component", "components") << ", "
+            << count(s.truck_types.size(), "truck type", "truck types") << ", "
+            << count(s.suppliers.size(), "supplier", "suppliers") << ", "
+            << count(s.factories.size(), "factory", "factories") << ", "
+            << count(s.upfitters.size(), "upfitter", "upfitters") << ", " << count(s.sites.size(), "site", "sites")
+            << "\n";
   return exit_ok;
 }
 
 int run_command(const RunArguments& args, const std::string& command_line) {
-  const scenarios::LoadedScenario loaded =
-      scenarios::load_scenario(args.scenario.file, {.overrides = args.scenario.overrides, .seed = args.scenario.seed});
+  const scenarios::LoadedScenario loaded = load_scenario(args.scenario);
   if (args.output) check_output_path(*args.output);
 
   const auto started = std::chrono::steady_clock::now();
   models::World world(loaded.description);
   output::RunRecorder recorder;
   world.add_observer(recorder);
-  Progress progress("run", !args.quiet);
+  Progress progress("run", args.progress);
   const engine::Epoch& epoch = world.simulation().epoch();
   simulate(world, [&](double fraction) {
     progress.update(fraction, engine::iso_date(epoch.date_of(world.simulation().now())),
@@ -62,10 +64,12 @@ int run_command(const RunArguments& args, const std::string& command_line) {
   }
 
   const models::ScenarioDesc& s = world.description();
+  char wall[32];
+  std::snprintf(wall, sizeof wall, "%.2f s", wall_s);
   std::cout << "Scenario: " << s.name << "\n"
             << "Simulated " << epoch.iso_date() << " to " << engine::iso_date(epoch.date_of(world.end_time())) << " ("
-            << s.simulation.horizon_years << " years), seed " << s.simulation.seed << ": "
-            << world.simulation().events_processed() << " events in " << wall_s << " s\n\n";
+            << count(static_cast<std::size_t>(s.simulation.horizon_years), "year", "years") << "), seed "
+            << s.simulation.seed << ": " << world.simulation().events_processed() << " events in " << wall << "\n\n";
   print_summary(std::cout, s, world.snapshot());
   std::cout << "Conservation: every law holds at the end of the run.\n";
   if (args.output) {

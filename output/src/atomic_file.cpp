@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace truckflow::output {
 
@@ -29,6 +31,24 @@ void fsync_path(const std::string& path, int flags, const char* what) {
     throw std::runtime_error(std::string("cannot flush ") + what + " '" + path + "': " + std::strerror(saved));
 }
 
+/// True if the file starts with the HDF5 signature (at 0, or at 512, 1024, 2048... after a user
+/// block, as the HDF5 format allows).
+bool has_hdf5_signature(const std::string& path) {
+  constexpr std::string_view signature("\x89HDF\r\n\x1a\n", 8);
+  std::ifstream file(path, std::ios::binary);
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (!file || error) return false;
+  for (std::uintmax_t offset = 0; offset + signature.size() <= size; offset = offset == 0 ? 512 : offset * 2) {
+    std::string head(signature.size(), '\0');
+    if (!file.seekg(static_cast<std::streamoff>(offset)) ||
+        !file.read(head.data(), static_cast<std::streamsize>(head.size())))
+      return false;
+    if (head == signature) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void check_writable(const std::string& path) {
@@ -43,6 +63,10 @@ void check_writable(const std::string& path) {
   }
   if (::access(folder.c_str(), W_OK) != 0) {
     throw std::invalid_argument("cannot write results to '" + path + "': the folder '" + folder + "' is not writable");
+  }
+  if (std::filesystem::exists(path, error) && !has_hdf5_signature(path)) {
+    throw std::invalid_argument("will not write results to '" + path +
+                                "': it exists and is not an HDF5 file (remove it or choose another name)");
   }
 }
 

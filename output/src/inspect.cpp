@@ -5,6 +5,7 @@
 #include <hdf5_hl.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
 
 #include "h5.hpp"
@@ -91,6 +92,8 @@ std::vector<std::string> read_strings(hid_t dataset, std::size_t count) {
 
 ResultsInfo inspect_results(const std::string& path) {
   h5::silence_errors();
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) throw std::invalid_argument("'" + path + "' does not exist");
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     throw std::invalid_argument("'" + path + "' is not an HDF5 file (or cannot be read)");
   }

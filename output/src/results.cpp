@@ -275,39 +275,39 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
 
   const std::size_t time_count = base_samples.size();
   const std::size_t type_count = base.truck_types.size();
-  // (time, truck_type [run], X): each run's array at each time, summed over the run's own truck types.
-  const auto compared = [&](SnapshotArray array, bool per_type) {
+  // (time, X, truck_type [run]), the order of a run file's (time, X, truck_type): each run's array
+  // at each time, summed over the run's own truck types.
+  const auto compared = [&](const auto& row_of) {
     std::vector<std::int64_t> out;
     for (std::size_t t = 0; t < time_count; ++t) {
-      for (const ComparedRun& r : runs) {
-        const auto& values = r.run->samples()[t].*array;
-        const auto row = per_type ? sum_over_types(values, type_count) : values;
-        out.insert(out.end(), row.begin(), row.end());
+      std::vector<std::vector<std::int64_t>> rows;
+      for (const ComparedRun& r : runs) rows.push_back(row_of(r.run->samples()[t]));
+      for (std::size_t x = 0; x < rows.front().size(); ++x) {
+        for (const auto& row : rows) out.push_back(row.at(x));
       }
     }
     return out;
   };
-  nc.variable("factory_trucks_built", {"time", "truck_type", "factory"}, compared(&Snapshot::factory_built, true),
+  const auto summed = [&](SnapshotArray array) {
+    return compared([&](const Snapshot& s) { return sum_over_types(s.*array, type_count); });
+  };
+  const auto as_is = [&](SnapshotArray array) { return compared([&](const Snapshot& s) { return s.*array; }); };
+  nc.variable("factory_trucks_built", {"time", "factory", "truck_type"}, summed(&Snapshot::factory_built),
               {"trucks", "trucks assembled (cumulative)", {}});
-  nc.variable("factory_backlog_trucks", {"time", "truck_type", "factory"}, compared(&Snapshot::factory_backlog, true),
+  nc.variable("factory_backlog_trucks", {"time", "factory", "truck_type"}, summed(&Snapshot::factory_backlog),
               {"trucks", "trucks ordered and not yet built", {}});
-  nc.variable("region_fleet_trucks", {"time", "truck_type", "region"}, compared(&Snapshot::region_delivered, true),
+  nc.variable("region_fleet_trucks", {"time", "region", "truck_type"}, summed(&Snapshot::region_delivered),
               {"trucks", "fleet in service: trucks delivered to sites in the region", {}});
-  nc.variable("supplier_output_units", {"time", "truck_type", "supplier"},
-              compared(&Snapshot::supplier_produced, false), {"units", "components made (cumulative)", {}});
-  nc.variable("supplier_stock_units", {"time", "truck_type", "supplier"}, compared(&Snapshot::supplier_stock, false),
+  nc.variable("supplier_output_units", {"time", "supplier", "truck_type"}, as_is(&Snapshot::supplier_produced),
+              {"units", "components made (cumulative)", {}});
+  nc.variable("supplier_stock_units", {"time", "supplier", "truck_type"}, as_is(&Snapshot::supplier_stock),
               {"units", "components in the supplier's stock", {}});
-  nc.variable("supplier_stockouts_orders", {"time", "truck_type", "supplier"},
-              compared(&Snapshot::supplier_stockouts, false),
+  nc.variable("supplier_stockouts_orders", {"time", "supplier", "truck_type"}, as_is(&Snapshot::supplier_stockouts),
               {"orders", "orders that found too little stock (cumulative)", {}});
-  std::vector<std::int64_t> stages;
-  for (std::size_t t = 0; t < time_count; ++t) {
-    for (const ComparedRun& r : runs) {
-      const auto& row = r.run->samples()[t].trucks_by_stage;
-      stages.insert(stages.end(), row.begin(), row.end());
-    }
-  }
-  nc.variable("trucks_by_stage", {"time", "truck_type", "stage"}, stages,
+  nc.variable("trucks_by_stage", {"time", "stage", "truck_type"}, compared([](const Snapshot& s) {
+                const auto& row = s.trucks_by_stage;
+                return std::vector<std::int64_t>(row.begin(), row.end());
+              }),
               {"trucks", "trucks in each stage of the chain", {}});
 
   std::vector<std::vector<HeadlineFigure>> figures;

@@ -138,12 +138,16 @@ class Compare(Workspace):
             files.append(out)
         with xr.open_dataset(files[0], engine="h5netcdf") as ds:
             self.assertEqual(list(ds.truck_type.values), types)
-            self.assertEqual(ds.region_fleet_trucks.dims, ("time", "truck_type", "region"))
+            self.assertEqual(ds.region_fleet_trucks.dims, ("time", "region", "truck_type"))
             self.assertEqual(ds.headline_trucks_ordered.dims, ("truck_type",))
             self.assertEqual(ds.attrs["truckflow_kind"], "compare")
             # Every run orders the same plan; each assigns all of it to its type.
             ordered = ds.headline_trucks_ordered.values
             self.assertTrue((ordered == ordered[0]).all() and ordered[0] > 10000)
+            # Each run's column of the series is that run's: its fleet at the end is its headline figure.
+            fleet_at_end = ds.region_fleet_trucks.isel(time=-1).sum("region")
+            self.assertEqual(list(fleet_at_end.values), list(ds.headline_trucks_delivered.values))
+            self.assertGreater(len(set(ds.headline_trucks_delivered.values)), 1, "the types deliver differently")
         self.assertEqual(data_of(files[0]), data_of(files[1]))
 
     def test_unknown_type_is_bad_input(self):
@@ -159,9 +163,11 @@ class Atomicity(Workspace):
     LONG = ("run", "scenarios/sichuan.yaml", "--set", "simulation.sample_interval_days=0.05", "--quiet")
 
     def sentinel(self):
+        """An HDF5 file standing for the results of an earlier run; returns its path and bytes."""
         out = self.folder / "existing.h5"
-        out.write_bytes(b"results of an earlier run")
-        return out
+        with h5py.File(out, "w") as f:
+            f.attrs["note"] = "results of an earlier run"
+        return out, out.read_bytes()
 
     def leftovers(self):
         return [p.name for p in self.folder.iterdir() if ".tmp-" in p.name]
@@ -174,14 +180,14 @@ class Atomicity(Workspace):
         self.assertEqual(list(self.folder.iterdir()), [])
 
     def test_an_existing_file_survives_bad_input(self):
-        out = self.sentinel()
+        out, before = self.sentinel()
         run = truckflow("run", "scenarios/tiny/two_regions.yaml", "-o", out, "--set", "simulation.horizon_years=0")
         self.assertEqual(run.returncode, 2)
-        self.assertEqual(out.read_bytes(), b"results of an earlier run")
+        self.assertEqual(out.read_bytes(), before)
         self.assertEqual(self.leftovers(), [])
 
     def test_an_existing_file_survives_ctrl_c(self):
-        out = self.sentinel()
+        out, before = self.sentinel()
         process = subprocess.Popen([TRUCKFLOW, *self.LONG, "-o", out], cwd=SOURCE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)
         time.sleep(0.3)
@@ -191,7 +197,21 @@ class Atomicity(Workspace):
             self.skipTest("the run finished before the signal arrived")
         self.assertEqual(process.returncode, 130, err)
         self.assertIn("interrupted; no results were written", err)
-        self.assertEqual(out.read_bytes(), b"results of an earlier run")
+        self.assertEqual(out.read_bytes(), before)
+        self.assertEqual(self.leftovers(), [])
+
+    def test_sigterm_stops_cleanly_with_143(self):
+        out, before = self.sentinel()
+        process = subprocess.Popen([TRUCKFLOW, *self.LONG, "-o", out], cwd=SOURCE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        time.sleep(0.3)
+        process.terminate()
+        _, err = process.communicate(timeout=600)
+        if process.returncode == 0:
+            self.skipTest("the run finished before the signal arrived")
+        self.assertEqual(process.returncode, 128 + signal.SIGTERM, err)
+        self.assertIn("no results were written", err)
+        self.assertEqual(out.read_bytes(), before)
         self.assertEqual(self.leftovers(), [])
 
     def test_a_killed_run_leaves_no_partial_file(self):
