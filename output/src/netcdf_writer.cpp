@@ -73,7 +73,6 @@ const NetcdfWriter::Dimension& NetcdfWriter::find(const std::string& dimension) 
   return it->second;
 }
 
-std::size_t NetcdfWriter::length(const std::string& dimension) const { return find(dimension).length; }
 
 h5::Dataset NetcdfWriter::create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
                                  bool compress) {
@@ -136,14 +135,19 @@ void NetcdfWriter::dimension(const std::string& name, std::size_t length) {
   dimensions_.at(name).scale = std::move(dataset);
 }
 
-void NetcdfWriter::numeric(const std::string& name, const std::vector<std::string>& dimensions, const void* data,
-                           std::size_t count, hid_t file_type, hid_t memory_type, const Attributes& attributes) {
+void NetcdfWriter::check_count(const std::string& name, const std::vector<std::string>& dimensions,
+                               std::size_t count) const {
   std::size_t expected = 1;
   for (const std::string& d : dimensions) expected *= find(d).length;
   if (count != expected) {
     throw std::logic_error("results file: '" + name + "' has " + std::to_string(count) + " values for " +
                            std::to_string(expected) + " cells");
   }
+}
+
+void NetcdfWriter::numeric(const std::string& name, const std::vector<std::string>& dimensions, const void* data,
+                           std::size_t count, hid_t file_type, hid_t memory_type, const Attributes& attributes) {
+  check_count(name, dimensions, count);
   h5::Dataset dataset = create(name, dimensions, file_type, true);
   if (count > 0) {
     h5::check_status(H5Dwrite(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write '" + name + "'");
@@ -164,6 +168,7 @@ void NetcdfWriter::variable(const std::string& name, const std::vector<std::stri
 
 void NetcdfWriter::variable(const std::string& name, const std::vector<std::string>& dimensions,
                             const std::vector<std::string>& data, const Attributes& attributes) {
+  check_count(name, dimensions, data.size());
   const h5::Datatype type = utf8_string_type();
   h5::Dataset dataset = create(name, dimensions, type, false);
   std::vector<const char*> pointers;

@@ -32,7 +32,6 @@ class NetcdfWriter {
   void dimension(const std::string& name, const std::vector<double>& values, const Attributes& attributes);
   /// A dimension with a length but no coordinate variable (e.g. the rows of an event table).
   void dimension(const std::string& name, std::size_t length);
-  std::size_t length(const std::string& dimension) const;
 
   /// A variable over `dimensions` (C order; empty for a scalar), chunked, shuffled and deflated.
   void variable(const std::string& name, const std::vector<std::string>& dimensions, const std::vector<double>& data,
@@ -57,6 +56,8 @@ class NetcdfWriter {
   };
   h5::Dataset create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
                      bool compress);
+  /// Throws std::logic_error unless `count` values fill `dimensions`.
+  void check_count(const std::string& name, const std::vector<std::string>& dimensions, std::size_t count) const;
   /// A numeric variable from `count` values at `data` (checked against the dimensions' sizes).
   void numeric(const std::string& name, const std::vector<std::string>& dimensions, const void* data, std::size_t count,
                hid_t file_type, hid_t memory_type, const Attributes& attributes);

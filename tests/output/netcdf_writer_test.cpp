@@ -71,6 +71,8 @@ TEST_F(NetcdfWriterTest, ShapeMismatchesAndUnknownDimensionsAreCaught) {
   EXPECT_THROW(nc.variable("x", {"nowhere"}, std::vector<double>{1}, {"1", "x", {}}), std::logic_error);
   EXPECT_THROW(nc.variable("y", {"region"}, std::vector<double>{1, 2}, {"1", "y", {}}), std::logic_error)
       << "two values for one cell";
+  EXPECT_THROW(nc.variable("z", {"region"}, std::vector<std::string>{}, {"", "z", {}}), std::logic_error)
+      << "no text for one cell";
 }
 
 TEST_F(NetcdfWriterTest, InspectRefusesOtherFiles) {
