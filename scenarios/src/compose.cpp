@@ -19,9 +19,22 @@ bool all_items_have_ids(const Node& list) {
   });
 }
 
-bool is_removal(const Node& item) {
-  const Node* remove = item.find("remove");
-  return remove != nullptr && remove->is_scalar() && remove->plain() && remove->text() == "true";
+/// Reads and strips an item's `remove` key: true if it asks to delete the base's item. A value
+/// other than true or false is reported (and the item kept).
+bool take_removal(Node& item, std::vector<Diagnostic>& diagnostics) {
+  auto& entries = item.entries();
+  const auto remove =
+      std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.first.text() == "remove"; });
+  if (remove == entries.end()) return false;
+  const Node& value = remove->second;
+  const bool is_flag = value.is_scalar() && value.plain() && (value.text() == "true" || value.text() == "false");
+  if (!is_flag) {
+    diagnostics.push_back({value.where(), "", "remove: expected true or false, found " + value.describe()});
+    return false;
+  }
+  const bool removal = value.text() == "true";
+  entries.erase(remove);
+  return removal;
 }
 
 void merge(Node& base, Node overlay, std::vector<Diagnostic>& diagnostics) {
@@ -29,6 +42,11 @@ void merge(Node& base, Node overlay, std::vector<Diagnostic>& diagnostics) {
     for (auto& [key, value] : overlay.entries()) {
       if (Node* existing = base.find(key.text())) {
         merge(*existing, std::move(value), diagnostics);
+      } else if (value.is_sequence()) {
+        // A list the base does not have: merged into an empty one, so its `remove` keys are read.
+        Node list = Node::sequence(value.where());
+        merge(list, std::move(value), diagnostics);
+        base.entries().emplace_back(std::move(key), std::move(list));
       } else {
         base.entries().emplace_back(std::move(key), std::move(value));
       }
@@ -47,7 +65,7 @@ void merge(Node& base, Node overlay, std::vector<Diagnostic>& diagnostics) {
       }
       auto match = std::find_if(base.items().begin(), base.items().end(),
                                 [&](const Node& b) { return b.find("id")->text() == id; });
-      if (is_removal(item)) {
+      if (take_removal(item, diagnostics)) {
         if (match == base.items().end()) {
           diagnostics.push_back({item.where(), "", "remove: there is no item with id '" + id + "' to remove"});
         } else {

@@ -97,34 +97,28 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
 
 std::string json_schema() {
   using detail::Json;
-  Json schema = detail::scenario_spec().schema();
-  Json document = Json::object();
+  using detail::SchemaFor;
+  // The top level describes a file that extends another (every key optional); a file without
+  // `extends` must also match the complete-scenario schema (the `else` branch).
+  Json document = detail::scenario_spec().schema(SchemaFor::extending_file);
   document.set("$schema", "http://json-schema.org/draft-07/schema#");
   document.set("title", "truckflow scenario");
   document.set("description",
                detail::scenario_spec().meaning() +
-                   " This schema checks keys, types and ranges; whether a scenario is complete and whether its "
-                   "references resolve is checked by `truckflow validate`.");
-  document.set("type", "object");
+                   " This schema checks keys, types, ranges and, in a file without extends, that every required key "
+                   "is there; whether references resolve is checked by `truckflow validate`.");
   Json extends = Json::object();
   extends.set("type", "string");
   extends.set("description",
               "path of a scenario this one extends, relative to this file; keys here override it (mappings merge, "
               "lists of items with an id merge by id, an item with remove: true deletes the base's item)");
-  Json properties = *schema.find("properties");
+  Json properties = *document.find("properties");
   properties.set("extends", extends);
   document.set("properties", properties);
-  document.set("additionalProperties", false);
-  // A file that extends another may hold only overrides; a complete one needs the main sections.
   Json has_extends = Json::object();
   has_extends.set("required", Json::Array{"extends"});
-  Json no_extends = Json::object();
-  no_extends.set("not", has_extends);
-  Json main_sections = Json::object();
-  main_sections.set(
-      "required", Json::Array{"name", "simulation", "regions", "components", "truck_types", "suppliers", "factories"});
-  document.set("if", no_extends);
-  document.set("then", main_sections);
+  document.set("if", has_extends);
+  document.set("else", detail::scenario_spec().schema(SchemaFor::complete_file));
   return document.dump();
 }
 

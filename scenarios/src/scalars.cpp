@@ -142,7 +142,7 @@ std::optional<models::Date> to_date(const Node& node, Context& context, const st
 }
 
 bool is_identifier(const std::string& text) {
-  return !text.empty() && text.size() <= 64 && text[0] >= 'a' && text[0] <= 'z' &&
+  return !text.empty() && text.size() <= max_identifier_length && text[0] >= 'a' && text[0] <= 'z' &&
          std::all_of(text.begin(), text.end(),
                      [](char c) { return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_'; });
 }

@@ -28,7 +28,8 @@ Json typed_schema(const char* json_type, const Range& range) {
 
 Json identifier_schema() {
   Json schema = typed_schema("string");
-  schema.set("pattern", identifier_pattern);
+  schema.set("pattern", "^[a-z][a-z0-9_]*$");
+  schema.set("maxLength", static_cast<int>(max_identifier_length));
   return schema;
 }
 

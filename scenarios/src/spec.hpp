@@ -52,11 +52,15 @@ struct KeyDoc {
   std::string object;  ///< the nested object's title, for objects and lists of objects
 };
 
+/// Which files a JSON Schema describes: a complete scenario (every required key present), or a
+/// file that extends another (overrides only: an entity needs just its id, and may be removed).
+enum class SchemaFor { complete_file, extending_file };
+
 template <typename T>
 struct Field {
   KeyDoc doc;
   std::function<void(const Node&, T&, Context&, const std::string&)> decode;
-  std::function<Json()> schema;  ///< the value's schema, without description
+  std::function<Json(SchemaFor)> schema;  ///< the value's schema, without description
 };
 
 /// The spec of one kind of object (a mapping with known keys).
@@ -67,7 +71,7 @@ class ObjectSpecBase {
   const std::string& title() const noexcept { return title_; }
   const std::string& meaning() const noexcept { return meaning_; }
   virtual std::vector<KeyDoc> keys() const = 0;
-  virtual Json schema() const = 0;
+  virtual Json schema(SchemaFor file) const = 0;
   /// Nested object specs, for the documentation.
   virtual std::vector<const ObjectSpecBase*> children() const = 0;
 
@@ -93,7 +97,8 @@ class ObjectSpec : public ObjectSpecBase {
     if (child != nullptr) children_.push_back(child);
     return *this;
   }
-  /// An entity (an item with an id, in a top-level list): the schema requires its id.
+  /// An entity (an item with an id, in a top-level list): its id is always required, and a file
+  /// that extends another may remove it (`remove: true`, handled when files are composed).
   ObjectSpec& entity(bool is_entity = true) {
     entity_ = is_entity;
     return *this;
@@ -117,9 +122,14 @@ class ObjectSpec : public ObjectSpecBase {
       const std::string& name = key.text();  // (lambdas may not capture structured bindings before clang 16)
       const auto it =
           std::find_if(fields_.begin(), fields_.end(), [&name](const Field<T>& f) { return f.doc.key == name; });
+      if (it == fields_.end() && entity_ && name == "remove") {
+        context.error(key, child_path(path, name),
+                      "'remove: true' deletes an item of the scenario a file extends; it is allowed only in a "
+                      "file with extends");
+        continue;
+      }
       if (it == fields_.end()) {
-        context.error(key, child_path(path, key.text()),
-                      "unknown key '" + key.text() + "' in " + title() + unknown_key_hint(key.text()));
+        context.error(key, child_path(path, name), "unknown key '" + name + "' in " + title() + unknown_key_hint(name));
         continue;
       }
       present[static_cast<std::size_t>(it - fields_.begin())] = true;
@@ -143,13 +153,17 @@ class ObjectSpec : public ObjectSpecBase {
     return docs;
   }
 
-  Json schema() const override {
+  Json schema(SchemaFor file) const override {
     Json s = Json::object();
     s.set("type", "object");
     s.set("description", meaning());
     Json properties = Json::object();
+    Json::Array required;
     for (const Field<T>& f : fields_) {
-      Json property = f.schema();
+      if (f.doc.required && (file == SchemaFor::complete_file || (entity_ && f.doc.key == "id"))) {
+        required.emplace_back(f.doc.key);
+      }
+      Json property = f.schema(file);
       std::string description = f.doc.meaning;
       if (!f.doc.unit.empty()) description += " [" + f.doc.unit + "]";
       property.set("description", description);
@@ -158,9 +172,14 @@ class ObjectSpec : public ObjectSpecBase {
       }
       properties.set(f.doc.key, property);
     }
+    if (entity_ && file == SchemaFor::extending_file) {
+      Json remove = typed_schema("boolean");
+      remove.set("description", "true: delete the extended scenario's item with this id");
+      properties.set("remove", remove);
+    }
     s.set("properties", properties);
     s.set("additionalProperties", false);
-    if (entity_) s.set("required", Json::Array{"id"});
+    if (!required.empty()) s.set("required", required);
     return s;
   }
 
@@ -210,7 +229,7 @@ requires std::is_floating_point_v<M> Field<T> number(std::string key, M T::*memb
     }
     out.*member = static_cast<M>(*value);
   };
-  auto schema = [range] { return typed_schema("number", range); };
+  auto schema = [range](SchemaFor) { return typed_schema("number", range); };
   return {std::move(doc), decode, schema};
 }
 
@@ -234,7 +253,7 @@ requires std::is_integral_v<M> Field<T> integer(std::string key, M T::*member, R
     }
     out.*member = static_cast<M>(*value);
   };
-  auto schema = [range] { return typed_schema("integer", range); };
+  auto schema = [range](SchemaFor) { return typed_schema("integer", range); };
   return {std::move(doc), decode, schema};
 }
 
@@ -251,7 +270,7 @@ Field<T> boolean(std::string key, bool T::*member, std::string meaning, Need nee
   auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
     if (const auto value = to_boolean(node, context, path)) out.*member = *value;
   };
-  auto schema = [] { return typed_schema("boolean"); };
+  auto schema = [](SchemaFor) { return typed_schema("boolean"); };
   return {std::move(doc), decode, schema};
 }
 
@@ -261,29 +280,29 @@ Field<T> text(std::string key, std::string T::*member, std::string meaning, Need
   auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
     if (auto value = to_text(node, context, path)) out.*member = std::move(*value);
   };
-  auto schema = [] { return typed_schema("string"); };
+  auto schema = [](SchemaFor) { return typed_schema("string"); };
   return {std::move(doc), decode, schema};
 }
-
-inline constexpr const char* identifier_pattern = "^[a-z][a-z0-9_]*$";
 
 /// The id of an entity: unique in its list, referred to by other entities.
 template <typename T>
 Field<T> identifier(std::string key, std::string T::*member, std::string meaning) {
-  KeyDoc doc{std::move(key), "identifier",       "", "lower case letters, digits, _; starts with a letter", "",
-             true,           std::move(meaning), ""};
+  KeyDoc doc{
+      std::move(key), "identifier",       "", "up to 64 lower case letters, digits and _; starts with a letter", "",
+      true,           std::move(meaning), ""};
   auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
     auto value = to_text(node, context, path);
     if (!value) return;
     if (!is_identifier(*value)) {
       context.error(node, path,
-                    "expected an identifier (lower case letters, digits and _, starting with a letter), found " +
+                    "expected an identifier (up to 64 lower case letters, digits and _, starting with a letter), "
+                    "found " +
                         node.describe());
       return;
     }
     out.*member = std::move(*value);
   };
-  auto schema = [] { return identifier_schema(); };
+  auto schema = [](SchemaFor) { return identifier_schema(); };
   return {std::move(doc), decode, schema};
 }
 
@@ -299,7 +318,7 @@ Field<T> reference(std::string key, std::string T::*member, const std::string& c
     context.references.push_back({collection, *value, path});
     out.*member = std::move(*value);
   };
-  auto schema = [] { return identifier_schema(); };
+  auto schema = [](SchemaFor) { return identifier_schema(); };
   return {std::move(doc), decode, schema};
 }
 
@@ -322,7 +341,7 @@ Field<T> reference_list(std::string key, std::vector<std::string> T::*member, co
       }
     }
   };
-  auto schema = [] {
+  auto schema = [](SchemaFor) {
     Json s = typed_schema("array");
     s.set("items", identifier_schema());
     s.set("minItems", 1);
@@ -337,7 +356,7 @@ Field<T> date(std::string key, models::Date T::*member, std::string meaning, Nee
   auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
     if (const auto value = to_date(node, context, path)) out.*member = *value;
   };
-  auto schema = [] {
+  auto schema = [](SchemaFor) {
     Json s = typed_schema("string");
     s.set("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     return s;
@@ -369,7 +388,7 @@ Field<T> choice(std::string key, E T::*member, std::vector<std::pair<std::string
     const std::string hint = did_you_mean(*value, names);
     context.error(node, path, "expected " + quoted_list(names) + ", found " + node.describe() + hint);
   };
-  auto schema = [names] {
+  auto schema = [names](SchemaFor) {
     Json::Array values;
     for (const std::string& name : names) values.emplace_back(name);
     Json s = typed_schema("string");
@@ -388,7 +407,7 @@ Field<T> object(std::string key, U T::*member, const ObjectSpec<U>& spec, std::s
   auto decode = [member, &spec](const Node& node, T& out, Context& context, const std::string& path) {
     spec.decode(node, out.*member, context, path);
   };
-  auto schema = [&spec] { return spec.schema(); };
+  auto schema = [&spec](SchemaFor file) { return spec.schema(file); };
   return {std::move(doc), decode, schema};
 }
 
@@ -400,7 +419,7 @@ Field<T> optional_object(std::string key, std::optional<U> T::*member, const Obj
     spec.decode(node, value, context, path);
     out.*member = std::move(value);
   };
-  auto schema = [&spec] { return spec.schema(); };
+  auto schema = [&spec](SchemaFor file) { return spec.schema(file); };
   return {std::move(doc), decode, schema};
 }
 
@@ -431,9 +450,9 @@ Field<T> list(std::string key, std::vector<U> T::*member, const ObjectSpec<U>& s
     for (std::size_t i = 0; i < node.items().size(); ++i)
       spec.decode(node.items()[i], items[i], context, item_path(path, i));
   };
-  auto schema = [&spec, min_items] {
+  auto schema = [&spec, min_items](SchemaFor file) {
     Json s = typed_schema("array");
-    s.set("items", spec.schema());
+    s.set("items", spec.schema(file));
     if (min_items > 0) s.set("minItems", static_cast<int>(min_items));
     return s;
   };

@@ -1,9 +1,12 @@
 #!/usr/bin/python3
-"""Checks every scenario under a folder against truckflow's JSON Schema (draft-07).
+"""Checks scenarios against truckflow's JSON Schema (draft-07).
 
-Usage: check_schema.py SCHEMA FOLDER. Prints each problem as file: key/path: message and exits
-1 if there is any. Uses Debian's python3-jsonschema and python3-yaml (run with /usr/bin/python3).
+Usage: check_schema.py SCHEMA FOLDER [--valid FILE...] [--invalid FILE...]. Every scenario under
+FOLDER, and each --valid FILE, must match the schema (each problem is printed as file: key/path:
+message); each --invalid FILE must not. Exits 1 if anything is otherwise. Uses Debian's python3-jsonschema and python3-yaml (run with
+/usr/bin/python3).
 """
+import argparse
 import datetime
 import json
 import pathlib
@@ -24,19 +27,34 @@ def as_json(value):
     return value
 
 
+def load(path):
+    return as_json(yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8")))
+
+
 def main():
-    schema = json.loads(pathlib.Path(sys.argv[1]).read_text(encoding="utf-8"))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("schema")
+    parser.add_argument("folder")
+    parser.add_argument("--valid", nargs="*", default=[])
+    parser.add_argument("--invalid", nargs="*", default=[])
+    args = parser.parse_args()
+    schema = json.loads(pathlib.Path(args.schema).read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
     validator = jsonschema.Draft7Validator(schema)
-    files = sorted(pathlib.Path(sys.argv[2]).rglob("*.yaml"))
+    files = sorted(pathlib.Path(args.folder).rglob("*.yaml")) + [pathlib.Path(f) for f in args.valid]
+    invalid = args.invalid
     problems = 0
+    for path in invalid:
+        if validator.is_valid(load(path)):
+            print(f"{path}: the schema accepts it, but it should not")
+            problems += 1
     for path in files:
-        document = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+        document = load(path)
         for error in validator.iter_errors(document):
             where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
             print(f"{path}: {where}: {error.message}")
             problems += 1
-    print(f"{len(files)} scenario files checked, {problems} problems")
+    print(f"{len(files)} valid and {len(invalid)} invalid scenario files checked, {problems} problems")
     if not files:
         print("no scenario files found")
         return 1

@@ -113,18 +113,53 @@ TEST(LoaderTest, DuplicateIdsInOneListAreErrors) {
                              "]: error: regions[1].id: duplicate region id 'c' (first at regions[0])");
 }
 
-TEST(LoaderTest, RemoveDeletesAnItem) {
-  const std::string path = tiny + "two_regions.yaml";
-  const auto loaded = load_scenario(path, {.overrides = {"sites[quarry].deployment=[]"}});
-  EXPECT_TRUE(loaded.description.sites[0].deployment.empty());
+/// Writes `text` to a file in the test's temporary folder; returns its path.
+std::string write_file(const std::string& name, const std::string& text) {
+  const std::string path = testing::TempDir() + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(LoaderTest, RemoveDeletesAnItemAndRemoveFalseKeepsOne) {
+  const std::string path = write_file("remove.yaml", "extends: " + tiny + "two_regions.yaml\n" + R"(sites:
+  - id: quarry
+    remove: true
+  - id: pit
+    remove: false
+    name: {en: Pit}
+    region: a
+    kind: mine
+    operator: Pit fleet
+    deployment: [{year: 2026, truck_type: truck, trucks: 2}]
+)");
+  const LoadedScenario loaded = load_scenario(path);
+  ASSERT_EQ(loaded.description.sites.size(), 1U);
+  EXPECT_EQ(loaded.description.sites[0].id, "pit");
+  EXPECT_EQ(loaded.resolved_yaml.find("remove"), std::string::npos);
+}
+
+TEST(LoaderTest, RemoveOutsideAnExtendingFileIsAnError) {
+  EXPECT_EQ(errors("two_regions.yaml", {"sites[quarry].remove=true"}),
+            std::vector<std::string>{"--set sites[quarry].remove=true: error: sites[0].remove: 'remove: true' deletes "
+                                     "an item of the scenario a file extends; it is allowed only in a file with "
+                                     "extends"});
+}
+
+TEST(LoaderTest, APlanYearAfterTheHorizonIsAWarning) {
+  const LoadedScenario loaded =
+      load_scenario(tiny + "two_regions.yaml", {.overrides = {"sites[quarry].deployment[0].year=2030"}});
+  ASSERT_EQ(loaded.warnings.size(), 1U);
+  EXPECT_EQ(loaded.warnings[0].severity, Diagnostic::Severity::warning);
+  EXPECT_EQ(to_string(loaded.warnings[0]),
+            "--set sites[quarry].deployment[0].year=2030: warning: sites[0].deployment[0].year: year 2030 is after "
+            "the horizon (the last year simulated is 2026): these trucks are never ordered");
+  EXPECT_TRUE(load_scenario(tiny + "two_regions.yaml").warnings.empty());
 }
 
 TEST(LoaderTest, TheResolvedTextLoadsToTheSameScenario) {
   const LoadedScenario loaded = load_scenario(tiny + "upfit.yaml", {.overrides = {"simulation.seed=99"}});
   EXPECT_EQ(loaded.resolved_yaml.find("extends"), std::string::npos);
-  const std::string copy = testing::TempDir() + "resolved.yaml";
-  std::ofstream(copy) << loaded.resolved_yaml;
-  const LoadedScenario again = load_scenario(copy);
+  const LoadedScenario again = load_scenario(write_file("resolved.yaml", loaded.resolved_yaml));
   EXPECT_EQ(again.resolved_yaml, loaded.resolved_yaml);
   EXPECT_EQ(again.description.simulation.seed, 99U);
   EXPECT_EQ(again.description.sites[0].upfit->upfitter, "body_shop");
