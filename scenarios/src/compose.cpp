@@ -83,8 +83,8 @@ void merge(Node& base, Node overlay, std::vector<Diagnostic>& diagnostics) {
 }
 
 Node compose_file(const std::filesystem::path& path, std::vector<std::filesystem::path>& chain,
-                  std::vector<Diagnostic>& diagnostics) {
-  Node document = read_yaml_file(path.string(), diagnostics);
+                  std::vector<Diagnostic>& diagnostics, ReadBudget& budget) {
+  Node document = read_yaml_file(path.string(), diagnostics, budget);
   if (!document.is_map()) return document;  // the loader reports what the top level should be
   auto& entries = document.entries();
   const auto extends =
@@ -114,7 +114,7 @@ Node compose_file(const std::filesystem::path& path, std::vector<std::filesystem
   }
   chain.push_back(identity);
   const std::size_t errors_before = diagnostics.size();
-  Node base = compose_file(base_path, chain, diagnostics);
+  Node base = compose_file(base_path, chain, diagnostics, budget);
   chain.pop_back();
   if (diagnostics.size() != errors_before) {
     diagnostics.push_back({target.where(), "extends", "the extended scenario '" + target.text() + "' has errors"});
@@ -197,7 +197,8 @@ bool is_index(const std::string& s) {
 
 }  // namespace
 
-void apply_override(Node& root, const std::string& assignment, std::vector<Diagnostic>& diagnostics) {
+void apply_override(Node& root, const std::string& assignment, std::vector<Diagnostic>& diagnostics,
+                    ReadBudget& budget) {
   const SourceLocation where{"--set " + assignment, 0, 0};
   auto fail = [&](const std::string& message) { diagnostics.push_back({where, "", message}); };
   const std::size_t equals = assignment.find('=');
@@ -212,7 +213,7 @@ void apply_override(Node& root, const std::string& assignment, std::vector<Diagn
     return;
   }
   const std::size_t errors_before = diagnostics.size();
-  Node value = read_yaml_text(assignment.substr(equals + 1), where.file, diagnostics);
+  Node value = read_yaml_text(assignment.substr(equals + 1), where.file, diagnostics, budget);
   if (diagnostics.size() != errors_before) return;
   relocate(value, where);
 
@@ -271,9 +272,10 @@ void apply_override(Node& root, const std::string& assignment, std::vector<Diagn
 Node compose(const std::string& path, const std::vector<std::string>& overrides, std::vector<Diagnostic>& diagnostics) {
   std::error_code error;
   std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(path, error)};
-  Node root = compose_file(path, chain, diagnostics);
+  ReadBudget budget;
+  Node root = compose_file(path, chain, diagnostics, budget);
   if (!diagnostics.empty()) return root;
-  for (const std::string& assignment : overrides) apply_override(root, assignment, diagnostics);
+  for (const std::string& assignment : overrides) apply_override(root, assignment, diagnostics, budget);
   return root;
 }
 

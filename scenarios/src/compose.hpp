@@ -10,7 +10,8 @@
 namespace truckflow::scenarios::detail {
 
 /// Reads `path`, resolves `extends` chains (paths relative to the extending file) and applies
-/// `overrides` in order. Problems go to `diagnostics`; the result is then unusable.
+/// `overrides` in order, all within one ReadBudget. Problems go to `diagnostics`; the result is
+/// then unusable.
 ///
 /// Merging an extending file over its base: mappings merge key by key; lists whose items are all
 /// mappings with an `id` merge item by item (same id: merged; new id: appended; `remove: true`
@@ -19,6 +20,7 @@ Node compose(const std::string& path, const std::vector<std::string>& overrides,
 
 /// Applies one "key.path=value" override (e.g. "suppliers[catl_yibin].capacity_units_per_day=0",
 /// "sites[2].deployment[0].trucks=50"); the value is read as YAML.
-void apply_override(Node& root, const std::string& assignment, std::vector<Diagnostic>& diagnostics);
+void apply_override(Node& root, const std::string& assignment, std::vector<Diagnostic>& diagnostics,
+                    ReadBudget& budget);
 
 }  // namespace truckflow::scenarios::detail

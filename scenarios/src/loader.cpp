@@ -26,7 +26,31 @@ void sort_by_location(std::vector<Diagnostic>& diagnostics) {
                    [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
 }
 
-/// Rewrites every plan line of every site to `truck_type` (see LoadOptions::assign_plans_to).
+/// Whether the factory with id `factory` lists `truck_type` among the types it builds.
+bool factory_builds(const detail::Node& root, const std::string& factory, const std::string& truck_type) {
+  const detail::Node* factories = root.find("factories");
+  if (factories == nullptr || !factories->is_sequence()) return false;
+  for (const detail::Node& item : factories->items()) {
+    const detail::Node* id = item.is_map() ? item.find("id") : nullptr;
+    if (id == nullptr || id->text() != factory) continue;
+    const detail::Node* types = item.find("truck_types");
+    if (types == nullptr || !types->is_sequence()) return false;
+    return std::any_of(types->items().begin(), types->items().end(),
+                       [&](const detail::Node& type) { return type.text() == truck_type; });
+  }
+  return false;
+}
+
+/// Removes `key` from the mapping `node`.
+void erase_key(detail::Node& node, const std::string& key) {
+  auto& entries = node.entries();
+  entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first.text() == key; }),
+                entries.end());
+}
+
+/// Rewrites every plan line of every site to `truck_type` (see LoadOptions::assign_plans_to). A
+/// line that names a factory keeps it only if that factory builds `truck_type` (otherwise the
+/// nearest that does is used, as for a line without one).
 void assign_plans(detail::Node& root, const std::string& truck_type) {
   detail::Node* sites = root.is_map() ? root.find("sites") : nullptr;
   if (sites == nullptr || !sites->is_sequence()) return;
@@ -43,6 +67,10 @@ void assign_plans(detail::Node& root, const std::string& truck_type) {
           continue;
         }
         *type = detail::Node::scalar(truck_type, true, type->where());
+        if (const detail::Node* factory = line.find("factory");
+            factory != nullptr && !factory_builds(root, factory->text(), truck_type)) {
+          erase_key(line, "factory");
+        }
         // Targets for the same year become one target: their sum.
         const detail::Node* year = line.find("year");
         const auto same_year = std::find_if(merged.begin(), merged.end(), [&](const detail::Node& other) {
@@ -59,6 +87,11 @@ void assign_plans(detail::Node& root, const std::string& truck_type) {
         if (is_count(trucks) && is_count(other_trucks)) {
           const long long total = std::stoll(other_trucks->text()) + std::stoll(trucks->text());
           *other_trucks = detail::Node::scalar(std::to_string(total), true, other_trucks->where());
+          const detail::Node* factory = line.find("factory");
+          const detail::Node* other_factory = same_year->find("factory");
+          if (factory == nullptr || other_factory == nullptr || factory->text() != other_factory->text()) {
+            erase_key(*same_year, "factory");  // summed lines from different factories: the nearest builds them
+          }
         } else {
           merged.push_back(std::move(line));
         }

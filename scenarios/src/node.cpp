@@ -5,8 +5,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -99,22 +101,70 @@ std::string Node::describe() const {
 
 namespace {
 
+/// The offset of the first byte of `text` that is not part of well-formed UTF-8 (no overlong
+/// forms, no surrogates, nothing above U+10FFFF), if any.
+std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const auto continuation = [&](std::size_t i) { return i < text.size() && (byte(i) & 0xC0U) == 0x80U; };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned lead = byte(i);
+    std::size_t length = 0;
+    unsigned low = 0x80;  // the allowed range of the second byte
+    unsigned high = 0xBF;
+    if (lead < 0x80) {
+      length = 1;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // overlong
+      if (lead == 0xED) high = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;   // overlong
+      if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (length > 1 && (i + 1 >= text.size() || byte(i + 1) < low || byte(i + 1) > high)) return i;
+    for (std::size_t k = 2; k < length; ++k) {
+      if (!continuation(i + k)) return i;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+/// Line and column (from 1; the column counts characters) of `offset` in valid UTF-8 `text`.
+SourceLocation location_of(const std::string& text, std::size_t offset, const std::string& source) {
+  SourceLocation where{source, 1, 1};
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+      ++where.column;
+    }
+  }
+  return where;
+}
+
 class Converter {
  public:
-  Converter(std::string source, std::vector<Diagnostic>& diagnostics, const ReadLimits& limits)
-      : source_(std::move(source)), diagnostics_(diagnostics), limits_(limits) {}
+  Converter(std::string source, std::vector<Diagnostic>& diagnostics, ReadBudget& budget)
+      : source_(std::move(source)), diagnostics_(diagnostics), budget_(budget) {}
 
   bool ok() const { return ok_; }
 
   Node convert(const YAML::Node& node, std::size_t depth, const SourceLocation* fallback = nullptr) {
     if (!ok_) return {};
-    if (++count_ > limits_.max_nodes) {
-      fail(where(node, fallback), "the document has more than " + std::to_string(limits_.max_nodes) +
+    if (++budget_.nodes_read > budget_.max_nodes) {
+      fail(where(node, fallback), "the scenario's inputs have more than " + std::to_string(budget_.max_nodes) +
                                       " nodes once aliases are expanded (an alias bomb?)");
       return {};
     }
-    if (depth > limits_.max_depth) {
-      fail(where(node, fallback), "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+    if (depth > budget_.max_depth) {
+      fail(where(node, fallback), "nesting deeper than " + std::to_string(budget_.max_depth) + " levels");
       return {};
     }
     switch (node.Type()) {
@@ -154,8 +204,8 @@ class Converter {
       fail(where(node, fallback), "YAML tag '" + tag + "' is not supported (only !!str)");
       return {};
     }
-    if (node.Scalar().size() > limits_.max_scalar_bytes) {
-      fail(where(node, fallback), "a value longer than " + std::to_string(limits_.max_scalar_bytes) + " bytes");
+    if (node.Scalar().size() > budget_.max_scalar_bytes) {
+      fail(where(node, fallback), "a value longer than " + std::to_string(budget_.max_scalar_bytes) + " bytes");
       return {};
     }
     return Node::scalar(node.Scalar(), plain, where(node, fallback));
@@ -202,19 +252,25 @@ class Converter {
 
   std::string source_;
   std::vector<Diagnostic>& diagnostics_;
-  const ReadLimits& limits_;
-  std::size_t count_ = 0;
+  ReadBudget& budget_;
   bool ok_ = true;
 };
 
 }  // namespace
 
 Node read_yaml_text(const std::string& text, const std::string& source, std::vector<Diagnostic>& diagnostics,
-                    const ReadLimits& limits) {
-  if (text.size() > limits.max_file_bytes) {
+                    ReadBudget& budget) {
+  if (text.size() > budget.max_file_bytes) {
     report(diagnostics, {source, 0, 0},
            "the input is " + std::to_string(text.size()) + " bytes; scenario files are limited to " +
-               std::to_string(limits.max_file_bytes) + " bytes");
+               std::to_string(budget.max_file_bytes) + " bytes");
+    return {};
+  }
+  if (const auto bad = first_invalid_utf8(text)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    report(diagnostics, location_of(text, *bad, source),
+           std::string("the text is not UTF-8 (byte ") + hex + "); save the file as UTF-8");
     return {};
   }
   std::vector<YAML::Node> documents;
@@ -222,7 +278,7 @@ Node read_yaml_text(const std::string& text, const std::string& source, std::vec
     documents = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion& e) {
     report(diagnostics, {source, e.mark.line + 1, e.mark.column + 1},
-           "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+           "nesting deeper than " + std::to_string(budget.max_depth) + " levels");
     return {};
   } catch (const YAML::Exception& e) {
     SourceLocation where{source, e.mark.line + 1, e.mark.column + 1};
@@ -237,12 +293,12 @@ Node read_yaml_text(const std::string& text, const std::string& source, std::vec
            "a scenario file holds one YAML document; found " + std::to_string(documents.size()));
     return {};
   }
-  Converter converter(source, diagnostics, limits);
+  Converter converter(source, diagnostics, budget);
   Node root = converter.convert(documents.front(), 0);
   return converter.ok() ? root : Node{};
 }
 
-Node read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostics, const ReadLimits& limits) {
+Node read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostics, ReadBudget& budget) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (error || !std::filesystem::exists(status)) {
@@ -254,10 +310,10 @@ Node read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostic
     return {};
   }
   const auto size = std::filesystem::file_size(path, error);
-  if (!error && size > limits.max_file_bytes) {
+  if (!error && size > budget.max_file_bytes) {
     report(diagnostics, {path, 0, 0},
            "the file is " + std::to_string(size) + " bytes; scenario files are limited to " +
-               std::to_string(limits.max_file_bytes) + " bytes");
+               std::to_string(budget.max_file_bytes) + " bytes");
     return {};
   }
   std::ifstream in(path, std::ios::binary);
@@ -267,7 +323,7 @@ Node read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostic
   }
   std::ostringstream content;
   content << in.rdbuf();
-  return read_yaml_text(content.str(), path, diagnostics, limits);
+  return read_yaml_text(content.str(), path, diagnostics, budget);
 }
 
 namespace {

@@ -57,21 +57,23 @@ class Node {
   std::vector<std::pair<Node, Node>> entries_;
 };
 
-/// Limits that keep hostile input from exhausting time or memory.
-struct ReadLimits {
-  std::size_t max_file_bytes = std::size_t{8} * 1024 * 1024;
-  std::size_t max_nodes = 1'000'000;  ///< after expanding aliases (defeats "billion laughs")
+/// Limits that keep hostile input from exhausting time or memory. One budget serves every input
+/// of a scenario (its file, the files it extends and the --set values), which share the nodes.
+struct ReadBudget {
+  std::size_t max_file_bytes = std::size_t{8} * 1024 * 1024;  ///< per input
+  std::size_t max_nodes = 1'000'000;  ///< all inputs together, after expanding aliases (defeats "billion laughs")
   std::size_t max_depth = 64;
   std::size_t max_scalar_bytes = std::size_t{64} * 1024;
+  std::size_t nodes_read = 0;  ///< so far
 };
 
-/// Reads a YAML file into nodes. Problems (unreadable file, syntax errors, duplicate keys,
-/// merge keys, non-scalar keys, limits exceeded) are appended to `diagnostics`; on failure the
-/// result is null.
-Node read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostics, const ReadLimits& limits = {});
+/// Reads a YAML file into nodes. Problems (unreadable file, syntax errors, text that is not
+/// UTF-8, duplicate keys, merge keys, non-scalar keys, limits exceeded) are appended to
+/// `diagnostics`; on failure the result is null.
+Node read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostics, ReadBudget& budget);
 /// The same for text already in memory; `source` names it in locations.
 Node read_yaml_text(const std::string& text, const std::string& source, std::vector<Diagnostic>& diagnostics,
-                    const ReadLimits& limits = {});
+                    ReadBudget& budget);
 
 /// The document as YAML text (block style, keys in order, scalars quoted where needed).
 std::string to_yaml(const Node& node);

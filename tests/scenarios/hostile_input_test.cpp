@@ -48,7 +48,64 @@ TEST_F(HostileInputTest, BillionLaughs) {
     text += "]\n";
   }
   EXPECT_EQ(message_for(write("bomb.yaml", text)),
-            "the document has more than 1000000 nodes once aliases are expanded (an alias bomb?)");
+            "the scenario's inputs have more than 1000000 nodes once aliases are expanded (an alias bomb?)");
+}
+
+/// YAML whose `key` expands (through an alias) to about `thousands` thousand nodes.
+std::string many_nodes(const std::string& key, int thousands) {
+  std::string text = key + "_a: &" + key + " [";
+  for (int i = 0; i < 1000; ++i) text += i ? ",x" : "x";
+  text += "]\n" + key + ": [";
+  for (int i = 0; i < thousands; ++i) text += std::string(i ? "," : "") + "*" + key;
+  return text + "]\n";
+}
+
+TEST_F(HostileInputTest, TheNodeBudgetIsSharedByEveryFileOfAnExtendsChain) {
+  try {
+    (void)load_scenario(write("half.yaml", many_nodes("a", 600)));
+    FAIL();
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(error.diagnostics().front().message.rfind("unknown key 'a_a'", 0), 0U)
+        << "600,000 nodes in one file are within the budget: " << error.what();
+  }
+  write("base.yaml", many_nodes("a", 600));
+  const std::string top = write("top.yaml", "extends: base.yaml\n" + many_nodes("b", 600));
+  try {
+    (void)load_scenario(top);
+    FAIL();
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(error.diagnostics().front().message,
+              "the scenario's inputs have more than 1000000 nodes once aliases are expanded (an alias bomb?)");
+  }
+}
+
+TEST_F(HostileInputTest, TextThatIsNotUtf8) {
+  const auto diagnostic_for = [this](const std::string& bytes) {
+    try {
+      (void)load_scenario(write("latin1.yaml", bytes));
+    } catch (const ScenarioError& error) {
+      return to_string(error.diagnostics().front());
+    }
+    return std::string("(no error)");
+  };
+  const std::string file = (dir_ / "latin1.yaml").string();
+  EXPECT_EQ(diagnostic_for("name: x\ndescription: caf\xE9\n"),
+            file + ":2:17: error: the text is not UTF-8 (byte 0xE9); save the file as UTF-8");
+  EXPECT_EQ(diagnostic_for("name: \xE6\x88\x90\xE9\x83\xBD \xC0\xAF\n"),
+            file + ":1:10: error: the text is not UTF-8 (byte 0xC0); save the file as UTF-8")
+      << "an overlong '/' after two Chinese characters (columns count characters)";
+  EXPECT_NE(diagnostic_for("name: \xED\xA0\x80\n").find("not UTF-8 (byte 0xED)"), std::string::npos) << "a surrogate";
+  EXPECT_NE(diagnostic_for("name: \xF4\x90\x80\x80\n").find("not UTF-8 (byte 0xF4)"), std::string::npos)
+      << "above U+10FFFF";
+  EXPECT_EQ(diagnostic_for("name: \xE6\x88\x90\xE9\x83\xBD\n").find("UTF-8"), std::string::npos) << "valid Chinese";
+  try {
+    (void)load_scenario(std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/two_regions.yaml",
+                        {.overrides = {"name=caf\xE9"}});
+    FAIL();
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(to_string(error.diagnostics().front()),
+              "--set name=caf\xE9:1:4: error: the text is not UTF-8 (byte 0xE9); save the file as UTF-8");
+  }
 }
 
 TEST_F(HostileInputTest, DeepFlowNesting) {

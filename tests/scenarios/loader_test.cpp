@@ -156,6 +156,35 @@ TEST(LoaderTest, APlanYearAfterTheHorizonIsAWarning) {
   EXPECT_TRUE(load_scenario(tiny + "two_regions.yaml").warnings.empty());
 }
 
+TEST(LoaderTest, AssigningPlansKeepsAPinnedFactoryOnlyIfItBuildsTheType) {
+  const std::string sichuan = root + "/scenarios/sichuan.yaml";
+  const std::vector<std::string> pinned = {"sites[panzhihua_mines].deployment[0].factory=sinotruk_chengdu"};
+  const auto assigned = [&](const std::string& type) {
+    return load_scenario(sichuan, {.overrides = pinned, .assign_plans_to = type}).description.sites[0].deployment;
+  };
+  const auto to_bev = assigned("bev_charging");
+  EXPECT_EQ(to_bev[0].truck_type, "bev_charging");
+  EXPECT_EQ(to_bev[0].factory, "sinotruk_chengdu") << "Sinotruk builds battery trucks";
+  EXPECT_EQ(to_bev[1].factory, "") << "not pinned";
+  const auto to_mhev = assigned("mhev");
+  EXPECT_EQ(to_mhev[0].truck_type, "mhev");
+  EXPECT_EQ(to_mhev[0].factory, "") << "Sinotruk does not build methanol trucks: the nearest that does will";
+  EXPECT_EQ(to_mhev.size(), to_bev.size()) << "deployment lines are kept one by one";
+}
+
+TEST(LoaderTest, AssigningPlansSumsTargetsOfOneYear) {
+  const auto loaded =
+      load_scenario(tiny + "two_regions.yaml",
+                    {.overrides = {"sites[quarry].deployment=[]",
+                                   "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 3}, "
+                                   "{year: 2026, truck_type: truck, trucks: 2, factory: plant}]"},
+                     .assign_plans_to = "truck"});
+  const auto& targets = loaded.description.sites[0].target_fleet;
+  ASSERT_EQ(targets.size(), 1U);
+  EXPECT_EQ(targets[0].trucks, 5);
+  EXPECT_EQ(targets[0].factory, "") << "summed lines that named different factories";
+}
+
 TEST(LoaderTest, TheResolvedTextLoadsToTheSameScenario) {
   const LoadedScenario loaded = load_scenario(tiny + "upfit.yaml", {.overrides = {"simulation.seed=99"}});
   EXPECT_EQ(loaded.resolved_yaml.find("extends"), std::string::npos);
