@@ -121,6 +121,29 @@ TEST(WorldTest, UpfitHandComputed) {
   EXPECT_TRUE(run.world.conservation_violations().empty());
 }
 
+TEST(WorldTest, OneWayRoadsSendTheOrderToTheFactoryThatReachesTheUpfitter) {
+  Simulated run("one_way_roads.yaml");
+  const auto& d = run.recorder.deliveries;
+  ASSERT_EQ(d.size(), 4U);
+  for (const DeliveryRecord& record : d) EXPECT_EQ(record.factory, 1U) << "plant_d, not the nearer plant in A";
+  EXPECT_EQ(d[0].built_at, at(hours(37)));
+  EXPECT_EQ(d[0].delivered_at, at(hours(48)));
+  EXPECT_TRUE(run.world.conservation_violations().empty());
+}
+
+TEST(WorldTest, TheChecksRejectWhatTheWorldCouldNotDeliver) {
+  // Plant D's road now leads to A instead of C: no plant (and no body maker) reaches the body shop,
+  // and the scenario checks say so before a run (they choose with the same ChainMap as the world).
+  try {
+    (void)scenarios::load_scenario(tiny + "one_way_roads.yaml", {.overrides = {"roads[3].to=a"}});
+    FAIL() << "loaded";
+  } catch (const scenarios::ScenarioError& error) {
+    ASSERT_EQ(error.diagnostics().size(), 2U) << error.what();
+    EXPECT_EQ(error.diagnostics()[1].message,
+              "no factory that builds 'truck' is connected by road to site 'quarry' through its upfitter");
+  }
+}
+
 TEST(WorldTest, TargetFleetOrdersWhatIsMissing) {
   Simulated run("two_regions.yaml", {"sites[quarry].deployment=[]",
                                      "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 3}]"});
