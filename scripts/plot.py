@@ -59,11 +59,17 @@ def plot_run(ds, folder, title, written):
     figure.suptitle(title)
     save(figure, folder, "fleet_and_backlog.png", written)
 
-    figure, axes = plt.subplots(1, 2, figsize=(13, 4.5))
+    figure, axes = plt.subplots(1, 2, figsize=(14, 4.8))
+    colours = plt.get_cmap("tab20").colors  # one distinct colour per supplier (up to 20)
+    for axis in axes:
+        axis.set_prop_cycle(color=colours)
     ds.supplier_output_units.plot.line(x="time", hue="supplier", ax=axes[0], add_legend=False)
     axes[0].set_title("supplier output (cumulative)")
-    ds.supplier_stock_units.plot.line(x="time", hue="supplier", ax=axes[1])
-    axes[1].set_title("supplier stock")
+    # Daily stock saw-tooths too fast to read over years: the weekly mean shows the level.
+    weekly = ds.supplier_stock_units.resample(time="W").mean(keep_attrs=True)
+    weekly.plot.line(x="time", hue="supplier", ax=axes[1])
+    axes[1].set_title("supplier stock (weekly mean)")
+    axes[1].set_xlabel(axes[0].get_xlabel())  # resampling drops the time axis' long_name
     axes[1].get_legend().set_bbox_to_anchor((1.0, 1.0))
     figure.suptitle(title)
     save(figure, folder, "suppliers.png", written)
