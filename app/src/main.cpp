@@ -20,7 +20,8 @@ void add_scenario_arguments(CLI::App& command, ScenarioArguments& args) {
   command.add_option("FILE", args.file, "scenario file (YAML)")->required();
   command
       .add_option("--set", args.overrides,
-                  "override a value, e.g. --set suppliers[catl_yibin].capacity_units_per_day=0 (repeatable)")
+                  "override a value, e.g. --set 'suppliers[catl_yibin].capacity_units_per_day=0' (repeatable; quote "
+                  "it, as the shell may expand [...])")
       ->type_name("KEY.PATH=VALUE")
       ->allow_extra_args(false);
   command.add_option("--seed", args.seed, "master random seed (overrides simulation.seed)");

@@ -73,7 +73,6 @@ const NetcdfWriter::Dimension& NetcdfWriter::find(const std::string& dimension) 
   return it->second;
 }
 
-
 h5::Dataset NetcdfWriter::create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
                                  bool compress) {
   std::vector<hsize_t> shape;
