@@ -3,7 +3,8 @@
 atomically, compared across truck types, plotted.
 
 Run by CTest: results_files_test.py TRUCKFLOW SOURCE_DIR TestCase[.test_method]
-(uses Debian's python3-xarray, -h5netcdf, -netcdf4, -h5py and -matplotlib: run with /usr/bin/python3).
+(uses Debian's python3-xarray, -h5netcdf, -netcdf4, -h5py and -matplotlib: run with /usr/bin/python3;
+and r-cran-ncdf4 for the R example of docs/output.md).
 """
 import os
 import pathlib
@@ -102,6 +103,35 @@ class XarrayReading(Workspace):
         with xr.open_dataset(out, engine="netcdf4") as ds:
             self.assertEqual(list(ds.region_name_zh.values)[:2], ["成都", "攀枝花"])
             self.assertGreaterEqual(int(ds.headline_trucks_delivered), 10000)
+
+
+class RReading(Workspace):
+    """The R example of docs/output.md, run as written (Debian's r-cran-ncdf4) on a real file."""
+
+    def test_the_documented_r_example(self):
+        out = self.folder / "sichuan.h5"
+        self.assertEqual(truckflow("run", "scenarios/sichuan.yaml", "-o", out, "-q").returncode, 0)
+        doc = (SOURCE / "docs/output.md").read_text(encoding="utf-8")
+        example = re.search(r"```r\n(.*?)```", doc, re.S)
+        self.assertIsNotNone(example, "no R example in docs/output.md")
+        self.assertIn('"results/sichuan.h5"', example.group(1))
+        with h5py.File(out, "r") as f:
+            shape = f["region_fleet_trucks"].shape
+            delivered = int(f["headline_trucks_delivered"][()])
+        checks = f"""
+stopifnot(identical(dim(fleet), c({shape[2]}L, {shape[1]}L, {shape[0]}L)))  # reversed: truck_type, region, time
+stopifnot(format(time[1], "%Y-%m-%d %H:%M") == "2026-01-01 00:00")
+stopifnot(format(time[length(time)], "%Y-%m-%d") == "2034-01-01")
+stopifnot(regions[1] == "chengdu", length(regions) == {shape[1]})
+stopifnot(sum(fleet[, , dim(fleet)[3]]) == {delivered})
+cat("the R example reads the file\n")
+"""
+        script = self.folder / "example.R"
+        script.write_text(example.group(1).replace('"results/sichuan.h5"', f'"{out}"') + checks, encoding="utf-8")
+        run = subprocess.run(["Rscript", script], capture_output=True, text=True, timeout=600)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn('[1] "trucks"', run.stdout, "the units attribute, printed by the example")
+        self.assertIn("the R example reads the file", run.stdout)
 
 
 class Determinism(Workspace):
