@@ -1,6 +1,6 @@
 // The subcommands of `truckflow`. Each returns the process exit code; bad input throws
-// scenarios::ScenarioError or BadInput (exit 2), a cancelled run throws Cancelled (exit 128 + the signal: 130 for
-// Ctrl-C).
+// scenarios::ScenarioError or BadInput (exit 2), a cancelled run throws Cancelled (the process then ends
+// by that signal: exit status 130 for Ctrl-C, 143 for SIGTERM).
 #pragma once
 
 #include <cstdint>

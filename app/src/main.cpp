@@ -117,9 +117,10 @@ int main(int argc, char** argv) {
     return cli.exit(e) == 0 ? exit_ok : exit_bad_input;
   }
 
-  install_cancellation_handlers();
   const std::string command_line = quoted_command_line(argc, argv);
   try {
+    // Only the long commands stop cleanly on Ctrl-C; the others end at once as usual.
+    if (run_cmd->parsed() || compare_cmd->parsed()) install_cancellation_handlers();
     if (validate_cmd->parsed()) return validate_command(validate_args);
     if (run_cmd->parsed()) return run_command(run_args, command_line);
     if (compare_cmd->parsed()) return compare_command(compare_args, command_line);
@@ -135,7 +136,7 @@ int main(int argc, char** argv) {
     return exit_bad_input;
   } catch (const Cancelled& e) {
     std::cerr << "\ntruckflow: interrupted; no results were written\n";
-    return e.exit_code();
+    return end_by_signal(e.signal);
   } catch (const std::exception& e) {
     std::cerr << "truckflow: error: " << e.what() << "\n";
     return exit_failure;

@@ -35,7 +35,7 @@ Factory::Factory(Chain& chain, std::size_t /*index*/, const FactoryDesc& desc)
 bool Factory::builds(std::size_t truck_type) const { return builds_.at(truck_type); }
 
 engine::Process<> Factory::build(Truck& truck) {
-  co_await chain_.sim.timeout(order_processing_);
+  if (order_processing_ > engine::Duration::zero()) co_await chain_.sim.timeout(order_processing_);
   chain_.set_stage(truck, TruckStage::awaiting_components);
   for (const BomLine& line : chain_.desc.truck_types[truck.type].bill_of_materials) {
     co_await stocks_.at(chain_.map.component(line.component))->take(line.quantity);

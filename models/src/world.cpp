@@ -3,7 +3,9 @@
 #include "truckflow/models/world.hpp"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
+#include <string>
 
 #include "chain.hpp"
 #include "factory.hpp"
@@ -39,8 +41,13 @@ Chain::Chain(ScenarioDesc description)
       region_built(region_ordered.size(), 0),
       region_delivered(region_ordered.size(), 0),
       site_delivered(desc.sites.size(), 0) {
-  for (const RoadDesc& road : desc.roads)
-    road_streams_.push_back(&sim.rng("road/" + road.from + "-" + road.to + "/travel_time"));
+  // One stream per road: "road/a-b/travel_time", and "road/a-b#2/travel_time" for a second a-b road.
+  std::map<std::string, int> seen;
+  for (const RoadDesc& road : desc.roads) {
+    std::string name = road.from + "-" + road.to;
+    if (const int n = ++seen[name]; n > 1) name += "#" + std::to_string(n);
+    road_streams_.push_back(&sim.rng("road/" + name + "/travel_time"));
+  }
   for (std::size_t i = 0; i < desc.suppliers.size(); ++i) {
     suppliers.push_back(std::make_unique<Supplier>(*this, i, desc.suppliers[i]));
   }

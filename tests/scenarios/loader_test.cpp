@@ -104,6 +104,17 @@ TEST(LoaderTest, BadOverridesAreClearErrors) {
                                      "'sample_interval_days'"});
 }
 
+TEST(LoaderTest, ADuplicateIdAloneIsAnErrorWithItsLocation) {
+  const std::string site =
+      "{id: quarry, name: {en: Q}, region: b, kind: mine, operator: Q, deployment: [{year: 2026, truck_type: truck, "
+      "trucks: 1}]}";
+  const std::string set = "sites=[" + site + ", " + site + "]";
+  EXPECT_EQ(errors("two_regions.yaml", {set}),
+            std::vector<std::string>{"--set " + set +
+                                     ": error: sites[1].id: duplicate site id 'quarry' (first at "
+                                     "sites[0])"});
+}
+
 TEST(LoaderTest, DuplicateIdsInOneListAreErrors) {
   const std::string region_c =
       "{id: c, name: {en: C}, role: host, latitude_deg: 1, longitude_deg: 1, grid_co2_kg_per_kwh: 0}";

@@ -43,7 +43,8 @@ class ChainMap {
   engine::Duration travel_time(std::size_t from_region, std::size_t to_region) const;
 
   /// The supplier a plant in `plant_region` buys `component` from: its sourcing entry if it has
-  /// one, else the supplier of the component whose goods arrive soonest (ties: the first listed).
+  /// one, else the supplier of the component with the shortest nominal road time to the plant (lead
+  /// times and stock are not compared; ties: the first listed).
   /// None when no supplier makes the component or none is connected to the plant by road.
   std::optional<std::size_t> supplier_for(std::size_t component, std::size_t plant_region,
                                           const std::vector<SourcingDesc>& sourcing) const;
@@ -54,8 +55,9 @@ class ChainMap {
   /// Nominal road time from `factory` to `site` (through the site's upfitter, if any).
   engine::Duration delivery_travel_time(std::size_t factory, std::size_t site) const;
   /// The factory `site` orders `truck_type` from: `named` if not empty, else, of the factories that
-  /// build the type and can reach the site, the one whose trucks arrive soonest (ties: the first
-  /// listed). None when there is no such factory.
+  /// build the type and can reach the site, the one with the shortest nominal road time to it
+  /// (through its upfitter, if any; order processing, stock and lines are not compared; ties: the
+  /// first listed). None when there is no such factory.
   std::optional<std::size_t> factory_for(std::size_t site, std::size_t truck_type, std::string_view named) const;
 
  private:
