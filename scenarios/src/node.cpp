@@ -135,24 +135,48 @@ std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
   return std::nullopt;
 }
 
-/// Line and column (from 1; the column counts characters) of `offset` in valid UTF-8 `text`.
-SourceLocation location_of(const std::string& text, std::size_t offset, const std::string& source) {
-  SourceLocation where{source, 1, 1};
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
-      ++where.column;
+/// Locations in one input as every diagnostic gives them: lines and columns from 1, the column
+/// counting characters (yaml-cpp's marks count bytes, which puts columns after Chinese text off).
+class Positions {
+ public:
+  Positions(const std::string& text, std::string source) : text_(text), source_(std::move(source)) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
     }
   }
-  return where;
-}
+
+  /// The location of byte `offset` (the text before it must be UTF-8).
+  SourceLocation at_offset(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const std::size_t line = static_cast<std::size_t>(next_line - line_starts_.begin());  // from 1
+    int column = 1;
+    for (std::size_t i = line_starts_[line - 1]; i < offset; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++column;
+    }
+    return {source_, static_cast<int>(line), column};
+  }
+
+  /// The location of a yaml-cpp mark (line from 0, column in bytes from 0); the whole input if
+  /// the mark is unknown.
+  SourceLocation at(const YAML::Mark& mark) const {
+    if (mark.line < 0 || mark.column < 0 || static_cast<std::size_t>(mark.line) >= line_starts_.size()) {
+      return {source_, 0, 0};
+    }
+    return at_offset(line_starts_[static_cast<std::size_t>(mark.line)] + static_cast<std::size_t>(mark.column));
+  }
+
+ private:
+  const std::string& text_;
+  std::string source_;
+  std::vector<std::size_t> line_starts_;
+};
 
 class Converter {
  public:
-  Converter(std::string source, std::vector<Diagnostic>& diagnostics, ReadBudget& budget)
-      : source_(std::move(source)), diagnostics_(diagnostics), budget_(budget) {}
+  Converter(const Positions& positions, std::vector<Diagnostic>& diagnostics, ReadBudget& budget)
+      : positions_(positions), diagnostics_(diagnostics), budget_(budget) {}
 
   bool ok() const { return ok_; }
 
@@ -192,9 +216,7 @@ class Converter {
  private:
   SourceLocation where(const YAML::Node& node, const SourceLocation* fallback) const {
     if (fallback != nullptr) return *fallback;
-    const YAML::Mark mark = node.Mark();
-    if (mark.line < 0) return {source_, 0, 0};
-    return {source_, mark.line + 1, mark.column + 1};
+    return positions_.at(node.Mark());
   }
 
   Node scalar(const YAML::Node& node, const SourceLocation* fallback) {
@@ -250,7 +272,7 @@ class Converter {
     return {};
   }
 
-  std::string source_;
+  const Positions& positions_;
   std::vector<Diagnostic>& diagnostics_;
   ReadBudget& budget_;
   bool ok_ = true;
@@ -266,10 +288,11 @@ Node read_yaml_text(const std::string& text, const std::string& source, std::vec
                std::to_string(budget.max_file_bytes) + " bytes");
     return {};
   }
+  const Positions positions(text, source);
   if (const auto bad = first_invalid_utf8(text)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    report(diagnostics, location_of(text, *bad, source),
+    report(diagnostics, positions.at_offset(*bad),
            std::string("the text is not UTF-8 (byte ") + hex + "); save the file as UTF-8");
     return {};
   }
@@ -277,23 +300,19 @@ Node read_yaml_text(const std::string& text, const std::string& source, std::vec
   try {
     documents = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion& e) {
-    report(diagnostics, {source, e.mark.line + 1, e.mark.column + 1},
-           "nesting deeper than " + std::to_string(budget.max_depth) + " levels");
+    report(diagnostics, positions.at(e.mark), "nesting deeper than " + std::to_string(budget.max_depth) + " levels");
     return {};
   } catch (const YAML::Exception& e) {
-    SourceLocation where{source, e.mark.line + 1, e.mark.column + 1};
-    if (e.mark.line < 0) where = {source, 0, 0};
-    report(diagnostics, where, "YAML syntax error: " + e.msg + tab_hint(text, e.mark.line));
+    report(diagnostics, positions.at(e.mark), "YAML syntax error: " + e.msg + tab_hint(text, e.mark.line));
     return {};
   }
   if (documents.empty()) return Node::null({source, 1, 1});
   if (documents.size() > 1) {
-    const YAML::Mark mark = documents[1].Mark();
-    report(diagnostics, {source, mark.line + 1, mark.column + 1},
+    report(diagnostics, positions.at(documents[1].Mark()),
            "a scenario file holds one YAML document; found " + std::to_string(documents.size()));
     return {};
   }
-  Converter converter(source, diagnostics, budget);
+  Converter converter(positions, diagnostics, budget);
   Node root = converter.convert(documents.front(), 0);
   return converter.ok() ? root : Node{};
 }

@@ -126,8 +126,8 @@ TEST(WorldTest, OneWayRoadsSendTheOrderToTheFactoryThatReachesTheUpfitter) {
   const auto& d = run.recorder.deliveries;
   ASSERT_EQ(d.size(), 4U);
   for (const DeliveryRecord& record : d) EXPECT_EQ(record.factory, 1U) << "plant_d, not the nearer plant in A";
-  EXPECT_EQ(d[0].built_at, at(hours(37)));
-  EXPECT_EQ(d[0].delivered_at, at(hours(48)));
+  EXPECT_EQ(d[0].built_at, at(hours(34)));
+  EXPECT_EQ(d[0].delivered_at, at(hours(45)));
   EXPECT_TRUE(run.world.conservation_violations().empty());
 }
 
@@ -135,7 +135,7 @@ TEST(WorldTest, TheChecksRejectWhatTheWorldCouldNotDeliver) {
   // Plant D's road now leads to A instead of C: no plant (and no body maker) reaches the body shop,
   // and the scenario checks say so before a run (they choose with the same ChainMap as the world).
   try {
-    (void)scenarios::load_scenario(tiny + "one_way_roads.yaml", {.overrides = {"roads[3].to=a"}});
+    (void)scenarios::load_scenario(tiny + "one_way_roads.yaml", {.overrides = {"roads[2].to=a"}});
     FAIL() << "loaded";
   } catch (const scenarios::ScenarioError& error) {
     ASSERT_EQ(error.diagnostics().size(), 2U) << error.what();

@@ -79,6 +79,17 @@ TEST_F(HostileInputTest, TheNodeBudgetIsSharedByEveryFileOfAnExtendsChain) {
   }
 }
 
+TEST_F(HostileInputTest, ColumnsCountCharactersNotBytes) {
+  const std::string path = write("chinese.yaml", "name: {zh: 成都成都, zh: 2}\n");
+  try {
+    (void)load_scenario(path);
+    FAIL();
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(to_string(error.diagnostics().front()), path + ":1:18: error: duplicate key 'zh' (first at line 1)")
+        << "the second zh is the 18th character (the 26th byte)";
+  }
+}
+
 TEST_F(HostileInputTest, TextThatIsNotUtf8) {
   const auto diagnostic_for = [this](const std::string& bytes) {
     try {
