@@ -79,10 +79,11 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
   for (const std::string& type : types) {
     auto variant = std::make_unique<Variant>();
     variant->truck_type = type;
-    variant->scenario = scenarios::load_scenario(
-                            args.scenario.file,
-                            {.overrides = args.scenario.overrides, .seed = args.scenario.seed, .assign_plans_to = type})
-                            .description;
+    scenarios::LoadOptions options = load_options(args.scenario);
+    options.assign_plans_to = type;
+    scenarios::LoadedScenario loaded = scenarios::load_scenario(args.scenario.file, options);
+    print_warnings(loaded.warnings, base.warnings);  // what the reassignment adds
+    variant->scenario = std::move(loaded.description);
     variants.push_back(std::move(variant));
   }
 

@@ -1,6 +1,7 @@
 // Loading the scenario and checking the results path for a command.
 #include "inputs.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <stdexcept>
 
@@ -8,12 +9,24 @@
 
 namespace truckflow::app {
 
-scenarios::LoadedScenario load_scenario(const ScenarioArguments& args,
-                                        const std::optional<std::string>& assign_plans_to) {
-  scenarios::LoadedScenario loaded = scenarios::load_scenario(
-      args.file, {.overrides = args.overrides, .seed = args.seed, .assign_plans_to = assign_plans_to});
-  for (const scenarios::Diagnostic& warning : loaded.warnings) std::cerr << to_string(warning) << "\n";
+scenarios::LoadOptions load_options(const ScenarioArguments& args) {
+  return {.overrides = args.overrides, .seed = args.seed};
+}
+
+scenarios::LoadedScenario load_scenario(const ScenarioArguments& args) {
+  scenarios::LoadedScenario loaded = scenarios::load_scenario(args.file, load_options(args));
+  print_warnings(loaded.warnings);
   return loaded;
+}
+
+void print_warnings(const std::vector<scenarios::Diagnostic>& warnings,
+                    const std::vector<scenarios::Diagnostic>& shown) {
+  for (const scenarios::Diagnostic& warning : warnings) {
+    const std::string text = to_string(warning);
+    const bool seen =
+        std::any_of(shown.begin(), shown.end(), [&](const scenarios::Diagnostic& d) { return to_string(d) == text; });
+    if (!seen) std::cerr << text << "\n";
+  }
 }
 
 void check_output_path(const std::string& path) {

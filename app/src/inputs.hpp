@@ -2,8 +2,8 @@
 // path (checked before a long run).
 #pragma once
 
-#include <optional>
 #include <string>
+#include <vector>
 
 #include "truckflow/scenarios/loader.hpp"
 
@@ -11,10 +11,16 @@
 
 namespace truckflow::app {
 
-/// scenarios::load_scenario with the command's arguments; prints each warning to stderr as
-/// "file:line:column: warning: ...".
-scenarios::LoadedScenario load_scenario(const ScenarioArguments& args,
-                                        const std::optional<std::string>& assign_plans_to = {});
+/// The load options the command line gives.
+scenarios::LoadOptions load_options(const ScenarioArguments& args);
+
+/// scenarios::load_scenario with the command's arguments; prints each warning to stderr.
+scenarios::LoadedScenario load_scenario(const ScenarioArguments& args);
+
+/// Prints each warning to stderr as "file:line:column: warning: key.path: ...", except those
+/// already in `shown`.
+void print_warnings(const std::vector<scenarios::Diagnostic>& warnings,
+                    const std::vector<scenarios::Diagnostic>& shown = {});
 
 /// output::check_writable, reporting a problem as BadInput.
 void check_output_path(const std::string& path);

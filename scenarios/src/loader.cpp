@@ -49,18 +49,20 @@ void erase_key(detail::Node& node, const std::string& key) {
 }
 
 /// Rewrites every plan line of every site to `truck_type` (see LoadOptions::assign_plans_to). A
-/// line that names a factory keeps it only if that factory builds `truck_type` (otherwise the
-/// nearest that does is used, as for a line without one).
-void assign_plans(detail::Node& root, const std::string& truck_type) {
+/// line that names a factory keeps it only if that factory builds `truck_type`; otherwise the
+/// nearest that does is used, as for a line without one, and a warning says so.
+void assign_plans(detail::Node& root, const std::string& truck_type, std::vector<Diagnostic>& warnings) {
   detail::Node* sites = root.is_map() ? root.find("sites") : nullptr;
   if (sites == nullptr || !sites->is_sequence()) return;
-  for (detail::Node& site : sites->items()) {
+  for (std::size_t s = 0; s < sites->items().size(); ++s) {
+    detail::Node& site = sites->items()[s];
     if (!site.is_map()) continue;
     for (const char* plan : {"deployment", "target_fleet"}) {
       detail::Node* lines = site.find(plan);
       if (lines == nullptr || !lines->is_sequence()) continue;
       std::vector<detail::Node> merged;
-      for (detail::Node& line : lines->items()) {
+      for (std::size_t l = 0; l < lines->items().size(); ++l) {
+        detail::Node& line = lines->items()[l];
         detail::Node* type = line.is_map() ? line.find("truck_type") : nullptr;
         if (type == nullptr) {
           merged.push_back(std::move(line));
@@ -69,6 +71,11 @@ void assign_plans(detail::Node& root, const std::string& truck_type) {
         *type = detail::Node::scalar(truck_type, true, type->where());
         if (const detail::Node* factory = line.find("factory");
             factory != nullptr && !factory_builds(root, factory->text(), truck_type)) {
+          warnings.push_back({factory->where(),
+                              "sites[" + std::to_string(s) + "]." + plan + "[" + std::to_string(l) + "].factory",
+                              "'" + factory->text() + "' does not build '" + truck_type +
+                                  "'; in this comparison the nearest factory that does takes these orders",
+                              Diagnostic::Severity::warning});
           erase_key(line, "factory");
         }
         // Targets for the same year become one target: their sum.
@@ -109,9 +116,9 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
   if (options.seed) overrides.push_back("simulation.seed=" + std::to_string(*options.seed));
   detail::Node root = detail::compose(path, overrides, diagnostics);
   if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
-  if (options.assign_plans_to) assign_plans(root, *options.assign_plans_to);
-
   LoadedScenario loaded;
+  if (options.assign_plans_to) assign_plans(root, *options.assign_plans_to, loaded.warnings);
+
   detail::Context context(diagnostics, loaded.warnings);
   if (root.is_null()) {
     diagnostics.push_back({root.where().file.empty() ? SourceLocation{path, 1, 1} : root.where(), "",

@@ -18,9 +18,9 @@ std::optional<bool> to_boolean(const Node& node, Context& context, const std::st
 std::optional<std::string> to_text(const Node& node, Context& context, const std::string& path);
 std::optional<models::Date> to_date(const Node& node, Context& context, const std::string& path);
 
-/// True for lower-case identifiers: a letter, then letters, digits or underscores.
 inline constexpr std::size_t max_identifier_length = 64;
-/// Lower case letters, digits and _, starting with a letter, at most max_identifier_length long.
+/// True for an identifier: lower case letters, digits and _, starting with a letter, at most
+/// max_identifier_length long.
 bool is_identifier(const std::string& text);
 
 }  // namespace truckflow::scenarios::detail

@@ -287,17 +287,14 @@ Field<T> text(std::string key, std::string T::*member, std::string meaning, Need
 /// The id of an entity: unique in its list, referred to by other entities.
 template <typename T>
 Field<T> identifier(std::string key, std::string T::*member, std::string meaning) {
-  KeyDoc doc{
-      std::move(key), "identifier",       "", "up to 64 lower case letters, digits and _; starts with a letter", "",
-      true,           std::move(meaning), ""};
-  auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
+  const std::string rule =
+      "up to " + std::to_string(max_identifier_length) + " lower case letters, digits and _, starting with a letter";
+  KeyDoc doc{std::move(key), "identifier", "", rule, "", true, std::move(meaning), ""};
+  auto decode = [member, rule](const Node& node, T& out, Context& context, const std::string& path) {
     auto value = to_text(node, context, path);
     if (!value) return;
     if (!is_identifier(*value)) {
-      context.error(node, path,
-                    "expected an identifier (up to 64 lower case letters, digits and _, starting with a letter), "
-                    "found " +
-                        node.describe());
+      context.error(node, path, "expected an identifier (" + rule + "), found " + node.describe());
       return;
     }
     out.*member = std::move(*value);

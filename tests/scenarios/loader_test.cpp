@@ -171,29 +171,44 @@ TEST(LoaderTest, AssigningPlansKeepsAPinnedFactoryOnlyIfItBuildsTheType) {
   const std::string sichuan = root + "/scenarios/sichuan.yaml";
   const std::vector<std::string> pinned = {"sites[panzhihua_mines].deployment[0].factory=sinotruk_chengdu"};
   const auto assigned = [&](const std::string& type) {
-    return load_scenario(sichuan, {.overrides = pinned, .assign_plans_to = type}).description.sites[0].deployment;
+    return load_scenario(sichuan, {.overrides = pinned, .assign_plans_to = type});
   };
-  const auto to_bev = assigned("bev_charging");
+  EXPECT_TRUE(assigned("bev_charging").warnings.empty());
+  const auto mhev_warnings = assigned("mhev").warnings;
+  ASSERT_EQ(mhev_warnings.size(), 1U);
+  EXPECT_EQ(to_string(mhev_warnings[0]),
+            "--set " + pinned[0] +
+                ": warning: sites[0].deployment[0].factory: 'sinotruk_chengdu' does not build "
+                "'mhev'; in this comparison the nearest factory that does takes these orders");
+  const auto to_bev = assigned("bev_charging").description.sites[0].deployment;
   EXPECT_EQ(to_bev[0].truck_type, "bev_charging");
   EXPECT_EQ(to_bev[0].factory, "sinotruk_chengdu") << "Sinotruk builds battery trucks";
   EXPECT_EQ(to_bev[1].factory, "") << "not pinned";
-  const auto to_mhev = assigned("mhev");
+  const auto to_mhev = assigned("mhev").description.sites[0].deployment;
   EXPECT_EQ(to_mhev[0].truck_type, "mhev");
   EXPECT_EQ(to_mhev[0].factory, "") << "Sinotruk does not build methanol trucks: the nearest that does will";
   EXPECT_EQ(to_mhev.size(), to_bev.size()) << "deployment lines are kept one by one";
 }
 
 TEST(LoaderTest, AssigningPlansSumsTargetsOfOneYear) {
-  const auto loaded =
-      load_scenario(tiny + "two_regions.yaml",
-                    {.overrides = {"sites[quarry].deployment=[]",
-                                   "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 3}, "
-                                   "{year: 2026, truck_type: truck, trucks: 2, factory: plant}]"},
-                     .assign_plans_to = "truck"});
-  const auto& targets = loaded.description.sites[0].target_fleet;
-  ASSERT_EQ(targets.size(), 1U);
-  EXPECT_EQ(targets[0].trucks, 5);
-  EXPECT_EQ(targets[0].factory, "") << "summed lines that named different factories";
+  const auto targets = [](const std::string& first_factory) {
+    return load_scenario(
+               tiny + "two_regions.yaml",
+               {.overrides = {"sites[quarry].deployment=[]",
+                              "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 3" + first_factory +
+                                  "}, {year: 2026, truck_type: truck, trucks: 2, factory: plant}]"},
+                .assign_plans_to = "truck"})
+        .description.sites[0]
+        .target_fleet;
+  };
+  const auto mixed = targets("");
+  ASSERT_EQ(mixed.size(), 1U);
+  EXPECT_EQ(mixed[0].trucks, 5);
+  EXPECT_EQ(mixed[0].factory, "") << "one line named a factory, the other did not: the nearest builds them";
+  const auto same = targets(", factory: plant");
+  ASSERT_EQ(same.size(), 1U);
+  EXPECT_EQ(same[0].trucks, 5);
+  EXPECT_EQ(same[0].factory, "plant") << "both lines named the same factory";
 }
 
 TEST(LoaderTest, TheResolvedTextLoadsToTheSameScenario) {
