@@ -31,14 +31,10 @@ void fsync_path(const std::string& path, int flags, const char* what) {
     throw std::runtime_error(std::string("cannot flush ") + what + " '" + path + "': " + std::strerror(saved));
 }
 
-/// True if the file starts with the HDF5 signature (at 0, or at 512, 1024, 2048... after a user
-/// block, as the HDF5 format allows).
-bool has_hdf5_signature(const std::string& path) {
+/// True if `file` (of `size` bytes) holds the HDF5 signature at 0, or at 512, 1024, 2048... after
+/// a user block, as the HDF5 format allows.
+bool has_hdf5_signature(std::ifstream& file, std::uintmax_t size) {
   constexpr std::string_view signature("\x89HDF\r\n\x1a\n", 8);
-  std::ifstream file(path, std::ios::binary);
-  std::error_code error;
-  const std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (!file || error) return false;
   for (std::uintmax_t offset = 0; offset + signature.size() <= size; offset = offset == 0 ? 512 : offset * 2) {
     std::string head(signature.size(), '\0');
     if (!file.seekg(static_cast<std::streamoff>(offset)) ||
@@ -47,6 +43,23 @@ bool has_hdf5_signature(const std::string& path) {
     if (head == signature) return true;
   }
   return false;
+}
+
+/// Throws unless the existing file at `path` may be replaced by results: an HDF5 file, or empty.
+void check_replaceable(const std::string& path) {
+  const std::string refusal = "will not write results to '" + path + "': it exists and ";
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) throw std::invalid_argument(refusal + "is not a regular file");
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (!error && size == 0) return;
+  std::ifstream file(path, std::ios::binary);
+  if (error || !file) {
+    throw std::invalid_argument(refusal + "cannot be read to check that it holds results (" +
+                                (error ? error.message() : std::string(std::strerror(errno))) + ")");
+  }
+  if (!has_hdf5_signature(file, size)) {
+    throw std::invalid_argument(refusal + "is not an HDF5 file (remove it or choose another name)");
+  }
 }
 
 }  // namespace
@@ -64,10 +77,7 @@ void check_writable(const std::string& path) {
   if (::access(folder.c_str(), W_OK) != 0) {
     throw std::invalid_argument("cannot write results to '" + path + "': the folder '" + folder + "' is not writable");
   }
-  if (std::filesystem::exists(path, error) && !has_hdf5_signature(path)) {
-    throw std::invalid_argument("will not write results to '" + path +
-                                "': it exists and is not an HDF5 file (remove it or choose another name)");
-  }
+  if (std::filesystem::exists(path, error)) check_replaceable(path);
 }
 
 AtomicFile::AtomicFile(std::string path)

@@ -103,6 +103,7 @@ class ObjectSpec : public ObjectSpecBase {
     entity_ = is_entity;
     return *this;
   }
+  bool is_entity() const noexcept { return entity_; }
   /// How the object is written, shown when something else is found, e.g. "{en: Chengdu, zh: 成都}".
   ObjectSpec& example(std::string text) {
     example_ = std::move(text);
@@ -124,8 +125,8 @@ class ObjectSpec : public ObjectSpecBase {
           std::find_if(fields_.begin(), fields_.end(), [&name](const Field<T>& f) { return f.doc.key == name; });
       if (it == fields_.end() && entity_ && name == "remove") {
         context.error(key, child_path(path, name),
-                      "'remove: true' deletes an item of the scenario a file extends; it is allowed only in a "
-                      "file with extends");
+                      "'remove' (remove: true deletes an item of the scenario a file extends) is allowed only "
+                      "in a file with extends");
         continue;
       }
       if (it == fields_.end()) {
@@ -449,7 +450,9 @@ Field<T> list(std::string key, std::vector<U> T::*member, const ObjectSpec<U>& s
   };
   auto schema = [&spec, min_items](SchemaFor file) {
     Json s = typed_schema("array");
-    s.set("items", spec.schema(file));
+    // A file that extends another merges lists of entities by id, but replaces any other list
+    // whole: its items must then be complete.
+    s.set("items", spec.schema(spec.is_entity() ? file : SchemaFor::complete_file));
     if (min_items > 0) s.set("minItems", static_cast<int>(min_items));
     return s;
   };

@@ -256,13 +256,13 @@ class Checker {
   }
 
   void check_sites() {
-    std::int64_t total_trucks = 0;
     for (std::size_t i = 0; i < s_.sites.size(); ++i) {
       const SiteDesc& site = s_.sites[i];
       const std::string path = item_path("sites", i);
       for (std::size_t l = 0; l < site.deployment.size(); ++l) {
-        check_plan(item_path(child_path(path, "deployment"), l), i, site.deployment[l]);
-        total_trucks += site.deployment[l].trucks;
+        const std::string line_path = item_path(child_path(path, "deployment"), l);
+        check_plan(line_path, i, site.deployment[l]);
+        count_trucks(line_path, site.deployment[l], site.deployment[l].trucks);
       }
       std::set<std::pair<std::int64_t, std::string>> targets;
       std::map<std::string, std::int64_t> largest_target;
@@ -274,14 +274,24 @@ class Checker {
           context_.error_at(child_path(line_path, "year"),
                             "a second target for '" + line.truck_type + "' in " + std::to_string(line.year));
         }
-        largest_target[line.truck_type] = std::max(largest_target[line.truck_type], line.trucks);
+        // A target orders at most what it adds to the largest earlier target of the type.
+        std::int64_t& largest = largest_target[line.truck_type];
+        count_trucks(line_path, line, std::max<std::int64_t>(0, line.trucks - largest));
+        largest = std::max(largest, line.trucks);
       }
-      for (const auto& [type, trucks] : largest_target) total_trucks += trucks;
     }
-    if (total_trucks > max_trucks_per_run) {
-      context_.error_at("sites", "the plans order up to " + std::to_string(total_trucks) +
-                                     " trucks; one run handles at most " + std::to_string(max_trucks_per_run) +
-                                     " (each truck needs about 2 KB of memory while simulated)");
+  }
+
+  /// Adds what a plan line may order within the horizon to the run's total; reports the line that
+  /// takes the total over max_trucks_per_run.
+  void count_trucks(const std::string& path, const PlanLineDesc& line, std::int64_t trucks) {
+    if (line.year > last_year_ || planned_trucks_ > max_trucks_per_run) return;
+    planned_trucks_ += trucks;
+    if (planned_trucks_ > max_trucks_per_run) {
+      context_.error_at(child_path(path, "trucks"),
+                        "with this line the plans order " + std::to_string(planned_trucks_) +
+                            " trucks; one run simulates at most " + std::to_string(max_trucks_per_run) +
+                            " (each truck needs about 2 KB of memory while simulated)");
     }
   }
 
@@ -291,6 +301,7 @@ class Checker {
   std::optional<ChainMap> map_;
   int first_year_ = 0;
   int last_year_ = 0;
+  std::int64_t planned_trucks_ = 0;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 // unpublished one vanishes, and unwritable destinations are refused up front.
 #include "truckflow/output/atomic_file.hpp"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -81,6 +83,31 @@ TEST_F(AtomicFileTest, UnwritableDestinationsAreRefused) {
     EXPECT_EQ(std::string(e.what()), "cannot write results to '" + folder_.string() + "': it is a folder");
   }
   EXPECT_THROW(check_writable(""), std::invalid_argument);
+}
+
+TEST_F(AtomicFileTest, AnExistingFileIsReplacedOnlyIfItHoldsResults) {
+  const auto refusal = [](const fs::path& path) {
+    try {
+      check_writable(path.string());
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  const std::string signature("\x89HDF\r\n\x1a\n", 8);
+  std::ofstream(folder_ / "empty.h5").flush();
+  std::ofstream(folder_ / "hdf5.h5", std::ios::binary) << signature << "rest of the file";
+  std::ofstream(folder_ / "user_block.h5", std::ios::binary) << std::string(512, ' ') << signature << "rest";
+  std::ofstream(folder_ / "scenario.yaml") << "name: my scenario\n";
+  EXPECT_EQ(refusal(folder_ / "empty.h5"), "(accepted)") << "nothing to lose (e.g. made by mktemp)";
+  EXPECT_EQ(refusal(folder_ / "hdf5.h5"), "(accepted)");
+  EXPECT_EQ(refusal(folder_ / "user_block.h5"), "(accepted)") << "the signature after a 512-byte user block";
+  EXPECT_EQ(refusal(folder_ / "scenario.yaml"), "will not write results to '" + (folder_ / "scenario.yaml").string() +
+                                                    "': it exists and is not an HDF5 file (remove it or choose "
+                                                    "another name)");
+  ASSERT_EQ(::mkfifo((folder_ / "pipe").c_str(), 0600), 0);
+  EXPECT_EQ(refusal(folder_ / "pipe"),
+            "will not write results to '" + (folder_ / "pipe").string() + "': it exists and is not a regular file");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // text, and the schema and key reference generated from the same specs as the loader.
 #include "truckflow/scenarios/loader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
@@ -150,10 +151,35 @@ TEST(LoaderTest, RemoveDeletesAnItemAndRemoveFalseKeepsOne) {
 }
 
 TEST(LoaderTest, RemoveOutsideAnExtendingFileIsAnError) {
+  const std::string message =
+      "error: sites[0].remove: 'remove' (remove: true deletes an item of the scenario a file extends) is allowed only "
+      "in a file with extends";
   EXPECT_EQ(errors("two_regions.yaml", {"sites[quarry].remove=true"}),
-            std::vector<std::string>{"--set sites[quarry].remove=true: error: sites[0].remove: 'remove: true' deletes "
-                                     "an item of the scenario a file extends; it is allowed only in a file with "
-                                     "extends"});
+            std::vector<std::string>{"--set sites[quarry].remove=true: " + message});
+  std::string text = read(tiny + "two_regions.yaml");
+  const std::size_t quarry = text.find("  - id: quarry\n");
+  ASSERT_NE(quarry, std::string::npos);
+  text.insert(quarry + 15, "    remove: false\n");
+  const std::string path = write_file("no_extends_remove.yaml", text);
+  const int line =
+      1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(quarry), '\n')) + 1;
+  try {
+    (void)load_scenario(path);
+    FAIL() << "loaded";
+  } catch (const ScenarioError& error) {
+    ASSERT_EQ(error.diagnostics().size(), 1U) << error.what();
+    EXPECT_EQ(to_string(error.diagnostics()[0]), path + ":" + std::to_string(line) + ":5: " + message);
+  }
+}
+
+TEST(LoaderTest, IdentifiersHaveAtMost64Characters) {
+  const auto with_component = [](const std::string& id) {
+    return errors("two_regions.yaml", {"components=[{id: kit, name: {en: Kit}}, {id: " + id + ", name: {en: X}}]"});
+  };
+  EXPECT_EQ(with_component(std::string(64, 'a')), std::vector<std::string>{});
+  const auto messages = with_component(std::string(65, 'a'));
+  ASSERT_EQ(messages.size(), 1U);
+  EXPECT_NE(messages[0].find("components[1].id: expected an identifier (up to 64 lower case"), std::string::npos);
 }
 
 TEST(LoaderTest, APlanYearAfterTheHorizonIsAWarning) {
@@ -209,6 +235,20 @@ TEST(LoaderTest, AssigningPlansSumsTargetsOfOneYear) {
   ASSERT_EQ(same.size(), 1U);
   EXPECT_EQ(same[0].trucks, 5);
   EXPECT_EQ(same[0].factory, "plant") << "both lines named the same factory";
+}
+
+TEST(LoaderTest, ARunOrdersAtMostTwoMillionTrucks) {
+  const std::string line = "{year: 2026, truck_type: truck, trucks: 1000000}";
+  const std::string too_many = "sites[quarry].deployment=[" + line + ", " + line + ", " + line + "]";
+  EXPECT_EQ(errors("two_regions.yaml", {too_many}),
+            std::vector<std::string>{"--set " + too_many +
+                                     ": error: sites[0].deployment[2].trucks: with this line the plans order 3000000 "
+                                     "trucks; one run simulates at most 2000000 (each truck needs about 2 KB of memory "
+                                     "while simulated)"});
+  const std::string later = "{year: 2027, truck_type: truck, trucks: 1000000}";
+  EXPECT_EQ(errors("two_regions.yaml", {"sites[quarry].deployment=[" + line + ", " + line + ", " + later + "]"}),
+            std::vector<std::string>{})
+      << "2027 is after the one-year horizon: never ordered, not counted";
 }
 
 TEST(LoaderTest, TheResolvedTextLoadsToTheSameScenario) {
