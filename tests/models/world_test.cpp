@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <gtest/gtest.h>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -199,6 +200,26 @@ TEST(WorldTest, VariedDurationsAreReproducibleAndKeepTheirMean) {
   EXPECT_NEAR(sum_h / 300.0, 10.0, 4 * 10.0 * 0.5 / std::sqrt(300.0));
   EXPECT_GT(distinct, 250) << "the durations do vary";
   EXPECT_TRUE(first.world.conservation_violations().empty());
+}
+
+TEST(WorldTest, AVariedLeadTimeKeepsItsMean) {
+  // slow_supplier.yaml with kits in stock and a 1-day lead time of cv 0.5. The plant, empty, orders
+  // two kits in one shipment when it opens (so the first truck cannot take a later, luckier order):
+  // the first truck's kit is dispatched after one lead-time draw, travels 2 h and is assembled in 10 h.
+  double sum_h = 0;
+  std::set<engine::Duration> distinct;
+  constexpr int runs = 300;
+  for (int seed = 1; seed <= runs; ++seed) {
+    const Simulated run("slow_supplier.yaml",
+                        {"simulation.seed=" + std::to_string(seed), "suppliers[kit_maker].initial_stock_units=10",
+                         "suppliers[kit_maker].lead_time_days=1", "suppliers[kit_maker].lead_time_cv=0.5",
+                         "factories[plant].inventory.order_quantity_trucks=2"});
+    const engine::Duration lead = run.recorder.deliveries.at(0).built_at - at(hours(12));
+    sum_h += lead.to_hours();
+    distinct.insert(lead);
+  }
+  EXPECT_NEAR(sum_h / runs, 24.0, 4 * 24.0 * 0.5 / std::sqrt(runs)) << "within 4 standard errors of one day";
+  EXPECT_GT(distinct.size(), 290U) << "the lead time does vary";
 }
 
 TEST(WorldTest, NoVariationMeansNoRandomness) {
