@@ -1,9 +1,8 @@
 // vary: exact without variation, mean-preserving with it, never negative, never overflowing.
 #include "variation.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <vector>
 
 namespace truckflow::models::detail {
