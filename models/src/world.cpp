@@ -45,7 +45,7 @@ Chain::Chain(ScenarioDesc description)
   std::map<std::string, int> seen;
   for (const RoadDesc& road : desc.roads) {
     std::string name = road.from + "-" + road.to;
-    if (const int n = ++seen[name]; n > 1) name += "#" + std::to_string(n);
+    if (const int n = ++seen[name]; n > 1) name.append(1, '#').append(std::to_string(n));
     road_streams_.push_back(&sim.rng("road/" + name + "/travel_time"));
   }
   for (std::size_t i = 0; i < desc.suppliers.size(); ++i) {

@@ -38,52 +38,13 @@ concept EventSet = requires(S set, const S& const_set, const AgendaEntry& entry)
   set.clear();
 };
 
-/// A binary min-heap of entries held by value: the agenda's default (see `Agenda`).
-class BinaryHeap {
- public:
-  bool empty() const noexcept { return entries_.empty(); }
-  std::size_t size() const noexcept { return entries_.size(); }
-  const AgendaEntry& top() const noexcept { return entries_.front(); }
-  void clear() noexcept { entries_.clear(); }
-  template <typename F>
-  void for_each(F f) const {
-    for (const AgendaEntry& e : entries_) f(e);
-  }
+/// A d-ary min-heap of entries held by value. Binary (the agenda's default, see `Agenda`) and
+/// 4-ary (half the depth, its four children side by side in memory: the measured alternative) are
+/// both in use; performance.md has the figures.
+template <std::size_t Arity>
+class DaryHeap {
+  static_assert(Arity >= 2);
 
-  void push(const AgendaEntry& entry) {
-    std::size_t hole = entries_.size();
-    entries_.push_back(entry);
-    while (hole > 0 && earlier(entry, entries_[(hole - 1) / 2])) {
-      entries_[hole] = entries_[(hole - 1) / 2];
-      hole = (hole - 1) / 2;
-    }
-    entries_[hole] = entry;
-  }
-
-  AgendaEntry pop() noexcept {
-    const AgendaEntry first = entries_.front();
-    const AgendaEntry last = entries_.back();
-    entries_.pop_back();
-    const std::size_t n = entries_.size();
-    if (n == 0) return first;
-    std::size_t hole = 0;
-    for (std::size_t child = 1; child < n; child = 2 * hole + 1) {
-      if (child + 1 < n && earlier(entries_[child + 1], entries_[child])) ++child;
-      if (!earlier(entries_[child], last)) break;
-      entries_[hole] = entries_[child];
-      hole = child;
-    }
-    entries_[hole] = last;
-    return first;
-  }
-
- private:
-  TrivialVector<AgendaEntry> entries_;
-};
-
-/// A 4-ary min-heap of entries held by value: half the depth of a binary heap, and the four
-/// children compared at each level sit next to each other in memory. The measured alternative.
-class QuaternaryHeap {
  public:
   bool empty() const noexcept { return entries_.empty(); }
   std::size_t size() const noexcept { return entries_.size(); }
@@ -98,7 +59,7 @@ class QuaternaryHeap {
     std::size_t hole = entries_.size();
     entries_.push_back(entry);
     while (hole > 0) {
-      const std::size_t parent = (hole - 1) / arity;
+      const std::size_t parent = (hole - 1) / Arity;
       if (!earlier(entry, entries_[parent])) break;
       entries_[hole] = entries_[parent];
       hole = parent;
@@ -113,13 +74,16 @@ class QuaternaryHeap {
     const std::size_t n = entries_.size();
     if (n == 0) return first;
     std::size_t hole = 0;
-    for (;;) {
-      const std::size_t child = hole * arity + 1;
-      if (child >= n) break;
-      const std::size_t end = std::min(child + arity, n);
+    for (std::size_t child = 1; child < n; child = hole * Arity + 1) {
       std::size_t best = child;
-      for (std::size_t c = child + 1; c < end; ++c) {
-        if (earlier(entries_[c], entries_[best])) best = c;
+      if constexpr (Arity == 2) {
+        // One comparison without a loop: measured about 15% faster than the general loop.
+        if (child + 1 < n && earlier(entries_[child + 1], entries_[child])) ++best;
+      } else {
+        const std::size_t end = std::min(child + Arity, n);
+        for (std::size_t c = child + 1; c < end; ++c) {
+          if (earlier(entries_[c], entries_[best])) best = c;
+        }
       }
       if (!earlier(entries_[best], last)) break;
       entries_[hole] = entries_[best];
@@ -130,9 +94,11 @@ class QuaternaryHeap {
   }
 
  private:
-  static constexpr std::size_t arity = 4;
   TrivialVector<AgendaEntry> entries_;
 };
+
+using BinaryHeap = DaryHeap<2>;
+using QuaternaryHeap = DaryHeap<4>;
 
 /// The agenda: an event set (a heap), plus a FIFO for entries due at the current time with the default priority
 /// (resources handing a slot to the next waiter, events triggered now). Entries enter that FIFO in
