@@ -10,6 +10,12 @@ ProcessExtras::~ProcessExtras() {
   if (done != nullptr) release(*done);
 }
 
+Kernel& KernelRef::require(const char* what) const {
+  Kernel* const kernel = get();
+  if (kernel == nullptr) throw std::logic_error(std::string(what) + " belongs to a simulation that was destroyed");
+  return *kernel;
+}
+
 std::string ProcessState::name() const {
   if (extras_ && !extras_->name.empty()) return extras_->name;
   return "process#" + std::to_string(id);
@@ -75,13 +81,35 @@ void Signal::remove_waiter(SignalWaiter& waiter) noexcept {
 void Signal::fire() {
   processed_ = true;
   const SignalRef keep_alive(this);  // a resumed waiter may drop the last outside reference
+  // Decided now, when the outcome is delivered: a waiter that withdrew in the meantime (it was
+  // interrupted, or another operand of its any_of fired first) takes nothing.
+  if (state_ == State::failed && waiters_.empty()) on_unobserved_failure();
   while (SignalWaiter* waiter = waiters_.pop_front()) waiter->on_signal(*this);
 }
+
+/// The completion of a process: a failure nobody waits for when it fires ends `run()`.
+class DoneSignal final : public Signal {
+ public:
+  DoneSignal(Kernel& kernel, std::string process_name) : Signal(kernel), process_name_(std::move(process_name)) {}
+
+ private:
+  void on_unobserved_failure() override { kernel().report_failure(error(), process_name_); }
+  std::string process_name_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Scheduling
 
-Kernel::~Kernel() { shutdown(); }
+Kernel::Kernel() : link_(new KernelLink) {
+  link_->kernel = this;
+  link_->refs = 1;
+}
+
+Kernel::~Kernel() {
+  shutdown();
+  link_->kernel = nullptr;
+  if (--link_->refs == 0) delete link_;
+}
 
 std::uint64_t Kernel::push(Time at, Priority priority, std::uintptr_t target, bool now_fast_path) {
   if (closed_) return 0;
@@ -114,23 +142,33 @@ void Kernel::release_entry(const AgendaEntry& entry) noexcept {
 // ---------------------------------------------------------------------------------------------
 // Processes
 
-ProcessState& Kernel::create_process(std::coroutine_handle<> frame, std::string name) {
-  if (shutting_down_ || closed_) {
-    throw std::logic_error("cannot spawn a process: the simulation is being destroyed");
+ProcessState& Kernel::create_process(std::coroutine_handle<> frame, std::string name, Priority start) {
+  // Everything that can throw happens before the process is registered; if it throws, the frame
+  // (already taken from its Process) is destroyed here, so nothing leaks and nothing is counted.
+  std::unique_ptr<ProcessState> process;
+  try {
+    if (shutting_down_ || closed_) {
+      throw std::logic_error("cannot spawn a process: the simulation is being destroyed");
+    }
+    if (live_.size() >= std::uint32_t(-1)) throw std::length_error("too many live processes (2^32)");
+    process = std::make_unique<ProcessState>();
+    if (!name.empty()) process->extras().name = std::move(name);
+    live_.reserve_one_more();
+    // Through the heap, not the now-FIFO: a burst of spawns would otherwise hold a second copy of
+    // the agenda while the processes start and schedule their next events.
+    process->pending_seq = push(now_, start, reinterpret_cast<std::uintptr_t>(process.get()), false);
+  } catch (...) {
+    frame.destroy();
+    throw;
   }
-  if (next_process_id_ == 0) throw std::overflow_error("process ids exhausted (2^32 processes spawned)");
-  auto* process = new ProcessState;
-  process->frame = frame;
-  process->id = next_process_id_++;
-  process->refs = 1;  // the kernel's, until the process finishes
-  if (!name.empty()) process->extras().name = std::move(name);
-  process->live_index = static_cast<std::uint32_t>(live_.size());
-  live_.push_back(process);
-  // Through the heap, not the now-FIFO: a burst of spawns would otherwise hold a second copy of the
-  // agenda while the processes start and schedule their next events.
-  process->pending_seq = push(now_, Priority::normal, reinterpret_cast<std::uintptr_t>(process), false);
-  ++process->refs;
-  return *process;
+  ProcessState* const state = process.release();
+  state->frame = frame;
+  state->kernel = link();
+  state->id = next_process_id_++;
+  state->refs = 2;  // the kernel's, until the process finishes, and the agenda entry's
+  state->live_index = static_cast<std::uint32_t>(live_.size());
+  live_.push_back(state);
+  return *state;
 }
 
 void Kernel::release(ProcessState& process) noexcept {
@@ -157,27 +195,35 @@ void Kernel::finish(ProcessState& process) {
   unregister(process);
   std::exchange(process.frame, {}).destroy();
   const bool failed = process.status == ProcessState::Status::failed;
-  bool handled = false;
+  // Releases the kernel's reference however this ends (scheduling the done signal may throw).
+  const struct Release {
+    ProcessState& process;
+    ~Release() { Kernel::release(process); }
+  } release_at_end{process};
   if (process.extras_ && process.extras_->done != nullptr) {
+    // Whether anyone takes a failure is decided when the signal fires (DoneSignal), not now.
     Signal& done = *process.extras_->done;
-    handled = done.has_waiters();
     if (failed) {
-      done.fail(process.extras_->error);
+      done.fail(process.error);
     } else {
       done.succeed();
     }
+  } else if (failed) {
+    report_failure(process.error, process.name());
   }
-  if (failed && !handled) failures_.push_back({process.extras_->error, process.name(), now_});
-  release(process);
+}
+
+void Kernel::report_failure(std::exception_ptr error, std::string process_name) {
+  failures_.push_back({std::move(error), std::move(process_name), now_});
 }
 
 Signal& Kernel::done_signal(ProcessState& process) {
   ProcessExtras& extras = process.extras();
   if (extras.done == nullptr) {
-    extras.done = new Signal(*this);
+    extras.done = new DoneSignal(*this, process.name());
     ++extras.done->refs;
     // The completion of a process that already finished is in the past.
-    if (process.is_finished()) extras.done->settle(extras.error);
+    if (process.is_finished()) extras.done->settle(process.error);
   }
   return *extras.done;
 }
@@ -229,7 +275,11 @@ bool Kernel::dispatch(const AgendaEntry& entry) {
     if (live) {
       signal->pending_seq = 0;
       record(entry, EventRecord::Kind::signal, 0);
-      signal->fire();
+      try {
+        signal->fire();
+      } catch (...) {
+        fail_run(std::current_exception());
+      }
     }
     detail::release(*signal);
     return live;
@@ -239,13 +289,14 @@ bool Kernel::dispatch(const AgendaEntry& entry) {
   if (live) {
     process->pending_seq = 0;
     record(entry, EventRecord::Kind::process_resume, process->id);
-    resume(*process);
+    resume_from_callback(*process);
   }
   release(*process);
   return live;
 }
 
 void Kernel::throw_pending_failure() {
+  if (fatal_) std::rethrow_exception(fatal_);
   if (failures_.empty()) return;
   Failure failure = std::move(failures_.front());
   failures_.pop_front();

@@ -10,9 +10,18 @@ namespace truckflow::engine {
 // ---------------------------------------------------------------------------------------------
 // Lease
 
+void Lease::set_owner(detail::ProcessState* owner) noexcept {
+  if (owner != nullptr) detail::Kernel::add_ref(*owner);
+  if (owner_ != nullptr) detail::Kernel::release(*owner_);
+  owner_ = owner;
+}
+
 void Lease::take_from(Lease& other) noexcept {
   resource_ = other.resource_;
-  owner_ = other.owner_;
+  // Re-homed: moved inside a process, the lease now belongs to that process.
+  detail::ProcessState* const mover = detail::running.process;
+  set_owner(mover != nullptr ? mover : other.owner_);
+  other.set_owner(nullptr);
   since_ = other.since_;
   priority_ = other.priority_;
   order_ = other.order_;
@@ -32,6 +41,7 @@ Lease& Lease::operator=(Lease&& other) noexcept {
 
 Lease::~Lease() {
   if (resource_ != nullptr) resource_->release(*this);
+  set_owner(nullptr);
 }
 
 void Lease::release() {
@@ -60,7 +70,7 @@ void AcquireAwaiter::withdraw() noexcept {
 Resource::Resource(Simulation& sim, std::size_t capacity) : Resource(sim, Options{capacity}) {}
 
 Resource::Resource(Simulation& sim, Options options)
-    : kernel_(&sim.kernel()),
+    : kernel_(sim.kernel().link()),
       capacity_(options.capacity),
       queueing_(options.queueing),
       statistics_(options.statistics),
@@ -75,17 +85,19 @@ Resource::~Resource() {
   while (Lease* lease = holders_.pop_front()) lease->resource_ = nullptr;
 }
 
-double Resource::utilization() const { return busy_.mean(kernel_->now()) / static_cast<double>(capacity_); }
+double Resource::utilization() const { return busy_.mean(kernel().now()) / static_cast<double>(capacity_); }
 
 void Resource::reset_statistics() {
-  busy_.reset(kernel_->now());
-  queue_.reset(kernel_->now());
+  const Time now = kernel().now();
+  busy_.reset(now);
+  queue_.reset(now);
   wait_seconds_.reset();
 }
 
 void Resource::record_levels() noexcept {
-  if (!statistics_) return;
-  const Time now = kernel_->now();
+  const detail::Kernel* const kernel = kernel_.get();
+  if (!statistics_ || kernel == nullptr) return;  // no clock once the simulation is gone
+  const Time now = kernel->now();
   busy_.update(now, static_cast<double>(in_use_));
   queue_.update(now, static_cast<double>(waiters_.size()));
 }
@@ -107,7 +119,7 @@ bool Resource::try_acquire(AcquireAwaiter& request) {
       ++preemptions_;
       grant(request);
       record_levels();
-      kernel_->interrupt(owner, Preempted{request.process_->id, since, this});
+      kernel().interrupt(owner, Preempted{request.process_->id, since, this});
       return true;
     }
   }
@@ -117,7 +129,10 @@ bool Resource::try_acquire(AcquireAwaiter& request) {
 Lease* Resource::preemption_victim(const AcquireAwaiter& request) {
   Lease* victim = nullptr;
   for (Lease& holder : holders_) {
-    if (holder.owner_ == request.process_ || holder.owner_->is_finished()) continue;
+    if (holder.owner_ == nullptr || holder.owner_ == request.process_ || holder.owner_->is_finished() ||
+        holder.owner_->status == detail::ProcessState::Status::abandoned) {
+      continue;
+    }
     if (victim == nullptr || holder.priority_ > victim->priority_ ||
         (holder.priority_ == victim->priority_ && holder.order_ > victim->order_)) {
       victim = &holder;
@@ -148,11 +163,11 @@ void Resource::remove_waiter(AcquireAwaiter& request) noexcept {
 void Resource::grant(AcquireAwaiter& request) {
   ++in_use_;
   ++grants_;
-  const Time now = kernel_->now();
+  const Time now = kernel().now();
   if (statistics_) wait_seconds_.add((now - request.requested_at_).to_seconds());
   Lease& lease = request.lease_;
   lease.resource_ = this;
-  lease.owner_ = request.process_;
+  lease.set_owner(request.process_);
   lease.since_ = now;
   lease.priority_ = request.priority_;
   lease.order_ = request.order_;
@@ -163,11 +178,13 @@ void Resource::release(Lease& lease) noexcept {
   holders_.remove(lease);
   lease.resource_ = nullptr;
   --in_use_;
-  // Hand the unit straight to the next waiter: it holds the unit now and resumes shortly.
-  while (in_use_ < capacity_ && !waiters_.empty()) {
+  // Hand the unit straight to the next waiter: it holds the unit now and resumes shortly. (Once
+  // the simulation is gone there is no waiter: its frames were destroyed.)
+  detail::Kernel* const kernel = kernel_.get();
+  while (kernel != nullptr && in_use_ < capacity_ && !waiters_.empty()) {
     AcquireAwaiter& next = *waiters_.pop_front();
     grant(next);
-    kernel_->wake(*next.process_);
+    kernel->wake(*next.process_);
   }
   record_levels();
 }

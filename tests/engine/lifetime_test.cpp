@@ -1,6 +1,9 @@
 // Coroutine lifetimes: every frame and process state is freed when processes finish or when the
 // simulation is destroyed with processes still waiting (leases released, waits withdrawn).
 #include <gtest/gtest.h>
+#include <memory>
+#include <optional>
+#include <stdexcept>
 
 #include "truckflow/engine.hpp"
 #include "truckflow/engine/detail/frame_pool.hpp"
@@ -134,6 +137,45 @@ TEST(LifetimeTest, HandlesOutliveTheirSimulation) {
   EXPECT_FALSE(waiting.is_alive());
   EXPECT_FALSE(waiting.is_finished());
   EXPECT_THROW(waiting.interrupt(), std::logic_error);
+}
+
+// Using a handle after its simulation is gone is a clear error, never a use of freed memory (under
+// ASan, asking a finished process's completion signal used to touch the destroyed kernel).
+TEST(LifetimeTest, HandlesOfFinishedProcessesRefuseWorkAfterTheSimulationIsGone) {
+  ProcessHandle<> finished;
+  {
+    Simulation sim;
+    finished = sim.spawn(quick(sim));
+    sim.run();
+  }
+  EXPECT_TRUE(finished.is_finished());
+  EXPECT_THROW((void)finished.done_signal(), std::logic_error);
+  EXPECT_THROW(finished.interrupt(), std::logic_error);
+}
+
+Process<Lease> grab(Resource& res) { co_return co_await res.acquire(); }
+
+Process<> keep(ProcessHandle<Lease> grabbed, std::optional<Lease>& kept) { kept.emplace(co_await grabbed); }
+
+// A resource and a lease may outlive the simulation: releasing is harmless, and what needs the
+// clock says so.
+TEST(LifetimeTest, AResourceAndALeaseThatOutliveTheSimulation) {
+  auto sim = std::make_unique<Simulation>();
+  Resource res(*sim, 2);
+  Container<> tank(*sim, 10.0);
+  Store<int> store(*sim);
+  std::optional<Lease> kept;
+  sim->spawn(keep(sim->spawn(grab(res)), kept));
+  sim->run();
+  ASSERT_TRUE(kept && kept->is_held());
+  sim.reset();
+  EXPECT_EQ(res.in_use(), 1U);
+  kept.reset();  // released after the simulation is gone
+  EXPECT_EQ(res.in_use(), 0U);
+  EXPECT_THROW((void)res.utilization(), std::logic_error);
+  EXPECT_THROW(res.reset_statistics(), std::logic_error);
+  EXPECT_THROW(tank.reset_statistics(), std::logic_error);
+  EXPECT_THROW(store.reset_statistics(), std::logic_error);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "truckflow/engine/simulation.hpp"
 
@@ -159,6 +160,53 @@ TEST(ProcessTest, ProcessesSpawnProcesses) {
   sim.run();
   EXPECT_EQ(total, 1 + 4 + 9);
   EXPECT_EQ(sim.live_processes(), 0U);
+}
+
+Process<std::unique_ptr<int>> box_later(Simulation& sim) {
+  co_await sim.timeout(seconds(1));
+  co_return std::make_unique<int>(7);
+}
+
+Process<> join_box(ProcessHandle<std::unique_ptr<int>> handle, int& out, bool& second_refused) {
+  const std::unique_ptr<int> box = co_await handle;  // moved out: a move-only value comes back
+  out = *box;
+  try {
+    (void)co_await handle;
+  } catch (const std::logic_error&) {
+    second_refused = true;  // it was taken by the first join
+  }
+}
+
+TEST(ProcessTest, AJoinMovesAMoveOnlyValueOutOnce) {
+  Simulation sim;
+  int out = 0;
+  bool second_refused = false;
+  auto handle = sim.spawn(box_later(sim));
+  sim.spawn(join_box(handle, out, second_refused));
+  sim.run();
+  EXPECT_EQ(out, 7);
+  EXPECT_TRUE(second_refused);
+  EXPECT_THROW((void)handle.value(), std::logic_error);
+}
+
+Process<std::string> name_later(Simulation& sim) {
+  co_await sim.timeout(seconds(1));
+  co_return std::string("copyable");
+}
+
+Process<> join_twice(ProcessHandle<std::string> handle, std::vector<std::string>& out) {
+  out.push_back(co_await handle);
+  out.push_back(co_await handle);
+}
+
+TEST(ProcessTest, ACopyableValueIsCopiedToEveryJoiner) {
+  Simulation sim;
+  std::vector<std::string> out;
+  auto handle = sim.spawn(name_later(sim));
+  sim.spawn(join_twice(handle, out));
+  sim.run();
+  EXPECT_EQ(out, (std::vector<std::string>{"copyable", "copyable"}));
+  EXPECT_EQ(handle.value(), "copyable");
 }
 
 }  // namespace

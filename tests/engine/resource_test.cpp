@@ -1,12 +1,14 @@
 // Resource: leases released on every path, FIFO and priority queueing, preemption, statistics.
 #include "truckflow/engine/resource.hpp"
 
+#include <any>
 #include <gtest/gtest.h>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "truckflow/engine/simulation.hpp"
+#include "truckflow/engine/store.hpp"
 
 namespace truckflow::engine {
 namespace {
@@ -177,6 +179,71 @@ TEST(ResourceTest, StatisticsAreTimeWeightedAndCanBeSwitchedOff) {
 TEST(ResourceTest, ZeroCapacityIsRejected) {
   Simulation sim;
   EXPECT_THROW(Resource(sim, 0), std::invalid_argument);
+}
+
+Process<> acquire_and_stash(Resource& res, Store<Lease>& stash) {
+  Lease lease = co_await res.acquire(5);
+  co_await stash.put(std::move(lease));
+}  // finishes; the lease lives on in the store
+
+Process<> take_and_hold(Simulation& sim, Store<Lease>& stash, Duration hold, bool& preempted) {
+  const Lease lease = co_await stash.get();  // the lease is re-homed here: this process holds it now
+  try {
+    co_await sim.timeout(hold);
+  } catch (const Interrupted& interrupt) {
+    preempted = std::any_cast<Preempted>(&interrupt.cause()) != nullptr;
+  }
+}
+
+Process<> preempt_at(Simulation& sim, Resource& res, Duration at, bool& granted) {
+  co_await sim.timeout(at);
+  const Lease lease = co_await res.acquire(0, true);
+  granted = true;
+}
+
+Process<> bystander(Simulation& sim, bool& interrupted) {
+  try {
+    co_await sim.timeout(hours(2));
+  } catch (const Interrupted&) {
+    interrupted = true;
+  }
+}
+
+// A lease that outlives the process that acquired it: preemption never follows a pointer to the
+// finished acquirer (whose memory a bystander spawned next now occupies: the bystander used to be
+// interrupted) and interrupts the process that holds the lease now.
+TEST(ResourceTest, ALeasePassedThroughAStoreIsPreemptedFromItsNewHolder) {
+  Simulation sim;
+  Resource res(sim, 1);
+  Store<Lease> stash(sim);
+  bool preempted = false;
+  bool granted = false;
+  bool bystander_interrupted = false;
+  sim.spawn(acquire_and_stash(res, stash));
+  sim.run_until(Time::zero() + seconds(1));  // the acquirer has finished and is freed
+  sim.spawn(bystander(sim, bystander_interrupted));
+  sim.spawn(take_and_hold(sim, stash, hours(1), preempted));
+  sim.spawn(preempt_at(sim, res, minutes(1), granted));
+  sim.run();
+  EXPECT_TRUE(preempted);
+  EXPECT_FALSE(bystander_interrupted);
+  EXPECT_TRUE(granted);
+  EXPECT_EQ(res.preemptions(), 1U);
+}
+
+// A lease kept outside any process (here, in the store) has no process to interrupt: it is not
+// preempted, and the preempting request waits.
+TEST(ResourceTest, ALeaseHeldByNoLiveProcessIsNotPreempted) {
+  Simulation sim;
+  Resource res(sim, 1);
+  Store<Lease> stash(sim);
+  bool granted = false;
+  sim.spawn(acquire_and_stash(res, stash));
+  sim.spawn(preempt_at(sim, res, minutes(1), granted));
+  sim.run();
+  EXPECT_FALSE(granted);
+  EXPECT_EQ(res.queue_length(), 1U);
+  EXPECT_EQ(res.preemptions(), 0U);
 }
 
 }  // namespace

@@ -181,5 +181,44 @@ TEST(SimulationTest, SeveralFailuresAtOneInstantAreAllReported) {
   EXPECT_EQ(failed, (std::vector<std::string>{"a", "b"}));
 }
 
+Process<> log_now(std::vector<std::string>& log, std::string what) {
+  log.push_back(std::move(what));
+  co_return;
+}
+
+Process<> trigger_then_spawn(Simulation& sim, std::vector<std::string>& log, Priority start) {
+  Event<> event = sim.event();
+  event.succeed();  // due now, normal priority
+  sim.spawn(log_now(log, "spawned"), "", start);
+  co_await event;
+  log.push_back("event");
+}
+
+// A process spawned now starts after the normal events already due now, unless it is spawned with
+// urgent priority, which starts it before them as SimPy does (its Initialize event is urgent).
+TEST(SimulationTest, SpawnOrderAmongEventsDueNowIsChosenByTheStartPriority) {
+  for (const auto& [start, expected] : {std::pair{Priority::normal, std::vector<std::string>{"event", "spawned"}},
+                                        std::pair{Priority::urgent, std::vector<std::string>{"spawned", "event"}}}) {
+    Simulation sim;
+    std::vector<std::string> log;
+    sim.spawn(trigger_then_spawn(sim, log, start));
+    sim.run();
+    EXPECT_EQ(log, expected) << "start priority " << static_cast<int>(start);
+  }
+}
+
+Process<> idle() { co_return; }
+
+// Ids are 64-bit: spawning past 2^32 processes goes on (a 32-bit id would have wrapped or thrown).
+TEST(SimulationTest, ProcessIdsGoPastTwoToTheThirtyTwo) {
+  Simulation sim;
+  sim.kernel().set_next_process_id_for_testing((std::uint64_t{1} << 32) - 1);
+  std::vector<std::uint64_t> ids;
+  for (int i = 0; i < 3; ++i) ids.push_back(sim.spawn(idle()).id());
+  EXPECT_EQ(ids, (std::vector<std::uint64_t>{(std::uint64_t{1} << 32) - 1, std::uint64_t{1} << 32,
+                                             (std::uint64_t{1} << 32) + 1}));
+  sim.run();
+}
+
 }  // namespace
 }  // namespace truckflow::engine

@@ -65,7 +65,7 @@ class Container {
 
   /// Throws `std::invalid_argument` unless 0 < capacity and 0 <= initial <= capacity (finite).
   Container(Simulation& sim, Amount capacity, Amount initial = Amount{0}, bool statistics = true)
-      : kernel_(&sim.kernel()),
+      : kernel_(sim.kernel().link()),
         capacity_(capacity),
         level_(initial),
         statistics_(statistics),
@@ -102,7 +102,7 @@ class Container {
   const Tally& get_wait_seconds() const noexcept { return get_wait_; }
   const Tally& put_wait_seconds() const noexcept { return put_wait_; }
   void reset_statistics() {
-    level_history_.reset(kernel_->now());
+    level_history_.reset(kernel_.require("this Container").now());
     get_wait_.reset();
     put_wait_.reset();
   }
@@ -133,9 +133,10 @@ class Container {
       level_ = level_ - request.amount_;
       if (level_ < Amount{0}) level_ = Amount{0};
     }
-    if (statistics_) {
-      (request.is_put_ ? put_wait_ : get_wait_).add((kernel_->now() - request.requested_at_).to_seconds());
-      level_history_.update(kernel_->now(), static_cast<double>(level_));
+    if (const detail::Kernel* kernel = kernel_.get(); statistics_ && kernel != nullptr) {
+      const Time now = kernel->now();
+      (request.is_put_ ? put_wait_ : get_wait_).add((now - request.requested_at_).to_seconds());
+      level_history_.update(now, static_cast<double>(level_));
     }
   }
 
@@ -160,19 +161,19 @@ class Container {
       if (!putters_.empty() && fits(putters_.front().amount_)) {
         Request& request = *putters_.pop_front();
         apply(request);
-        kernel_->wake(*request.process_);
+        kernel_.get()->wake(*request.process_);
         progress = true;
       }
       if (!getters_.empty() && holds(getters_.front().amount_)) {
         Request& request = *getters_.pop_front();
         apply(request);
-        kernel_->wake(*request.process_);
+        kernel_.get()->wake(*request.process_);
         progress = true;
       }
     }
   }
 
-  detail::Kernel* kernel_;
+  detail::KernelRef kernel_;
   Amount capacity_;
   Amount level_;
   bool statistics_;

@@ -182,7 +182,7 @@ class ConditionAwaiter : public Waiter {
   void operand_fired() noexcept {
     if (!evaluate()) return;
     unlink_all();
-    signals_.front()->kernel().resume(*process_);
+    signals_.front()->kernel().resume_from_callback(*process_);
   }
   void unlink_all() noexcept {
     for (std::size_t i = 0; i < operands_.size(); ++i) signals_[i]->remove_waiter(operands_[i]);

@@ -35,7 +35,7 @@ class PromiseBase {
   static void operator delete(void* block, std::size_t bytes) noexcept { pool_deallocate(block, round_up(bytes)); }
 
   std::suspend_always initial_suspend() const noexcept { return {}; }
-  void unhandled_exception() const noexcept { running.process->extras().error = std::current_exception(); }
+  void unhandled_exception() const noexcept { running.process->error = std::current_exception(); }
 
 #ifndef NDEBUG
   // Debug builds refuse foreign awaitables at compile time. (Release builds skip this check: it
@@ -52,7 +52,7 @@ class PromiseBase {
  protected:
   /// A top-level frame finished: records the outcome in the process state.
   static void publish_outcome(ProcessState& process) noexcept {
-    const bool failed = process.extras_ && process.extras_->error;
+    const bool failed = static_cast<bool>(process.error);
     process.status = failed ? ProcessState::Status::failed : ProcessState::Status::succeeded;
   }
 
@@ -76,21 +76,34 @@ struct FinalAwaiter {
   void await_resume() const noexcept {}
 };
 
+/// Where a finished process's value waits for its joiners. A copyable value is copied to each
+/// joiner; a move-only one (a Lease) is moved to the first, and is gone after that.
+template <typename T>
+using ResultSlot = std::optional<T>;
+
 template <typename T>
 class Promise : public PromiseBase {
  public:
   Process<T> get_return_object() noexcept;
   FinalAwaiter final_suspend() const noexcept { return {}; }
+  /// Everything that allocates happens here, in the body (where a failure fails the process), so
+  /// that publishing at the final suspension cannot throw.
   template <typename U>
   void return_value(U&& value) {
-    result.emplace(std::forward<U>(value));
+    if (running.process->inline_top == nullptr) {
+      running.process->extras();
+      shared = std::make_shared<ResultSlot<T>>(std::forward<U>(value));
+    } else {
+      result.emplace(std::forward<U>(value));
+    }
   }
   void publish(ProcessState& process) noexcept {
-    if (result) process.extras().result = std::make_shared<T>(std::move(*result));
+    if (shared) process.extras_->result = std::move(shared);
     publish_outcome(process);
   }
 
-  std::optional<T> result;
+  std::optional<T> result;                ///< the value of an inline child, for its awaiter
+  std::shared_ptr<ResultSlot<T>> shared;  ///< the value of a spawned process, for its joiners
 };
 
 template <>
@@ -119,8 +132,7 @@ class InlineAwaiter {
   }
   T await_resume() const {
     ProcessState& process = *running.process;
-    if (process.extras_ && process.extras_->error)
-      std::rethrow_exception(std::exchange(process.extras_->error, nullptr));
+    if (process.error) std::rethrow_exception(std::exchange(process.error, nullptr));
     if constexpr (!std::is_void_v<T>) return std::move(*child_.promise().result);
   }
 
@@ -129,6 +141,21 @@ class InlineAwaiter {
   InlineFrame frame_;
 };
 
+/// The value of a finished process for one joiner: a copy, or for a move-only T, the value itself
+/// (then gone). Throws `std::logic_error` if a move-only value was already taken.
+template <typename T>
+T take_result(const ProcessState& process) {
+  auto& slot = *static_cast<ResultSlot<T>*>(process.extras_->result.get());
+  if (!slot) throw std::logic_error(process.name() + ": its move-only value was already taken by another join");
+  if constexpr (std::is_copy_constructible_v<T>) {
+    return *slot;
+  } else {
+    T value = std::move(*slot);
+    slot.reset();
+    return value;
+  }
+}
+
 /// `co_await handle`: waits for a spawned process to finish.
 template <typename T>
 class JoinAwaiter : public SignalAwaiter {
@@ -136,7 +163,7 @@ class JoinAwaiter : public SignalAwaiter {
   JoinAwaiter(SignalRef done, ProcessState& process) noexcept : SignalAwaiter(std::move(done)), process_(&process) {}
   T await_resume() const {
     finish_wait();
-    if constexpr (!std::is_void_v<T>) return *static_cast<const T*>(process_->extras_->result.get());
+    if constexpr (!std::is_void_v<T>) return take_result<T>(*process_);
   }
 
  private:
@@ -206,14 +233,12 @@ template <typename T = void>
 class ProcessHandle : public detail::EngineAwaitable {
  public:
   ProcessHandle() noexcept = default;
-  ProcessHandle(const ProcessHandle& other) noexcept : state_(other.state_), kernel_(other.kernel_) {
+  ProcessHandle(const ProcessHandle& other) noexcept : state_(other.state_) {
     if (state_ != nullptr) detail::Kernel::add_ref(*state_);
   }
-  ProcessHandle(ProcessHandle&& other) noexcept
-      : state_(std::exchange(other.state_, nullptr)), kernel_(std::exchange(other.kernel_, nullptr)) {}
+  ProcessHandle(ProcessHandle&& other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
   ProcessHandle& operator=(ProcessHandle other) noexcept {
     std::swap(state_, other.state_);
-    std::swap(kernel_, other.kernel_);
     return *this;
   }
   ~ProcessHandle() {
@@ -238,14 +263,17 @@ class ProcessHandle : public detail::EngineAwaitable {
   /// process interrupts itself.
   void interrupt(std::any cause = {}) const { kernel().interrupt(require(), std::move(cause)); }
 
-  /// The returned value. Throws `std::logic_error` unless the process finished successfully.
+  /// The returned value. Throws `std::logic_error` unless the process finished successfully (and,
+  /// for a move-only value, unless a join has already taken it).
   template <typename U = T>
   requires(!std::is_void_v<U>) const U& value() const {
     const detail::ProcessState& state = require();
     if (state.status != detail::ProcessState::Status::succeeded) {
       throw std::logic_error(state.name() + " has no value: it has not finished successfully");
     }
-    return *static_cast<const U*>(state.extras_->result.get());
+    const auto& slot = *static_cast<const detail::ResultSlot<U>*>(state.extras_->result.get());
+    if (!slot) throw std::logic_error(state.name() + ": its move-only value was already taken by a join");
+    return *slot;
   }
 
   detail::JoinAwaiter<T> operator co_await() const {
@@ -258,22 +286,21 @@ class ProcessHandle : public detail::EngineAwaitable {
 
  private:
   friend class Simulation;
-  ProcessHandle(detail::ProcessState& state, detail::Kernel& kernel) noexcept : state_(&state), kernel_(&kernel) {
-    detail::Kernel::add_ref(state);
-  }
+  explicit ProcessHandle(detail::ProcessState& state) noexcept : state_(&state) { detail::Kernel::add_ref(state); }
   detail::ProcessState& require() const {
     if (state_ == nullptr) throw std::logic_error("empty ProcessHandle");
     return *state_;
   }
   detail::Kernel& kernel() const {
-    if (require().status == detail::ProcessState::Status::abandoned) {
-      throw std::logic_error(state_->name() + " belongs to a simulation that was destroyed");
+    const detail::ProcessState& state = require();
+    detail::Kernel* const kernel = state.kernel.get();
+    if (kernel == nullptr || state.status == detail::ProcessState::Status::abandoned) {
+      throw std::logic_error(state.name() + " belongs to a simulation that was destroyed");
     }
-    return *kernel_;
+    return *kernel;
   }
 
   detail::ProcessState* state_ = nullptr;
-  detail::Kernel* kernel_ = nullptr;
 };
 
 }  // namespace truckflow::engine

@@ -24,7 +24,10 @@ struct Preempted {
 };
 
 /// Use of one unit of a Resource. Move-only; the unit returns to the resource when the lease is
-/// destroyed (on every path: return, exception, interrupt) or on `release()`.
+/// destroyed (on every path: return, exception, interrupt) or on `release()`. A lease may leave the
+/// process that acquired it (returned from it, kept in a struct, passed through a Store): its
+/// holder, whom a preemption interrupts, is the process in which it was last moved (the acquirer
+/// until then). A holder that has finished is not interrupted, and its lease is not preempted.
 class Lease : public detail::ListNode {
  public:
   Lease() noexcept = default;
@@ -47,8 +50,11 @@ class Lease : public detail::ListNode {
   friend class AcquireAwaiter;
   void take_from(Lease& other) noexcept;
 
+  /// Sets the holder (a counted reference, so it is never read after it is freed).
+  void set_owner(detail::ProcessState* owner) noexcept;
+
   Resource* resource_ = nullptr;
-  detail::ProcessState* owner_ = nullptr;
+  detail::ProcessState* owner_ = nullptr;  ///< counted reference, or null
   Time since_;
   int priority_ = 0;
   std::uint64_t order_ = 0;
@@ -93,7 +99,8 @@ enum class Queueing : std::uint8_t {
 /// (all switchable off).
 ///
 /// A Resource should outlive the processes using it; if it is destroyed first, its waiters stay
-/// blocked until interrupted or destroyed, and outstanding leases become no-ops.
+/// blocked until interrupted or destroyed, and outstanding leases become no-ops. A Resource may
+/// outlive its Simulation: what needs the clock then throws `std::logic_error`.
 class Resource {
  public:
   struct Options {
@@ -147,7 +154,9 @@ class Resource {
   Lease* preemption_victim(const AcquireAwaiter& request);
   void record_levels() noexcept;
 
-  detail::Kernel* kernel_;
+  detail::Kernel& kernel() const { return kernel_.require("this Resource"); }
+
+  detail::KernelRef kernel_;
   std::size_t capacity_;
   std::size_t in_use_ = 0;
   Queueing queueing_;

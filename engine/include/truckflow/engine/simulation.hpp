@@ -35,12 +35,15 @@ class Simulation {
   const Epoch& epoch() const noexcept { return epoch_; }
   std::uint64_t seed() const noexcept { return seed_; }
 
-  /// Starts `process` at the current time (after events already due now). `name` appears in
-  /// errors and traces; by default "process#<id>".
+  /// Starts `process` at the current time. `name` appears in errors and traces; by default
+  /// "process#<id>". `start` places the start among the events due now: with `normal` (the
+  /// default) it comes after the normal-priority events already due; with `urgent` it comes before
+  /// them, as SimPy starts a new process (its Initialize event is urgent) — use that when porting a
+  /// SimPy model whose same-instant order matters.
   template <typename T>
-  ProcessHandle<T> spawn(Process<T> process, std::string name = {}) {
-    detail::ProcessState& state = kernel_.create_process(process.release(), std::move(name));
-    return ProcessHandle<T>(state, kernel_);
+  ProcessHandle<T> spawn(Process<T> process, std::string name = {}, Priority start = Priority::normal) {
+    detail::ProcessState& state = kernel_.create_process(process.release(), std::move(name), start);
+    return ProcessHandle<T>(state);
   }
 
   /// `co_await sim.timeout(d)` resumes after `d` (>= 0; a negative delay throws

@@ -85,7 +85,7 @@ class Store {
 
   /// Throws `std::invalid_argument` if `capacity` is 0.
   explicit Store(Simulation& sim, std::size_t capacity = unlimited, bool statistics = true)
-      : kernel_(&sim.kernel()), capacity_(capacity), statistics_(statistics), size_history_(sim.now(), 0.0) {
+      : kernel_(sim.kernel().link()), capacity_(capacity), statistics_(statistics), size_history_(sim.now(), 0.0) {
     if (capacity == 0) throw std::invalid_argument("Store capacity must be at least 1");
   }
   Store(const Store&) = delete;
@@ -114,16 +114,18 @@ class Store {
   const Tally& get_wait_seconds() const noexcept { return get_wait_; }
   const Tally& put_wait_seconds() const noexcept { return put_wait_; }
   void reset_statistics() {
-    size_history_.reset(kernel_->now());
+    size_history_.reset(kernel_.require("this Store").now());
     get_wait_.reset();
     put_wait_.reset();
   }
 
  private:
   void record(Tally& waits, Time requested_at) {
-    if (!statistics_) return;
-    waits.add((kernel_->now() - requested_at).to_seconds());
-    size_history_.update(kernel_->now(), static_cast<double>(items_.size()));
+    const detail::Kernel* const kernel = kernel_.get();
+    if (!statistics_ || kernel == nullptr) return;
+    const Time now = kernel->now();
+    waits.add((now - requested_at).to_seconds());
+    size_history_.update(now, static_cast<double>(items_.size()));
   }
   bool try_put(PutRequest& request) {
     if (!putters_.empty() || items_.size() >= capacity_) return false;
@@ -157,7 +159,7 @@ class Store {
         PutRequest& request = *putters_.pop_front();
         items_.push_back(std::move(*request.item_));
         record(put_wait_, request.requested_at_);
-        kernel_->wake(*request.process_);
+        kernel_.get()->wake(*request.process_);
         progress = true;
       }
       for (auto it = getters_.begin(); it != getters_.end() && !items_.empty();) {
@@ -165,14 +167,14 @@ class Store {
         ++it;  // advance before `request` may be unlinked
         if (take_for(request)) {
           getters_.remove(request);
-          kernel_->wake(*request.process_);
+          kernel_.get()->wake(*request.process_);
           progress = true;
         }
       }
     }
   }
 
-  detail::Kernel* kernel_;
+  detail::KernelRef kernel_;
   std::size_t capacity_;
   bool statistics_;
   std::deque<T> items_;

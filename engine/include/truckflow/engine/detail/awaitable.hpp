@@ -37,7 +37,7 @@ class SignalAwaiter : public Waiter, public SignalWaiter {
   }
 
   void withdraw() noexcept override { signal_->remove_waiter(*this); }
-  void on_signal(Signal& /*signal*/) noexcept override { signal_->kernel().resume(*process_); }
+  void on_signal(Signal& signal) noexcept override { signal.kernel().resume_from_callback(*process_); }
 
  protected:
   /// In await_resume: raises the interrupt that ended the wait, or the signal's error.

@@ -69,9 +69,42 @@ struct ProcessExtras {
 
   std::string name;
   std::deque<std::any> interrupts;  ///< causes not yet raised, oldest first
-  std::exception_ptr error;         ///< why the process failed
   std::shared_ptr<void> result;     ///< what a finished Process<T> returned (T non-void)
   Signal* done = nullptr;           ///< fires when the process finishes (owning reference)
+};
+
+/// What outlives a kernel on behalf of everything that may outlive it (process states, resources,
+/// containers, stores): whether the kernel is still there. Reference-counted (single-threaded, like
+/// the kernel); the kernel holds one reference and clears `kernel` when it shuts down.
+class KernelLink {
+ public:
+  Kernel* kernel = nullptr;
+  std::uint32_t refs = 0;
+};
+
+/// An owning reference to a KernelLink.
+class KernelRef {
+ public:
+  KernelRef() noexcept = default;
+  explicit KernelRef(KernelLink* link) noexcept : link_(link) {
+    if (link_ != nullptr) ++link_->refs;
+  }
+  KernelRef(const KernelRef& other) noexcept : KernelRef(other.link_) {}
+  KernelRef(KernelRef&& other) noexcept : link_(std::exchange(other.link_, nullptr)) {}
+  KernelRef& operator=(KernelRef other) noexcept {
+    std::swap(link_, other.link_);
+    return *this;
+  }
+  ~KernelRef() {
+    if (link_ != nullptr && --link_->refs == 0) delete link_;
+  }
+  /// The kernel, or null once it is gone.
+  Kernel* get() const noexcept { return link_ != nullptr ? link_->kernel : nullptr; }
+  /// The kernel; throws `std::logic_error` naming `what` once the simulation was destroyed.
+  Kernel& require(const char* what) const;
+
+ private:
+  KernelLink* link_ = nullptr;
 };
 
 /// A process awaiting another inline: the awaiting frame, the running child, and the frame below.
@@ -83,7 +116,7 @@ struct InlineFrame {
 
 /// The bookkeeping of one spawned process: a coroutine started by `Simulation::spawn`, together
 /// with the stack of processes it awaits inline. Reference-counted: the kernel holds one reference
-/// until the process finishes, each agenda entry and each ProcessHandle one.
+/// until the process finishes, each agenda entry, each ProcessHandle and each Lease one.
 class ProcessState {
  public:
   enum class Status : std::uint8_t { created, running, succeeded, failed, abandoned };
@@ -106,7 +139,11 @@ class ProcessState {
   InlineFrame* inline_top = nullptr;  ///< the innermost inline await, null when running the top frame
   Waiter* wait = nullptr;             ///< the pending wait an interrupt would withdraw
   std::unique_ptr<ProcessExtras> extras_;
-  std::uint32_t id = 0;
+  /// Why the process (or the inline child it awaits) failed. Kept here, not in the extras, so that
+  /// recording a failure never allocates.
+  std::exception_ptr error;
+  KernelRef kernel;  ///< the kernel it was spawned in (null once that is gone)
+  std::uint64_t id = 0;
   std::uint32_t live_index = 0;  ///< position in the kernel's registry of unfinished processes
   std::uint32_t refs = 0;
   Status status = Status::created;
@@ -162,11 +199,17 @@ class Signal : public ListNode {  // linked in its kernel's registry of signals
   void remove_waiter(SignalWaiter& waiter) noexcept;
   bool has_waiters() const noexcept { return !waiters_.empty(); }
 
-  /// Called by the kernel: marks the signal processed and notifies each waiter in order.
+  /// Called by the kernel: marks the signal processed and notifies each waiter in order. A failure
+  /// that fires with no waiter to take it is handed to `on_unobserved_failure`.
   void fire();
 
   std::uint64_t pending_seq = 0;
   std::uint32_t refs = 0;
+
+ protected:
+  /// The signal failed and nobody was waiting when it fired. By default nothing happens (an event
+  /// that fails unwatched is the model's business); a process's completion reports it to `run()`.
+  virtual void on_unobserved_failure() {}
 
  private:
   friend class Kernel;
@@ -180,7 +223,8 @@ class Signal : public ListNode {  // linked in its kernel's registry of signals
 /// Something waiting on a Signal.
 class SignalWaiter : public ListNode {
  public:
-  /// The signal fired; the waiter has already been unlinked.
+  /// The signal fired; the waiter has already been unlinked. A waiter that resumes a process
+  /// routes what that throws to the kernel (`Kernel::resume_from_callback`).
   virtual void on_signal(Signal& signal) noexcept = 0;
 
  protected:
@@ -220,7 +264,7 @@ class SignalRef {
 /// The event loop and everything it owns.
 class Kernel {
  public:
-  Kernel() = default;
+  Kernel();
   Kernel(const Kernel&) = delete;
   Kernel& operator=(const Kernel&) = delete;
   ~Kernel();
@@ -230,6 +274,8 @@ class Kernel {
   /// Agenda entries, including superseded ones not yet discarded.
   std::size_t pending_entries() const noexcept { return agenda_.size(); }
   std::size_t live_processes() const noexcept { return live_.size(); }
+  /// A reference that tells, for as long as it is held, whether this kernel still exists.
+  KernelRef link() const noexcept { return KernelRef(link_); }
 
   // Scheduling. `at` must not be earlier than now. A process or signal has at most one live entry:
   // scheduling it again supersedes the previous one.
@@ -241,15 +287,37 @@ class Kernel {
     ++process.refs;
   }
   void schedule(Signal& signal, Time at, Priority priority);
-  /// The wait of `process` is over: it resumes now, after events already due now.
-  void wake(ProcessState& process) {
+  /// The wait of `process` is over: it resumes now, after events already due now. Never throws:
+  /// called where a unit, a level or an item is handed over (often from a destructor); if the
+  /// entry cannot be scheduled, the run fails (see `fail_run`).
+  void wake(ProcessState& process) noexcept {
     process.wait = nullptr;
-    schedule(process, now_, Priority::normal);
+    try {
+      schedule(process, now_, Priority::normal);
+    } catch (...) {
+      fail_run(std::current_exception());
+    }
+  }
+  /// Resumes `process` from a callback that must not throw (a signal waking its waiters): what
+  /// goes wrong in the kernel on the way fails the run instead of terminating the program.
+  void resume_from_callback(ProcessState& process) noexcept {
+    try {
+      resume(process);
+    } catch (...) {
+      fail_run(std::current_exception());
+    }
+  }
+  /// The run cannot go on (the kernel could not schedule or record something where no caller
+  /// could be told): every later step throws `error`. The simulation can still be destroyed.
+  void fail_run(std::exception_ptr error) noexcept {
+    if (!fatal_) fatal_ = std::move(error);
+    stop_requested_ = true;
   }
 
   // Processes.
-  /// Registers a new process whose top-level frame is `frame`; it starts at the current time.
-  ProcessState& create_process(std::coroutine_handle<> frame, std::string name);
+  /// Registers a new process whose top-level frame is `frame`; it starts at the current time, with
+  /// `start` priority among the events due now. On failure (allocation) the frame is destroyed.
+  ProcessState& create_process(std::coroutine_handle<> frame, std::string name, Priority start);
   /// Runs `process` until its next wait (or its end).
   void resume(ProcessState& process);
   void interrupt(ProcessState& process, std::any cause);
@@ -284,6 +352,10 @@ class Kernel {
   /// Destroys the frame of every unfinished process and empties the agenda. Idempotent.
   void shutdown() noexcept;
 
+  // For tests of limits that take too long to reach: the next insertion sequence and process id.
+  void set_next_sequence_for_testing(std::uint64_t seq) noexcept { next_seq_ = seq; }
+  void set_next_process_id_for_testing(std::uint64_t id) noexcept { next_process_id_ = id; }
+
  private:
   friend class Signal;
   static constexpr std::uintptr_t signal_tag = 1;
@@ -294,6 +366,8 @@ class Kernel {
   bool dispatch(const AgendaEntry& entry);
   void record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id);
   void finish(ProcessState& process);
+  friend class DoneSignal;
+  void report_failure(std::exception_ptr error, std::string process_name);
   void unregister(ProcessState& process) noexcept;
   void throw_pending_failure();
   [[noreturn]] static void raise_interrupt(ProcessState& process);
@@ -307,12 +381,14 @@ class Kernel {
 
   Time now_;
   std::uint64_t next_seq_ = 1;
-  std::uint32_t next_process_id_ = 1;
+  std::uint64_t next_process_id_ = 1;
   std::uint64_t events_processed_ = 0;
   Agenda agenda_;
   TrivialVector<ProcessState*> live_;
   IntrusiveList<Signal> signals_;  ///< every signal alive, told when the kernel goes
   std::deque<Failure> failures_;
+  std::exception_ptr fatal_;  ///< see fail_run
+  KernelLink* link_;          ///< the kernel's own reference
   std::function<void(const EventRecord&)> observer_;
   bool stop_requested_ = false;
   bool shutting_down_ = false;  ///< frames are being destroyed: no new processes

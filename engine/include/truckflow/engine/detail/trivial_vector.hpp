@@ -39,6 +39,10 @@ class TrivialVector {
     if (size_ == capacity_) grow();
     data_[size_++] = value;
   }
+  /// Makes room for one more value, so that the next push_back cannot throw.
+  void reserve_one_more() {
+    if (size_ == capacity_) grow();
+  }
   void pop_back() noexcept { --size_; }
   void clear() noexcept { size_ = 0; }
   /// Empties the array, and returns its memory if it holds room for more than `keep` values.
