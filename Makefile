@@ -4,7 +4,8 @@
 #   make run                 build (release), run the default Sichuan scenario into results/sichuan.h5, plot it
 #   make test                build with sanitizers and warnings as errors, run every test
 #   make bench               run the benchmarks   (BENCH_ARGS=--benchmark_format=json ...)
-#   make install PREFIX=dir  install dir/bin/truckflow
+#   make install PREFIX=dir  install dir/bin/truckflow, and the engine as a library: its headers, static library
+#                            and CMake package (find_package(truckflow COMPONENTS engine); see engine/README.md)
 #   make debug               build at -O0 with sanitizers and run every test
 #   make format              clang-format every C++ file in place
 #   make docs                regenerate the scenario schema and the key reference in docs/scenario.md
