@@ -315,11 +315,19 @@ void Kernel::throw_pending_failure() {
 }
 
 bool Kernel::step(Time limit) {
-  throw_pending_failure();
+  if (fatal_ || !failures_.empty()) throw_pending_failure();
   while (!agenda_.empty() && agenda_.top().time < limit.ticks()) {
     const AgendaEntry entry = agenda_.pop();
+    // While this event runs, fetch what the next one will touch: with 10^5 processes their states
+    // and frames are rarely in cache. (A hint only: a signal's address, or an entry that this event
+    // displaces from the top, costs a wasted fetch.)
+    if (!agenda_.empty()) {
+      const char* const next = reinterpret_cast<const char*>(agenda_.top().target & ~signal_tag);
+      __builtin_prefetch(next);
+      __builtin_prefetch(next + 64);
+    }
     if (dispatch(entry)) {
-      throw_pending_failure();
+      if (fatal_ || !failures_.empty()) throw_pending_failure();
       return true;
     }
   }
