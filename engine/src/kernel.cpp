@@ -143,36 +143,35 @@ void Kernel::release_entry(const AgendaEntry& entry) noexcept {
 // Processes
 
 ProcessState& Kernel::create_process(std::coroutine_handle<> frame, std::string name, Priority start) {
-  // Everything that can throw happens before the process is registered; if it throws, the frame
-  // (already taken from its Process) is destroyed here, so nothing leaks and nothing is counted.
-  std::unique_ptr<ProcessState> process;
+  // The state was constructed with the frame (see ProcessState). Everything that can throw happens
+  // before the process is registered; if it throws, the frame (already taken from its Process) is
+  // destroyed here, and the state with it, so nothing leaks and nothing is counted.
+  ProcessState& process = ProcessState::of_frame(frame.address());
   try {
     if (shutting_down_ || closed_) {
       throw std::logic_error("cannot spawn a process: the simulation is being destroyed");
     }
     if (live_.size() >= std::uint32_t(-1)) throw std::length_error("too many live processes (2^32)");
-    process = std::make_unique<ProcessState>();
-    if (!name.empty()) process->extras().name = std::move(name);
+    if (next_process_id_ > ProcessState::max_id) throw std::overflow_error("process ids exhausted (2^56 processes)");
+    if (!name.empty()) process.extras().name = std::move(name);
     live_.reserve_one_more();
     // Through the heap, not the now-FIFO: a burst of spawns would otherwise hold a second copy of
     // the agenda while the processes start and schedule their next events.
-    process->pending_seq = push(now_, start, reinterpret_cast<std::uintptr_t>(process.get()), false);
+    process.pending_seq = push(now_, start, reinterpret_cast<std::uintptr_t>(&process), false);
   } catch (...) {
     frame.destroy();
     throw;
   }
-  ProcessState* const state = process.release();
-  state->frame = frame;
-  state->kernel = link();
-  state->id = next_process_id_++;
-  state->refs = 2;  // the kernel's, until the process finishes, and the agenda entry's
-  state->live_index = static_cast<std::uint32_t>(live_.size());
-  live_.push_back(state);
-  return *state;
+  process.kernel = link();
+  process.id = next_process_id_++;
+  process.refs = 2;  // the kernel's, until the process finishes, and the agenda entry's
+  process.live_index = static_cast<std::uint32_t>(live_.size());
+  live_.push_back(&process);
+  return process;
 }
 
 void Kernel::release(ProcessState& process) noexcept {
-  if (--process.refs == 0) delete &process;
+  if (--process.refs == 0) process.free_block();
 }
 
 void Kernel::unregister(ProcessState& process) noexcept {
@@ -193,7 +192,7 @@ void Kernel::resume(ProcessState& process) {
 
 void Kernel::finish(ProcessState& process) {
   unregister(process);
-  std::exchange(process.frame, {}).destroy();
+  process.frame().destroy();  // the kernel's reference keeps the state (and its block) until below
   const bool failed = process.status == ProcessState::Status::failed;
   // Releases the kernel's reference however this ends (scheduling the done signal may throw).
   const struct Release {
@@ -366,9 +365,7 @@ void Kernel::shutdown() noexcept {
     process->status = ProcessState::Status::abandoned;
     process->wait = nullptr;
   }
-  for (ProcessState* process : live) {
-    if (process->frame) std::exchange(process->frame, {}).destroy();
-  }
+  for (ProcessState* process : live) process->frame().destroy();
   closed_ = true;
   agenda_.for_each([this](const AgendaEntry& entry) { release_entry(entry); });
   agenda_.clear();

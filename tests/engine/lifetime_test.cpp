@@ -153,6 +153,33 @@ TEST(LifetimeTest, HandlesOfFinishedProcessesRefuseWorkAfterTheSimulationIsGone)
   EXPECT_THROW(finished.interrupt(), std::logic_error);
 }
 
+// A process's state shares one pool block with its frame: the frame's locals die when the process
+// finishes, but the block stays while a handle reads the state, and goes with the last handle.
+TEST(LifetimeTest, AHandleKeepsOnlyItsProcessBlockAndFreesItWhenItGoes) {
+  const auto before = detail::pool_live_blocks();
+  {
+    ProcessHandle<int> handle;
+    {
+      Simulation sim;
+      handle = sim.spawn(child(sim), "kept");
+      ProcessHandle<int> copy = handle;
+      sim.run();
+      EXPECT_EQ(detail::pool_live_blocks(), before + 1) << "the finished process's block, for its handles";
+    }
+    EXPECT_EQ(detail::pool_live_blocks(), before + 1);
+    EXPECT_TRUE(handle.is_finished());
+    EXPECT_EQ(handle.value(), 1);
+    EXPECT_EQ(handle.name(), "kept");
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before);
+  {
+    Simulation sim;
+    Process<int> never_spawned = child(sim);  // its state is unused; the block goes with the frame
+    EXPECT_EQ(detail::pool_live_blocks(), before + 1);
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before);
+}
+
 Process<Lease> grab(Resource& res) { co_return co_await res.acquire(); }
 
 Process<> keep(ProcessHandle<Lease> grabbed, std::optional<Lease>& kept) { kept.emplace(co_await grabbed); }

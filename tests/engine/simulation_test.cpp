@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "truckflow/engine/detail/frame_pool.hpp"
+
 namespace truckflow::engine {
 namespace {
 
@@ -218,6 +220,21 @@ TEST(SimulationTest, ProcessIdsGoPastTwoToTheThirtyTwo) {
   EXPECT_EQ(ids, (std::vector<std::uint64_t>{(std::uint64_t{1} << 32) - 1, std::uint64_t{1} << 32,
                                              (std::uint64_t{1} << 32) + 1}));
   sim.run();
+}
+
+// Ids are 56-bit (each spawn also takes one of the 2^56 event sequence numbers, so no run gets
+// there); past the last one, spawning throws and frees the process.
+TEST(SimulationTest, SpawningPastTheLastProcessIdThrows) {
+  const auto before = detail::pool_live_blocks();
+  {
+    Simulation sim;
+    sim.kernel().set_next_process_id_for_testing(detail::ProcessState::max_id);
+    EXPECT_EQ(sim.spawn(idle()).id(), detail::ProcessState::max_id);
+    EXPECT_THROW(sim.spawn(idle()), std::overflow_error);
+    sim.run();
+    EXPECT_EQ(sim.live_processes(), 0U);
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before);
 }
 
 }  // namespace

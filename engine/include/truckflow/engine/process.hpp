@@ -30,9 +30,12 @@ namespace detail {
 /// child goes back to its awaiter through the process state.
 class PromiseBase {
  public:
-  /// Frames are rounded to 16 bytes so that the pool hands out 16-aligned blocks.
-  static void* operator new(std::size_t bytes) { return pool_allocate(round_up(bytes)); }
-  static void operator delete(void* block, std::size_t bytes) noexcept { pool_deallocate(block, round_up(bytes)); }
+  /// A frame shares its pool block with the ProcessState placed before it (see ProcessState).
+  /// Frames are rounded to 16 bytes so that they stay 16-aligned.
+  static void* operator new(std::size_t bytes) { return ProcessState::allocate_with_frame(round_up(bytes)); }
+  static void operator delete(void* frame, std::size_t bytes) noexcept {
+    ProcessState::frame_destroyed(frame, round_up(bytes));
+  }
 
   std::suspend_always initial_suspend() const noexcept { return {}; }
   void unhandled_exception() const noexcept { running.process->error = std::current_exception(); }

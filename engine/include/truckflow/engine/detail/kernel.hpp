@@ -9,6 +9,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -117,12 +118,22 @@ struct InlineFrame {
 /// The bookkeeping of one spawned process: a coroutine started by `Simulation::spawn`, together
 /// with the stack of processes it awaits inline. Reference-counted: the kernel holds one reference
 /// until the process finishes, each agenda entry, each ProcessHandle and each Lease one.
+///
+/// It lives in the same pool block as its top-level coroutine frame, just before it (the promise's
+/// operator new allocates both and constructs the state; see `PromiseBase`): one allocation per
+/// process, no pointer from the state to the frame, and the state's busy fields sit next to the
+/// frame's first bytes, so a resume touches two or three adjacent cache lines. Every process frame
+/// has one (an inline child's simply stays unused). Destroying the frame frees the block only if
+/// nothing references the state; otherwise the block goes when the last reference does.
 class ProcessState {
  public:
   enum class Status : std::uint8_t { created, running, succeeded, failed, abandoned };
+  /// Process ids are 56-bit (a spawn also takes one of the 2^56 event sequence numbers).
+  static constexpr std::uint64_t max_id = (std::uint64_t{1} << 56) - 1;
 
-  static void* operator new(std::size_t bytes) { return pool_allocate(bytes); }
-  static void operator delete(void* block, std::size_t bytes) noexcept { pool_deallocate(block, bytes); }
+  ProcessState() noexcept = default;
+  ProcessState(const ProcessState&) = delete;
+  ProcessState& operator=(const ProcessState&) = delete;
 
   ProcessExtras& extras() {
     if (!extras_) extras_ = std::make_unique<ProcessExtras>();
@@ -131,25 +142,77 @@ class ProcessState {
   /// The name given at spawn, or "process#<id>".
   std::string name() const;
   bool is_finished() const noexcept { return status == Status::succeeded || status == Status::failed; }
+  /// The top-level frame, owned by the kernel until the process finishes (it follows the state).
+  std::coroutine_handle<> frame() const noexcept;
   /// The innermost frame: where the process resumes.
-  std::coroutine_handle<> resume_point() const noexcept { return inline_top != nullptr ? inline_top->child : frame; }
+  std::coroutine_handle<> resume_point() const noexcept { return inline_top != nullptr ? inline_top->child : frame(); }
 
-  std::uint64_t pending_seq = 0;      ///< sequence of this process's live agenda entry, 0 if none
-  std::coroutine_handle<> frame;      ///< the top-level frame, owned until the process finishes
-  InlineFrame* inline_top = nullptr;  ///< the innermost inline await, null when running the top frame
-  Waiter* wait = nullptr;             ///< the pending wait an interrupt would withdraw
+  /// The state placed before `frame` (a frame allocated by a process promise).
+  static ProcessState& of_frame(void* frame) noexcept;
+  /// Allocates a pool block for a process frame of `frame_bytes` (a multiple of 16), constructs the
+  /// state at its start and returns where the frame goes.
+  static void* allocate_with_frame(std::size_t frame_bytes);
+  /// The frame (of `frame_bytes`) was destroyed: frees the block, or leaves it to the last reference.
+  static void frame_destroyed(void* frame, std::size_t frame_bytes) noexcept;
+  /// The last reference went (after the frame was destroyed): destroys the state and frees the block.
+  void free_block() noexcept;
+
+  // Rarely used, first; the fields every resume touches last, next to the frame.
   std::unique_ptr<ProcessExtras> extras_;
   /// Why the process (or the inline child it awaits) failed. Kept here, not in the extras, so that
   /// recording a failure never allocates.
   std::exception_ptr error;
-  KernelRef kernel;  ///< the kernel it was spawned in (null once that is gone)
-  std::uint64_t id = 0;
+  KernelRef kernel;              ///< the kernel it was spawned in (null once that is gone)
   std::uint32_t live_index = 0;  ///< position in the kernel's registry of unfinished processes
   std::uint32_t refs = 0;
-  Status status = Status::created;
-  bool woken_by_interrupt = false;     ///< the current wait ended with an interrupt to raise
-  bool has_pending_interrupt = false;  ///< extras_->interrupts is not empty
+  std::uint64_t pending_seq = 0;  ///< sequence of this process's live agenda entry, 0 if none
+  std::uint64_t id : 56 = 0;
+  Status status : 3 = Status::created;
+  bool woken_by_interrupt : 1 = false;     ///< the current wait ended with an interrupt to raise
+  bool has_pending_interrupt : 1 = false;  ///< extras_->interrupts is not empty
+  Waiter* wait = nullptr;                  ///< the pending wait an interrupt would withdraw
+  InlineFrame* inline_top = nullptr;       ///< the innermost inline await, null when running the top frame
 };
+
+/// Where a process's frame starts in its block: right after the state, kept 16-aligned.
+inline constexpr std::size_t process_frame_offset = (sizeof(ProcessState) + 15) & ~std::size_t{15};
+static_assert(sizeof(void*) != 8 || process_frame_offset == 64,
+              "ProcessState should fit one cache line (64 bytes): it sits before every process frame "
+              "(see docs/design.md, 'Keeping a suspended process small')");
+
+inline std::coroutine_handle<> ProcessState::frame() const noexcept {
+  return std::coroutine_handle<>::from_address(const_cast<char*>(reinterpret_cast<const char*>(this)) +
+                                               process_frame_offset);
+}
+
+inline ProcessState& ProcessState::of_frame(void* frame) noexcept {
+  return *std::launder(reinterpret_cast<ProcessState*>(static_cast<char*>(frame) - process_frame_offset));
+}
+
+inline void* ProcessState::allocate_with_frame(std::size_t frame_bytes) {
+  void* const block = pool_allocate(process_frame_offset + frame_bytes);
+  ::new (block) ProcessState();
+  return static_cast<char*>(block) + process_frame_offset;
+}
+
+inline void ProcessState::frame_destroyed(void* frame, std::size_t frame_bytes) noexcept {
+  ProcessState& state = of_frame(frame);
+  if (state.refs == 0) {
+    state.~ProcessState();
+    pool_deallocate(&state, process_frame_offset + frame_bytes);
+  } else {
+    // Handles (or entries) still read the state. The frame's memory is dead now; it keeps the
+    // frame's size until the block is freed (see free_block).
+    ::new (frame) std::size_t(frame_bytes);
+  }
+}
+
+inline void ProcessState::free_block() noexcept {
+  void* const dead_frame = frame().address();
+  const std::size_t frame_bytes = *std::launder(static_cast<std::size_t*>(dead_frame));
+  this->~ProcessState();
+  pool_deallocate(this, process_frame_offset + frame_bytes);
+}
 
 /// The kernel and process whose coroutine is executing on this thread (both null between events).
 /// Awaitables find their process here, which keeps coroutine frames small.
