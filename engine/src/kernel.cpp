@@ -1,6 +1,7 @@
 // The kernel's event loop, process lifecycle, interrupts and signals.
 #include "truckflow/engine/detail/kernel.hpp"
 
+#include <cstddef>
 #include <stdexcept>
 #include <utility>
 
@@ -318,12 +319,14 @@ bool Kernel::step(Time limit) {
   while (!agenda_.empty() && agenda_.top().time < limit.ticks()) {
     const AgendaEntry entry = agenda_.pop();
     // While this event runs, fetch what the next one will touch: with 10^5 processes their states
-    // and frames are rarely in cache. (A hint only: a signal's address, or an entry that this event
-    // displaces from the top, costs a wasted fetch.)
+    // and frames are rarely in cache. A process's busy bytes run from its state's reference count
+    // to the first locals of its frame, which follows the state: three cache lines at most. (A hint
+    // only: for a signal, or an entry that this event displaces from the top, the fetch is wasted.)
     if (!agenda_.empty()) {
       const char* const next = reinterpret_cast<const char*>(agenda_.top().target & ~signal_tag);
-      __builtin_prefetch(next);
-      __builtin_prefetch(next + 64);
+      __builtin_prefetch(next + offsetof(ProcessState, refs));
+      __builtin_prefetch(next + offsetof(ProcessState, refs) + 64);
+      __builtin_prefetch(next + offsetof(ProcessState, refs) + 128);
     }
     if (dispatch(entry)) {
       if (fatal_ || !failures_.empty()) throw_pending_failure();
