@@ -36,7 +36,18 @@ Kernel& Signal::kernel() const {
 }
 
 void release(Signal& signal) noexcept {
-  if (--signal.refs == 0) delete &signal;
+  if (--signal.refs == 0) {
+    delete &signal;
+  } else {
+    signal.on_reference_dropped();
+  }
+}
+
+void Signal::on_reference_dropped() noexcept {
+  // The last reference is the agenda entry's (a timer is scheduled once): nobody waits or can.
+  if (!disposable_timer_ || refs != 1 || pending_seq == 0 || kernel_ == nullptr || !waiters_.empty()) return;
+  pending_seq = 0;
+  kernel_->note_stale();
 }
 
 void Signal::require_pending() const {
@@ -127,8 +138,33 @@ void Kernel::schedule(Signal& signal, Time at, Priority priority) {
   const std::uint64_t seq = push(at, priority, reinterpret_cast<std::uintptr_t>(&signal) | signal_tag,
                                  at == now_ && priority == Priority::normal);
   if (seq == 0) return;
+  const bool superseded = signal.pending_seq != 0;
   signal.pending_seq = seq;
   ++signal.refs;
+  if (superseded) note_stale();
+}
+
+bool Kernel::is_live(const AgendaEntry& entry) const noexcept {
+  const std::uint64_t seq = entry.key & sequence_mask;
+  return (entry.target & signal_tag) != 0 ? reinterpret_cast<Signal*>(entry.target & ~signal_tag)->pending_seq == seq
+                                          : reinterpret_cast<ProcessState*>(entry.target)->pending_seq == seq;
+}
+
+void Kernel::compact() noexcept {
+  // Live entries keep their (time, priority, sequence) keys, so the firing order is unchanged.
+  // The stale ones are collected first and released after: releasing may free a target.
+  TrivialVector<AgendaEntry> dropped;
+  agenda_.erase_if([&](const AgendaEntry& entry) {
+    if (is_live(entry)) return false;
+    try {
+      dropped.push_back(entry);
+    } catch (...) {
+      return false;  // no memory to hold it: it stays, and is dropped when reached
+    }
+    return true;
+  });
+  stale_ -= dropped.size();
+  for (const AgendaEntry& entry : dropped) release_entry(entry);
 }
 
 void Kernel::release_entry(const AgendaEntry& entry) noexcept {
@@ -272,6 +308,7 @@ bool Kernel::dispatch(const AgendaEntry& entry) {
   if ((entry.target & signal_tag) != 0) {
     auto* signal = reinterpret_cast<Signal*>(entry.target & ~signal_tag);
     const bool live = signal->pending_seq == seq;
+    if (!live) --stale_;
     if (live) {
       signal->pending_seq = 0;
       record(entry, EventRecord::Kind::signal, 0);
@@ -286,6 +323,7 @@ bool Kernel::dispatch(const AgendaEntry& entry) {
   }
   auto* process = reinterpret_cast<ProcessState*>(entry.target);
   const bool live = process->pending_seq == seq;
+  if (!live) --stale_;
   if (live) {
     process->pending_seq = 0;
     record(entry, EventRecord::Kind::process_resume, process->id);
@@ -336,12 +374,9 @@ bool Kernel::run_before(Time limit) {
 std::optional<Time> Kernel::next_event_time() {
   while (!agenda_.empty()) {
     const AgendaEntry& top = agenda_.top();
-    const std::uint64_t seq = top.key & sequence_mask;
-    const bool live = (top.target & signal_tag) != 0
-                          ? reinterpret_cast<Signal*>(top.target & ~signal_tag)->pending_seq == seq
-                          : reinterpret_cast<ProcessState*>(top.target)->pending_seq == seq;
-    if (live) return Time::from_ticks(top.time);
+    if (is_live(top)) return Time::from_ticks(top.time);
     const AgendaEntry stale = agenda_.pop();
+    --stale_;
     release_entry(stale);
   }
   return std::nullopt;
@@ -364,6 +399,7 @@ void Kernel::shutdown() noexcept {
   closed_ = true;
   agenda_.for_each([this](const AgendaEntry& entry) { release_entry(entry); });
   agenda_.clear();
+  stale_ = 0;
   for (ProcessState* process : live) release(*process);
   failures_.clear();
   // Events that outlive the simulation (held by handles elsewhere) must not reach back into it.

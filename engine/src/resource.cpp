@@ -61,7 +61,16 @@ AcquireAwaiter::~AcquireAwaiter() {
 bool AcquireAwaiter::try_now() { return resource_->try_acquire(*this); }
 void AcquireAwaiter::enqueue() { resource_->enqueue(*this); }
 void AcquireAwaiter::withdraw() noexcept {
-  if (resource_ != nullptr) resource_->remove_waiter(*this);
+  if (resource_ != nullptr && is_linked()) resource_->remove_waiter(*this);
+}
+
+std::optional<Lease> PatientAcquireAwaiter::await_resume() {
+  detail::Kernel::end_wait();
+  if (lease_.is_held()) return std::optional<Lease>(std::move(lease_));
+  // The patience ran out first: leave the queue.
+  if (is_linked()) withdraw();
+  if (resource_ != nullptr) ++resource_->reneges_;
+  return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +84,8 @@ Resource::Resource(Simulation& sim, Options options)
       queueing_(options.queueing),
       statistics_(options.statistics),
       busy_(sim.now(), 0.0),
-      queue_(sim.now(), 0.0) {
+      queue_(sim.now(), 0.0),
+      capacity_history_(sim.now(), static_cast<double>(options.capacity)) {
   if (capacity_ == 0) throw std::invalid_argument("Resource capacity must be at least 1");
 }
 
@@ -85,13 +95,27 @@ Resource::~Resource() {
   while (Lease* lease = holders_.pop_front()) lease->resource_ = nullptr;
 }
 
-double Resource::utilization() const { return busy_.mean(kernel().now()) / static_cast<double>(capacity_); }
+double Resource::utilization() const {
+  const Time now = kernel().now();
+  const double capacity = capacity_history_.mean(now);
+  return capacity > 0.0 ? busy_.mean(now) / capacity : 0.0;
+}
 
 void Resource::reset_statistics() {
   const Time now = kernel().now();
   busy_.reset(now);
   queue_.reset(now);
+  capacity_history_.reset(now);
   wait_seconds_.reset();
+  reneges_ = 0;
+}
+
+void Resource::set_capacity(std::size_t capacity) {
+  detail::Kernel& k = kernel();
+  capacity_ = capacity;
+  capacity_history_.update(k.now(), static_cast<double>(capacity));
+  serve_waiters();
+  record_levels();
 }
 
 void Resource::record_levels() noexcept {
@@ -178,15 +202,19 @@ void Resource::release(Lease& lease) noexcept {
   holders_.remove(lease);
   lease.resource_ = nullptr;
   --in_use_;
-  // Hand the unit straight to the next waiter: it holds the unit now and resumes shortly. (Once
-  // the simulation is gone there is no waiter: its frames were destroyed.)
+  serve_waiters();
+  record_levels();
+}
+
+void Resource::serve_waiters() noexcept {
+  // Hand free units straight to the next waiters: each holds its unit now and resumes shortly.
+  // (Once the simulation is gone there is no waiter: its frames were destroyed.)
   detail::Kernel* const kernel = kernel_.get();
   while (kernel != nullptr && in_use_ < capacity_ && !waiters_.empty()) {
     AcquireAwaiter& next = *waiters_.pop_front();
     grant(next);
     kernel->wake(*next.process_);
   }
-  record_levels();
 }
 
 }  // namespace truckflow::engine

@@ -3,6 +3,7 @@
 
 #include <any>
 #include <gtest/gtest.h>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -244,6 +245,59 @@ TEST(ResourceTest, ALeaseHeldByNoLiveProcessIsNotPreempted) {
   EXPECT_FALSE(granted);
   EXPECT_EQ(res.queue_length(), 1U);
   EXPECT_EQ(res.preemptions(), 0U);
+}
+
+Process<> hold_then_release(Simulation& sim, Resource& res, Duration hold) {
+  const Lease lease = co_await res.acquire();
+  co_await sim.timeout(hold);
+}
+
+Process<> impatient(Simulation& sim, Resource& res, Duration patience, Log& log, std::string who) {
+  const std::optional<Lease> lease = co_await res.acquire(patience);
+  log.push_back(who + (lease ? " got" : " gave up") + " at " +
+                std::to_string(static_cast<int>(sim.now().to_seconds())));
+}
+
+TEST(ResourceTest, AnAcquireWithPatienceGivesUpWhenItRunsOutAndLeavesTheQueue) {
+  Simulation sim;
+  Resource res(sim, 1);
+  Log log;
+  sim.spawn(hold_then_release(sim, res, seconds(10)));
+  sim.spawn(impatient(sim, res, seconds(5), log, "a"));   // gives up at 5
+  sim.spawn(impatient(sim, res, seconds(20), log, "b"));  // served at 10
+  sim.spawn(impatient(sim, res, seconds(0), log, "c"));   // no patience: gives up at once
+  sim.run();
+  EXPECT_EQ(log, (Log{"c gave up at 0", "a gave up at 5", "b got at 10"}));
+  EXPECT_EQ(res.reneges(), 2U);
+  EXPECT_EQ(res.queue_length(), 0U);
+  EXPECT_EQ(res.in_use(), 0U);
+  EXPECT_EQ(sim.kernel().stale_entries(), 0U) << "b's timer was superseded and dropped when reached";
+}
+
+TEST(ResourceTest, ANegativePatienceIsRejected) {
+  Simulation sim;
+  Resource res(sim, 1);
+  EXPECT_THROW((void)res.acquire(-seconds(1)), std::invalid_argument);
+}
+
+TEST(ResourceTest, SetCapacityGrantsAtOnceWhenRaisedAndWaitsForReleasesWhenLowered) {
+  Simulation sim;
+  Resource res(sim, 2);
+  Log log;
+  for (const char* who : {"a", "b", "c", "d"}) sim.spawn(use(sim, res, seconds(10), who, log));
+  sim.run_until(Time::zero() + seconds(1));
+  res.set_capacity(3);  // c starts at once
+  EXPECT_EQ(res.in_use(), 3U);
+  res.set_capacity(1);  // a, b and c keep their units; d waits until fewer than 1 are in use
+  EXPECT_EQ(res.available(), 0U);
+  sim.run();
+  EXPECT_EQ(log, (Log{"a+0", "b+0", "c+1", "a-10", "b-10", "c-11", "d+11", "d-21"}));
+  res.set_capacity(0);  // everything out of service
+  EXPECT_EQ(res.available(), 0U);
+  // Utilization is over the capacity in force: 40 unit·s busy (four holds of 10 s) over
+  // 2·1 + 1·20 = 22 unit·s of capacity by t = 21 (above 1: units were held past a lowered capacity).
+  EXPECT_EQ(sim.now(), Time::zero() + seconds(21));
+  EXPECT_NEAR(res.utilization(), 40.0 / 22.0, 1e-12);
 }
 
 }  // namespace

@@ -104,6 +104,7 @@ inline SignalRef signal_of(const Timeout& timeout) {
   if (kernel == nullptr) throw std::logic_error("a timeout can only be an any_of / all_of operand inside a process");
   SignalRef timer(new Signal(*kernel));
   timer->succeed_at(timeout.deadline(kernel->now()));
+  timer->make_disposable_timer();
   return timer;
 }
 template <typename T>
