@@ -274,10 +274,10 @@ void Kernel::interrupt(ProcessState& process, std::any cause) {
   if (&process == running.process) throw std::logic_error(process.name() + " cannot interrupt itself");
   process.extras().interrupts.push_back(std::move(cause));
   process.has_pending_interrupt = true;
-  if (Waiter* const wait = std::exchange(process.wait, nullptr)) {
-    wait->withdraw();
+  if (process.wait != nullptr) {
+    schedule(process, now_, Priority::urgent);  // first: if it throws, the process is still waiting
+    std::exchange(process.wait, nullptr)->withdraw();
     process.woken_by_interrupt = true;
-    schedule(process, now_, Priority::urgent);
   }
   // Otherwise the process is running or about to resume: the interrupt is raised at its next wait.
 }

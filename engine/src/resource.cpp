@@ -66,7 +66,7 @@ void AcquireAwaiter::withdraw() noexcept {
 
 std::optional<Lease> PatientAcquireAwaiter::await_resume() {
   detail::Kernel::end_wait();
-  if (lease_.is_held()) return std::optional<Lease>(std::move(lease_));
+  if (granted_) return std::optional<Lease>(std::move(lease_));
   // The patience ran out first: leave the queue.
   if (is_linked()) withdraw();
   if (resource_ != nullptr) ++resource_->reneges_;
@@ -133,7 +133,9 @@ bool Resource::try_acquire(AcquireAwaiter& request) {
     record_levels();
     return true;
   }
-  if (request.preempt_) {
+  // Preemption swaps one holder for another, so it too needs the units in use to be within the
+  // capacity (after a lowered capacity, the holders above it must release first).
+  if (request.preempt_ && in_use_ <= capacity_) {
     if (Lease* victim = preemption_victim(request)) {
       detail::ProcessState& owner = *victim->owner_;
       const Time since = victim->since_;
@@ -189,6 +191,7 @@ void Resource::grant(AcquireAwaiter& request) {
   ++grants_;
   const Time now = kernel().now();
   if (statistics_) wait_seconds_.add((now - request.requested_at_).to_seconds());
+  request.granted_ = true;
   Lease& lease = request.lease_;
   lease.resource_ = this;
   lease.set_owner(request.process_);

@@ -155,5 +155,28 @@ TEST(ContainerTest, PatientGetsAndLevelWaitsGiveUp) {
   EXPECT_EQ(tank.getters_waiting(), 0U);
 }
 
+Process<> watch_low(Container<>& tank, std::optional<double>& seen) { seen = co_await tank.level_at_most(60.0); }
+
+Process<> put_now(Container<>& tank, double kg) { co_await tank.put(kg); }
+
+Process<> get_later(Simulation& sim, Container<>& tank, double kg) {
+  co_await sim.timeout(seconds(10));
+  co_await tank.get(kg);
+}
+
+// Found in review: a crossing undone by the next hand-over of the same cascade went unseen.
+TEST(ContainerTest, ALevelWaitSeesACrossingUndoneInTheSameInstant) {
+  Simulation sim;
+  Container<> tank(sim, 100.0, 100.0);
+  std::optional<double> seen;
+  sim.spawn(watch_low(tank, seen));
+  sim.spawn(put_now(tank, 40.0));         // blocked: the tank is full
+  sim.spawn(get_later(sim, tank, 45.0));  // 100 -> 55 (<= 60), then the waiting put: 55 -> 95
+  sim.run();
+  ASSERT_TRUE(seen.has_value());
+  EXPECT_EQ(*seen, 55.0);
+  EXPECT_EQ(tank.level(), 95.0);
+}
+
 }  // namespace
 }  // namespace truckflow::engine

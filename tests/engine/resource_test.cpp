@@ -300,5 +300,60 @@ TEST(ResourceTest, SetCapacityGrantsAtOnceWhenRaisedAndWaitsForReleasesWhenLower
   EXPECT_NEAR(res.utilization(), 40.0 / 22.0, 1e-12);
 }
 
+Process<> hold_with_priority(Simulation& sim, Resource& res, int priority, Duration hold) {
+  try {
+    const Lease lease = co_await res.acquire(priority);
+    co_await sim.timeout(hold);
+  } catch (const Interrupted&) {
+  }
+}
+
+Process<> preempt_and_note(Simulation& sim, Resource& res, Duration at, Time& granted_at) {
+  co_await sim.timeout(at);
+  const Lease lease = co_await res.acquire(0, true);
+  granted_at = sim.now();
+}
+
+// Found in review: preemption ignored a lowered capacity.
+TEST(ResourceTest, PreemptionRespectsALoweredCapacity) {
+  Simulation sim;
+  Resource res(sim, 1);
+  Time granted_at = Time::max();
+  sim.spawn(hold_with_priority(sim, res, 5, hours(1)));
+  sim.spawn(preempt_and_note(sim, res, minutes(1), granted_at));
+  sim.run_until(Time::zero() + seconds(30));
+  res.set_capacity(0);  // out of service: nothing is granted, not even by preemption
+  sim.run();
+  EXPECT_EQ(granted_at, Time::max());
+  EXPECT_EQ(res.queue_length(), 1U);
+}
+
+Process<> patient_then_hold(Simulation& sim, Resource& res, int& outcome) {
+  co_await sim.timeout(seconds(0.5));
+  const std::optional<Lease> lease = co_await res.acquire(hours(1), 5);
+  outcome = lease ? 1 : 2;
+  try {
+    co_await sim.timeout(seconds(1));
+  } catch (const Interrupted&) {
+    outcome += 10;
+  }
+}
+
+// Found in review: a patient request granted a unit and preempted before it resumed (same instant)
+// was counted as giving up. It was served: it gets its (no longer held) lease and the interrupt.
+TEST(ResourceTest, APatientRequestGrantedThenPreemptedIsNotARenege) {
+  Simulation sim;
+  Resource res(sim, 1);
+  int outcome = 0;
+  Time granted_at = Time::max();
+  sim.spawn(hold_with_priority(sim, res, 9, seconds(10)));
+  sim.spawn(patient_then_hold(sim, res, outcome));
+  sim.spawn(preempt_and_note(sim, res, seconds(10), granted_at));  // due at 10 after the release, before the wake-up
+  sim.run();
+  EXPECT_EQ(outcome, 11);
+  EXPECT_EQ(res.reneges(), 0U);
+  EXPECT_EQ(granted_at, Time::zero() + seconds(10));
+}
+
 }  // namespace
 }  // namespace truckflow::engine

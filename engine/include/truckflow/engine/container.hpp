@@ -229,6 +229,8 @@ class Container {
       (request.is_put_ ? put_wait_ : get_wait_).add((now - request.requested_at_).to_seconds());
       level_history_.update(now, static_cast<double>(level_));
     }
+    // After every change, so that a crossing undone by the next hand-over is still seen.
+    notify_level_waiters();
   }
 
   /// Serves the request at once if it is first in line and can proceed.
@@ -239,8 +241,10 @@ class Container {
     serve_waiters();
     return true;
   }
-  /// Wakes the level waiters whose condition now holds, in the order they began waiting.
+  /// Wakes the level waiters whose condition holds at the current level, in the order they began
+  /// waiting.
   void notify_level_waiters() noexcept {
+    if (level_waiters_.empty()) return;
     for (auto it = level_waiters_.begin(); it != level_waiters_.end();) {
       LevelWait& wait = *it;
       ++it;  // advance before `wait` is unlinked
@@ -274,7 +278,6 @@ class Container {
         progress = true;
       }
     }
-    notify_level_waiters();
   }
 
   detail::KernelRef kernel_;

@@ -160,7 +160,7 @@ class ConditionAwaiter : public Waiter {
  private:
   struct Operand final : SignalWaiter {
     ConditionAwaiter* owner = nullptr;
-    void on_signal(Signal& /*signal*/) noexcept override { owner->operand_fired(); }
+    void on_signal(Signal& signal) noexcept override { owner->operand_fired(signal); }
   };
 
   /// True when the condition is decided (satisfied, or failed through an operand).
@@ -180,10 +180,10 @@ class ConditionAwaiter : public Waiter {
     }
     return mode_ == Mode::all && all_processed;
   }
-  void operand_fired() noexcept {
+  void operand_fired(Signal& fired) noexcept {
     if (!evaluate()) return;
     unlink_all();
-    signals_.front()->kernel().resume_from_callback(*process_);
+    fired.kernel().resume_from_callback(*process_);
   }
   void unlink_all() noexcept {
     for (std::size_t i = 0; i < operands_.size(); ++i) signals_[i]->remove_waiter(operands_[i]);

@@ -87,12 +87,15 @@ class AcquireAwaiter : public detail::QueuedWait<AcquireAwaiter> {
   Resource* resource_;
   int priority_;
   bool preempt_;
+  bool granted_ = false;  ///< a unit was granted (it may have been preempted since)
   std::uint64_t order_ = 0;
   Lease lease_;
 };
 
 /// `co_await resource.acquire(patience)`: a Lease, or nothing if no unit was granted within the
-/// patience (the request then leaves the queue: reneging).
+/// patience (the request then leaves the queue: reneging). A unit granted in time and preempted
+/// before the process resumed comes back as a lease that is no longer held (not as a renege); the
+/// preemption's `Interrupted` is raised at the next wait.
 class PatientAcquireAwaiter : public AcquireAwaiter {
  public:
   PatientAcquireAwaiter(Resource& resource, Duration patience, int priority)

@@ -74,12 +74,13 @@ class QueuedWait : public Waiter, public ListNode, public EngineAwaitable {
     auto& self = static_cast<Derived&>(*this);
     if (Kernel::interrupt_pending(process) || self.try_now()) return false;
     if (patience_ticks_ == 0) return false;  // no patience at all: not served, and gone at once
-    self.enqueue();
-    process.wait = this;
-    // A deadline past the end of time is no deadline.
+    // A deadline past the end of time is no deadline. Scheduled before queueing: if it throws,
+    // the wait has not begun.
     if (patience_ticks_ > 0 && patience_ticks_ <= Time::max().ticks() - requested_at_.ticks()) {
       kernel.schedule(process, requested_at_ + Duration::from_ticks(patience_ticks_), Priority::normal);
     }
+    self.enqueue();
+    process.wait = this;
     return true;
   }
 

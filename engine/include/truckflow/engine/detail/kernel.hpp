@@ -287,6 +287,7 @@ class Kernel {
   static constexpr std::size_t compaction_floor = 1024;
   /// An entry was superseded or cancelled: counts it, and compacts the agenda when due.
   void note_stale() noexcept {
+    if (shutting_down_ || closed_) return;  // the agenda is being released as a whole
     ++stale_;
     if (stale_ >= compaction_floor && 2 * stale_ > agenda_.size()) compact();
   }
