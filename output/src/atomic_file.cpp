@@ -12,7 +12,14 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "files.hpp"
+
 namespace truckflow::output {
+
+void detail::require_regular_file(const std::string& path, const std::string& refusal) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) throw std::invalid_argument(refusal + "is not a regular file");
+}
 
 namespace {
 
@@ -48,8 +55,8 @@ bool has_hdf5_signature(std::ifstream& file, std::uintmax_t size) {
 /// Throws unless the existing file at `path` may be replaced by results: an HDF5 file, or empty.
 void check_replaceable(const std::string& path) {
   const std::string refusal = "will not write results to '" + path + "': it exists and ";
+  detail::require_regular_file(path, refusal);
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) throw std::invalid_argument(refusal + "is not a regular file");
   const std::uintmax_t size = std::filesystem::file_size(path, error);
   if (!error && size == 0) return;
   std::ifstream file(path, std::ios::binary);
