@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -246,9 +247,16 @@ void apply_override(Node& root, const std::string& assignment, std::vector<Diagn
       }
       auto& items = current->items();
       if (is_index(selector)) {
-        const std::size_t index = std::stoul(selector);
-        if (index >= items.size()) {
-          fail(path + " has " + std::to_string(items.size()) + " items; there is no item [" + selector + "]");
+        // An index too large for any number is past the end like any other.
+        std::size_t index = 0;
+        const auto [end, error] = std::from_chars(selector.data(), selector.data() + selector.size(), index);
+        if (error != std::errc{} || index >= items.size()) {
+          const std::size_t n = items.size();
+          fail(path + " has " + std::to_string(n) + (n == 1 ? " item" : " items") + "; there is no item [" + selector +
+               "] (" +
+               (n == 0 ? std::string("the list is empty")
+                       : "expected an index from 0 to " + std::to_string(n - 1) + " or an item's id") +
+               ")");
           return;
         }
         current = &items[index];

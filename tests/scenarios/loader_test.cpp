@@ -92,7 +92,15 @@ TEST(LoaderTest, BadOverridesAreClearErrors) {
             std::vector<std::string>{
                 "--set suppliers[nobody].lead_time_days=1: error: suppliers has no item with id 'nobody'"});
   EXPECT_EQ(errors("two_regions.yaml", {"sites[3].operator=x"}),
-            std::vector<std::string>{"--set sites[3].operator=x: error: sites has 1 items; there is no item [3]"});
+            std::vector<std::string>{"--set sites[3].operator=x: error: sites has 1 item; there is no item [3] "
+                                     "(expected an index from 0 to 0 or an item's id)"});
+  EXPECT_EQ(errors("two_regions.yaml", {"regions[99999999999999999999].id=x"}),
+            std::vector<std::string>{"--set regions[99999999999999999999].id=x: error: regions has 2 items; there is "
+                                     "no item [99999999999999999999] (expected an index from 0 to 1 or an item's id)"})
+      << "an index too large for any number";
+  EXPECT_EQ(errors("two_regions.yaml", {"regions=[]", "regions[0].id=x"}),
+            std::vector<std::string>{
+                "--set regions[0].id=x: error: regions has 0 items; there is no item [0] (the list is empty)"});
   EXPECT_EQ(errors("two_regions.yaml", {"a..b=1"}),
             std::vector<std::string>{"--set a..b=1: error: 'a..b' is not a key path (keys joined by '.', list items "
                                      "selected by [index] or [id])"});
