@@ -24,7 +24,7 @@ void add_scenario_arguments(CLI::App& command, ScenarioArguments& args) {
                   "it, as the shell may expand [...])")
       ->type_name("KEY.PATH=VALUE")
       ->allow_extra_args(false);
-  command.add_option("--seed", args.seed, "master random seed (overrides simulation.seed)");
+  command.add_option("--seed", args.seed, "master random seed, the same as --set simulation.seed=N")->type_name("N");
 }
 
 void add_progress_options(CLI::App& command, ProgressOptions& progress) {

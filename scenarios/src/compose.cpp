@@ -198,9 +198,9 @@ bool is_index(const std::string& s) {
 
 }  // namespace
 
-void apply_override(Node& root, const std::string& assignment, std::vector<Diagnostic>& diagnostics,
-                    ReadBudget& budget) {
-  const SourceLocation where{"--set " + assignment, 0, 0};
+void apply_override(Node& root, const Override& override, std::vector<Diagnostic>& diagnostics, ReadBudget& budget) {
+  const std::string& assignment = override.assignment;
+  const SourceLocation where{override.source.empty() ? "--set " + assignment : override.source, 0, 0};
   auto fail = [&](const std::string& message) { diagnostics.push_back({where, "", message}); };
   const std::size_t equals = assignment.find('=');
   if (equals == std::string::npos) {
@@ -277,13 +277,13 @@ void apply_override(Node& root, const std::string& assignment, std::vector<Diagn
   *current = std::move(value);
 }
 
-Node compose(const std::string& path, const std::vector<std::string>& overrides, std::vector<Diagnostic>& diagnostics) {
+Node compose(const std::string& path, const std::vector<Override>& overrides, std::vector<Diagnostic>& diagnostics) {
   std::error_code error;
   std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(path, error)};
   ReadBudget budget;
   Node root = compose_file(path, chain, diagnostics, budget);
   if (!diagnostics.empty()) return root;
-  for (const std::string& assignment : overrides) apply_override(root, assignment, diagnostics, budget);
+  for (const Override& override : overrides) apply_override(root, override, diagnostics, budget);
   return root;
 }
 

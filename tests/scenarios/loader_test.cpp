@@ -81,7 +81,9 @@ TEST(LoaderTest, OverridesSetAnyValue) {
   EXPECT_DOUBLE_EQ(s.roads[0].climb_m, 300.0);
   EXPECT_DOUBLE_EQ(s.regions[1].prices.diesel_cny_per_l, 8.0);
   EXPECT_DOUBLE_EQ(s.regions[1].prices.hydrogen_cny_per_kg, 35.0) << "the rest of the replaced mapping: defaults";
-  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {.seed = 42}).description.simulation.seed, 42U);
+  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {.seed = "42"}).description.simulation.seed, 42U);
+  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {.seed = "010"}).description.simulation.seed, 10U)
+      << "decimal, as in --set simulation.seed=010: not octal";
 }
 
 TEST(LoaderTest, BadOverridesAreClearErrors) {
@@ -111,6 +113,30 @@ TEST(LoaderTest, BadOverridesAreClearErrors) {
             std::vector<std::string>{"--set simulation.colour=blue: error: simulation.colour: unknown key 'colour' in "
                                      "simulation; expected one of 'start_date', 'horizon_years', 'seed' or "
                                      "'sample_interval_days'"});
+}
+
+TEST(LoaderTest, TheSeedIsReadAsTheSetOverrideIsAndItsErrorsNameIt) {
+  const auto seed_errors = [](const std::string& seed) {
+    try {
+      (void)load_scenario(tiny + "two_regions.yaml", {.seed = seed});
+    } catch (const ScenarioError& error) {
+      std::vector<std::string> messages;
+      for (const Diagnostic& d : error.diagnostics()) messages.push_back(to_string(d));
+      return messages;
+    }
+    return std::vector<std::string>{};
+  };
+  EXPECT_EQ(seed_errors("0x10"),
+            std::vector<std::string>{"--seed 0x10: error: simulation.seed: expected a whole number, found '0x10'"});
+  EXPECT_EQ(seed_errors(""),
+            std::vector<std::string>{"--seed '': error: simulation.seed: expected a whole number, found nothing"});
+  EXPECT_EQ(seed_errors("-1"), std::vector<std::string>{"--seed -1: error: simulation.seed: expected a whole number "
+                                                        "from 0 to 9.2e+18, found -1"});
+  EXPECT_EQ(seed_errors("-1"), [] {
+    std::vector<std::string> messages = errors("two_regions.yaml", {"simulation.seed=-1"});
+    for (std::string& m : messages) m.replace(0, m.find(':'), "--seed -1");
+    return messages;
+  }()) << "the same message as --set simulation.seed=-1, located at --seed";
 }
 
 TEST(LoaderTest, ADuplicateIdAloneIsAnErrorWithItsLocation) {
