@@ -33,7 +33,7 @@ void check_output_path(const std::string& path) {
   try {
     output::check_writable(path);
   } catch (const std::invalid_argument& e) {
-    throw BadInput(e.what());
+    throw BadInput(std::string("-o/--output: ") + e.what());
   }
 }
 

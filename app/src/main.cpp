@@ -2,6 +2,7 @@
 // Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted
 // (Ctrl-C), 143 terminated (SIGTERM).
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <iostream>
 #include <string>
 
@@ -24,8 +25,19 @@ void add_scenario_arguments(CLI::App& command, ScenarioArguments& args) {
                   "it, as the shell may expand [...])")
       ->type_name("KEY.PATH=VALUE")
       ->allow_extra_args(false);
-  command.add_option("--seed", args.seed, "master random seed (overrides simulation.seed)");
+  command.add_option("--seed", args.seed, "master random seed, the same as --set simulation.seed=N")->type_name("N");
 }
+
+/// Refuses NaN and infinities, which CLI::Range lets through (NaN compares false with any bound).
+const CLI::Validator finite_number(
+    [](std::string& text) {
+      double value = 0;
+      if (CLI::detail::lexical_cast(text, value) && !std::isfinite(value)) {
+        return "expected a finite number, found " + text;
+      }
+      return std::string();
+    },
+    "");
 
 void add_progress_options(CLI::App& command, ProgressOptions& progress) {
   command.add_flag_callback(
@@ -33,6 +45,7 @@ void add_progress_options(CLI::App& command, ProgressOptions& progress) {
   command
       .add_option("--progress-every", progress.log_interval_s,
                   "when stderr is not a terminal, seconds between progress lines (default 2)")
+      ->check(finite_number)
       ->check(CLI::Range(0.001, 86400.0))
       ->type_name("SECONDS");
 }

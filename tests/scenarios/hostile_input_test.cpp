@@ -1,8 +1,10 @@
 // Input a careless or hostile user could write: alias bombs, deep nesting, huge files, binary
 // garbage, things that are not files. Each gives a clear ScenarioError, never a crash or a hang.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <string>
 
 #include "truckflow/scenarios/loader.hpp"
@@ -145,6 +147,27 @@ TEST_F(HostileInputTest, BinaryGarbage) {
   for (int i = 0; i < 4096; ++i) bytes += static_cast<char>((i * 7919) % 256);
   const std::string message = message_for(write("garbage.yaml", bytes));
   EXPECT_NE(message, "(no error)");
+}
+
+TEST_F(HostileInputTest, LineEndingsOfEveryKind) {
+  std::ifstream in(std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/two_regions.yaml", std::ios::binary);
+  const std::string lf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string cr_lf;
+  std::string cr = lf;
+  for (const char c : lf) cr_lf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  EXPECT_EQ(load_scenario(write("lf.yaml", lf)).resolved_yaml, load_scenario(write("cr_lf.yaml", cr_lf)).resolved_yaml);
+  EXPECT_EQ(load_scenario(write("lf.yaml", lf)).resolved_yaml, load_scenario(write("cr.yaml", cr)).resolved_yaml)
+      << "CR alone (old Mac files) breaks lines too, as YAML says";
+  const std::string path = write("cr_error.yaml", "# a comment\rname: x\rsimulation: {horizon_years: 0}\r");
+  try {
+    (void)load_scenario(path);
+    FAIL();
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(to_string(error.diagnostics().back()),
+              path + ":3:29: error: simulation.horizon_years: expected a whole number from 1 to 100, found 0")
+        << "lines counted at each CR: " << error.what();
+  }
 }
 
 TEST_F(HostileInputTest, NotAFile) {
