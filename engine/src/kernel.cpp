@@ -8,6 +8,29 @@ namespace truckflow::engine::detail {
 
 ProcessExtras::~ProcessExtras() {
   if (done != nullptr) release(*done);
+  if (holder != nullptr) {
+    holder->process = nullptr;
+    release(*holder);
+  }
+}
+
+void release(HolderTag& tag) noexcept {
+  if (--tag.refs == 0) delete &tag;
+}
+
+HolderTag& Kernel::holder_tag(ProcessState& process) {
+  ProcessExtras& extras = process.extras();
+  if (extras.holder == nullptr) {
+    extras.holder = new HolderTag{&process, 1};
+  }
+  return *extras.holder;
+}
+
+void Kernel::drop_holder_tag(ProcessState& process) noexcept {
+  if (process.extras_ && process.extras_->holder != nullptr) {
+    process.extras_->holder->process = nullptr;
+    detail::release(*std::exchange(process.extras_->holder, nullptr));
+  }
 }
 
 Kernel& KernelRef::require(const char* what) const {
@@ -229,6 +252,7 @@ void Kernel::resume(ProcessState& process) {
 
 void Kernel::finish(ProcessState& process) {
   unregister(process);
+  drop_holder_tag(process);
   std::exchange(process.frame, {}).destroy();
   const bool failed = process.status == ProcessState::Status::failed;
   // Releases the kernel's reference however this ends (scheduling the done signal may throw).
@@ -392,6 +416,7 @@ void Kernel::shutdown() noexcept {
   for (ProcessState* process : live) {
     process->status = ProcessState::Status::abandoned;
     process->wait = nullptr;
+    drop_holder_tag(*process);
   }
   for (ProcessState* process : live) {
     if (process->frame) std::exchange(process->frame, {}).destroy();

@@ -10,17 +10,21 @@ namespace truckflow::engine {
 // ---------------------------------------------------------------------------------------------
 // Lease
 
-void Lease::set_owner(detail::ProcessState* owner) noexcept {
-  if (owner != nullptr) detail::Kernel::add_ref(*owner);
-  if (owner_ != nullptr) detail::Kernel::release(*owner_);
+void Lease::set_owner(detail::HolderTag* owner) noexcept {
+  if (owner != nullptr) ++owner->refs;
+  if (owner_ != nullptr) detail::release(*owner_);
   owner_ = owner;
+}
+
+void Lease::adopt() {
+  detail::ProcessState* const process = detail::running.process;
+  if (process == nullptr) throw std::logic_error("Lease::adopt(): only a running process can adopt a lease");
+  set_owner(&detail::Kernel::holder_tag(*process));
 }
 
 void Lease::take_from(Lease& other) noexcept {
   resource_ = other.resource_;
-  // Re-homed: moved inside a process, the lease now belongs to that process.
-  detail::ProcessState* const mover = detail::running.process;
-  set_owner(mover != nullptr ? mover : other.owner_);
+  set_owner(other.owner_);
   other.set_owner(nullptr);
   since_ = other.since_;
   priority_ = other.priority_;
@@ -127,6 +131,9 @@ void Resource::record_levels() noexcept {
 }
 
 bool Resource::try_acquire(AcquireAwaiter& request) {
+  // The holder tag is made now, in the requesting process (it may allocate), so that granting
+  // later, in a release that must not throw, allocates nothing.
+  request.holder_ = &detail::Kernel::holder_tag(*request.process_);
   request.order_ = next_order_++;
   if (in_use_ < capacity_) {
     grant(request);
@@ -137,7 +144,7 @@ bool Resource::try_acquire(AcquireAwaiter& request) {
   // capacity (after a lowered capacity, the holders above it must release first).
   if (request.preempt_ && in_use_ <= capacity_) {
     if (Lease* victim = preemption_victim(request)) {
-      detail::ProcessState& owner = *victim->owner_;
+      detail::ProcessState& owner = *victim->owner_->process;
       const Time since = victim->since_;
       holders_.remove(*victim);
       victim->resource_ = nullptr;
@@ -155,10 +162,8 @@ bool Resource::try_acquire(AcquireAwaiter& request) {
 Lease* Resource::preemption_victim(const AcquireAwaiter& request) {
   Lease* victim = nullptr;
   for (Lease& holder : holders_) {
-    if (holder.owner_ == nullptr || holder.owner_ == request.process_ || holder.owner_->is_finished() ||
-        holder.owner_->status == detail::ProcessState::Status::abandoned) {
-      continue;
-    }
+    const detail::ProcessState* const owner = holder.owner_ != nullptr ? holder.owner_->process : nullptr;
+    if (owner == nullptr || owner == request.process_ || owner->is_finished()) continue;
     if (victim == nullptr || holder.priority_ > victim->priority_ ||
         (holder.priority_ == victim->priority_ && holder.order_ > victim->order_)) {
       victim = &holder;
@@ -194,7 +199,7 @@ void Resource::grant(AcquireAwaiter& request) {
   request.granted_ = true;
   Lease& lease = request.lease_;
   lease.resource_ = this;
-  lease.set_owner(request.process_);
+  lease.set_owner(request.holder_);
   lease.since_ = now;
   lease.priority_ = request.priority_;
   lease.order_ = request.order_;

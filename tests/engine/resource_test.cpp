@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "truckflow/engine/detail/frame_pool.hpp"
 #include "truckflow/engine/simulation.hpp"
 #include "truckflow/engine/store.hpp"
 
@@ -353,6 +354,87 @@ TEST(ResourceTest, APatientRequestGrantedThenPreemptedIsNotARenege) {
   EXPECT_EQ(outcome, 11);
   EXPECT_EQ(res.reneges(), 0U);
   EXPECT_EQ(granted_at, Time::zero() + seconds(10));
+}
+
+Process<Lease> acquire_and_return(Resource& res) { co_return co_await res.acquire(); }
+
+// Found in review: a lease inside its holder's own result made a reference cycle (the holder's
+// state kept the result, the result's lease kept the state): nobody joined, so nothing was freed.
+TEST(ResourceTest, ALeaseInAResultNobodyJoinsIsReleased) {
+  const auto before = detail::pool_live_blocks();
+  {
+    Simulation sim;
+    Resource res(sim, 1);
+    (void)sim.spawn(acquire_and_return(res));  // the handle is dropped: the value is unreachable
+    sim.run();
+    EXPECT_EQ(res.in_use(), 0U);
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before);
+}
+
+Process<> work_with(Simulation& sim, Lease lease, bool& interrupted) {
+  lease.adopt();  // handed over as an argument: this process holds it now
+  try {
+    co_await sim.timeout(hours(1));
+  } catch (const Interrupted&) {
+    interrupted = true;
+  }
+}
+
+Process<> dispatch_and_join(Simulation& sim, Resource& res, bool& worker_interrupted, bool& dispatcher_interrupted) {
+  Lease lease = co_await res.acquire(5);
+  auto worker = sim.spawn(work_with(sim, std::move(lease), worker_interrupted));
+  try {
+    co_await worker;
+  } catch (const Interrupted&) {
+    dispatcher_interrupted = true;
+  }
+}
+
+// Found in review: the holder followed the last move, so a lease passed to a spawned worker left
+// its spawner as the holder (interrupted for a lease it gave away). Now moves keep the holder and
+// the worker adopts the lease.
+TEST(ResourceTest, ALeaseAdoptedByAWorkerIsPreemptedFromTheWorker) {
+  Simulation sim;
+  Resource res(sim, 1);
+  bool worker_interrupted = false;
+  bool dispatcher_interrupted = false;
+  Time granted_at = Time::max();
+  sim.spawn(dispatch_and_join(sim, res, worker_interrupted, dispatcher_interrupted));
+  sim.spawn(preempt_and_note(sim, res, minutes(1), granted_at));
+  sim.run();
+  EXPECT_TRUE(worker_interrupted);
+  EXPECT_FALSE(dispatcher_interrupted);
+  EXPECT_EQ(granted_at, Time::zero() + minutes(1));
+}
+
+Process<> acquire_into(Simulation& sim, Resource& res, std::vector<Lease>& pool, int priority, Duration delay,
+                       Duration hold, bool& interrupted) {
+  co_await sim.timeout(delay);
+  pool.push_back(co_await res.acquire(priority));  // may grow the vector: moves every lease in it
+  try {
+    co_await sim.timeout(hold);
+  } catch (const Interrupted&) {
+    interrupted = true;
+  }
+}
+
+// Found in review: a vector growing in process B moved A's lease and made B its holder.
+TEST(ResourceTest, MovingLeasesInAnotherProcessDoesNotChangeTheirHolder) {
+  Simulation sim;
+  Resource res(sim, 2);
+  std::vector<Lease> pool;
+  pool.reserve(1);
+  bool a_interrupted = false;
+  bool b_interrupted = false;
+  Time granted_at = Time::max();
+  sim.spawn(acquire_into(sim, res, pool, 9, seconds(0), hours(1), a_interrupted));     // the least important
+  sim.spawn(acquire_into(sim, res, pool, 5, seconds(1), seconds(10), b_interrupted));  // grows the vector
+  sim.spawn(preempt_and_note(sim, res, minutes(1), granted_at));
+  sim.run();
+  EXPECT_TRUE(a_interrupted);
+  EXPECT_FALSE(b_interrupted);
+  EXPECT_EQ(granted_at, Time::zero() + minutes(1));
 }
 
 }  // namespace

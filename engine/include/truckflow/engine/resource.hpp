@@ -26,9 +26,12 @@ struct Preempted {
 
 /// Use of one unit of a Resource. Move-only; the unit returns to the resource when the lease is
 /// destroyed (on every path: return, exception, interrupt) or on `release()`. A lease may leave the
-/// process that acquired it (returned from it, kept in a struct, passed through a Store): its
-/// holder, whom a preemption interrupts, is the process in which it was last moved (the acquirer
-/// until then). A holder that has finished is not interrupted, and its lease is not preempted.
+/// process that acquired it (returned from it, kept in a struct, passed through a Store). Its
+/// holder, whom a preemption interrupts, is the acquirer until the lease is handed over: a join
+/// that returns it (`co_await handle` of a `Process<Lease>`) or a `Store<Lease>` get makes the
+/// receiving process the holder, and `adopt()` does so anywhere else (a lease passed to a spawned
+/// process, or kept inside a struct). Moves alone do not change the holder. A lease whose holder
+/// has finished is not preempted.
 class Lease : public detail::ListNode {
  public:
   Lease() noexcept = default;
@@ -45,17 +48,20 @@ class Lease : public detail::ListNode {
   void release();
   Time acquired_at() const noexcept { return since_; }
   int priority() const noexcept { return priority_; }
+  /// The running process becomes the holder (a preemption interrupts it). Call it in a process
+  /// that receives a lease other than by a join or a Store get. Throws `std::logic_error` outside
+  /// a process.
+  void adopt();
 
  private:
   friend class Resource;
   friend class AcquireAwaiter;
   void take_from(Lease& other) noexcept;
-
-  /// Sets the holder (a counted reference, so it is never read after it is freed).
-  void set_owner(detail::ProcessState* owner) noexcept;
+  /// Sets the holder's tag (a counted reference to the tag, not to the process).
+  void set_owner(detail::HolderTag* owner) noexcept;
 
   Resource* resource_ = nullptr;
-  detail::ProcessState* owner_ = nullptr;  ///< counted reference, or null
+  detail::HolderTag* owner_ = nullptr;  ///< counted reference, or null
   Time since_;
   int priority_ = 0;
   std::uint64_t order_ = 0;
@@ -87,7 +93,8 @@ class AcquireAwaiter : public detail::QueuedWait<AcquireAwaiter> {
   Resource* resource_;
   int priority_;
   bool preempt_;
-  bool granted_ = false;  ///< a unit was granted (it may have been preempted since)
+  bool granted_ = false;                 ///< a unit was granted (it may have been preempted since)
+  detail::HolderTag* holder_ = nullptr;  ///< the requesting process's tag (held by its extras)
   std::uint64_t order_ = 0;
   Lease lease_;
 };

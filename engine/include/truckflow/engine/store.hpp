@@ -63,9 +63,10 @@ class Store {
         : detail::QueuedWait<GetRequest>(other), store_(other.store_), filter_(std::move(other.filter_)) {}
     GetRequest& operator=(GetRequest&&) = delete;
     ~GetRequest() { withdraw(); }
-    /// The item taken.
+    /// The item taken. An item with `adopt()` (a Lease) is adopted by the taking process.
     T await_resume() {
       detail::Kernel::end_wait();
+      if constexpr (requires { item_->adopt(); }) item_->adopt();
       return std::move(*item_);
     }
     void withdraw() noexcept override {
@@ -94,7 +95,10 @@ class Store {
     }
     std::optional<T> await_resume() {
       detail::Kernel::end_wait();
-      if (this->item_) return std::move(this->item_);
+      if (this->item_) {
+        if constexpr (requires { this->item_->adopt(); }) this->item_->adopt();
+        return std::move(this->item_);
+      }
       this->withdraw();
       if (this->store_ != nullptr) ++this->store_->reneges_;
       return std::nullopt;

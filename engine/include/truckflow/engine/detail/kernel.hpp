@@ -60,6 +60,18 @@ class TimerWait final : public Waiter {
 };
 inline TimerWait timer_wait;
 
+class ProcessState;
+
+/// Who holds a Lease, without keeping that process's state alive (a lease can sit in its holder's
+/// own result: a counted reference to the state would be a cycle). The process points to it while
+/// it runs and clears it when it finishes, so a holder is either running or gone. Reference-counted
+/// by the process and by every lease it holds.
+struct HolderTag {
+  ProcessState* process = nullptr;  ///< null once the process has finished (or was abandoned)
+  std::uint32_t refs = 0;
+};
+void release(HolderTag& tag) noexcept;
+
 /// Per-process data that most processes never need, allocated on first use.
 struct ProcessExtras {
   ProcessExtras() = default;
@@ -71,6 +83,7 @@ struct ProcessExtras {
   std::deque<std::any> interrupts;  ///< causes not yet raised, oldest first
   std::shared_ptr<void> result;     ///< what a finished Process<T> returned (T non-void)
   Signal* done = nullptr;           ///< fires when the process finishes (owning reference)
+  HolderTag* holder = nullptr;      ///< names it in the leases it holds (owning reference)
 };
 
 /// What outlives a kernel on behalf of everything that may outlive it (process states, resources,
@@ -354,6 +367,10 @@ class Kernel {
   }
   /// The signal that fires when `process` finishes (created on first use).
   Signal& done_signal(ProcessState& process);
+  /// The tag that names `process` in the leases it holds (created on first use).
+  static HolderTag& holder_tag(ProcessState& process);
+  /// The process is finished or abandoned: its leases no longer name it.
+  static void drop_holder_tag(ProcessState& process) noexcept;
   static void add_ref(ProcessState& process) noexcept { ++process.refs; }
   static void release(ProcessState& process) noexcept;
 
