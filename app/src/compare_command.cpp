@@ -148,6 +148,8 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024
               << " KiB; truck_type is the run dimension)\n";
+  } else {
+    print_no_results_file();
   }
   return exit_ok;
 }

@@ -37,4 +37,6 @@ void check_output_path(const std::string& path) {
   }
 }
 
+void print_no_results_file() { std::cerr << "No results file written (use -o OUT.h5 to keep the results)\n"; }
+
 }  // namespace truckflow::app

@@ -1,5 +1,5 @@
 // What every command reads before it works: the scenario (its warnings shown) and the results
-// path (checked before a long run).
+// path (checked before a long run; without one, the command says that nothing is kept).
 #pragma once
 
 #include <string>
@@ -24,5 +24,8 @@ void print_warnings(const std::vector<scenarios::Diagnostic>& warnings,
 
 /// output::check_writable, reporting a problem as BadInput.
 void check_output_path(const std::string& path);
+
+/// Tells on stderr that a command given no -o wrote no results file, and how to keep one.
+void print_no_results_file();
 
 }  // namespace truckflow::app

@@ -75,6 +75,8 @@ int run_command(const RunArguments& args, const std::string& command_line) {
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024
               << " KiB; open with xarray.open_dataset(\"" << *args.output << "\"))\n";
+  } else {
+    print_no_results_file();
   }
   return exit_ok;
 }
