@@ -10,6 +10,7 @@
 #include "build_info.hpp"
 #include "cancellation.hpp"
 #include "commands.hpp"
+#include "headline_table.hpp"
 #include "inputs.hpp"
 #include "progress.hpp"
 #include "simulate.hpp"
@@ -70,6 +71,9 @@ int run_command(const RunArguments& args, const std::string& command_line) {
             << "Simulated " << epoch.iso_date() << " to " << engine::iso_date(epoch.date_of(world.end_time())) << " ("
             << count(static_cast<std::size_t>(s.simulation.horizon_years), "year", "years") << "), seed "
             << s.simulation.seed << ": " << world.simulation().events_processed() << " events in " << wall << "\n\n";
+  std::cout << "Headline figures\n";
+  print_headline_table(std::cout, {}, headline_rows({output::headline_figures(s, recorder)}));
+  std::cout << "\n";
   print_summary(std::cout, s, world.snapshot());
   std::cout << "Conservation: every law holds at the end of the run.\n";
   if (args.output) {
