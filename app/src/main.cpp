@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
       "results: docs/output.md.");
 
   ScenarioArguments validate_args;
-  CLI::App* validate_cmd = cli.add_subcommand("validate", "check a scenario file and report every problem in it");
+  CLI::App* validate_cmd =
+      cli.add_subcommand("validate", "check a scenario file and report every problem and warning in it");
   add_scenario_arguments(*validate_cmd, validate_args);
 
   RunArguments run_args;

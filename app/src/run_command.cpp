@@ -27,7 +27,7 @@ std::string count(std::size_t n, const std::string& singular, const std::string&
 }  // namespace
 
 int validate_command(const ScenarioArguments& args) {
-  const models::ScenarioDesc s = load_scenario(args).description;
+  const models::ScenarioDesc s = load_scenario(args, WarningLines::every_one).description;
   std::cerr << args.file << ": valid scenario '" << s.name << "': " << count(s.regions.size(), "region", "regions")
             << ", " << count(s.roads.size(), "road", "roads") << ", "
             << count(s.components.size(), "component", "components") << ", "
