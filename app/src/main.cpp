@@ -80,13 +80,17 @@ int main(int argc, char** argv) {
       "results: docs/output.md.");
 
   ScenarioArguments validate_args;
-  CLI::App* validate_cmd = cli.add_subcommand("validate", "check a scenario file and report every problem in it");
+  CLI::App* validate_cmd =
+      cli.add_subcommand("validate", "check a scenario file and report every problem and warning in it");
   add_scenario_arguments(*validate_cmd, validate_args);
 
   RunArguments run_args;
-  CLI::App* run_cmd = cli.add_subcommand("run", "simulate a scenario, print a summary, write results (-o)");
+  CLI::App* run_cmd = cli.add_subcommand("run", "simulate a scenario, print a summary and, with -o, write the results");
   add_scenario_arguments(*run_cmd, run_args.scenario);
-  run_cmd->add_option("-o,--output", run_args.output, "results file to write (HDF5, netCDF-4 layout)")
+  run_cmd
+      ->add_option("-o,--output", run_args.output,
+                   "results file to write (HDF5, netCDF-4 layout); without -o no file is written, only the summary "
+                   "is printed")
       ->type_name("OUT.h5");
   add_progress_options(*run_cmd, run_args.progress);
 
@@ -94,7 +98,9 @@ int main(int argc, char** argv) {
   CLI::App* compare_cmd = cli.add_subcommand(
       "compare", "run a scenario once per truck type, the whole plan assigned to that type, and compare them");
   add_scenario_arguments(*compare_cmd, compare_args.scenario);
-  compare_cmd->add_option("-o,--output", compare_args.output, "results file to write, with a truck_type dimension")
+  compare_cmd
+      ->add_option("-o,--output", compare_args.output,
+                   "results file to write, with a truck_type dimension; without -o no file is written")
       ->type_name("OUT.h5");
   compare_cmd->add_option("--types", compare_args.types, "truck types to compare (default: every type)")
       ->delimiter(',')

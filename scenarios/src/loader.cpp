@@ -75,7 +75,7 @@ void assign_plans(detail::Node& root, const std::string& truck_type, std::vector
                               "sites[" + std::to_string(s) + "]." + plan + "[" + std::to_string(l) + "].factory",
                               "'" + factory->text() + "' does not build '" + truck_type +
                                   "'; in this comparison the nearest factory that does takes these orders",
-                              Diagnostic::Severity::warning});
+                              Diagnostic::Severity::warning, "plan_factory_reassigned"});
           erase_key(line, "factory");
         }
         // Targets for the same year become one target: their sum.
