@@ -1,9 +1,10 @@
 # A thin front over the CMake presets (see CMakePresets.json). Every target first installs any
 # missing Debian package (scripts/install-deps), so a fresh Debian 12 machine needs nothing else.
 #
-#   make run                 build (release), run the default Sichuan scenario into results/sichuan.h5, plot it
+#   make run                 build the truckflow command (release, nothing else), run the default Sichuan
+#                            scenario into results/sichuan.h5, plot it
 #   make test                build with sanitizers and warnings as errors, run every test
-#   make bench               run the benchmarks   (BENCH_ARGS=--benchmark_format=json ...)
+#   make bench               build the benchmark program (release) and run it (BENCH_ARGS=--benchmark_format=json ...)
 #   make install PREFIX=dir  install dir/bin/truckflow, and the engine as a library: its headers, static library
 #                            and CMake package (find_package(truckflow COMPONENTS engine); see engine/README.md)
 #   make debug               build at -O0 with sanitizers and run every test
@@ -22,6 +23,8 @@ all: release
 deps:
 	@scripts/install-deps
 
+# The release configuration holds the command and the benchmarks (its tests are off: they build in
+# ci and debug); each target below builds only the program it needs.
 release: deps
 	cmake --preset release
 	cmake --build --preset release -j $(JOBS)
@@ -37,7 +40,9 @@ test: deps
 debug: deps
 	cmake --workflow --preset debug
 
-bench: release
+bench: deps
+	cmake --preset release
+	cmake --build --preset bench -j $(JOBS)
 	build/release/bench/truckflow_bench $(BENCH_ARGS)
 
 install: release

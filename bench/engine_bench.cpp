@@ -1,10 +1,12 @@
 // Engine benchmarks with fixed models and names, so figures can be set beside other engines'
 // (SimPy, simcpp20): the classic hold model and a shared-resource cycle.
+#include <algorithm>
 #include <benchmark/benchmark.h>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <queue>
 #include <string>
 #include <vector>
@@ -129,6 +131,44 @@ void BM_ResourceCycle(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(cycles));
 }
 BENCHMARK(BM_ResourceCycle)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+Process<> patient_cycle(Simulation& sim, Resource& resource, Stream& delays, std::uint64_t& cycles) {
+  for (;;) {
+    {
+      // A patience of one hour against waits of seconds: nearly every patience timer loses.
+      const std::optional<Lease> unit = co_await resource.acquire(hours(1));
+      if (unit) co_await sim.timeout(delays.exponential(seconds(1)));
+    }
+    ++cycles;
+    co_await sim.timeout(delays.exponential(seconds(1)));
+  }
+}
+
+/// BM_ResourceCycle with a one-hour patience on every acquire, to `range(0)` simulated seconds:
+/// millions of patience timers that lose. `peak_agenda_entries` is the largest agenda seen (live
+/// entries plus superseded ones not yet dropped), sampled every simulated second; without
+/// compaction each lost timer would stay until its deadline, about 1,000 × 3,600 / 2 of them.
+void BM_PatienceTimers(benchmark::State& state) {
+  const auto horizon_s = static_cast<std::int64_t>(state.range(0));
+  std::uint64_t cycles = 0;
+  std::size_t peak_entries = 0;
+  for (auto _ : state) {
+    Simulation sim(1);
+    Resource resource(sim, 10);
+    Stream& delays = sim.rng("cycle");
+    for (int i = 0; i < 1000; ++i) sim.spawn(patient_cycle(sim, resource, delays, cycles));
+    const auto start = std::chrono::steady_clock::now();
+    for (std::int64_t t = 1; t <= horizon_s; ++t) {
+      sim.run_until(Time::zero() + seconds(t));
+      peak_entries = std::max(peak_entries, sim.kernel().pending_entries());
+    }
+    const auto stop = std::chrono::steady_clock::now();
+    state.SetIterationTime(std::chrono::duration<double>(stop - start).count());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(cycles));
+  state.counters["peak_agenda_entries"] = static_cast<double>(peak_entries);
+}
+BENCHMARK(BM_PatienceTimers)->Arg(10'000)->Arg(100'000)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 /// The event set alone, as a classic hold model: pop the earliest entry, push one a random
 /// Exp(1 s) later. Compares the agenda's heaps with std::priority_queue.

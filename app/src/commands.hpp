@@ -3,7 +3,6 @@
 // by that signal: exit status 130 for Ctrl-C, 143 for SIGTERM).
 #pragma once
 
-#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,7 +25,7 @@ class BadInput : public std::runtime_error {
 struct ScenarioArguments {
   std::string file;
   std::vector<std::string> overrides;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::string> seed;  ///< as given: read like --set simulation.seed=TEXT
 };
 
 struct RunArguments {

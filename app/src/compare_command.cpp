@@ -55,17 +55,13 @@ std::vector<std::string> chosen_types(const CompareArguments& args, const models
 
 void print_table(std::ostream& out, const std::vector<std::unique_ptr<Variant>>& variants) {
   std::vector<std::string> columns;
-  std::vector<output::HeadlineRow> rows;
+  std::vector<std::vector<output::HeadlineFigure>> figures;
   for (const auto& v : variants) {
     columns.push_back(v->truck_type);
-    const std::vector<output::HeadlineFigure> figures = output::headline_figures(v->scenario, v->recorder);
-    if (rows.empty()) {
-      for (const auto& f : figures) rows.push_back({f.name, f.units, f.long_name, {}});
-    }
-    for (std::size_t r = 0; r < rows.size(); ++r) rows[r].values.push_back(figures.at(r).value);
+    figures.push_back(output::headline_figures(v->scenario, v->recorder));
   }
   out << "Headline figures by truck type (the whole deployment plan assigned to each; same random streams)\n";
-  print_headline_table(out, columns, rows);
+  print_headline_table(out, columns, headline_rows(figures));
 }
 
 }  // namespace
@@ -148,6 +144,8 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024
               << " KiB; truck_type is the run dimension)\n";
+  } else {
+    print_no_results_file();
   }
   return exit_ok;
 }

@@ -20,6 +20,17 @@ std::string format_figure(double value) {
   return text;
 }
 
+std::vector<output::HeadlineRow> headline_rows(const std::vector<std::vector<output::HeadlineFigure>>& runs) {
+  std::vector<output::HeadlineRow> rows;
+  for (const std::vector<output::HeadlineFigure>& figures : runs) {
+    if (rows.empty()) {
+      for (const output::HeadlineFigure& f : figures) rows.push_back({f.name, f.units, f.long_name, {}});
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) rows[r].values.push_back(figures.at(r).value);
+  }
+  return rows;
+}
+
 void print_headline_table(std::ostream& out, const std::vector<std::string>& columns,
                           const std::vector<output::HeadlineRow>& rows) {
   std::vector<std::string> labels;

@@ -1,5 +1,6 @@
 // The headline figures as a table: one row per figure ("name [units]"), one column per run.
-// `truckflow compare` prints it after its runs, `truckflow inspect` from a results file.
+// `truckflow run` and `truckflow compare` print it after their runs, `truckflow inspect` from a
+// results file.
 #pragma once
 
 #include <ostream>
@@ -7,8 +8,13 @@
 #include <vector>
 
 #include "truckflow/output/inspect.hpp"
+#include "truckflow/output/results.hpp"
 
 namespace truckflow::app {
+
+/// The table's rows from each run's headline figures (output::headline_figures; every run has the
+/// same figures in the same order): one value per run in each row.
+std::vector<output::HeadlineRow> headline_rows(const std::vector<std::vector<output::HeadlineFigure>>& runs);
 
 /// `columns` heads the value columns (empty: no header line, for a single run).
 void print_headline_table(std::ostream& out, const std::vector<std::string>& columns,

@@ -2,6 +2,7 @@
 // Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted
 // (Ctrl-C), 143 terminated (SIGTERM).
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <iostream>
 #include <string>
 
@@ -24,8 +25,19 @@ void add_scenario_arguments(CLI::App& command, ScenarioArguments& args) {
                   "it, as the shell may expand [...])")
       ->type_name("KEY.PATH=VALUE")
       ->allow_extra_args(false);
-  command.add_option("--seed", args.seed, "master random seed (overrides simulation.seed)");
+  command.add_option("--seed", args.seed, "master random seed, the same as --set simulation.seed=N")->type_name("N");
 }
+
+/// Refuses NaN and infinities, which CLI::Range lets through (NaN compares false with any bound).
+const CLI::Validator finite_number(
+    [](std::string& text) {
+      double value = 0;
+      if (CLI::detail::lexical_cast(text, value) && !std::isfinite(value)) {
+        return "expected a finite number, found " + text;
+      }
+      return std::string();
+    },
+    "");
 
 void add_progress_options(CLI::App& command, ProgressOptions& progress) {
   command.add_flag_callback(
@@ -33,6 +45,7 @@ void add_progress_options(CLI::App& command, ProgressOptions& progress) {
   command
       .add_option("--progress-every", progress.log_interval_s,
                   "when stderr is not a terminal, seconds between progress lines (default 2)")
+      ->check(finite_number)
       ->check(CLI::Range(0.001, 86400.0))
       ->type_name("SECONDS");
 }
@@ -67,13 +80,17 @@ int main(int argc, char** argv) {
       "results: docs/output.md.");
 
   ScenarioArguments validate_args;
-  CLI::App* validate_cmd = cli.add_subcommand("validate", "check a scenario file and report every problem in it");
+  CLI::App* validate_cmd =
+      cli.add_subcommand("validate", "check a scenario file and report every problem and warning in it");
   add_scenario_arguments(*validate_cmd, validate_args);
 
   RunArguments run_args;
-  CLI::App* run_cmd = cli.add_subcommand("run", "simulate a scenario, print a summary, write results (-o)");
+  CLI::App* run_cmd = cli.add_subcommand("run", "simulate a scenario, print a summary and, with -o, write the results");
   add_scenario_arguments(*run_cmd, run_args.scenario);
-  run_cmd->add_option("-o,--output", run_args.output, "results file to write (HDF5, netCDF-4 layout)")
+  run_cmd
+      ->add_option("-o,--output", run_args.output,
+                   "results file to write (HDF5, netCDF-4 layout); without -o no file is written, only the summary "
+                   "is printed")
       ->type_name("OUT.h5");
   add_progress_options(*run_cmd, run_args.progress);
 
@@ -81,7 +98,9 @@ int main(int argc, char** argv) {
   CLI::App* compare_cmd = cli.add_subcommand(
       "compare", "run a scenario once per truck type, the whole plan assigned to that type, and compare them");
   add_scenario_arguments(*compare_cmd, compare_args.scenario);
-  compare_cmd->add_option("-o,--output", compare_args.output, "results file to write, with a truck_type dimension")
+  compare_cmd
+      ->add_option("-o,--output", compare_args.output,
+                   "results file to write, with a truck_type dimension; without -o no file is written")
       ->type_name("OUT.h5");
   compare_cmd->add_option("--types", compare_args.types, "truck types to compare (default: every type)")
       ->delimiter(',')

@@ -10,6 +10,7 @@
 #include "build_info.hpp"
 #include "cancellation.hpp"
 #include "commands.hpp"
+#include "headline_table.hpp"
 #include "inputs.hpp"
 #include "progress.hpp"
 #include "simulate.hpp"
@@ -26,7 +27,7 @@ std::string count(std::size_t n, const std::string& singular, const std::string&
 }  // namespace
 
 int validate_command(const ScenarioArguments& args) {
-  const models::ScenarioDesc s = load_scenario(args).description;
+  const models::ScenarioDesc s = load_scenario(args, WarningLines::every_one).description;
   std::cerr << args.file << ": valid scenario '" << s.name << "': " << count(s.regions.size(), "region", "regions")
             << ", " << count(s.roads.size(), "road", "roads") << ", "
             << count(s.components.size(), "component", "components") << ", "
@@ -70,11 +71,16 @@ int run_command(const RunArguments& args, const std::string& command_line) {
             << "Simulated " << epoch.iso_date() << " to " << engine::iso_date(epoch.date_of(world.end_time())) << " ("
             << count(static_cast<std::size_t>(s.simulation.horizon_years), "year", "years") << "), seed "
             << s.simulation.seed << ": " << world.simulation().events_processed() << " events in " << wall << "\n\n";
-  print_summary(std::cout, s, world.snapshot());
+  std::cout << "Headline figures\n";
+  print_headline_table(std::cout, {}, headline_rows({output::headline_figures(s, recorder)}));
+  std::cout << "\n";
+  print_summary(std::cout, s, world.snapshot(), recorder.year_ends());
   std::cout << "Conservation: every law holds at the end of the run.\n";
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024
               << " KiB; open with xarray.open_dataset(\"" << *args.output << "\"))\n";
+  } else {
+    print_no_results_file();
   }
   return exit_ok;
 }

@@ -50,9 +50,54 @@ class Table {
 
 std::string n(std::int64_t value) { return std::to_string(value); }
 
+/// The sum over truck types of `counts` ([region * types + type]) for `region`.
+std::int64_t region_sum(const std::vector<std::int64_t>& counts, std::size_t region, std::size_t types) {
+  std::int64_t total = 0;
+  for (std::size_t t = 0; t < types; ++t) total += counts[region * types + t];
+  return total;
+}
+
+/// Trucks ordered, built and delivered in each year (the year's end less the year before's), and
+/// in service at its end, for each region whose sites order trucks, then for all regions.
+void print_years(std::ostream& out, const models::ScenarioDesc& scenario, const std::vector<output::YearEnd>& years) {
+  if (years.empty()) return;
+  const std::size_t types = years.back().state.truck_type_count;
+  Table table({"region", "year", "ordered", "built", "delivered", "in_service"},
+              {"", "", "[trucks]", "[trucks]", "[trucks]", "[trucks]"}, 2);
+  const auto add_rows = [&](const std::string& label, const std::vector<std::size_t>& regions) {
+    const auto at_end = [&](const output::YearEnd& y, std::vector<std::int64_t> models::Snapshot::*counts) {
+      std::int64_t total = 0;
+      for (const std::size_t r : regions) total += region_sum(y.state.*counts, r, types);
+      return total;
+    };
+    std::int64_t ordered = 0;
+    std::int64_t built = 0;
+    std::int64_t delivered = 0;
+    for (const output::YearEnd& y : years) {
+      const std::int64_t ordered_end = at_end(y, &models::Snapshot::region_ordered);
+      const std::int64_t built_end = at_end(y, &models::Snapshot::region_built);
+      const std::int64_t delivered_end = at_end(y, &models::Snapshot::region_delivered);
+      table.add({label, n(y.year), n(ordered_end - ordered), n(built_end - built), n(delivered_end - delivered),
+                 n(delivered_end)});
+      ordered = ordered_end;
+      built = built_end;
+      delivered = delivered_end;
+    }
+  };
+  std::vector<std::size_t> ordering_regions;
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    if (region_sum(years.back().state.region_ordered, r, types) == 0) continue;
+    add_rows(scenario.regions[r].id, {r});
+    ordering_regions.push_back(r);
+  }
+  add_rows("total", ordering_regions);
+  table.print(out, "Trucks by site region and year (in_service: delivered by the end of the year)");
+}
+
 }  // namespace
 
-void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::Snapshot& last) {
+void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::Snapshot& last,
+                   const std::vector<output::YearEnd>& years) {
   const std::size_t types = last.truck_type_count;
 
   Table regions({"region", "truck_type", "ordered", "built", "delivered", "backlog"},
@@ -74,6 +119,7 @@ void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, cons
   }
   regions.add({"total", "", n(ordered), n(built), n(delivered), n(ordered - built)});
   regions.print(out, "Trucks by site region and truck type");
+  print_years(out, scenario, years);
 
   Table factories({"factory", "truck_type", "ordered", "built", "backlog"},
                   {"", "", "[trucks]", "[trucks]", "[trucks]"}, 2);

@@ -1,14 +1,18 @@
-// The summary table `truckflow run` prints: trucks by region and type, suppliers, factories.
+// The summary tables `truckflow run` prints: trucks by region and type, by region and year,
+// factories, suppliers, upfitters, stages.
 #pragma once
 
 #include <ostream>
 
 #include "truckflow/models/description.hpp"
 #include "truckflow/models/observer.hpp"
+#include "truckflow/output/results.hpp"
 
 namespace truckflow::app {
 
-/// Writes the end-of-run summary of `last` (the final snapshot) for `scenario`.
-void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::Snapshot& last);
+/// Writes the end-of-run summary of `last` (the final snapshot) and `years` (the state at each
+/// year's end, RunRecorder::year_ends) for `scenario`.
+void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::Snapshot& last,
+                   const std::vector<output::YearEnd>& years);
 
 }  // namespace truckflow::app

@@ -43,15 +43,8 @@ struct Leftovers {
 class ChunkRegistry {
  public:
   std::byte* new_chunk() {
-    auto* chunk = static_cast<std::byte*>(::operator new (chunk_bytes, std::align_val_t{chunk_alignment}));
     const std::lock_guard lock(mutex_);
-    try {
-      chunks_.push_back(chunk);
-    } catch (...) {
-      ::operator delete (chunk, std::align_val_t{chunk_alignment});
-      throw;
-    }
-    return chunk;
+    return new_chunk_locked();
   }
   std::size_t chunk_count() {
     const std::lock_guard lock(mutex_);
@@ -87,7 +80,59 @@ class ChunkRegistry {
     return rest;
   }
 
+  /// One block, for a thread whose own pool is already gone (its thread_local objects are being
+  /// destroyed after the pool: a thread_local Simulation freeing its frames, say).
+  void* take_one(std::size_t size_class) {
+    const std::size_t block_bytes = (size_class + 1) * granule;
+    const std::lock_guard lock(mutex_);
+    Leftovers& left = leftovers_[size_class];
+    if (!left.free_lists.empty()) {
+      FreeBlock* block = left.free_lists.back();
+      TRUCKFLOW_UNPOISON(block, block_bytes);
+      if (block->next != nullptr) {
+        left.free_lists.back() = block->next;
+      } else {
+        left.free_lists.pop_back();
+      }
+      return block;
+    }
+    if (left.bump_rests.empty()) left.bump_rests.emplace_back(new_chunk_locked(), chunk_bytes);
+    auto& [rest, rest_left] = left.bump_rests.back();
+    std::byte* block = rest;
+    rest += block_bytes;
+    rest_left -= block_bytes;
+    if (rest_left < block_bytes) left.bump_rests.pop_back();
+    return block;
+  }
+  /// Returns one block from a thread whose own pool is gone.
+  void give_back(std::size_t size_class, void* block) noexcept {
+    auto* free_block = static_cast<FreeBlock*>(block);
+    const std::lock_guard lock(mutex_);
+    auto& lists = leftovers_[size_class].free_lists;
+    if (lists.empty()) {
+      try {
+        lists.push_back(nullptr);
+      } catch (...) {
+        return;  // not reused: the memory stays in its chunk
+      }
+    }
+    free_block->next = lists.back();
+    lists.back() = free_block;
+    TRUCKFLOW_POISON(block, (size_class + 1) * granule);
+  }
+
  private:
+  std::byte* new_chunk_locked() {
+    auto* chunk = static_cast<std::byte*>(::operator new (chunk_bytes, std::align_val_t{chunk_alignment}));
+    try {
+      chunks_.push_back(chunk);
+    } catch (...) {
+      ::operator delete (chunk, std::align_val_t{chunk_alignment});
+      throw;
+    }
+    return chunk;
+  }
+
   std::mutex mutex_;
   std::vector<std::byte*> chunks_;
   std::array<Leftovers, class_count> leftovers_;
@@ -98,12 +143,18 @@ ChunkRegistry& registry() {
   return *instance;
 }
 
+/// Set when this thread's pool has been destroyed (at thread exit, before thread_local objects
+/// constructed earlier, such as a thread_local Simulation). Trivially destructible, so it can
+/// still be read then.
+thread_local bool pool_gone = false;
+
 struct ThreadPool {
   ThreadPool() = default;
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
   /// The thread exits: its free blocks and chunk rests go back to the registry for other threads.
   ~ThreadPool() {
+    pool_gone = true;
     for (std::size_t c = 0; c < class_count; ++c) {
       registry().leave(c, free[c], bump[c], bump_left[c]);
       free[c] = nullptr;
@@ -145,11 +196,12 @@ void* pool_allocate(std::size_t bytes) {
     // (whose throwing operator new aborts instead).
     void* block = ::operator new(bytes, std::nothrow);
     if (block == nullptr) throw std::bad_alloc();
-    ++pool.live;  // counted once the allocation has succeeded
+    if (!pool_gone) ++pool.live;  // counted once the allocation has succeeded
     return block;
   }
   const std::size_t size_class = class_of(bytes);
   const std::size_t block_bytes = (size_class + 1) * granule;
+  if (pool_gone) return registry().take_one(size_class);  // not counted: the thread is ending
   if (pool.free[size_class] == nullptr && pool.bump_left[size_class] < block_bytes) refill(size_class);
   ++pool.live;
   if (FreeBlock* block = pool.free[size_class]) {
@@ -165,13 +217,18 @@ void* pool_allocate(std::size_t bytes) {
 
 void pool_deallocate(void* block, std::size_t bytes) noexcept {
   if (block == nullptr) return;
-  --pool.live;
   if (bytes == 0) bytes = 1;
   if (bytes > pool_max_block_bytes) {
+    if (!pool_gone) --pool.live;
     ::operator delete(block);
     return;
   }
   const std::size_t size_class = class_of(bytes);
+  if (pool_gone) {
+    registry().give_back(size_class, block);
+    return;
+  }
+  --pool.live;
   auto* free_block = static_cast<FreeBlock*>(block);
   free_block->next = pool.free[size_class];
   pool.free[size_class] = free_block;

@@ -9,6 +9,29 @@ namespace truckflow::engine::detail {
 
 ProcessExtras::~ProcessExtras() {
   if (done != nullptr) release(*done);
+  if (holder != nullptr) {
+    holder->process = nullptr;
+    release(*holder);
+  }
+}
+
+void release(HolderTag& tag) noexcept {
+  if (--tag.refs == 0) delete &tag;
+}
+
+HolderTag& Kernel::holder_tag(ProcessState& process) {
+  ProcessExtras& extras = process.extras();
+  if (extras.holder == nullptr) {
+    extras.holder = new HolderTag{&process, 1};
+  }
+  return *extras.holder;
+}
+
+void Kernel::drop_holder_tag(ProcessState& process) noexcept {
+  if (process.extras_ && process.extras_->holder != nullptr) {
+    process.extras_->holder->process = nullptr;
+    detail::release(*std::exchange(process.extras_->holder, nullptr));
+  }
 }
 
 Kernel& KernelRef::require(const char* what) const {
@@ -37,7 +60,18 @@ Kernel& Signal::kernel() const {
 }
 
 void release(Signal& signal) noexcept {
-  if (--signal.refs == 0) delete &signal;
+  if (--signal.refs == 0) {
+    delete &signal;
+  } else {
+    signal.on_reference_dropped();
+  }
+}
+
+void Signal::on_reference_dropped() noexcept {
+  // The last reference is the agenda entry's (a timer is scheduled once): nobody waits or can.
+  if (!disposable_timer_ || refs != 1 || pending_seq == 0 || kernel_ == nullptr || !waiters_.empty()) return;
+  pending_seq = 0;
+  kernel_->note_stale();
 }
 
 void Signal::require_pending() const {
@@ -128,8 +162,33 @@ void Kernel::schedule(Signal& signal, Time at, Priority priority) {
   const std::uint64_t seq = push(at, priority, reinterpret_cast<std::uintptr_t>(&signal) | signal_tag,
                                  at == now_ && priority == Priority::normal);
   if (seq == 0) return;
+  const bool superseded = signal.pending_seq != 0;
   signal.pending_seq = seq;
   ++signal.refs;
+  if (superseded) note_stale();
+}
+
+bool Kernel::is_live(const AgendaEntry& entry) const noexcept {
+  const std::uint64_t seq = entry.key & sequence_mask;
+  return (entry.target & signal_tag) != 0 ? reinterpret_cast<Signal*>(entry.target & ~signal_tag)->pending_seq == seq
+                                          : reinterpret_cast<ProcessState*>(entry.target)->pending_seq == seq;
+}
+
+void Kernel::compact() noexcept {
+  // Live entries keep their (time, priority, sequence) keys, so the firing order is unchanged.
+  // The stale ones are collected first and released after: releasing may free a target.
+  TrivialVector<AgendaEntry> dropped;
+  agenda_.erase_if([&](const AgendaEntry& entry) {
+    if (is_live(entry)) return false;
+    try {
+      dropped.push_back(entry);
+    } catch (...) {
+      return false;  // no memory to hold it: it stays, and is dropped when reached
+    }
+    return true;
+  });
+  stale_ -= dropped.size();
+  for (const AgendaEntry& entry : dropped) release_entry(entry);
 }
 
 void Kernel::release_entry(const AgendaEntry& entry) noexcept {
@@ -193,6 +252,7 @@ void Kernel::resume(ProcessState& process) {
 
 void Kernel::finish(ProcessState& process) {
   unregister(process);
+  drop_holder_tag(process);
   process.frame().destroy();  // the kernel's reference keeps the state (and its block) until below
   const bool failed = process.status == ProcessState::Status::failed;
   // Releases the kernel's reference however this ends (scheduling the done signal may throw).
@@ -238,10 +298,10 @@ void Kernel::interrupt(ProcessState& process, std::any cause) {
   if (&process == running.process) throw std::logic_error(process.name() + " cannot interrupt itself");
   process.extras().interrupts.push_back(std::move(cause));
   process.has_pending_interrupt = true;
-  if (Waiter* const wait = std::exchange(process.wait, nullptr)) {
-    wait->withdraw();
+  if (process.wait != nullptr) {
+    schedule(process, now_, Priority::urgent);  // first: if it throws, the process is still waiting
+    std::exchange(process.wait, nullptr)->withdraw();
     process.woken_by_interrupt = true;
-    schedule(process, now_, Priority::urgent);
   }
   // Otherwise the process is running or about to resume: the interrupt is raised at its next wait.
 }
@@ -272,6 +332,7 @@ bool Kernel::dispatch(const AgendaEntry& entry) {
   if ((entry.target & signal_tag) != 0) {
     auto* signal = reinterpret_cast<Signal*>(entry.target & ~signal_tag);
     const bool live = signal->pending_seq == seq;
+    if (!live) --stale_;
     if (live) {
       signal->pending_seq = 0;
       record(entry, EventRecord::Kind::signal, 0);
@@ -286,6 +347,7 @@ bool Kernel::dispatch(const AgendaEntry& entry) {
   }
   auto* process = reinterpret_cast<ProcessState*>(entry.target);
   const bool live = process->pending_seq == seq;
+  if (!live) --stale_;
   if (live) {
     process->pending_seq = 0;
     record(entry, EventRecord::Kind::process_resume, process->id);
@@ -346,12 +408,9 @@ bool Kernel::run_before(Time limit) {
 std::optional<Time> Kernel::next_event_time() {
   while (!agenda_.empty()) {
     const AgendaEntry& top = agenda_.top();
-    const std::uint64_t seq = top.key & sequence_mask;
-    const bool live = (top.target & signal_tag) != 0
-                          ? reinterpret_cast<Signal*>(top.target & ~signal_tag)->pending_seq == seq
-                          : reinterpret_cast<ProcessState*>(top.target)->pending_seq == seq;
-    if (live) return Time::from_ticks(top.time);
+    if (is_live(top)) return Time::from_ticks(top.time);
     const AgendaEntry stale = agenda_.pop();
+    --stale_;
     release_entry(stale);
   }
   return std::nullopt;
@@ -367,11 +426,13 @@ void Kernel::shutdown() noexcept {
   for (ProcessState* process : live) {
     process->status = ProcessState::Status::abandoned;
     process->wait = nullptr;
+    drop_holder_tag(*process);
   }
   for (ProcessState* process : live) process->frame().destroy();
   closed_ = true;
   agenda_.for_each([this](const AgendaEntry& entry) { release_entry(entry); });
   agenda_.clear();
+  stale_ = 0;
   for (ProcessState* process : live) release(*process);
   failures_.clear();
   // Events that outlive the simulation (held by handles elsewhere) must not reach back into it.

@@ -10,17 +10,21 @@ namespace truckflow::engine {
 // ---------------------------------------------------------------------------------------------
 // Lease
 
-void Lease::set_owner(detail::ProcessState* owner) noexcept {
-  if (owner != nullptr) detail::Kernel::add_ref(*owner);
-  if (owner_ != nullptr) detail::Kernel::release(*owner_);
+void Lease::set_owner(detail::HolderTag* owner) noexcept {
+  if (owner != nullptr) ++owner->refs;
+  if (owner_ != nullptr) detail::release(*owner_);
   owner_ = owner;
+}
+
+void Lease::adopt() {
+  detail::ProcessState* const process = detail::running.process;
+  if (process == nullptr) throw std::logic_error("Lease::adopt(): only a running process can adopt a lease");
+  set_owner(&detail::Kernel::holder_tag(*process));
 }
 
 void Lease::take_from(Lease& other) noexcept {
   resource_ = other.resource_;
-  // Re-homed: moved inside a process, the lease now belongs to that process.
-  detail::ProcessState* const mover = detail::running.process;
-  set_owner(mover != nullptr ? mover : other.owner_);
+  set_owner(other.owner_);
   other.set_owner(nullptr);
   since_ = other.since_;
   priority_ = other.priority_;
@@ -61,7 +65,16 @@ AcquireAwaiter::~AcquireAwaiter() {
 bool AcquireAwaiter::try_now() { return resource_->try_acquire(*this); }
 void AcquireAwaiter::enqueue() { resource_->enqueue(*this); }
 void AcquireAwaiter::withdraw() noexcept {
-  if (resource_ != nullptr) resource_->remove_waiter(*this);
+  if (resource_ != nullptr && is_linked()) resource_->remove_waiter(*this);
+}
+
+std::optional<Lease> PatientAcquireAwaiter::await_resume() {
+  detail::Kernel::end_wait();
+  if (granted_) return std::optional<Lease>(std::move(lease_));
+  // The patience ran out first: leave the queue.
+  if (is_linked()) withdraw();
+  if (resource_ != nullptr) ++resource_->reneges_;
+  return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +88,8 @@ Resource::Resource(Simulation& sim, Options options)
       queueing_(options.queueing),
       statistics_(options.statistics),
       busy_(sim.now(), 0.0),
-      queue_(sim.now(), 0.0) {
+      queue_(sim.now(), 0.0),
+      capacity_history_(sim.now(), static_cast<double>(options.capacity)) {
   if (capacity_ == 0) throw std::invalid_argument("Resource capacity must be at least 1");
 }
 
@@ -85,13 +99,27 @@ Resource::~Resource() {
   while (Lease* lease = holders_.pop_front()) lease->resource_ = nullptr;
 }
 
-double Resource::utilization() const { return busy_.mean(kernel().now()) / static_cast<double>(capacity_); }
+double Resource::utilization() const {
+  const Time now = kernel().now();
+  const double capacity = capacity_history_.mean(now);
+  return capacity > 0.0 ? busy_.mean(now) / capacity : 0.0;
+}
 
 void Resource::reset_statistics() {
   const Time now = kernel().now();
   busy_.reset(now);
   queue_.reset(now);
+  capacity_history_.reset(now);
   wait_seconds_.reset();
+  reneges_ = 0;
+}
+
+void Resource::set_capacity(std::size_t capacity) {
+  detail::Kernel& k = kernel();
+  capacity_ = capacity;
+  capacity_history_.update(k.now(), static_cast<double>(capacity));
+  serve_waiters();
+  record_levels();
 }
 
 void Resource::record_levels() noexcept {
@@ -103,15 +131,20 @@ void Resource::record_levels() noexcept {
 }
 
 bool Resource::try_acquire(AcquireAwaiter& request) {
+  // The holder tag is made now, in the requesting process (it may allocate), so that granting
+  // later, in a release that must not throw, allocates nothing.
+  request.holder_ = &detail::Kernel::holder_tag(*request.process_);
   request.order_ = next_order_++;
   if (in_use_ < capacity_) {
     grant(request);
     record_levels();
     return true;
   }
-  if (request.preempt_) {
+  // Preemption swaps one holder for another, so it too needs the units in use to be within the
+  // capacity (after a lowered capacity, the holders above it must release first).
+  if (request.preempt_ && in_use_ <= capacity_) {
     if (Lease* victim = preemption_victim(request)) {
-      detail::ProcessState& owner = *victim->owner_;
+      detail::ProcessState& owner = *victim->owner_->process;
       const Time since = victim->since_;
       holders_.remove(*victim);
       victim->resource_ = nullptr;
@@ -129,10 +162,8 @@ bool Resource::try_acquire(AcquireAwaiter& request) {
 Lease* Resource::preemption_victim(const AcquireAwaiter& request) {
   Lease* victim = nullptr;
   for (Lease& holder : holders_) {
-    if (holder.owner_ == nullptr || holder.owner_ == request.process_ || holder.owner_->is_finished() ||
-        holder.owner_->status == detail::ProcessState::Status::abandoned) {
-      continue;
-    }
+    const detail::ProcessState* const owner = holder.owner_ != nullptr ? holder.owner_->process : nullptr;
+    if (owner == nullptr || owner == request.process_ || owner->is_finished()) continue;
     if (victim == nullptr || holder.priority_ > victim->priority_ ||
         (holder.priority_ == victim->priority_ && holder.order_ > victim->order_)) {
       victim = &holder;
@@ -165,9 +196,10 @@ void Resource::grant(AcquireAwaiter& request) {
   ++grants_;
   const Time now = kernel().now();
   if (statistics_) wait_seconds_.add((now - request.requested_at_).to_seconds());
+  request.granted_ = true;
   Lease& lease = request.lease_;
   lease.resource_ = this;
-  lease.set_owner(request.process_);
+  lease.set_owner(request.holder_);
   lease.since_ = now;
   lease.priority_ = request.priority_;
   lease.order_ = request.order_;
@@ -178,15 +210,19 @@ void Resource::release(Lease& lease) noexcept {
   holders_.remove(lease);
   lease.resource_ = nullptr;
   --in_use_;
-  // Hand the unit straight to the next waiter: it holds the unit now and resumes shortly. (Once
-  // the simulation is gone there is no waiter: its frames were destroyed.)
+  serve_waiters();
+  record_levels();
+}
+
+void Resource::serve_waiters() noexcept {
+  // Hand free units straight to the next waiters: each holds its unit now and resumes shortly.
+  // (Once the simulation is gone there is no waiter: its frames were destroyed.)
   detail::Kernel* const kernel = kernel_.get();
   while (kernel != nullptr && in_use_ < capacity_ && !waiters_.empty()) {
     AcquireAwaiter& next = *waiters_.pop_front();
     grant(next);
     kernel->wake(*next.process_);
   }
-  record_levels();
 }
 
 }  // namespace truckflow::engine

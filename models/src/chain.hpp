@@ -92,6 +92,7 @@ class Chain {
  private:
   engine::Process<> truck_life(Truck& truck);
   engine::Process<> sampler();
+  engine::Process<> year_ends();
 
   std::vector<engine::Stream*> road_streams_;  // [road]: the travel-time draws of each road
 };

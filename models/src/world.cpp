@@ -3,6 +3,7 @@
 #include "truckflow/models/world.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -65,6 +66,7 @@ Chain::Chain(ScenarioDesc description)
   }
   for (std::size_t i = 0; i < desc.sites.size(); ++i) sites.push_back(std::make_unique<Site>(*this, i, desc.sites[i]));
   sim.spawn(sampler(), "sampler");
+  sim.spawn(year_ends(), "year_ends");
 }
 
 Chain::~Chain() = default;
@@ -154,6 +156,19 @@ engine::Process<> Chain::sampler() {
   }
 }
 
+engine::Process<> Chain::year_ends() {
+  const engine::Epoch& epoch = sim.epoch();
+  for (std::chrono::year year = epoch.date().year();; ++year) {
+    const std::chrono::year next_year = year + std::chrono::years(1);
+    const engine::Time next = epoch.time_of(next_year / std::chrono::January / 1);
+    if (next >= end) co_return;  // the last year ends with the run (World::run)
+    // Urgent: before everything else due at midnight, which belongs to the new year.
+    co_await sim.timeout(next - sim.now(), engine::Priority::urgent);
+    const Snapshot state = snapshot();
+    for (Observer* observer : observers) observer->on_year_end(static_cast<int>(year), state);
+  }
+}
+
 Snapshot Chain::snapshot() const {
   Snapshot s;
   s.time = sim.now();
@@ -198,6 +213,9 @@ void World::run() {
   run_until(chain_->end);
   const Snapshot last = snapshot();
   for (Observer* observer : chain_->observers) observer->on_sample(last);
+  const int last_year = static_cast<int>(
+      chain_->sim.epoch().date_of(chain_->end - engine::Duration::from_ticks(1)).year());  // the end is excluded
+  for (Observer* observer : chain_->observers) observer->on_year_end(last_year, last);
   const std::vector<std::string> broken = conservation_violations();
   if (!broken.empty()) {
     std::string message = "conservation laws broken at the end of the run (a bug in truckflow):";

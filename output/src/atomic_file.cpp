@@ -12,9 +12,19 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "files.hpp"
+
 namespace truckflow::output {
 
+void detail::require_regular_file(const std::string& path, const std::string& refusal) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) throw std::invalid_argument(refusal + "is not a regular file");
+}
+
 namespace {
+
+/// The name AtomicFile writes `path` under until it publishes it.
+std::string temporary_path_for(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
 
 std::string folder_of(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
@@ -48,8 +58,8 @@ bool has_hdf5_signature(std::ifstream& file, std::uintmax_t size) {
 /// Throws unless the existing file at `path` may be replaced by results: an HDF5 file, or empty.
 void check_replaceable(const std::string& path) {
   const std::string refusal = "will not write results to '" + path + "': it exists and ";
+  detail::require_regular_file(path, refusal);
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) throw std::invalid_argument(refusal + "is not a regular file");
   const std::uintmax_t size = std::filesystem::file_size(path, error);
   if (!error && size == 0) return;
   std::ifstream file(path, std::ios::binary);
@@ -59,6 +69,35 @@ void check_replaceable(const std::string& path) {
   }
   if (!has_hdf5_signature(file, size)) {
     throw std::invalid_argument(refusal + "is not an HDF5 file (remove it or choose another name)");
+  }
+}
+
+/// Throws unless the folder's file system takes the names of both `path` and the temporary file
+/// it is first written as (a name a few bytes longer), so that a long run never fails at the end.
+void check_name_length(const std::string& path, const std::string& folder) {
+  const std::string refusal = "cannot write results to '" + path + "': ";
+  const long name_max = ::pathconf(folder.c_str(), _PC_NAME_MAX);
+  const long path_max = ::pathconf(folder.c_str(), _PC_PATH_MAX);
+  const std::size_t name = std::filesystem::path(path).filename().string().size();
+  const std::string temporary = temporary_path_for(path);
+  const std::size_t temporary_name = std::filesystem::path(temporary).filename().string().size();
+  if (name_max > 0 && name > static_cast<std::size_t>(name_max)) {
+    throw std::invalid_argument(refusal + "the file name is " + std::to_string(name) +
+                                " bytes; the file system allows " + std::to_string(name_max) +
+                                " (choose a shorter name)");
+  }
+  if (name_max > 0 && temporary_name > static_cast<std::size_t>(name_max)) {
+    throw std::invalid_argument(refusal + "the file name is " + std::to_string(name) +
+                                " bytes, and the temporary file it is written as first adds '" +
+                                temporary.substr(path.size()) + "' (" + std::to_string(temporary_name) +
+                                " bytes); the file system allows " + std::to_string(name_max) +
+                                " (choose a name at most " +
+                                std::to_string(name_max - static_cast<long>(temporary_name - name)) + " bytes long)");
+  }
+  if (path_max > 0 && temporary.size() >= static_cast<std::size_t>(path_max)) {
+    throw std::invalid_argument(refusal + "the path is too long for the file system (" +
+                                std::to_string(temporary.size()) + " bytes with the temporary file's suffix; at most " +
+                                std::to_string(path_max - 1) + ")");
   }
 }
 
@@ -77,11 +116,11 @@ void check_writable(const std::string& path) {
   if (::access(folder.c_str(), W_OK) != 0) {
     throw std::invalid_argument("cannot write results to '" + path + "': the folder '" + folder + "' is not writable");
   }
+  check_name_length(path, folder);
   if (std::filesystem::exists(path, error)) check_replaceable(path);
 }
 
-AtomicFile::AtomicFile(std::string path)
-    : path_(std::move(path)), temporary_(path_ + ".tmp-" + std::to_string(::getpid())) {}
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temporary_(temporary_path_for(path_)) {}
 
 AtomicFile::~AtomicFile() {
   if (!published_) std::remove(temporary_.c_str());

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "files.hpp"
 #include "h5.hpp"
 
 namespace truckflow::output {
@@ -94,6 +95,8 @@ ResultsInfo inspect_results(const std::string& path) {
   h5::silence_errors();
   std::error_code error;
   if (!std::filesystem::exists(path, error)) throw std::invalid_argument("'" + path + "' does not exist");
+  // Before HDF5 opens it: reading a FIFO would wait for a writer forever.
+  detail::require_regular_file(path, "'" + path + "' ");
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     throw std::invalid_argument("'" + path + "' is not an HDF5 file (or cannot be read)");
   }

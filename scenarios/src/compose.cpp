@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -197,9 +198,9 @@ bool is_index(const std::string& s) {
 
 }  // namespace
 
-void apply_override(Node& root, const std::string& assignment, std::vector<Diagnostic>& diagnostics,
-                    ReadBudget& budget) {
-  const SourceLocation where{"--set " + assignment, 0, 0};
+void apply_override(Node& root, const Override& override, std::vector<Diagnostic>& diagnostics, ReadBudget& budget) {
+  const std::string& assignment = override.assignment;
+  const SourceLocation where{override.source.empty() ? "--set " + assignment : override.source, 0, 0};
   auto fail = [&](const std::string& message) { diagnostics.push_back({where, "", message}); };
   const std::size_t equals = assignment.find('=');
   if (equals == std::string::npos) {
@@ -246,9 +247,16 @@ void apply_override(Node& root, const std::string& assignment, std::vector<Diagn
       }
       auto& items = current->items();
       if (is_index(selector)) {
-        const std::size_t index = std::stoul(selector);
-        if (index >= items.size()) {
-          fail(path + " has " + std::to_string(items.size()) + " items; there is no item [" + selector + "]");
+        // An index too large for any number is past the end like any other.
+        std::size_t index = 0;
+        const auto [end, error] = std::from_chars(selector.data(), selector.data() + selector.size(), index);
+        if (error != std::errc{} || index >= items.size()) {
+          const std::size_t n = items.size();
+          fail(path + " has " + std::to_string(n) + (n == 1 ? " item" : " items") + "; there is no item [" + selector +
+               "] (" +
+               (n == 0 ? std::string("the list is empty")
+                       : "expected an index from 0 to " + std::to_string(n - 1) + " or an item's id") +
+               ")");
           return;
         }
         current = &items[index];
@@ -269,13 +277,13 @@ void apply_override(Node& root, const std::string& assignment, std::vector<Diagn
   *current = std::move(value);
 }
 
-Node compose(const std::string& path, const std::vector<std::string>& overrides, std::vector<Diagnostic>& diagnostics) {
+Node compose(const std::string& path, const std::vector<Override>& overrides, std::vector<Diagnostic>& diagnostics) {
   std::error_code error;
   std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(path, error)};
   ReadBudget budget;
   Node root = compose_file(path, chain, diagnostics, budget);
   if (!diagnostics.empty()) return root;
-  for (const std::string& assignment : overrides) apply_override(root, assignment, diagnostics, budget);
+  for (const Override& override : overrides) apply_override(root, override, diagnostics, budget);
   return root;
 }
 

@@ -16,11 +16,17 @@ namespace truckflow::scenarios::detail {
 /// Merging an extending file over its base: mappings merge key by key; lists whose items are all
 /// mappings with an `id` merge item by item (same id: merged; new id: appended; `remove: true`
 /// deletes the base's item); anything else is replaced.
-Node compose(const std::string& path, const std::vector<std::string>& overrides, std::vector<Diagnostic>& diagnostics);
+/// One override: "key.path=value", and the source its problems are reported at (e.g. "--seed 7");
+/// empty: "--set key.path=value".
+struct Override {
+  std::string assignment;
+  std::string source;
+};
+
+Node compose(const std::string& path, const std::vector<Override>& overrides, std::vector<Diagnostic>& diagnostics);
 
 /// Applies one "key.path=value" override (e.g. "suppliers[catl_yibin].capacity_units_per_day=0",
 /// "sites[2].deployment[0].trucks=50"); the value is read as YAML.
-void apply_override(Node& root, const std::string& assignment, std::vector<Diagnostic>& diagnostics,
-                    ReadBudget& budget);
+void apply_override(Node& root, const Override& override, std::vector<Diagnostic>& diagnostics, ReadBudget& budget);
 
 }  // namespace truckflow::scenarios::detail

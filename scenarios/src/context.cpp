@@ -32,8 +32,8 @@ void Context::error_at(const std::string& path, std::string message) {
   diagnostics_.push_back({where(path), path, std::move(message)});
 }
 
-void Context::warning_at(const std::string& path, std::string message) {
-  warnings_.push_back({where(path), path, std::move(message), Diagnostic::Severity::warning});
+void Context::warning_at(std::string kind, const std::string& path, std::string message) {
+  warnings_.push_back({where(path), path, std::move(message), Diagnostic::Severity::warning, std::move(kind)});
 }
 
 namespace {

@@ -31,8 +31,9 @@ class Context {
   void error(const Node& node, const std::string& path, std::string message);
   /// Reports a problem at a path decoded earlier (located at its node, or its nearest parent's).
   void error_at(const std::string& path, std::string message);
-  /// A problem that does not stop the run (e.g. a plan year the run never reaches).
-  void warning_at(const std::string& path, std::string message);
+  /// A problem that does not stop the run (e.g. a plan year the run never reaches); `kind` names
+  /// its template (Diagnostic::kind).
+  void warning_at(std::string kind, const std::string& path, std::string message);
   void remember(const std::string& path, const Node& node) { locations_[path] = node.where(); }
   SourceLocation where(const std::string& path) const;
   std::size_t error_count() const noexcept { return diagnostics_.size(); }

@@ -75,7 +75,7 @@ void assign_plans(detail::Node& root, const std::string& truck_type, std::vector
                               "sites[" + std::to_string(s) + "]." + plan + "[" + std::to_string(l) + "].factory",
                               "'" + factory->text() + "' does not build '" + truck_type +
                                   "'; in this comparison the nearest factory that does takes these orders",
-                              Diagnostic::Severity::warning});
+                              Diagnostic::Severity::warning, "plan_factory_reassigned"});
           erase_key(line, "factory");
         }
         // Targets for the same year become one target: their sum.
@@ -112,8 +112,12 @@ void assign_plans(detail::Node& root, const std::string& truck_type, std::vector
 
 LoadedScenario load_scenario(const std::string& path, const LoadOptions& options) {
   std::vector<Diagnostic> diagnostics;
-  std::vector<std::string> overrides = options.overrides;
-  if (options.seed) overrides.push_back("simulation.seed=" + std::to_string(*options.seed));
+  std::vector<detail::Override> overrides;
+  for (const std::string& assignment : options.overrides) overrides.push_back({assignment, ""});
+  // The seed is read exactly as `--set simulation.seed=TEXT` is; only its problems name --seed.
+  if (options.seed)
+    overrides.push_back(
+        {"simulation.seed=" + *options.seed, "--seed " + (options.seed->empty() ? "''" : *options.seed)});
   detail::Node root = detail::compose(path, overrides, diagnostics);
   if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
   LoadedScenario loaded;

@@ -280,8 +280,15 @@ class Converter {
 
 }  // namespace
 
-Node read_yaml_text(const std::string& text, const std::string& source, std::vector<Diagnostic>& diagnostics,
+Node read_yaml_text(const std::string& input, const std::string& source, std::vector<Diagnostic>& diagnostics,
                     ReadBudget& budget) {
+  // YAML breaks lines with LF, CR LF or a lone CR (old Mac files); yaml-cpp knows only the first
+  // two and would read a CR-only file as one line. A lone CR becomes LF: the same length, so
+  // offsets, lines and columns stay right.
+  std::string text = input;
+  for (std::size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
+  }
   if (text.size() > budget.max_file_bytes) {
     report(diagnostics, {source, 0, 0},
            "the input is " + std::to_string(text.size()) + " bytes; scenario files are limited to " +

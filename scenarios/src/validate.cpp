@@ -226,7 +226,7 @@ class Checker {
           child_path(path, "year"),
           "year " + std::to_string(line.year) + " is before the scenario starts (" + std::to_string(first_year_) + ")");
     } else if (line.year > last_year_) {
-      context_.warning_at(child_path(path, "year"),
+      context_.warning_at("plan_year_after_horizon", child_path(path, "year"),
                           "year " + std::to_string(line.year) + " is after the horizon (the last year simulated is " +
                               std::to_string(last_year_) + "): these trucks are never ordered");
     }

@@ -3,6 +3,7 @@
 #   -DEXPECT_CODE=N                 the exit code it must return
 #   -DSTDOUT_MATCH=regex            optional: stdout must match
 #   -DSTDERR_MATCH=regex            optional: stderr must match
+#   -DSTDERR_EXCLUDE=regex          optional: stderr must not match
 #   -DWORKDIR=dir                   optional: working directory
 if(NOT DEFINED WORKDIR)
   set(WORKDIR ".")
@@ -18,4 +19,7 @@ if(DEFINED STDOUT_MATCH AND NOT out MATCHES "${STDOUT_MATCH}")
 endif()
 if(DEFINED STDERR_MATCH AND NOT err MATCHES "${STDERR_MATCH}")
   message(FATAL_ERROR "stderr does not match '${STDERR_MATCH}':\n${err}")
+endif()
+if(DEFINED STDERR_EXCLUDE AND err MATCHES "${STDERR_EXCLUDE}")
+  message(FATAL_ERROR "stderr matches '${STDERR_EXCLUDE}', which it must not:\n${err}")
 endif()

@@ -64,5 +64,24 @@ TEST(TrivialVectorTest, GrowsAndTrims) {
   EXPECT_EQ(v.front(), 1);
 }
 
+TEST(AgendaTest, EraseIfRemovesEntriesAndKeepsTheOrderOfTheRest) {
+  Agenda agenda;
+  Stream draws(5);
+  for (std::uint64_t seq = 1; seq <= 2000; ++seq) {
+    const bool due_now = seq % 7 == 0;  // the FIFO holds entries due now (time 0), in sequence
+    agenda.push(entry(due_now ? 0 : static_cast<std::int64_t>(draws.uniform(0.0, 100.0)), 128, seq), due_now);
+  }
+  agenda.erase_if([](const AgendaEntry& e) { return e.target % 3 == 0; });
+  EXPECT_EQ(agenda.size(), 2000U - 666U);
+  AgendaEntry previous = agenda.pop();
+  EXPECT_NE(previous.target % 3, 0U);
+  while (!agenda.empty()) {
+    const AgendaEntry next = agenda.pop();
+    EXPECT_NE(next.target % 3, 0U);
+    EXPECT_TRUE(earlier(previous, next));
+    previous = next;
+  }
+}
+
 }  // namespace
 }  // namespace truckflow::engine::detail

@@ -2,6 +2,7 @@
 #include "truckflow/engine/container.hpp"
 
 #include <gtest/gtest.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,78 @@ TEST(ContainerTest, InvalidAmountsAreRejected) {
   EXPECT_THROW((void)tank.put(std::numeric_limits<double>::quiet_NaN()), std::invalid_argument);
   EXPECT_THROW(Container<>(sim, 0.0), std::invalid_argument);
   EXPECT_THROW(Container<>(sim, 10.0, 11.0), std::invalid_argument);
+}
+
+Process<> watch(Simulation& sim, Container<>& tank, bool at_most, double threshold, Log& log) {
+  const std::optional<double> level =
+      at_most ? co_await tank.level_at_most(threshold) : co_await tank.level_at_least(threshold);
+  log.push_back(std::string(at_most ? "low " : "high ") + std::to_string(static_cast<int>(*level)) + " at " + at(sim));
+}
+
+Process<> draw(Simulation& sim, Container<>& tank, double kg, Duration every, int times) {
+  for (int i = 0; i < times; ++i) {
+    co_await sim.timeout(every);
+    co_await tank.get(kg);
+  }
+}
+
+TEST(ContainerTest, LevelWaitsWakeWhenTheLevelCrossesTheirThreshold) {
+  Simulation sim;
+  Container<> tank(sim, 1000.0, 500.0);
+  Log log;
+  sim.spawn(watch(sim, tank, true, 200.0, log));   // a hydrogen station orders a trailer at 200 kg
+  sim.spawn(watch(sim, tank, false, 400.0, log));  // holds at once
+  sim.spawn(draw(sim, tank, 100.0, seconds(10), 4));
+  sim.run();
+  EXPECT_EQ(log, (Log{"high 500 at 0", "low 200 at 30"}));
+  EXPECT_EQ(tank.level_waiters(), 0U);
+}
+
+Process<> get_within(Simulation& sim, Container<>& tank, double kg, Duration patience, Log& log) {
+  const std::optional<double> got = co_await tank.get(kg, patience);
+  log.push_back((got ? "got at " : "gave up at ") + at(sim));
+}
+
+Process<> low_within(Simulation& sim, Container<>& tank, Duration patience, Log& log) {
+  const std::optional<double> level = co_await tank.level_at_most(10.0, patience);
+  log.push_back((level ? "low at " : "never low, at ") + at(sim));
+}
+
+TEST(ContainerTest, PatientGetsAndLevelWaitsGiveUp) {
+  Simulation sim;
+  Container<> tank(sim, 100.0, 50.0);
+  Log log;
+  sim.spawn(get_within(sim, tank, 80.0, seconds(5), log));  // at the head, gives up at 5
+  sim.spawn(get_within(sim, tank, 40.0, seconds(9), log));  // held back by the head until 5
+  sim.spawn(low_within(sim, tank, seconds(2), log));
+  sim.run();
+  EXPECT_EQ(log, (Log{"never low, at 2", "gave up at 5", "got at 5"}));
+  EXPECT_EQ(tank.reneges(), 1U);
+  EXPECT_EQ(tank.level(), 10.0);
+  EXPECT_EQ(tank.getters_waiting(), 0U);
+}
+
+Process<> watch_low(Container<>& tank, std::optional<double>& seen) { seen = co_await tank.level_at_most(60.0); }
+
+Process<> put_now(Container<>& tank, double kg) { co_await tank.put(kg); }
+
+Process<> get_later(Simulation& sim, Container<>& tank, double kg) {
+  co_await sim.timeout(seconds(10));
+  co_await tank.get(kg);
+}
+
+// Found in review: a crossing undone by the next hand-over of the same cascade went unseen.
+TEST(ContainerTest, ALevelWaitSeesACrossingUndoneInTheSameInstant) {
+  Simulation sim;
+  Container<> tank(sim, 100.0, 100.0);
+  std::optional<double> seen;
+  sim.spawn(watch_low(tank, seen));
+  sim.spawn(put_now(tank, 40.0));         // blocked: the tank is full
+  sim.spawn(get_later(sim, tank, 45.0));  // 100 -> 55 (<= 60), then the waiting put: 55 -> 95
+  sim.run();
+  ASSERT_TRUE(seen.has_value());
+  EXPECT_EQ(*seen, 55.0);
+  EXPECT_EQ(tank.level(), 95.0);
 }
 
 }  // namespace

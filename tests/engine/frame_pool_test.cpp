@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 #include <limits>
 #include <new>
+#include <optional>
 #include <thread>
 #include <vector>
+
+#include "truckflow/engine.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 // An impossible allocation throws std::bad_alloc under AddressSanitizer too, as it does without it.
@@ -35,6 +38,25 @@ TEST(FramePoolTest, AFailedAllocationIsNotCounted) {
   const std::int64_t before = pool_live_blocks();
   EXPECT_THROW((void)pool_allocate(std::numeric_limits<std::size_t>::max() / 2), std::bad_alloc);
   EXPECT_EQ(pool_live_blocks(), before);
+}
+
+Process<> sleeper(Simulation& sim) { co_await sim.timeout(days(1)); }
+
+void thread_local_simulation() {
+  // Constructed before the thread's pool is first used, so destroyed after it at thread exit.
+  thread_local std::optional<Simulation> sim;
+  sim.emplace();
+  for (int i = 0; i < 20'000; ++i) sim->spawn(sleeper(*sim));
+  sim->run_until(Time::zero() + seconds(1));
+}
+
+// Found in review: frames freed after the thread's pool was destroyed (by a thread_local
+// Simulation) went onto the dead pool's lists and were never reused.
+TEST(FramePoolTest, FramesFreedAfterTheThreadsPoolIsGoneAreReused) {
+  std::thread(thread_local_simulation).join();
+  const std::size_t chunks_after_first = pool_chunks();
+  for (int i = 0; i < 3; ++i) std::thread(thread_local_simulation).join();
+  EXPECT_EQ(pool_chunks(), chunks_after_first);
 }
 
 }  // namespace

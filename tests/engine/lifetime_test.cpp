@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <vector>
 
 #include "truckflow/engine.hpp"
 #include "truckflow/engine/detail/frame_pool.hpp"
@@ -203,6 +204,27 @@ TEST(LifetimeTest, AResourceAndALeaseThatOutliveTheSimulation) {
   EXPECT_THROW(res.reset_statistics(), std::logic_error);
   EXPECT_THROW(tank.reset_statistics(), std::logic_error);
   EXPECT_THROW(store.reset_statistics(), std::logic_error);
+}
+
+Process<> keep_conditions(Simulation& sim, std::vector<AnyOf>& kept, Event<> never, int count) {
+  for (int i = 0; i < count; ++i) kept.push_back(any_of(never, sim.timeout(hours(1 + i))));
+  co_return;
+}
+
+// Found in review: destroying a simulation whose any_of timers are held outside any frame counted
+// them stale while the agenda was being released, and compacted it in the middle (double release).
+TEST(LifetimeTest, DestroyingASimulationWithAnyOfTimersHeldOutside) {
+  constexpr int count = 2 * static_cast<int>(detail::Kernel::compaction_floor);
+  std::vector<AnyOf> kept;
+  kept.reserve(count);
+  {
+    Simulation sim;
+    Event<> never = sim.event();
+    sim.spawn(keep_conditions(sim, kept, never, count));
+    sim.run_until(Time::zero() + seconds(1));
+    EXPECT_EQ(sim.kernel().pending_entries(), static_cast<std::size_t>(count));
+  }
+  kept.clear();
 }
 
 }  // namespace

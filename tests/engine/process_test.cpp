@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -207,6 +208,30 @@ TEST(ProcessTest, ACopyableValueIsCopiedToEveryJoiner) {
   sim.run();
   EXPECT_EQ(out, (std::vector<std::string>{"copyable", "copyable"}));
   EXPECT_EQ(handle.value(), "copyable");
+}
+
+Process<int> slow_seven(Simulation& sim) {
+  co_await sim.timeout(hours(1));
+  co_return 7;
+}
+
+Process<> join_optional(std::optional<ProcessHandle<int>>& handle, int& out) { out = co_await *handle; }
+
+Process<> drop_after(Simulation& sim, std::optional<ProcessHandle<int>>& handle) {
+  co_await sim.timeout(minutes(1));
+  handle.reset();
+}
+
+// Found in review: a join kept a raw pointer to the process; with every handle dropped while it
+// waited, it read (and for a move-only value wrote) freed memory.
+TEST(ProcessTest, AJoinOutlivesEveryHandle) {
+  Simulation sim;
+  std::optional<ProcessHandle<int>> handle = sim.spawn(slow_seven(sim));
+  int out = 0;
+  sim.spawn(join_optional(handle, out));
+  sim.spawn(drop_after(sim, handle));
+  sim.run();
+  EXPECT_EQ(out, 7);
 }
 
 }  // namespace

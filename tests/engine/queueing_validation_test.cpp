@@ -1,5 +1,5 @@
-// Validation against queueing theory: M/M/1 and M/M/c (Erlang C) mean wait and queue length, and
-// Little's law on the simulated data.
+// Validation against queueing theory: M/M/1 and M/M/c (Erlang C) mean wait and queue length,
+// M/M/c+M (Erlang A) abandonment with patient waits, and Little's law on the simulated data.
 //
 // Tolerances come from the run itself: the run is cut into batches whose means are close to
 // independent (each batch is hundreds of relaxation times long), and the simulated mean must lie
@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <gtest/gtest.h>
+#include <optional>
 #include <vector>
 
 #include "truckflow/engine.hpp"
@@ -40,6 +41,13 @@ Process<> arrivals(Simulation& sim, Resource& servers, Model m, Time stop_at, Ta
     sim.spawn(customer(sim, servers, service, 1.0 / m.service_rate, service_s));
   }
 }
+
+struct MMcPlusMModel {
+  double arrival_rate;      // per second
+  double service_rate;      // per second, per server
+  double abandonment_rate;  // per second: 1 / mean patience
+  std::size_t servers;
+};
 
 struct BatchMeans {
   Tally wait_s;
@@ -128,6 +136,66 @@ TEST(QueueingValidation, LittlesLawHoldsOnTheSimulatedData) {
   EXPECT_NEAR(busy, lambda * service_s.mean(), 1e-9 * busy) << "servers: L = λW";
   // And the system as a whole: L = Lq + busy, W = Wq + mean service.
   EXPECT_NEAR(lq + busy, lambda * (wq + service_s.mean()), 1e-9 * (lq + busy));
+}
+
+// Erlang A: customers acquire with an exponential patience and give up (renege) when it runs out.
+// The simulated share who give up, and the mean queue length, match the M/M/c+M birth-death chain;
+// a sanity check on the formula itself: with nearly infinite patience it approaches Erlang C.
+Process<> patient_customer(Simulation& sim, Resource& servers, Stream& draws, const MMcPlusMModel& m,
+                           std::uint64_t& gave_up) {
+  const Duration patience = draws.exponential(seconds(1.0 / m.abandonment_rate));
+  const Duration service = draws.exponential(seconds(1.0 / m.service_rate));
+  const std::optional<Lease> server = co_await servers.acquire(patience);
+  if (!server) {
+    ++gave_up;
+    co_return;
+  }
+  co_await sim.timeout(service);
+}
+
+Process<> patient_arrivals(Simulation& sim, Resource& servers, MMcPlusMModel m, std::uint64_t& arrived,
+                           std::uint64_t& gave_up) {
+  Stream& gaps = sim.rng("arrivals");
+  Stream& draws = sim.rng("customers");
+  for (;;) {
+    co_await sim.timeout(gaps.exponential(seconds(1.0 / m.arrival_rate)));
+    ++arrived;
+    sim.spawn(patient_customer(sim, servers, draws, m, gave_up));
+  }
+}
+
+TEST(QueueingValidation, MM3PlusMErlangAAbandonment) {
+  const MMcPlusMModel m{3.0, 1.0, 0.5, 3};  // offered load 3 on 3 servers: stable only thanks to reneging
+  const queueing::MMcPlusM theory{m.arrival_rate, m.service_rate, m.abandonment_rate, m.servers};
+  Simulation sim(2027);
+  Resource servers(sim, m.servers);
+  std::uint64_t arrived = 0;
+  std::uint64_t gave_up = 0;
+  sim.spawn(patient_arrivals(sim, servers, m, arrived, gave_up));
+  const double warmup_s = 1'000.0;
+  const double batch_s = 20'000.0;
+  sim.run_until(Time::zero() + seconds(warmup_s));
+  servers.reset_statistics();
+  Tally abandonment;
+  Tally queue_length;
+  for (int b = 1; b <= 30; ++b) {
+    const std::uint64_t arrived_before = arrived;
+    const std::uint64_t gave_up_before = gave_up;
+    sim.run_until(Time::zero() + seconds(warmup_s + b * batch_s));
+    abandonment.add(static_cast<double>(gave_up - gave_up_before) / static_cast<double>(arrived - arrived_before));
+    queue_length.add(servers.queue().mean(sim.now()));
+    EXPECT_EQ(servers.reneges(), gave_up - gave_up_before) << "the resource counts those who gave up";
+    servers.reset_statistics();
+  }
+  expect_matches(abandonment, theory.probability_of_abandonment(), "M/M/3+M share who give up");
+  expect_matches(queue_length, theory.mean_queue_length(), "M/M/3+M mean queue length");
+}
+
+TEST(QueueingValidation, ErlangAApproachesErlangCWithEndlessPatience) {
+  const queueing::MMcPlusM a{1.6, 1.0, 1e-9, 2};
+  const queueing::MMc c{1.6, 1.0, 2};
+  EXPECT_NEAR(a.probability_of_waiting(), c.probability_of_waiting(), 1e-6);
+  EXPECT_NEAR(a.mean_queue_length(), c.mean_queue_length(), 1e-5);
 }
 
 }  // namespace

@@ -3,10 +3,12 @@
 
 #include <any>
 #include <gtest/gtest.h>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "truckflow/engine/detail/frame_pool.hpp"
 #include "truckflow/engine/simulation.hpp"
 #include "truckflow/engine/store.hpp"
 
@@ -244,6 +246,195 @@ TEST(ResourceTest, ALeaseHeldByNoLiveProcessIsNotPreempted) {
   EXPECT_FALSE(granted);
   EXPECT_EQ(res.queue_length(), 1U);
   EXPECT_EQ(res.preemptions(), 0U);
+}
+
+Process<> hold_then_release(Simulation& sim, Resource& res, Duration hold) {
+  const Lease lease = co_await res.acquire();
+  co_await sim.timeout(hold);
+}
+
+Process<> impatient(Simulation& sim, Resource& res, Duration patience, Log& log, std::string who) {
+  const std::optional<Lease> lease = co_await res.acquire(patience);
+  log.push_back(who + (lease ? " got" : " gave up") + " at " +
+                std::to_string(static_cast<int>(sim.now().to_seconds())));
+}
+
+TEST(ResourceTest, AnAcquireWithPatienceGivesUpWhenItRunsOutAndLeavesTheQueue) {
+  Simulation sim;
+  Resource res(sim, 1);
+  Log log;
+  sim.spawn(hold_then_release(sim, res, seconds(10)));
+  sim.spawn(impatient(sim, res, seconds(5), log, "a"));   // gives up at 5
+  sim.spawn(impatient(sim, res, seconds(20), log, "b"));  // served at 10
+  sim.spawn(impatient(sim, res, seconds(0), log, "c"));   // no patience: gives up at once
+  sim.run();
+  EXPECT_EQ(log, (Log{"c gave up at 0", "a gave up at 5", "b got at 10"}));
+  EXPECT_EQ(res.reneges(), 2U);
+  EXPECT_EQ(res.queue_length(), 0U);
+  EXPECT_EQ(res.in_use(), 0U);
+  EXPECT_EQ(sim.kernel().stale_entries(), 0U) << "b's timer was superseded and dropped when reached";
+}
+
+TEST(ResourceTest, ANegativePatienceIsRejected) {
+  Simulation sim;
+  Resource res(sim, 1);
+  EXPECT_THROW((void)res.acquire(-seconds(1)), std::invalid_argument);
+}
+
+TEST(ResourceTest, SetCapacityGrantsAtOnceWhenRaisedAndWaitsForReleasesWhenLowered) {
+  Simulation sim;
+  Resource res(sim, 2);
+  Log log;
+  for (const char* who : {"a", "b", "c", "d"}) sim.spawn(use(sim, res, seconds(10), who, log));
+  sim.run_until(Time::zero() + seconds(1));
+  res.set_capacity(3);  // c starts at once
+  EXPECT_EQ(res.in_use(), 3U);
+  res.set_capacity(1);  // a, b and c keep their units; d waits until fewer than 1 are in use
+  EXPECT_EQ(res.available(), 0U);
+  sim.run();
+  EXPECT_EQ(log, (Log{"a+0", "b+0", "c+1", "a-10", "b-10", "c-11", "d+11", "d-21"}));
+  res.set_capacity(0);  // everything out of service
+  EXPECT_EQ(res.available(), 0U);
+  // Utilization is over the capacity in force: 40 unit·s busy (four holds of 10 s) over
+  // 2·1 + 1·20 = 22 unit·s of capacity by t = 21 (above 1: units were held past a lowered capacity).
+  EXPECT_EQ(sim.now(), Time::zero() + seconds(21));
+  EXPECT_NEAR(res.utilization(), 40.0 / 22.0, 1e-12);
+}
+
+Process<> hold_with_priority(Simulation& sim, Resource& res, int priority, Duration hold) {
+  try {
+    const Lease lease = co_await res.acquire(priority);
+    co_await sim.timeout(hold);
+  } catch (const Interrupted&) {
+  }
+}
+
+Process<> preempt_and_note(Simulation& sim, Resource& res, Duration at, Time& granted_at) {
+  co_await sim.timeout(at);
+  const Lease lease = co_await res.acquire(0, true);
+  granted_at = sim.now();
+}
+
+// Found in review: preemption ignored a lowered capacity.
+TEST(ResourceTest, PreemptionRespectsALoweredCapacity) {
+  Simulation sim;
+  Resource res(sim, 1);
+  Time granted_at = Time::max();
+  sim.spawn(hold_with_priority(sim, res, 5, hours(1)));
+  sim.spawn(preempt_and_note(sim, res, minutes(1), granted_at));
+  sim.run_until(Time::zero() + seconds(30));
+  res.set_capacity(0);  // out of service: nothing is granted, not even by preemption
+  sim.run();
+  EXPECT_EQ(granted_at, Time::max());
+  EXPECT_EQ(res.queue_length(), 1U);
+}
+
+Process<> patient_then_hold(Simulation& sim, Resource& res, int& outcome) {
+  co_await sim.timeout(seconds(0.5));
+  const std::optional<Lease> lease = co_await res.acquire(hours(1), 5);
+  outcome = lease ? 1 : 2;
+  try {
+    co_await sim.timeout(seconds(1));
+  } catch (const Interrupted&) {
+    outcome += 10;
+  }
+}
+
+// Found in review: a patient request granted a unit and preempted before it resumed (same instant)
+// was counted as giving up. It was served: it gets its (no longer held) lease and the interrupt.
+TEST(ResourceTest, APatientRequestGrantedThenPreemptedIsNotARenege) {
+  Simulation sim;
+  Resource res(sim, 1);
+  int outcome = 0;
+  Time granted_at = Time::max();
+  sim.spawn(hold_with_priority(sim, res, 9, seconds(10)));
+  sim.spawn(patient_then_hold(sim, res, outcome));
+  sim.spawn(preempt_and_note(sim, res, seconds(10), granted_at));  // due at 10 after the release, before the wake-up
+  sim.run();
+  EXPECT_EQ(outcome, 11);
+  EXPECT_EQ(res.reneges(), 0U);
+  EXPECT_EQ(granted_at, Time::zero() + seconds(10));
+}
+
+Process<Lease> acquire_and_return(Resource& res) { co_return co_await res.acquire(); }
+
+// Found in review: a lease inside its holder's own result made a reference cycle (the holder's
+// state kept the result, the result's lease kept the state): nobody joined, so nothing was freed.
+TEST(ResourceTest, ALeaseInAResultNobodyJoinsIsReleased) {
+  const auto before = detail::pool_live_blocks();
+  {
+    Simulation sim;
+    Resource res(sim, 1);
+    (void)sim.spawn(acquire_and_return(res));  // the handle is dropped: the value is unreachable
+    sim.run();
+    EXPECT_EQ(res.in_use(), 0U);
+  }
+  EXPECT_EQ(detail::pool_live_blocks(), before);
+}
+
+Process<> work_with(Simulation& sim, Lease lease, bool& interrupted) {
+  lease.adopt();  // handed over as an argument: this process holds it now
+  try {
+    co_await sim.timeout(hours(1));
+  } catch (const Interrupted&) {
+    interrupted = true;
+  }
+}
+
+Process<> dispatch_and_join(Simulation& sim, Resource& res, bool& worker_interrupted, bool& dispatcher_interrupted) {
+  Lease lease = co_await res.acquire(5);
+  auto worker = sim.spawn(work_with(sim, std::move(lease), worker_interrupted));
+  try {
+    co_await worker;
+  } catch (const Interrupted&) {
+    dispatcher_interrupted = true;
+  }
+}
+
+// Found in review: the holder followed the last move, so a lease passed to a spawned worker left
+// its spawner as the holder (interrupted for a lease it gave away). Now moves keep the holder and
+// the worker adopts the lease.
+TEST(ResourceTest, ALeaseAdoptedByAWorkerIsPreemptedFromTheWorker) {
+  Simulation sim;
+  Resource res(sim, 1);
+  bool worker_interrupted = false;
+  bool dispatcher_interrupted = false;
+  Time granted_at = Time::max();
+  sim.spawn(dispatch_and_join(sim, res, worker_interrupted, dispatcher_interrupted));
+  sim.spawn(preempt_and_note(sim, res, minutes(1), granted_at));
+  sim.run();
+  EXPECT_TRUE(worker_interrupted);
+  EXPECT_FALSE(dispatcher_interrupted);
+  EXPECT_EQ(granted_at, Time::zero() + minutes(1));
+}
+
+Process<> acquire_into(Simulation& sim, Resource& res, std::vector<Lease>& pool, int priority, Duration delay,
+                       Duration hold, bool& interrupted) {
+  co_await sim.timeout(delay);
+  pool.push_back(co_await res.acquire(priority));  // may grow the vector: moves every lease in it
+  try {
+    co_await sim.timeout(hold);
+  } catch (const Interrupted&) {
+    interrupted = true;
+  }
+}
+
+// Found in review: a vector growing in process B moved A's lease and made B its holder.
+TEST(ResourceTest, MovingLeasesInAnotherProcessDoesNotChangeTheirHolder) {
+  Simulation sim;
+  Resource res(sim, 2);
+  std::vector<Lease> pool;
+  pool.reserve(1);
+  bool a_interrupted = false;
+  bool b_interrupted = false;
+  Time granted_at = Time::max();
+  sim.spawn(acquire_into(sim, res, pool, 9, seconds(0), hours(1), a_interrupted));     // the least important
+  sim.spawn(acquire_into(sim, res, pool, 5, seconds(1), seconds(10), b_interrupted));  // grows the vector
+  sim.spawn(preempt_and_note(sim, res, minutes(1), granted_at));
+  sim.run();
+  EXPECT_TRUE(a_interrupted);
+  EXPECT_FALSE(b_interrupted);
+  EXPECT_EQ(granted_at, Time::zero() + minutes(1));
 }
 
 }  // namespace

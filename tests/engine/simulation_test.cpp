@@ -2,12 +2,15 @@
 // and exceptions escaping processes.
 #include "truckflow/engine/simulation.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "truckflow/engine/detail/frame_pool.hpp"
+#include "truckflow/engine/resource.hpp"
 
 namespace truckflow::engine {
 namespace {
@@ -235,6 +238,55 @@ TEST(SimulationTest, SpawningPastTheLastProcessIdThrows) {
     EXPECT_EQ(sim.live_processes(), 0U);
   }
   EXPECT_EQ(detail::pool_live_blocks(), before);
+}
+
+Process<> patient_many(Simulation& sim, Resource& res, int count) {
+  for (int i = 0; i < count; ++i) {
+    // Served at once every time: the one-day patience timer always loses.
+    const std::optional<Lease> lease = co_await res.acquire(days(1));
+    co_await sim.timeout(seconds(1));
+  }
+}
+
+Process<> race_many(Simulation& sim, int count) {
+  for (int i = 0; i < count; ++i) {
+    Event<> now = sim.event();
+    now.succeed();
+    (void)co_await any_of(now, sim.timeout(days(1)));  // the timer loses
+  }
+}
+
+Process<> interrupted_sleeper(Simulation& sim) {
+  for (;;) {  // until the simulation is destroyed
+    try {
+      co_await sim.timeout(days(365));
+    } catch (const Interrupted&) {
+    }
+  }
+}
+
+Process<> interrupt_many(Simulation& sim, ProcessHandle<> target, int count) {
+  for (int i = 0; i < count; ++i) {
+    co_await sim.timeout(seconds(1));
+    target.interrupt();
+  }
+}
+
+// Timers that lose (a patience served in time, the timeout of an any_of, an interrupted long
+// timeout) leave no lasting trace: the agenda stays bounded however many there are.
+TEST(SimulationTest, LosingTimersDoNotGrowTheAgenda) {
+  constexpr int count = 100'000;
+  Simulation sim;
+  Resource res(sim, 1);
+  auto sleeper = sim.spawn(interrupted_sleeper(sim));
+  sim.spawn(patient_many(sim, res, count));
+  sim.spawn(race_many(sim, count));
+  sim.spawn(interrupt_many(sim, sleeper, count));
+  std::size_t peak = 0;
+  while (sim.now() < Time::zero() + seconds(count + 10) && sim.step()) {
+    peak = std::max(peak, sim.kernel().pending_entries());
+  }
+  EXPECT_LE(peak, 2 * detail::Kernel::compaction_floor + 10) << "the losing timers piled up";
 }
 
 }  // namespace

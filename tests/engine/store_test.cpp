@@ -2,6 +2,7 @@
 #include "truckflow/engine/store.hpp"
 
 #include <gtest/gtest.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ Process<> take_any(Simulation& sim, Store<Pack>& store, std::string who, Log& lo
   const Pack pack = co_await store.get();
   log.push_back(who + " took " + std::to_string(pack.id) + " at " +
                 std::to_string(static_cast<int>(sim.now().to_seconds())));
+}
+
+Process<> put_pack(Simulation& sim, Store<Pack>& store, Pack pack, Duration after) {
+  co_await sim.timeout(after);
+  co_await store.put(pack);
 }
 
 Process<> take_charged(Simulation& sim, Store<Pack>& store, std::string who, Log& log) {
@@ -84,6 +90,47 @@ TEST(StoreTest, PutBlocksWhenFull) {
   EXPECT_EQ(log, (Log{"put 1 at 0", "put 2 at 0", "a took 1 at 1", "put 3 at 1"}));
   EXPECT_EQ(store.items().back().id, 3);
   EXPECT_THROW(Store<Pack>(sim, 0), std::invalid_argument);
+}
+
+Process<> take_charged(Simulation& sim, Store<Pack>& store, const double& threshold_kwh, Log& log) {
+  const Pack pack = co_await store.get([&threshold_kwh](const Pack& p) { return p.charge_kwh >= threshold_kwh; });
+  log.push_back("took " + std::to_string(pack.id) + " at " + std::to_string(static_cast<int>(sim.now().to_seconds())));
+}
+
+Process<> lower_threshold_later(Simulation& sim, Store<Pack>& store, double& threshold_kwh) {
+  co_await sim.timeout(seconds(5));
+  threshold_kwh = 200.0;  // what the filter reads changed: tell the store
+  store.recheck();
+}
+
+TEST(StoreTest, RecheckReevaluatesFiltersAfterWhatTheyReadChanged) {
+  Simulation sim;
+  Store<Pack> store(sim);
+  Log log;
+  double threshold_kwh = 250.0;
+  sim.spawn(put_pack(sim, store, Pack{1, 220.0}, seconds(0)));
+  sim.spawn(take_charged(sim, store, threshold_kwh, log));
+  sim.spawn(lower_threshold_later(sim, store, threshold_kwh));
+  sim.run();
+  EXPECT_EQ(log, (Log{"took 1 at 5"}));
+}
+
+Process<> take_within(Simulation& sim, Store<Pack>& store, Duration patience, Log& log) {
+  const std::optional<Pack> pack = co_await store.get(patience);
+  log.push_back((pack ? "took " + std::to_string(pack->id) : std::string("gave up")) + " at " +
+                std::to_string(static_cast<int>(sim.now().to_seconds())));
+}
+
+TEST(StoreTest, APatientGetGivesUp) {
+  Simulation sim;
+  Store<Pack> store(sim);
+  Log log;
+  sim.spawn(take_within(sim, store, seconds(3), log));
+  sim.spawn(take_within(sim, store, seconds(30), log));
+  sim.spawn(put_pack(sim, store, Pack{7, 100.0}, seconds(10)));
+  sim.run();
+  EXPECT_EQ(log, (Log{"gave up at 3", "took 7 at 10"}));
+  EXPECT_EQ(store.reneges(), 1U);
 }
 
 }  // namespace

@@ -24,8 +24,10 @@ class Recorder : public Observer {
  public:
   void on_sample(const Snapshot& snapshot) override { samples.push_back(snapshot); }
   void on_delivery(const DeliveryRecord& record) override { deliveries.push_back(record); }
+  void on_year_end(std::int64_t year, const Snapshot& state) override { year_ends.emplace_back(year, state); }
   std::vector<Snapshot> samples;
   std::vector<DeliveryRecord> deliveries;
+  std::vector<std::pair<std::int64_t, Snapshot>> year_ends;
 };
 
 struct Simulated {
@@ -63,6 +65,40 @@ TEST(WorldTest, TwoRegionsHandComputed) {
   EXPECT_EQ(last.region_delivered[1], 4) << "region b, the quarry's";
   EXPECT_EQ(last.region_delivered[0], 0);
   EXPECT_TRUE(run.world.conservation_violations().empty());
+}
+
+TEST(WorldTest, AYearEndHoldsThatYearAndNothingOfTheNext) {
+  // 4 trucks a year for two years, the first of each year ordered at midnight on 1 January.
+  Simulated run("two_regions.yaml", {"simulation.horizon_years=2",
+                                     "sites[quarry].deployment=[{year: 2026, truck_type: truck, trucks: 4}, "
+                                     "{year: 2027, truck_type: truck, trucks: 4}]"});
+  const auto& ends = run.recorder.year_ends;
+  ASSERT_EQ(ends.size(), 2U);
+  EXPECT_EQ(ends[0].first, 2026);
+  EXPECT_EQ(ends[0].second.time, at(days(365)));
+  EXPECT_EQ(ends[0].second.region_ordered[1], 4) << "not the 2027 order placed at that very instant";
+  EXPECT_EQ(ends[0].second.region_delivered[1], 4);
+  const Snapshot& new_year_sample = run.recorder.samples.at(365);
+  EXPECT_EQ(new_year_sample.time, at(days(365)));
+  EXPECT_EQ(new_year_sample.region_ordered[1], 5) << "the sample at that instant sees it";
+  EXPECT_EQ(ends[1].first, 2027);
+  EXPECT_EQ(ends[1].second.time, run.world.end_time());
+  EXPECT_EQ(ends[1].second.region_ordered, run.recorder.samples.back().region_ordered) << "the run's end";
+  EXPECT_EQ(ends[1].second.region_ordered[1], 8);
+}
+
+TEST(WorldTest, YearEndsFollowTheCalendarFromAMidYearStart) {
+  Simulated run("two_regions.yaml", {"simulation.start_date=2026-07-01", "simulation.horizon_years=2",
+                                     "sites[quarry].deployment[0].year=2027"});
+  const auto& ends = run.recorder.year_ends;
+  ASSERT_EQ(ends.size(), 3U) << "half of 2026, 2027, half of 2028";
+  EXPECT_EQ(ends[0].first, 2026);
+  EXPECT_EQ(ends[0].second.time, at(days(184))) << "1 July to 1 January";
+  EXPECT_EQ(ends[0].second.region_ordered[1], 0);
+  EXPECT_EQ(ends[1].first, 2027);
+  EXPECT_EQ(ends[1].second.region_ordered[1], 4);
+  EXPECT_EQ(ends[2].first, 2028);
+  EXPECT_EQ(ends[2].second.time, run.world.end_time());
 }
 
 TEST(WorldTest, SamplesAreDailyFromTimeZeroToTheEnd) {

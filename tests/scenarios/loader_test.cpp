@@ -81,7 +81,9 @@ TEST(LoaderTest, OverridesSetAnyValue) {
   EXPECT_DOUBLE_EQ(s.roads[0].climb_m, 300.0);
   EXPECT_DOUBLE_EQ(s.regions[1].prices.diesel_cny_per_l, 8.0);
   EXPECT_DOUBLE_EQ(s.regions[1].prices.hydrogen_cny_per_kg, 35.0) << "the rest of the replaced mapping: defaults";
-  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {.seed = 42}).description.simulation.seed, 42U);
+  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {.seed = "42"}).description.simulation.seed, 42U);
+  EXPECT_EQ(load_scenario(tiny + "two_regions.yaml", {.seed = "010"}).description.simulation.seed, 10U)
+      << "decimal, as in --set simulation.seed=010: not octal";
 }
 
 TEST(LoaderTest, BadOverridesAreClearErrors) {
@@ -92,7 +94,15 @@ TEST(LoaderTest, BadOverridesAreClearErrors) {
             std::vector<std::string>{
                 "--set suppliers[nobody].lead_time_days=1: error: suppliers has no item with id 'nobody'"});
   EXPECT_EQ(errors("two_regions.yaml", {"sites[3].operator=x"}),
-            std::vector<std::string>{"--set sites[3].operator=x: error: sites has 1 items; there is no item [3]"});
+            std::vector<std::string>{"--set sites[3].operator=x: error: sites has 1 item; there is no item [3] "
+                                     "(expected an index from 0 to 0 or an item's id)"});
+  EXPECT_EQ(errors("two_regions.yaml", {"regions[99999999999999999999].id=x"}),
+            std::vector<std::string>{"--set regions[99999999999999999999].id=x: error: regions has 2 items; there is "
+                                     "no item [99999999999999999999] (expected an index from 0 to 1 or an item's id)"})
+      << "an index too large for any number";
+  EXPECT_EQ(errors("two_regions.yaml", {"regions=[]", "regions[0].id=x"}),
+            std::vector<std::string>{
+                "--set regions[0].id=x: error: regions has 0 items; there is no item [0] (the list is empty)"});
   EXPECT_EQ(errors("two_regions.yaml", {"a..b=1"}),
             std::vector<std::string>{"--set a..b=1: error: 'a..b' is not a key path (keys joined by '.', list items "
                                      "selected by [index] or [id])"});
@@ -103,6 +113,30 @@ TEST(LoaderTest, BadOverridesAreClearErrors) {
             std::vector<std::string>{"--set simulation.colour=blue: error: simulation.colour: unknown key 'colour' in "
                                      "simulation; expected one of 'start_date', 'horizon_years', 'seed' or "
                                      "'sample_interval_days'"});
+}
+
+TEST(LoaderTest, TheSeedIsReadAsTheSetOverrideIsAndItsErrorsNameIt) {
+  const auto seed_errors = [](const std::string& seed) {
+    try {
+      (void)load_scenario(tiny + "two_regions.yaml", {.seed = seed});
+    } catch (const ScenarioError& error) {
+      std::vector<std::string> messages;
+      for (const Diagnostic& d : error.diagnostics()) messages.push_back(to_string(d));
+      return messages;
+    }
+    return std::vector<std::string>{};
+  };
+  EXPECT_EQ(seed_errors("0x10"),
+            std::vector<std::string>{"--seed 0x10: error: simulation.seed: expected a whole number, found '0x10'"});
+  EXPECT_EQ(seed_errors(""),
+            std::vector<std::string>{"--seed '': error: simulation.seed: expected a whole number, found nothing"});
+  EXPECT_EQ(seed_errors("-1"), std::vector<std::string>{"--seed -1: error: simulation.seed: expected a whole number "
+                                                        "from 0 to 9.2e+18, found -1"});
+  EXPECT_EQ(seed_errors("-1"), [] {
+    std::vector<std::string> messages = errors("two_regions.yaml", {"simulation.seed=-1"});
+    for (std::string& m : messages) m.replace(0, m.find(':'), "--seed -1");
+    return messages;
+  }()) << "the same message as --set simulation.seed=-1, located at --seed";
 }
 
 TEST(LoaderTest, ADuplicateIdAloneIsAnErrorWithItsLocation) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <concepts>
 #include <coroutine>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -52,15 +54,83 @@ class Container {
       if (container_ != nullptr && this->is_linked()) container_->remove(*this);
     }
 
+   protected:
+    Container* container_;
+    Amount amount_;
+    bool is_put_;
+    bool served_ = false;
+
    private:
     friend class Container;
     friend class detail::QueuedWait<Request>;
     bool try_now() { return container_->try_now(*this); }
     void enqueue() { container_->enqueue(*this); }
+  };
+
+  /// A put or get with a patience: `co_await` returns the amount, or nothing if the request was
+  /// not served within the patience (it then leaves the queue).
+  class PatientRequest : public Request {
+   public:
+    PatientRequest(Container& container, Amount amount, bool is_put, Duration patience)
+        : Request(container, amount, is_put) {
+      this->set_patience(patience);
+    }
+    std::optional<Amount> await_resume() {
+      detail::Kernel::end_wait();
+      if (this->served_) return this->amount_;
+      this->withdraw();
+      if (this->container_ != nullptr) ++this->container_->reneges_;
+      return std::nullopt;
+    }
+  };
+
+  /// Waits until the level is at most (or at least) a threshold; `co_await` returns the level at
+  /// the moment the condition held. Level waits take nothing: every waiter whose condition holds
+  /// after a change is woken, in the order they began waiting. The level may change again before
+  /// the woken process runs (at the same instant).
+  class LevelWait : public detail::QueuedWait<LevelWait> {
+   public:
+    LevelWait(Container& container, Amount threshold, bool at_most, std::optional<Duration> patience)
+        : container_(&container), threshold_(threshold), at_most_(at_most) {
+      if (!is_finite(threshold)) throw std::invalid_argument("Container level wait: the threshold must be finite");
+      if (patience) this->set_patience(*patience);
+    }
+    LevelWait(LevelWait&& other) noexcept
+        : detail::QueuedWait<LevelWait>(other),
+          container_(other.container_),
+          threshold_(other.threshold_),
+          at_most_(other.at_most_) {}
+    LevelWait& operator=(LevelWait&&) = delete;
+    ~LevelWait() { withdraw(); }
+
+    /// The level when the condition held; with a patience that ran out, empty.
+    std::optional<Amount> await_resume() {
+      detail::Kernel::end_wait();
+      if (met_) return level_;
+      withdraw();
+      return std::nullopt;
+    }
+    void withdraw() noexcept override {
+      if (container_ != nullptr && this->is_linked()) container_->level_waiters_.remove(*this);
+    }
+
+   private:
+    friend class Container;
+    friend class detail::QueuedWait<LevelWait>;
+    bool holds(Amount level) const { return at_most_ ? level <= threshold_ : level >= threshold_; }
+    bool try_now() {
+      if (!holds(container_->level_)) return false;
+      met_ = true;
+      level_ = container_->level_;
+      return true;
+    }
+    void enqueue() { container_->level_waiters_.push_back(*this); }
 
     Container* container_;
-    Amount amount_;
-    bool is_put_;
+    Amount threshold_;
+    Amount level_{};
+    bool at_most_;
+    bool met_ = false;
   };
 
   /// Throws `std::invalid_argument` unless 0 < capacity and 0 <= initial <= capacity (finite).
@@ -83,17 +153,36 @@ class Container {
   ~Container() {
     while (Request* request = putters_.pop_front()) request->container_ = nullptr;
     while (Request* request = getters_.pop_front()) request->container_ = nullptr;
+    while (LevelWait* wait = level_waiters_.pop_front()) wait->container_ = nullptr;
   }
 
   /// `co_await put(a)`: 0 < a <= capacity, else `std::invalid_argument`.
   Request put(Amount amount) { return Request(*this, amount, true); }
   /// `co_await get(a)`: 0 < a <= capacity, else `std::invalid_argument`.
   Request get(Amount amount) { return Request(*this, amount, false); }
+  /// `co_await put(a, patience)` / `get(a, patience)` return `std::optional<Amount>`: empty if not
+  /// served within `patience` (>= 0), when the request leaves the queue and counts in `reneges()`.
+  PatientRequest put(Amount amount, Duration patience) { return PatientRequest(*this, amount, true, patience); }
+  PatientRequest get(Amount amount, Duration patience) { return PatientRequest(*this, amount, false, patience); }
+
+  /// `co_await level_at_most(x)`: waits until the level is <= x (a station orders a refill when
+  /// its storage falls to a threshold) and returns that level. With a patience, returns nothing if
+  /// the level did not get there in time.
+  LevelWait level_at_most(Amount threshold, std::optional<Duration> patience = std::nullopt) {
+    return LevelWait(*this, threshold, true, patience);
+  }
+  /// `co_await level_at_least(x)`: waits until the level is >= x; as `level_at_most`.
+  LevelWait level_at_least(Amount threshold, std::optional<Duration> patience = std::nullopt) {
+    return LevelWait(*this, threshold, false, patience);
+  }
 
   Amount level() const noexcept { return level_; }
   Amount capacity() const noexcept { return capacity_; }
   std::size_t putters_waiting() const noexcept { return putters_.size(); }
   std::size_t getters_waiting() const noexcept { return getters_.size(); }
+  std::size_t level_waiters() const noexcept { return level_waiters_.size(); }
+  /// Puts and gets that gave up waiting (patience ran out) since creation or the last reset.
+  std::uint64_t reneges() const noexcept { return reneges_; }
 
   bool has_statistics() const noexcept { return statistics_; }
   /// The level over time.
@@ -105,6 +194,7 @@ class Container {
     level_history_.reset(kernel_.require("this Container").now());
     get_wait_.reset();
     put_wait_.reset();
+    reneges_ = 0;
   }
 
  private:
@@ -126,6 +216,7 @@ class Container {
   bool holds(Amount amount) const { return level_ + slack() >= amount; }
 
   void apply(Request& request) {
+    request.served_ = true;
     if (request.is_put_) {
       level_ = level_ + request.amount_;
       if (level_ > capacity_) level_ = capacity_;
@@ -138,6 +229,8 @@ class Container {
       (request.is_put_ ? put_wait_ : get_wait_).add((now - request.requested_at_).to_seconds());
       level_history_.update(now, static_cast<double>(level_));
     }
+    // After every change, so that a crossing undone by the next hand-over is still seen.
+    notify_level_waiters();
   }
 
   /// Serves the request at once if it is first in line and can proceed.
@@ -147,6 +240,20 @@ class Container {
     apply(request);
     serve_waiters();
     return true;
+  }
+  /// Wakes the level waiters whose condition holds at the current level, in the order they began
+  /// waiting.
+  void notify_level_waiters() noexcept {
+    if (level_waiters_.empty()) return;
+    for (auto it = level_waiters_.begin(); it != level_waiters_.end();) {
+      LevelWait& wait = *it;
+      ++it;  // advance before `wait` is unlinked
+      if (!wait.holds(level_)) continue;
+      level_waiters_.remove(wait);
+      wait.met_ = true;
+      wait.level_ = level_;
+      kernel_.get()->wake(*wait.process_);
+    }
   }
   void enqueue(Request& request) { (request.is_put_ ? putters_ : getters_).push_back(request); }
   void remove(Request& request) noexcept {
@@ -179,9 +286,11 @@ class Container {
   bool statistics_;
   detail::IntrusiveList<Request> putters_;
   detail::IntrusiveList<Request> getters_;
+  detail::IntrusiveList<LevelWait> level_waiters_;
   TimeWeighted level_history_;
   Tally get_wait_;
   Tally put_wait_;
+  std::uint64_t reneges_ = 0;
 };
 
 }  // namespace truckflow::engine

@@ -104,6 +104,7 @@ inline SignalRef signal_of(const Timeout& timeout) {
   if (kernel == nullptr) throw std::logic_error("a timeout can only be an any_of / all_of operand inside a process");
   SignalRef timer(new Signal(*kernel));
   timer->succeed_at(timeout.deadline(kernel->now()));
+  timer->make_disposable_timer();
   return timer;
 }
 template <typename T>
@@ -159,7 +160,7 @@ class ConditionAwaiter : public Waiter {
  private:
   struct Operand final : SignalWaiter {
     ConditionAwaiter* owner = nullptr;
-    void on_signal(Signal& /*signal*/) noexcept override { owner->operand_fired(); }
+    void on_signal(Signal& signal) noexcept override { owner->operand_fired(signal); }
   };
 
   /// True when the condition is decided (satisfied, or failed through an operand).
@@ -179,10 +180,10 @@ class ConditionAwaiter : public Waiter {
     }
     return mode_ == Mode::all && all_processed;
   }
-  void operand_fired() noexcept {
+  void operand_fired(Signal& fired) noexcept {
     if (!evaluate()) return;
     unlink_all();
-    signals_.front()->kernel().resume_from_callback(*process_);
+    fired.kernel().resume_from_callback(*process_);
   }
   void unlink_all() noexcept {
     for (std::size_t i = 0; i < operands_.size(); ++i) signals_[i]->remove_waiter(operands_[i]);

@@ -155,6 +155,7 @@ T take_result(const ProcessState& process) {
   } else {
     T value = std::move(*slot);
     slot.reset();
+    if constexpr (requires { value.adopt(); }) value.adopt();  // a Lease: the joiner holds it now
     return value;
   }
 }
@@ -163,7 +164,16 @@ T take_result(const ProcessState& process) {
 template <typename T>
 class JoinAwaiter : public SignalAwaiter {
  public:
-  JoinAwaiter(SignalRef done, ProcessState& process) noexcept : SignalAwaiter(std::move(done)), process_(&process) {}
+  /// Holds a counted reference: the handles may all be dropped while the join waits.
+  JoinAwaiter(SignalRef done, ProcessState& process) noexcept : SignalAwaiter(std::move(done)), process_(&process) {
+    Kernel::add_ref(process);
+  }
+  JoinAwaiter(JoinAwaiter&& other) noexcept
+      : SignalAwaiter(std::move(other)), process_(std::exchange(other.process_, nullptr)) {}
+  JoinAwaiter& operator=(JoinAwaiter&&) = delete;
+  ~JoinAwaiter() {
+    if (process_ != nullptr) Kernel::release(*process_);
+  }
   T await_resume() const {
     finish_wait();
     if constexpr (!std::is_void_v<T>) return take_result<T>(*process_);

@@ -5,6 +5,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "truckflow/engine/detail/awaitable.hpp"
 #include "truckflow/engine/detail/intrusive_list.hpp"
@@ -25,9 +26,12 @@ struct Preempted {
 
 /// Use of one unit of a Resource. Move-only; the unit returns to the resource when the lease is
 /// destroyed (on every path: return, exception, interrupt) or on `release()`. A lease may leave the
-/// process that acquired it (returned from it, kept in a struct, passed through a Store): its
-/// holder, whom a preemption interrupts, is the process in which it was last moved (the acquirer
-/// until then). A holder that has finished is not interrupted, and its lease is not preempted.
+/// process that acquired it (returned from it, kept in a struct, passed through a Store). Its
+/// holder, whom a preemption interrupts, is the acquirer until the lease is handed over: a join
+/// that returns it (`co_await handle` of a `Process<Lease>`) or a `Store<Lease>` get makes the
+/// receiving process the holder, and `adopt()` does so anywhere else (a lease passed to a spawned
+/// process, or kept inside a struct). Moves alone do not change the holder. A lease whose holder
+/// has finished is not preempted.
 class Lease : public detail::ListNode {
  public:
   Lease() noexcept = default;
@@ -44,17 +48,20 @@ class Lease : public detail::ListNode {
   void release();
   Time acquired_at() const noexcept { return since_; }
   int priority() const noexcept { return priority_; }
+  /// The running process becomes the holder (a preemption interrupts it). Call it in a process
+  /// that receives a lease other than by a join or a Store get. Throws `std::logic_error` outside
+  /// a process.
+  void adopt();
 
  private:
   friend class Resource;
   friend class AcquireAwaiter;
   void take_from(Lease& other) noexcept;
-
-  /// Sets the holder (a counted reference, so it is never read after it is freed).
-  void set_owner(detail::ProcessState* owner) noexcept;
+  /// Sets the holder's tag (a counted reference to the tag, not to the process).
+  void set_owner(detail::HolderTag* owner) noexcept;
 
   Resource* resource_ = nullptr;
-  detail::ProcessState* owner_ = nullptr;  ///< counted reference, or null
+  detail::HolderTag* owner_ = nullptr;  ///< counted reference, or null
   Time since_;
   int priority_ = 0;
   std::uint64_t order_ = 0;
@@ -78,6 +85,7 @@ class AcquireAwaiter : public detail::QueuedWait<AcquireAwaiter> {
 
  private:
   friend class Resource;
+  friend class PatientAcquireAwaiter;
   friend class detail::QueuedWait<AcquireAwaiter>;
   bool try_now();
   void enqueue();
@@ -85,8 +93,23 @@ class AcquireAwaiter : public detail::QueuedWait<AcquireAwaiter> {
   Resource* resource_;
   int priority_;
   bool preempt_;
+  bool granted_ = false;                 ///< a unit was granted (it may have been preempted since)
+  detail::HolderTag* holder_ = nullptr;  ///< the requesting process's tag (held by its extras)
   std::uint64_t order_ = 0;
   Lease lease_;
+};
+
+/// `co_await resource.acquire(patience)`: a Lease, or nothing if no unit was granted within the
+/// patience (the request then leaves the queue: reneging). A unit granted in time and preempted
+/// before the process resumed comes back as a lease that is no longer held (not as a renege); the
+/// preemption's `Interrupted` is raised at the next wait.
+class PatientAcquireAwaiter : public AcquireAwaiter {
+ public:
+  PatientAcquireAwaiter(Resource& resource, Duration patience, int priority)
+      : AcquireAwaiter(resource, priority, false) {
+    set_patience(patience);
+  }
+  std::optional<Lease> await_resume();
 };
 
 enum class Queueing : std::uint8_t {
@@ -123,15 +146,33 @@ class Resource {
   AcquireAwaiter acquire(int priority = 0, bool preempt = false) noexcept {
     return AcquireAwaiter(*this, priority, preempt);
   }
+  /// `co_await acquire(patience, priority)` returns `std::optional<Lease>`: empty if no unit was
+  /// granted within `patience` (>= 0, else `std::invalid_argument`), when the request leaves the
+  /// queue and counts in `reneges()`. A zero patience takes a free unit or gives up at once.
+  PatientAcquireAwaiter acquire(Duration patience, int priority = 0) {
+    return PatientAcquireAwaiter(*this, patience, priority);
+  }
+
+  /// Changes the number of units now (a charger breaks, two dispensers are added); 0 is allowed
+  /// (everything out of service). More units go at once to the waiters, in queue order. Fewer
+  /// units take nothing from the holders: they keep their units until they release them, and no
+  /// unit is granted until fewer than the new capacity are in use.
+  void set_capacity(std::size_t capacity);
 
   std::size_t capacity() const noexcept { return capacity_; }
   std::size_t in_use() const noexcept { return in_use_; }
-  std::size_t available() const noexcept { return capacity_ - in_use_; }
+  /// Units free now (0 while more are held than the capacity, after it was lowered).
+  std::size_t available() const noexcept { return capacity_ > in_use_ ? capacity_ - in_use_ : 0; }
   std::size_t queue_length() const noexcept { return waiters_.size(); }
 
   bool has_statistics() const noexcept { return statistics_; }
-  /// Time-average of busy units / capacity since creation or the last reset.
+  /// Time-average of busy units over the time-average of the capacity, since creation or the last
+  /// reset (0 if the capacity was 0 throughout).
   double utilization() const;
+  /// The capacity over time.
+  const TimeWeighted& capacity_history() const noexcept { return capacity_history_; }
+  /// Requests that gave up waiting (patience ran out) since creation or the last reset.
+  std::uint64_t reneges() const noexcept { return reneges_; }
   /// Busy units over time.
   const TimeWeighted& busy_units() const noexcept { return busy_; }
   /// Waiting requests over time.
@@ -145,7 +186,9 @@ class Resource {
 
  private:
   friend class AcquireAwaiter;
+  friend class PatientAcquireAwaiter;
   friend class Lease;
+  void serve_waiters() noexcept;
   bool try_acquire(AcquireAwaiter& request);
   void enqueue(AcquireAwaiter& request);
   void remove_waiter(AcquireAwaiter& request) noexcept;
@@ -166,9 +209,11 @@ class Resource {
   detail::IntrusiveList<Lease> holders_;
   TimeWeighted busy_;
   TimeWeighted queue_;
+  TimeWeighted capacity_history_;
   Tally wait_seconds_;
   std::uint64_t grants_ = 0;
   std::uint64_t preemptions_ = 0;
+  std::uint64_t reneges_ = 0;
 };
 
 }  // namespace truckflow::engine

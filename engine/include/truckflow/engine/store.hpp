@@ -4,6 +4,7 @@
 
 #include <coroutine>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -62,14 +63,20 @@ class Store {
         : detail::QueuedWait<GetRequest>(other), store_(other.store_), filter_(std::move(other.filter_)) {}
     GetRequest& operator=(GetRequest&&) = delete;
     ~GetRequest() { withdraw(); }
-    /// The item taken.
+    /// The item taken. An item with `adopt()` (a Lease) is adopted by the taking process.
     T await_resume() {
       detail::Kernel::end_wait();
+      if constexpr (requires { item_->adopt(); }) item_->adopt();
       return std::move(*item_);
     }
     void withdraw() noexcept override {
       if (store_ != nullptr && this->is_linked()) store_->getters_.remove(*this);
     }
+
+   protected:
+    Store* store_;
+    Filter filter_;
+    std::optional<T> item_;
 
    private:
     friend class Store;
@@ -77,10 +84,25 @@ class Store {
     bool try_now() { return store_->try_get(*this); }
     void enqueue() { store_->getters_.push_back(*this); }
     bool accepts(const T& item) const { return !filter_ || filter_(item); }
+  };
 
-    Store* store_;
-    Filter filter_;
-    std::optional<T> item_;
+  /// A get with a patience: `co_await` returns the item, or nothing if none was taken within the
+  /// patience (the request then leaves the queue).
+  class PatientGetRequest : public GetRequest {
+   public:
+    PatientGetRequest(Store& store, Filter filter, Duration patience) : GetRequest(store, std::move(filter)) {
+      this->set_patience(patience);
+    }
+    std::optional<T> await_resume() {
+      detail::Kernel::end_wait();
+      if (this->item_) {
+        if constexpr (requires { this->item_->adopt(); }) this->item_->adopt();
+        return std::move(this->item_);
+      }
+      this->withdraw();
+      if (this->store_ != nullptr) ++this->store_->reneges_;
+      return std::nullopt;
+    }
   };
 
   /// Throws `std::invalid_argument` if `capacity` is 0.
@@ -99,6 +121,17 @@ class Store {
   PutRequest put(T item) { return PutRequest(*this, std::move(item)); }
   GetRequest get() { return GetRequest(*this, Filter{}); }
   GetRequest get(Filter filter) { return GetRequest(*this, std::move(filter)); }
+  /// `co_await get(patience)` / `get(filter, patience)` return `std::optional<T>`: empty if no item
+  /// was taken within `patience` (>= 0), when the request leaves the queue and counts in `reneges()`.
+  PatientGetRequest get(Duration patience) { return PatientGetRequest(*this, Filter{}, patience); }
+  PatientGetRequest get(Filter filter, Duration patience) {
+    return PatientGetRequest(*this, std::move(filter), patience);
+  }
+
+  /// Serves the waiting getters again. Filters are evaluated when an item arrives or a getter
+  /// starts waiting; a filter that reads something else (a truck's state of charge, a clock) is
+  /// not told when that changes: call `recheck()` after changing it.
+  void recheck() { serve_waiters(); }
 
   std::size_t size() const noexcept { return items_.size(); }
   std::size_t capacity() const noexcept { return capacity_; }
@@ -106,6 +139,8 @@ class Store {
   const std::deque<T>& items() const noexcept { return items_; }
   std::size_t putters_waiting() const noexcept { return putters_.size(); }
   std::size_t getters_waiting() const noexcept { return getters_.size(); }
+  /// Gets that gave up waiting (patience ran out) since creation or the last reset.
+  std::uint64_t reneges() const noexcept { return reneges_; }
 
   bool has_statistics() const noexcept { return statistics_; }
   /// Items held over time.
@@ -117,6 +152,7 @@ class Store {
     size_history_.reset(kernel_.require("this Store").now());
     get_wait_.reset();
     put_wait_.reset();
+    reneges_ = 0;
   }
 
  private:
@@ -183,6 +219,7 @@ class Store {
   TimeWeighted size_history_;
   Tally get_wait_;
   Tally put_wait_;
+  std::uint64_t reneges_ = 0;
 };
 
 }  // namespace truckflow::engine

@@ -23,8 +23,10 @@ enum class RegionRole {
   collaborating,  ///< 协同区: supplies parts and energy, puts trucks to work
 };
 
-/// Energy and fuel prices in a region (used by the operations and value layers). The defaults are
-/// Sichuan estimates (sichuan-reference.md §7.2; scenarios/sichuan.yaml cites them).
+/// Energy and fuel prices in a region (used by the operations and value layers). The defaults are Sichuan
+/// figures (docs/sources.md [estimate-electricity-price] [estimate-diesel-price] [farizon-hohhot-2025]);
+/// hydrogen 35 lies between Chengdu's subsidised 30 and the unsubsidised 40
+/// (docs/sources.md [chengdu-h2-subsidy] [estimate-hydrogen-price]).
 struct RegionPrices {
   double electricity_cny_per_kwh = 0.60;
   double diesel_cny_per_l = 7.2;

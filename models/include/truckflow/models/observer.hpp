@@ -1,4 +1,5 @@
-// What the world emits: periodic snapshots of its state and a record per delivered truck. Models
+// What the world emits: periodic snapshots of its state, its state at each year's end and a record
+// per delivered truck. Models
 // only emit; output/ (and the command line's summary) decide what to record and how.
 #pragma once
 
@@ -78,6 +79,14 @@ class Observer {
   /// Every sampling interval from time zero, and once more at the end of the run.
   virtual void on_sample(const Snapshot& snapshot) { (void)snapshot; }
   virtual void on_delivery(const DeliveryRecord& record) { (void)record; }
+  /// The state at the end of each calendar year the run covers: at midnight of 1 January `year` + 1,
+  /// before anything that happens at that instant (it belongs to the new year); the run's last
+  /// (perhaps partial) year ends with the run, in the state of the final sample. Cumulative counts
+  /// here differenced year by year give what each year did.
+  virtual void on_year_end(std::int64_t year, const Snapshot& state) {
+    (void)year;
+    (void)state;
+  }
 };
 
 }  // namespace truckflow::models

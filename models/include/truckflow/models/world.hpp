@@ -39,12 +39,13 @@ class World {
   /// End of the horizon (time zero is the scenario's start date).
   engine::Time end_time() const noexcept;
 
-  /// Observers see every sample and delivery from then on; they must outlive the run.
+  /// Observers see every sample, year end and delivery from then on; they must outlive the run.
   void add_observer(Observer& observer);
 
   /// Simulates up to `t` (clamped to the end of the horizon).
   void run_until(engine::Time t);
-  /// Simulates to the end of the horizon, emits the final sample and checks conservation
+  /// Simulates to the end of the horizon, emits the final sample (and with it the last year's end)
+  /// and checks conservation
   /// (throws `ConservationError` naming every broken law).
   void run();
 

@@ -8,9 +8,9 @@
 namespace truckflow::output {
 
 /// Throws `std::invalid_argument` with a clear message if a file cannot be written at `path`
-/// (its folder is missing or not writable, `path` is a folder, or `path` exists and is neither an
-/// HDF5 file nor empty: results replace only results, never a scenario or a note). Call before a
-/// long run.
+/// (its folder is missing or not writable, `path` is a folder, its name or the temporary name it is
+/// first written as is too long for the file system, or `path` exists and is neither an HDF5 file
+/// nor empty: results replace only results, never a scenario or a note). Call before a long run.
 void check_writable(const std::string& path);
 
 class AtomicFile {

@@ -2,6 +2,7 @@
 // HDF5 results files of a run and of a comparison of truck types. Layout: docs/output.md.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,17 +11,27 @@
 
 namespace truckflow::output {
 
-/// Everything a World emits during one run (samples and deliveries), kept for writing.
+/// The state at the end of a calendar year (models::Observer::on_year_end).
+struct YearEnd {
+  std::int64_t year = 0;
+  models::Snapshot state;
+};
+
+/// Everything a World emits during one run (samples, year ends and deliveries), kept for writing.
 class RunRecorder : public models::Observer {
  public:
   void on_sample(const models::Snapshot& snapshot) override { samples_.push_back(snapshot); }
   void on_delivery(const models::DeliveryRecord& record) override { deliveries_.push_back(record); }
+  void on_year_end(std::int64_t year, const models::Snapshot& state) override { year_ends_.push_back({year, state}); }
   const std::vector<models::Snapshot>& samples() const noexcept { return samples_; }
   const std::vector<models::DeliveryRecord>& deliveries() const noexcept { return deliveries_; }
+  /// One per calendar year of the run, in order.
+  const std::vector<YearEnd>& year_ends() const noexcept { return year_ends_; }
 
  private:
   std::vector<models::Snapshot> samples_;
   std::vector<models::DeliveryRecord> deliveries_;
+  std::vector<YearEnd> year_ends_;
 };
 
 /// Where results came from, stored in the file.

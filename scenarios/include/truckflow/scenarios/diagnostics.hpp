@@ -24,10 +24,26 @@ struct Diagnostic {
   std::string path;     ///< the key path, e.g. "suppliers[2].capacity_units_per_day"; may be empty
   std::string message;  ///< what was found and what was expected
   Severity severity = Severity::error;
+  /// What kind of problem: the same for every diagnostic one check makes from one template (e.g.
+  /// "plan_year_after_horizon"), whatever its values and location. Empty: a kind of its own.
+  std::string kind;
 };
 
 /// "file:line:column: error: path: message" (or "warning:").
 std::string to_string(const Diagnostic& diagnostic);
+
+/// Diagnostics of one kind shown as one: the first of them, and how many there are in all.
+struct DiagnosticGroup {
+  Diagnostic first;
+  std::size_t count = 1;
+};
+
+/// Groups `diagnostics` by kind (each one without a kind stands alone), in the order of their
+/// first diagnostics; the first of a group is the first of its kind in `diagnostics`.
+std::vector<DiagnosticGroup> group_by_kind(const std::vector<Diagnostic>& diagnostics);
+
+/// The first diagnostic as `to_string` shows it, then " (and N more like it)" if there are more.
+std::string to_string(const DiagnosticGroup& group);
 
 /// Every problem found in a scenario (at least one), in the order of the input.
 class ScenarioError : public std::runtime_error {

@@ -16,8 +16,10 @@ struct LoadOptions {
   /// "key.path=value" assignments applied after `extends`, in order (e.g.
   /// "suppliers[catl_yibin].capacity_units_per_day=0"); values are read as YAML.
   std::vector<std::string> overrides;
-  /// Replaces simulation.seed.
-  std::optional<std::uint64_t> seed;
+  /// Replaces simulation.seed: the text of `truckflow --seed`, read exactly as the override
+  /// "simulation.seed=TEXT" is (a whole number from 0 to 9.2e18 in decimal; "010" is 10, "0x10"
+  /// and "" are errors), its problems located at "--seed TEXT".
+  std::optional<std::string> seed;
   /// Assigns every site's whole plan to this truck type (for `truckflow compare`): each
   /// deployment line keeps its year and count; target-fleet lines of one year are summed.
   std::optional<std::string> assign_plans_to;

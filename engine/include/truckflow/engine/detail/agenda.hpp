@@ -36,6 +36,7 @@ concept EventSet = requires(S set, const S& const_set, const AgendaEntry& entry)
   set.push(entry);
   { set.pop() } -> std::same_as<AgendaEntry>;
   set.clear();
+  set.erase_if([](const AgendaEntry&) { return false; });
 };
 
 /// A d-ary min-heap of entries held by value. Binary (the agenda's default, see `Agenda`) and
@@ -53,6 +54,17 @@ class DaryHeap {
   template <typename F>
   void for_each(F f) const {
     for (const AgendaEntry& e : entries_) f(e);
+  }
+  /// Removes every entry for which `remove(entry)` is true, then restores the heap: O(n).
+  template <typename F>
+  void erase_if(F remove) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (!remove(entries_[i])) entries_[kept++] = entries_[i];
+    }
+    entries_.resize_down(kept);
+    if (kept < 2) return;
+    for (std::size_t i = (kept - 2) / Arity + 1; i-- > 0;) sift_down(i);  // from the last parent up
   }
 
   void push(const AgendaEntry& entry) {
@@ -94,6 +106,23 @@ class DaryHeap {
   }
 
  private:
+  /// Moves the entry at `hole` down to its place below (used to rebuild the heap).
+  void sift_down(std::size_t hole) noexcept {
+    const std::size_t n = entries_.size();
+    const AgendaEntry entry = entries_[hole];
+    for (std::size_t child = hole * Arity + 1; child < n; child = hole * Arity + 1) {
+      std::size_t best = child;
+      const std::size_t end = std::min(child + Arity, n);
+      for (std::size_t c = child + 1; c < end; ++c) {
+        if (earlier(entries_[c], entries_[best])) best = c;
+      }
+      if (!earlier(entries_[best], entry)) break;
+      entries_[hole] = entries_[best];
+      hole = best;
+    }
+    entries_[hole] = entry;
+  }
+
   TrivialVector<AgendaEntry> entries_;
 };
 
@@ -148,6 +177,18 @@ class BasicAgenda {
   void clear() noexcept {
     heap_.clear();
     fifo_.clear();
+    fifo_head_ = 0;
+  }
+
+  /// Removes every entry for which `remove(entry)` is true (the order of the rest is unchanged).
+  template <typename F>
+  void erase_if(F remove) {
+    heap_.erase_if(remove);
+    std::size_t kept = 0;
+    for (std::size_t i = fifo_head_; i < fifo_.size(); ++i) {
+      if (!remove(fifo_[i])) fifo_[kept++] = fifo_[i];
+    }
+    fifo_.resize_down(kept);
     fifo_head_ = 0;
   }
 

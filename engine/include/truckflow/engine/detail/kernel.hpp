@@ -61,6 +61,18 @@ class TimerWait final : public Waiter {
 };
 inline TimerWait timer_wait;
 
+class ProcessState;
+
+/// Who holds a Lease, without keeping that process's state alive (a lease can sit in its holder's
+/// own result: a counted reference to the state would be a cycle). The process points to it while
+/// it runs and clears it when it finishes, so a holder is either running or gone. Reference-counted
+/// by the process and by every lease it holds.
+struct HolderTag {
+  ProcessState* process = nullptr;  ///< null once the process has finished (or was abandoned)
+  std::uint32_t refs = 0;
+};
+void release(HolderTag& tag) noexcept;
+
 /// Per-process data that most processes never need, allocated on first use.
 struct ProcessExtras {
   ProcessExtras() = default;
@@ -72,6 +84,7 @@ struct ProcessExtras {
   std::deque<std::any> interrupts;  ///< causes not yet raised, oldest first
   std::shared_ptr<void> result;     ///< what a finished Process<T> returned (T non-void)
   Signal* done = nullptr;           ///< fires when the process finishes (owning reference)
+  HolderTag* holder = nullptr;      ///< names it in the leases it holds (owning reference)
 };
 
 /// What outlives a kernel on behalf of everything that may outlive it (process states, resources,
@@ -266,6 +279,12 @@ class Signal : public ListNode {  // linked in its kernel's registry of signals
   /// that fires with no waiter to take it is handed to `on_unobserved_failure`.
   void fire();
 
+  /// A timer made for an any_of / all_of: once nothing but its agenda entry holds it, the entry is
+  /// cancelled (nobody can observe it any more).
+  void make_disposable_timer() noexcept { disposable_timer_ = true; }
+  /// Called when a reference is dropped: cancels a disposable timer nobody holds any more.
+  void on_reference_dropped() noexcept;
+
   std::uint64_t pending_seq = 0;
   std::uint32_t refs = 0;
 
@@ -281,6 +300,7 @@ class Signal : public ListNode {  // linked in its kernel's registry of signals
   std::exception_ptr error_;
   State state_ = State::pending;
   bool processed_ = false;
+  bool disposable_timer_ = false;
 };
 
 /// Something waiting on a Signal.
@@ -336,6 +356,17 @@ class Kernel {
   std::uint64_t events_processed() const noexcept { return events_processed_; }
   /// Agenda entries, including superseded ones not yet discarded.
   std::size_t pending_entries() const noexcept { return agenda_.size(); }
+  /// Superseded entries still in the agenda. They are dropped when reached, or all at once when
+  /// they are more than half of the agenda (and at least `compaction_floor`), so a long timer that
+  /// is interrupted or loses an any_of does not keep its entry until its deadline.
+  std::size_t stale_entries() const noexcept { return stale_; }
+  static constexpr std::size_t compaction_floor = 1024;
+  /// An entry was superseded or cancelled: counts it, and compacts the agenda when due.
+  void note_stale() noexcept {
+    if (shutting_down_ || closed_) return;  // the agenda is being released as a whole
+    ++stale_;
+    if (stale_ >= compaction_floor && 2 * stale_ > agenda_.size()) compact();
+  }
   std::size_t live_processes() const noexcept { return live_.size(); }
   /// A reference that tells, for as long as it is held, whether this kernel still exists.
   KernelRef link() const noexcept { return KernelRef(link_); }
@@ -346,8 +377,10 @@ class Kernel {
     const std::uint64_t seq =
         push(at, priority, reinterpret_cast<std::uintptr_t>(&process), at == now_ && priority == Priority::normal);
     if (seq == 0) return;
+    const bool superseded = process.pending_seq != 0;
     process.pending_seq = seq;
     ++process.refs;
+    if (superseded) note_stale();  // after the new entry is accounted for: compaction keeps it
   }
   void schedule(Signal& signal, Time at, Priority priority);
   /// The wait of `process` is over: it resumes now, after events already due now. Never throws:
@@ -397,6 +430,10 @@ class Kernel {
   }
   /// The signal that fires when `process` finishes (created on first use).
   Signal& done_signal(ProcessState& process);
+  /// The tag that names `process` in the leases it holds (created on first use).
+  static HolderTag& holder_tag(ProcessState& process);
+  /// The process is finished or abandoned: its leases no longer name it.
+  static void drop_holder_tag(ProcessState& process) noexcept;
   static void add_ref(ProcessState& process) noexcept { ++process.refs; }
   static void release(ProcessState& process) noexcept;
 
@@ -435,6 +472,8 @@ class Kernel {
   void throw_pending_failure();
   [[noreturn]] static void raise_interrupt(ProcessState& process);
   void release_entry(const AgendaEntry& entry) noexcept;
+  bool is_live(const AgendaEntry& entry) const noexcept;
+  void compact() noexcept;
 
   struct Failure {
     std::exception_ptr error;
@@ -451,6 +490,7 @@ class Kernel {
   IntrusiveList<Signal> signals_;  ///< every signal alive, told when the kernel goes
   std::deque<Failure> failures_;
   std::exception_ptr fatal_;  ///< see fail_run
+  std::size_t stale_ = 0;     ///< superseded entries still in the agenda
   KernelLink* link_;          ///< the kernel's own reference
   std::function<void(const EventRecord&)> observer_;
   bool stop_requested_ = false;

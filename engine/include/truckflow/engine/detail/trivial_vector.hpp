@@ -44,6 +44,8 @@ class TrivialVector {
     if (size_ == capacity_) grow();
   }
   void pop_back() noexcept { --size_; }
+  /// Shrinks to the first `size` values (`size` <= size()).
+  void resize_down(std::size_t size) noexcept { size_ = size; }
   void clear() noexcept { size_ = 0; }
   /// Empties the array, and returns its memory if it holds room for more than `keep` values.
   void clear_and_trim(std::size_t keep) noexcept {
