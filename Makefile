@@ -3,7 +3,10 @@
 #
 #   make run                 build the truckflow command (release, nothing else), run the default Sichuan
 #                            scenario into results/sichuan.h5, plot it
-#   make test                build with sanitizers and warnings as errors, run every test
+#   make test                build with sanitizers and warnings as errors, run every test, then build the
+#                            fuzz targets (Clang) and run their one-minute smoke
+#   make fuzz                fuzz each target for FUZZ_SECONDS (default 600), both at once; figures and
+#                            findings in build/fuzz/ (see docs/reliability.md)
 #   make bench               build the benchmark program (release) and run it (BENCH_ARGS=--benchmark_format=json ...)
 #   make install PREFIX=dir  install dir/bin/truckflow, and the engine as a library: its headers, static library
 #                            and CMake package (find_package(truckflow COMPONENTS engine); see engine/README.md)
@@ -14,9 +17,10 @@
 
 PREFIX ?= /usr/local
 BENCH_ARGS ?=
+FUZZ_SECONDS ?= 600
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps release run test bench install debug format docs clean
+.PHONY: all deps release run test fuzz bench install debug format docs clean
 
 all: release
 
@@ -36,6 +40,12 @@ run: release
 
 test: deps
 	cmake --workflow --preset ci
+	cmake --workflow --preset fuzz-smoke
+
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+	scripts/fuzz $(FUZZ_SECONDS)
 
 debug: deps
 	cmake --workflow --preset debug

@@ -7,10 +7,12 @@
 
 #include "truckflow/output/atomic_file.hpp"
 
+#include "cancellation.hpp"
+
 namespace truckflow::app {
 
 scenarios::LoadOptions load_options(const ScenarioArguments& args) {
-  return {.overrides = args.overrides, .seed = args.seed};
+  return {.overrides = args.overrides, .seed = args.seed, .interruption_check = throw_if_cancelled};
 }
 
 scenarios::LoadedScenario load_scenario(const ScenarioArguments& args, WarningLines lines) {

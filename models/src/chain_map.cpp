@@ -3,6 +3,7 @@
 #include "truckflow/models/chain_map.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 namespace truckflow::models {
 
@@ -46,7 +47,7 @@ ChainMap::ChainMap(const ScenarioDesc& description)
           links.push_back({a, b, road.distance_km, time, road.climb_m, road.descent_m, i});
           if (road.two_way) links.push_back({b, a, road.distance_km, time, road.descent_m, road.climb_m, i});
         }
-        return RoadNetwork(desc_.regions.size(), links);
+        return RoadNetwork(desc_.regions.size(), std::move(links));
       }()) {
   for (const FactoryDesc& f : desc_.factories) {
     std::vector<bool>& row = builds_.emplace_back(desc_.truck_types.size(), false);
@@ -72,7 +73,7 @@ ChainMap::ChainMap(const ScenarioDesc& description)
 }
 
 engine::Duration ChainMap::travel_time(std::size_t from_region, std::size_t to_region) const {
-  return roads_.route(from_region, to_region).travel_time;
+  return roads_.totals(from_region, to_region).travel_time;
 }
 
 std::optional<std::size_t> ChainMap::supplier_for(std::size_t component_index, std::size_t plant_region,

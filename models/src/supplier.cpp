@@ -2,9 +2,9 @@
 #include "supplier.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "variation.hpp"
+#include "whole_units.hpp"
 
 namespace truckflow::models::detail {
 
@@ -13,7 +13,7 @@ namespace {
 std::int64_t stock_limit(const SupplierDesc& desc) {
   if (desc.max_stock_units > 0) return desc.max_stock_units;
   return std::max<std::int64_t>(
-      {1, desc.initial_stock_units, static_cast<std::int64_t>(std::ceil(14.0 * desc.capacity_units_per_day))});
+      {1, desc.initial_stock_units, ceil_units(14.0 * desc.capacity_units_per_day, "stock limit")});
 }
 
 }  // namespace
@@ -46,7 +46,7 @@ engine::Process<> Supplier::produce() {
   for (std::int64_t day = 0;; ++day) {
     co_await chain_.sim.timeout(engine::days(1));
     carried += desc_.capacity_units_per_day * capacity_factor(day);
-    const auto whole = static_cast<std::int64_t>(std::floor(carried));
+    const std::int64_t whole = floor_units(carried, "daily output");
     carried -= static_cast<double>(whole);
     const std::int64_t made = std::min(whole, stock_.capacity() - stock_.level());
     if (made > 0) {

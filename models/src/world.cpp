@@ -199,6 +199,12 @@ World::World(ScenarioDesc description) : chain_(std::make_unique<detail::Chain>(
 
 World::~World() = default;
 
+std::size_t World::snapshot_values(const ScenarioDesc& d) {
+  const std::size_t types = d.truck_types.size();
+  return 4 * d.factories.size() * types + 3 * d.regions.size() * types + d.sites.size() + 4 * d.suppliers.size() +
+         d.upfitters.size() + truck_stage_count;
+}
+
 const ScenarioDesc& World::description() const noexcept { return chain_->desc; }
 const RoadNetwork& World::roads() const noexcept { return chain_->map.roads(); }
 engine::Simulation& World::simulation() noexcept { return chain_->sim; }

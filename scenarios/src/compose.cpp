@@ -277,10 +277,12 @@ void apply_override(Node& root, const Override& override, std::vector<Diagnostic
   *current = std::move(value);
 }
 
-Node compose(const std::string& path, const std::vector<Override>& overrides, std::vector<Diagnostic>& diagnostics) {
+Node compose(const std::string& path, const std::vector<Override>& overrides, std::vector<Diagnostic>& diagnostics,
+             std::function<void()> interruption_check) {
   std::error_code error;
   std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(path, error)};
   ReadBudget budget;
+  budget.interruption_check = std::move(interruption_check);
   Node root = compose_file(path, chain, diagnostics, budget);
   if (!diagnostics.empty()) return root;
   for (const Override& override : overrides) apply_override(root, override, diagnostics, budget);

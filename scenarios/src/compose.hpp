@@ -2,6 +2,7 @@
 // overrides. Internal to scenarios/.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ struct Override {
   std::string source;
 };
 
-Node compose(const std::string& path, const std::vector<Override>& overrides, std::vector<Diagnostic>& diagnostics);
+Node compose(const std::string& path, const std::vector<Override>& overrides, std::vector<Diagnostic>& diagnostics,
+             std::function<void()> interruption_check);
 
 /// Applies one "key.path=value" override (e.g. "suppliers[catl_yibin].capacity_units_per_day=0",
 /// "sites[2].deployment[0].trucks=50"); the value is read as YAML.

@@ -51,7 +51,8 @@ void erase_key(detail::Node& node, const std::string& key) {
 /// Rewrites every plan line of every site to `truck_type` (see LoadOptions::assign_plans_to). A
 /// line that names a factory keeps it only if that factory builds `truck_type`; otherwise the
 /// nearest that does is used, as for a line without one, and a warning says so.
-void assign_plans(detail::Node& root, const std::string& truck_type, std::vector<Diagnostic>& warnings) {
+void assign_plans(detail::Node& root, const std::string& truck_type, std::vector<Diagnostic>& warnings,
+                  std::vector<Diagnostic>& errors) {
   detail::Node* sites = root.is_map() ? root.find("sites") : nullptr;
   if (sites == nullptr || !sites->is_sequence()) return;
   for (std::size_t s = 0; s < sites->items().size(); ++s) {
@@ -93,6 +94,15 @@ void assign_plans(detail::Node& root, const std::string& truck_type, std::vector
         };
         if (is_count(trucks) && is_count(other_trucks)) {
           const long long total = std::stoll(other_trucks->text()) + std::stoll(trucks->text());
+          if (total > detail::max_plan_line_trucks) {
+            errors.push_back(
+                {trucks->where(), "sites[" + std::to_string(s) + "]." + plan + "[" + std::to_string(l) + "].trucks",
+                 "in this comparison the " + std::string(plan) + " lines of " + year->text() +
+                     " become one target of " + std::to_string(total) + " trucks (" + other_trucks->text() +
+                     " from the earlier lines of that year and " + trucks->text() + " here), over the limit of " +
+                     std::to_string(detail::max_plan_line_trucks) + " trucks for a plan line"});
+            continue;
+          }
           *other_trucks = detail::Node::scalar(std::to_string(total), true, other_trucks->where());
           const detail::Node* factory = line.find("factory");
           const detail::Node* other_factory = same_year->find("factory");
@@ -118,10 +128,14 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
   if (options.seed)
     overrides.push_back(
         {"simulation.seed=" + *options.seed, "--seed " + (options.seed->empty() ? "''" : *options.seed)});
-  detail::Node root = detail::compose(path, overrides, diagnostics);
+  detail::Node root = detail::compose(path, overrides, diagnostics, options.interruption_check);
   if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
+  if (options.interruption_check) options.interruption_check();
   LoadedScenario loaded;
-  if (options.assign_plans_to) assign_plans(root, *options.assign_plans_to, loaded.warnings);
+  if (options.assign_plans_to) {
+    assign_plans(root, *options.assign_plans_to, loaded.warnings, diagnostics);
+    if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
+  }
 
   detail::Context context(diagnostics, loaded.warnings);
   if (root.is_null()) {

@@ -135,6 +135,22 @@ std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
   return std::nullopt;
 }
 
+/// The offset of the first control character YAML does not allow in a file or a value (C0 other
+/// than tab and line breaks, and DEL), if any; `allow` lists the ones allowed here.
+std::optional<std::size_t> first_control_character(const std::string& text, std::string_view allow) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20U || byte == 0x7FU) && allow.find(text[i]) == std::string_view::npos) return i;
+  }
+  return std::nullopt;
+}
+
+std::string hex_byte(char c) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(c));
+  return hex;
+}
+
 /// Locations in one input as every diagnostic gives them: lines and columns from 1, the column
 /// counting characters (yaml-cpp's marks count bytes, which puts columns after Chinese text off).
 class Positions {
@@ -146,16 +162,20 @@ class Positions {
     }
   }
 
-  /// The location of byte `offset` (the text before it must be UTF-8).
+  /// The location of byte `offset` (the text before it must be UTF-8). Nodes are located in
+  /// the order they appear, so counting characters resumes from the last offset asked on the same
+  /// line: locating every item of a long one-line list costs the line's length once, not once
+  /// per item.
   SourceLocation at_offset(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const std::size_t line = static_cast<std::size_t>(next_line - line_starts_.begin());  // from 1
-    int column = 1;
-    for (std::size_t i = line_starts_[line - 1]; i < offset; ++i) {
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++column;
+    if (line != last_.line || offset < last_.offset) last_ = {line, line_starts_[line - 1], 1};
+    for (std::size_t i = last_.offset; i < offset; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++last_.column;
     }
-    return {source_, static_cast<int>(line), column};
+    last_.offset = offset;
+    return {source_, static_cast<int>(line), last_.column};
   }
 
   /// The location of a yaml-cpp mark (line from 0, column in bytes from 0); the whole input if
@@ -168,9 +188,16 @@ class Positions {
   }
 
  private:
+  struct Cursor {
+    std::size_t line = 0;  // from 1; 0 before the first call
+    std::size_t offset = 0;
+    int column = 1;
+  };
+
   const std::string& text_;
   std::string source_;
   std::vector<std::size_t> line_starts_;
+  mutable Cursor last_;  // the last location computed
 };
 
 class Converter {
@@ -182,7 +209,10 @@ class Converter {
 
   Node convert(const YAML::Node& node, std::size_t depth, const SourceLocation* fallback = nullptr) {
     if (!ok_) return {};
-    if (++budget_.nodes_read > budget_.max_nodes) {
+    if (++budget_.nodes_read % ReadBudget::check_every == 0 && budget_.interruption_check) {
+      budget_.interruption_check();
+    }
+    if (budget_.nodes_read > budget_.max_nodes) {
       fail(where(node, fallback), "the scenario's inputs have more than " + std::to_string(budget_.max_nodes) +
                                       " nodes once aliases are expanded (an alias bomb?)");
       return {};
@@ -228,6 +258,13 @@ class Converter {
     }
     if (node.Scalar().size() > budget_.max_scalar_bytes) {
       fail(where(node, fallback), "a value longer than " + std::to_string(budget_.max_scalar_bytes) + " bytes");
+      return {};
+    }
+    // An escape such as "\0" or "\x07" in a quoted value: a name cut short in the results, a
+    // character no terminal shows.
+    if (const auto bad = first_control_character(node.Scalar(), "\t\n")) {
+      fail(where(node, fallback), "the value holds the control character " + hex_byte(node.Scalar()[*bad]) +
+                                      " (written as an escape such as \"\\0\"); values must be printable text");
       return {};
     }
     return Node::scalar(node.Scalar(), plain, where(node, fallback));
@@ -297,10 +334,14 @@ Node read_yaml_text(const std::string& input, const std::string& source, std::ve
   }
   const Positions positions(text, source);
   if (const auto bad = first_invalid_utf8(text)) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
     report(diagnostics, positions.at_offset(*bad),
-           std::string("the text is not UTF-8 (byte ") + hex + "); save the file as UTF-8");
+           "the text is not UTF-8 (byte " + hex_byte(text[*bad]) + "); save the file as UTF-8");
+    return {};
+  }
+  if (const auto bad = first_control_character(text, "\t\n\r")) {
+    report(diagnostics, positions.at_offset(*bad),
+           "the text holds the control character " + hex_byte(text[*bad]) +
+               ", which YAML does not allow (a NUL byte from a binary file or a damaged copy?)");
     return {};
   }
   std::vector<YAML::Node> documents;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,7 +65,9 @@ struct ReadBudget {
   std::size_t max_nodes = 1'000'000;  ///< all inputs together, after expanding aliases (defeats "billion laughs")
   std::size_t max_depth = 64;
   std::size_t max_scalar_bytes = std::size_t{64} * 1024;
-  std::size_t nodes_read = 0;  ///< so far
+  std::size_t nodes_read = 0;                ///< so far
+  std::function<void()> interruption_check;  ///< called every `check_every` nodes; may throw to stop reading
+  static constexpr std::size_t check_every = 4096;
 };
 
 /// Reads a YAML file into nodes. Problems (unreadable file, syntax errors, text that is not

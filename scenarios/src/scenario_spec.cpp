@@ -77,12 +77,13 @@ const ObjectSpec<RoadDesc>& road_spec() {
     ObjectSpec<RoadDesc> s("road", "A road link between two regions; routes are the fastest chains of links.");
     s.add(reference("from", &RoadDesc::from, "regions", "a region", "one end of the link"));
     s.add(reference("to", &RoadDesc::to, "regions", "a region", "the other end"));
-    s.add(number("distance_km", &RoadDesc::distance_km, positive, "km", "road distance"));
-    s.add(number("travel_time_h", &RoadDesc::travel_time_h, positive, "h", "typical travel time of a loaded truck"));
-    s.add(number("climb_m", &RoadDesc::climb_m, non_negative, "m", "total climb travelling from 'from' to 'to'",
+    s.add(number("distance_km", &RoadDesc::distance_km, Range{0.0, 10000.0, true}, "km", "road distance"));
+    s.add(number("travel_time_h", &RoadDesc::travel_time_h, Range{0.0, 1000.0, true}, "h",
+                 "typical travel time of a loaded truck"));
+    s.add(number("climb_m", &RoadDesc::climb_m, Range{0.0, 100000.0}, "m", "total climb travelling from 'from' to 'to'",
                  Need::optional));
-    s.add(number("descent_m", &RoadDesc::descent_m, non_negative, "m", "total descent travelling from 'from' to 'to'",
-                 Need::optional));
+    s.add(number("descent_m", &RoadDesc::descent_m, Range{0.0, 100000.0}, "m",
+                 "total descent travelling from 'from' to 'to'", Need::optional));
     s.add(boolean("two_way", &RoadDesc::two_way, "usable in both directions (the way back swaps climb and descent)"));
     s.add(number("travel_time_cv", &RoadDesc::travel_time_cv, variation, "",
                  "coefficient of variation of a trip's travel time (log-normal around travel_time_h; 0: always "
@@ -129,7 +130,7 @@ const ObjectSpec<TruckTypeDesc>& truck_type_spec() {
                   {"methanol_hydrogen_electric", Powertrain::methanol_hydrogen_electric},
                   {"diesel", Powertrain::diesel}},
                  "how it is powered and replenished"));
-    s.add(number("price_cny", &TruckTypeDesc::price_cny, non_negative, "CNY", "purchase price of one truck"));
+    s.add(number("price_cny", &TruckTypeDesc::price_cny, Range{0.0, 1e9}, "CNY", "purchase price of one truck"));
     s.add(list("bill_of_materials", &TruckTypeDesc::bill_of_materials, bom_line_spec(),
                "components assembled into one truck at the factory", Need::required, 1),
           &bom_line_spec());
@@ -159,16 +160,16 @@ const ObjectSpec<SupplierDesc>& supplier_spec() {
     s.add(object("name", &SupplierDesc::name, name_spec(), "names of the supplier"), &name_spec());
     s.add(reference("region", &SupplierDesc::region, "regions", "a region", "where the plant is"));
     s.add(reference("component", &SupplierDesc::component, "components", "a component", "what it makes"));
-    s.add(number("capacity_units_per_day", &SupplierDesc::capacity_units_per_day, non_negative, "units/d",
+    s.add(number("capacity_units_per_day", &SupplierDesc::capacity_units_per_day, Range{0.0, 1e6}, "units/d",
                  "output per day available to this chain (fractions carry over to the next day)"));
-    s.add(number("lead_time_days", &SupplierDesc::lead_time_days, non_negative, "d",
+    s.add(number("lead_time_days", &SupplierDesc::lead_time_days, Range{0.0, 3650.0}, "d",
                  "from taking an order's units from stock to dispatching them"));
     s.add(number("lead_time_cv", &SupplierDesc::lead_time_cv, variation, "",
                  "coefficient of variation of the lead time (log-normal; 0: always the same)", Need::optional));
-    s.add(number("unit_price_cny", &SupplierDesc::unit_price_cny, non_negative, "CNY/unit", "price of one unit"));
-    s.add(integer("initial_stock_units", &SupplierDesc::initial_stock_units, non_negative, "units",
+    s.add(number("unit_price_cny", &SupplierDesc::unit_price_cny, Range{0.0, 1e9}, "CNY/unit", "price of one unit"));
+    s.add(integer("initial_stock_units", &SupplierDesc::initial_stock_units, Range{0.0, 1e9}, "units",
                   "units in stock at the start", Need::optional));
-    s.add(integer("max_stock_units", &SupplierDesc::max_stock_units, non_negative, "units",
+    s.add(integer("max_stock_units", &SupplierDesc::max_stock_units, Range{0.0, 1e9}, "units",
                   "production pauses while the stock is at this level (0: 14 days of capacity)", Need::optional));
     s.add(list("disruptions", &SupplierDesc::disruptions, disruption_spec(), "windows of reduced capacity"),
           &disruption_spec());
@@ -183,11 +184,11 @@ const ObjectSpec<InventoryPolicyDesc>& inventory_spec() {
         "inventory policy",
         "Component stock policy in trucks' worth of each component (continuous review): when stock on hand plus on "
         "order minus waiting demand falls to the reorder point, order the order quantity.");
-    s.add(integer("initial_stock_trucks", &InventoryPolicyDesc::initial_stock_trucks, non_negative, "trucks' worth",
+    s.add(integer("initial_stock_trucks", &InventoryPolicyDesc::initial_stock_trucks, Range{0.0, 1e6}, "trucks' worth",
                   "stock of each component at the start", Need::optional));
-    s.add(integer("reorder_point_trucks", &InventoryPolicyDesc::reorder_point_trucks, non_negative, "trucks' worth",
+    s.add(integer("reorder_point_trucks", &InventoryPolicyDesc::reorder_point_trucks, Range{0.0, 1e6}, "trucks' worth",
                   "order when the inventory position is at or below this", Need::optional));
-    s.add(integer("order_quantity_trucks", &InventoryPolicyDesc::order_quantity_trucks, Range{1.0, std::nullopt},
+    s.add(integer("order_quantity_trucks", &InventoryPolicyDesc::order_quantity_trucks, Range{1.0, 1e6},
                   "trucks' worth", "size of each order", Need::optional));
     return s;
   }();
@@ -214,10 +215,11 @@ const ObjectSpec<FactoryDesc>& factory_spec() {
     s.add(
         reference_list("truck_types", &FactoryDesc::truck_types, "truck_types", "truck types", "the types it builds"));
     s.add(integer("lines", &FactoryDesc::lines, Range{1.0, 1000.0}, "lines", "assembly lines working in parallel"));
-    s.add(number("assembly_hours", &FactoryDesc::assembly_hours, positive, "h", "time on a line per truck"));
+    s.add(number("assembly_hours", &FactoryDesc::assembly_hours, Range{0.0, 8760.0, true}, "h",
+                 "time on a line per truck"));
     s.add(number("assembly_time_cv", &FactoryDesc::assembly_time_cv, variation, "",
                  "coefficient of variation of the assembly time (log-normal; 0: always the same)", Need::optional));
-    s.add(number("order_processing_days", &FactoryDesc::order_processing_days, non_negative, "d",
+    s.add(number("order_processing_days", &FactoryDesc::order_processing_days, Range{0.0, 3650.0}, "d",
                  "from an order to the start of its production (planning and scheduling)", Need::optional));
     s.add(object("inventory", &FactoryDesc::inventory, inventory_spec(), "component stock policy", Need::optional),
           &inventory_spec());
@@ -238,7 +240,7 @@ const ObjectSpec<UpfitterDesc>& upfitter_spec() {
     s.add(object("name", &UpfitterDesc::name, name_spec(), "names of the upfitter"), &name_spec());
     s.add(reference("region", &UpfitterDesc::region, "regions", "a region", "where the plant is"));
     s.add(integer("bays", &UpfitterDesc::bays, Range{1.0, 1000.0}, "bays", "bodies fitted in parallel"));
-    s.add(number("upfit_hours", &UpfitterDesc::upfit_hours, positive, "h", "time in a bay per truck"));
+    s.add(number("upfit_hours", &UpfitterDesc::upfit_hours, Range{0.0, 8760.0, true}, "h", "time in a bay per truck"));
     s.add(number("upfit_time_cv", &UpfitterDesc::upfit_time_cv, variation, "",
                  "coefficient of variation of the upfit time (log-normal; 0: always the same)", Need::optional));
     s.add(object("inventory", &UpfitterDesc::inventory, inventory_spec(), "body stock policy", Need::optional),
@@ -266,7 +268,8 @@ const ObjectSpec<PlanLineDesc>& plan_line_spec() {
     ObjectSpec<PlanLineDesc> s("plan line", "Trucks of one type for one calendar year.");
     s.add(integer("year", &PlanLineDesc::year, Range{1900.0, 3000.0}, "", "calendar year"));
     s.add(reference("truck_type", &PlanLineDesc::truck_type, "truck_types", "a truck type", "the type"));
-    s.add(integer("trucks", &PlanLineDesc::trucks, Range{0.0, 1e6}, "trucks", "how many"));
+    s.add(integer("trucks", &PlanLineDesc::trucks, Range{0.0, static_cast<double>(max_plan_line_trucks)}, "trucks",
+                  "how many"));
     s.add(reference("factory", &PlanLineDesc::factory, "factories", "a factory",
                     "the factory ordered from (default: the nearest that builds the type)", Need::optional));
     return s;
@@ -316,7 +319,7 @@ const ObjectSpec<ScenarioDesc>& scenario_spec() {
     s.add(text("description", &ScenarioDesc::description, "what the scenario is for"));
     s.add(object("simulation", &ScenarioDesc::simulation, simulation_spec(), "when and how long to simulate"),
           &simulation_spec());
-    s.add(list("regions", &ScenarioDesc::regions, region_spec(), "cities and areas", Need::required, 1),
+    s.add(list("regions", &ScenarioDesc::regions, region_spec(), "cities and areas", Need::required, 1, 2000),
           &region_spec());
     s.add(list("roads", &ScenarioDesc::roads, road_spec(), "road links between regions"), &road_spec());
     s.add(list("components", &ScenarioDesc::components, component_spec(), "parts suppliers make", Need::required, 1),

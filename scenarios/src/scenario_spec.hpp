@@ -7,6 +7,9 @@
 
 namespace truckflow::scenarios::detail {
 
+/// The most trucks one plan line may hold.
+inline constexpr std::int64_t max_plan_line_trucks = 1'000'000;
+
 /// The top-level object of a scenario file (after `extends` is resolved).
 const ObjectSpec<models::ScenarioDesc>& scenario_spec();
 

@@ -7,12 +7,20 @@ namespace truckflow::scenarios::detail {
 
 std::string format_default(double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
+  // Whole numbers in full (1000000, not 1e+06), up to the largest a scenario holds.
+  if (value == std::floor(value) && std::fabs(value) < 1e16) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+  }
   return buffer;
 }
 
 std::string describe_range(const Range& range) {
-  if (range.min && range.max) return "from " + format_default(*range.min) + " to " + format_default(*range.max);
+  if (range.min && range.max) {
+    return (range.min_exclusive ? "above " : "from ") + format_default(*range.min) + " to " +
+           format_default(*range.max);
+  }
   if (range.min) return (range.min_exclusive ? "> " : ">= ") + format_default(*range.min);
   if (range.max) return "<= " + format_default(*range.max);
   return "";

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -423,16 +424,17 @@ Field<T> optional_object(std::string key, std::optional<U> T::*member, const Obj
 
 template <typename T, typename U>
 Field<T> list(std::string key, std::vector<U> T::*member, const ObjectSpec<U>& spec, std::string meaning,
-              Need need = Need::optional, std::size_t min_items = 0) {
-  KeyDoc doc{std::move(key),
-             "list",
-             "",
-             min_items > 0 ? "at least " + std::to_string(min_items) + " item(s)" : "",
-             need == Need::optional ? "[]" : "",
-             need == Need::required,
-             std::move(meaning),
-             spec.title()};
-  auto decode = [member, &spec, min_items](const Node& node, T& out, Context& context, const std::string& path) {
+              Need need = Need::optional, std::size_t min_items = 0,
+              std::size_t max_items = std::numeric_limits<std::size_t>::max()) {
+  constexpr std::size_t no_max = std::numeric_limits<std::size_t>::max();
+  std::string allowed = min_items > 0 ? "at least " + std::to_string(min_items) + " item(s)" : "";
+  if (max_items != no_max) {
+    allowed += (allowed.empty() ? "at most " : ", at most ") + std::to_string(max_items);
+  }
+  KeyDoc doc{std::move(key),     "list",      "", allowed, need == Need::optional ? "[]" : "", need == Need::required,
+             std::move(meaning), spec.title()};
+  auto decode = [member, &spec, min_items, max_items](const Node& node, T& out, Context& context,
+                                                      const std::string& path) {
     if (!node.is_sequence()) {
       context.error(node, path, "expected a list of " + spec.title() + " entries, found " + node.describe());
       return;
@@ -442,18 +444,25 @@ Field<T> list(std::string key, std::vector<U> T::*member, const ObjectSpec<U>& s
                     "expected at least " + std::to_string(min_items) + " " + spec.title() + " entries, found " +
                         std::to_string(node.items().size()));
     }
+    if (node.items().size() > max_items) {
+      context.error(node, path,
+                    "expected at most " + std::to_string(max_items) + " " + spec.title() + " entries, found " +
+                        std::to_string(node.items().size()));
+      return;
+    }
     auto& items = out.*member;
     items.clear();
     items.resize(node.items().size());
     for (std::size_t i = 0; i < node.items().size(); ++i)
       spec.decode(node.items()[i], items[i], context, item_path(path, i));
   };
-  auto schema = [&spec, min_items](SchemaFor file) {
+  auto schema = [&spec, min_items, max_items](SchemaFor file) {
     Json s = typed_schema("array");
     // A file that extends another merges lists of entities by id, but replaces any other list
     // whole: its items must then be complete.
     s.set("items", spec.schema(spec.is_entity() ? file : SchemaFor::complete_file));
     if (min_items > 0) s.set("minItems", static_cast<int>(min_items));
+    if (max_items != no_max) s.set("maxItems", static_cast<int>(max_items));
     return s;
   };
   return {std::move(doc), decode, schema};

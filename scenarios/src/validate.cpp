@@ -3,11 +3,15 @@
 #include "validate.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "truckflow/models/chain_map.hpp"
+#include "truckflow/models/world.hpp"
 
 namespace truckflow::scenarios::detail {
 
@@ -15,8 +19,23 @@ using namespace truckflow::models;
 
 namespace {
 
+// What one run may cost, checked before it starts (docs/scenario.md, "What a run may cost").
 /// The most trucks one run may order (each costs about 2 KB of memory while it exists).
 constexpr std::int64_t max_trucks_per_run = 2'000'000;
+/// The most component orders one run may place, as bounded by `component_orders` (each is a
+/// record kept for the run and, while open, a process: about 600 bytes).
+constexpr std::int64_t max_component_orders_per_run = 1'000'000;
+/// The most values the samples of one run may hold: samples times the values of a sample (8
+/// bytes each, plus about 64 values' worth of bookkeeping per sample).
+constexpr std::int64_t max_sampled_values_per_run = 50'000'000;
+
+/// The most orders one component stock places in a run: the burst that lifts the stock from
+/// its initial level above the reorder point, then one per order quantity the trucks use.
+std::int64_t component_orders(const InventoryPolicyDesc& policy, std::int64_t trucks) {
+  const std::int64_t q = policy.order_quantity_trucks;
+  const std::int64_t gap = policy.reorder_point_trucks - policy.initial_stock_trucks;
+  return (gap >= 0 ? gap / q + 1 : 0) + trucks / q + 1;
+}
 
 /// Ids of one top-level list.
 struct Collection {
@@ -70,6 +89,7 @@ class Checker {
     check_factories();
     check_upfitters();
     check_sites();
+    check_work();
   }
 
  private:
@@ -292,6 +312,54 @@ class Checker {
                         "with this line the plans order " + std::to_string(planned_trucks_) +
                             " trucks; one run simulates at most " + std::to_string(max_trucks_per_run) +
                             " (each truck needs about 2 KB of memory while simulated)");
+    }
+  }
+
+  /// The component orders and the sampled values the run will need, against the limits; the
+  /// trucks were counted as the plans were checked. Reported at the key to change.
+  void check_work() {
+    if (planned_trucks_ > max_trucks_per_run) return;  // reported; the estimates below would only repeat it
+    std::int64_t orders = 0;
+    const auto add = [&](const std::string& path, const InventoryPolicyDesc& policy, std::size_t components) {
+      orders += static_cast<std::int64_t>(components) * component_orders(policy, planned_trucks_);
+      if (orders > max_component_orders_per_run) {
+        context_.error_at(child_path(path, "inventory.order_quantity_trucks"),
+                          "the run may place up to " + std::to_string(orders) + " component orders (with " +
+                              std::to_string(planned_trucks_) +
+                              " trucks planned, this order quantity and reorder point); " + "one run places at most " +
+                              std::to_string(max_component_orders_per_run) +
+                              ": raise the order quantity or lower the reorder point");
+        orders = std::numeric_limits<std::int64_t>::min() / 2;  // one report is enough
+      }
+    };
+    for (std::size_t f = 0; f < s_.factories.size(); ++f) {
+      std::set<std::string> components;
+      for (const std::string& type : s_.factories[f].truck_types) {
+        for (const BomLine& line : s_.truck_types[map().truck_type(type)].bill_of_materials) {
+          components.insert(line.component);
+        }
+      }
+      add(item_path("factories", f), s_.factories[f].inventory, components.size());
+    }
+    for (std::size_t u = 0; u < s_.upfitters.size(); ++u) {
+      std::set<std::string> bodies;
+      for (const SiteDesc& site : s_.sites) {
+        if (site.upfit && site.upfit->upfitter == s_.upfitters[u].id) bodies.insert(site.upfit->body);
+      }
+      add(item_path("upfitters", u), s_.upfitters[u].inventory, bodies.size());
+    }
+
+    const SimulationDesc& sim = s_.simulation;
+    const double samples = std::floor(366.0 * static_cast<double>(sim.horizon_years) / sim.sample_interval_days) + 1;
+    const double values = samples * static_cast<double>(World::snapshot_values(s_) + 64);
+    if (values > static_cast<double>(max_sampled_values_per_run)) {
+      char text[160];
+      std::snprintf(text, sizeof text,
+                    "sampling every %g d over %lld years gives up to %.0f samples of %zu values each; the samples "
+                    "of one run hold at most %lld values: sample less often",
+                    sim.sample_interval_days, static_cast<long long>(sim.horizon_years), samples,
+                    World::snapshot_values(s_), static_cast<long long>(max_sampled_values_per_run));
+      context_.error_at("simulation.sample_interval_days", text);
     }
   }
 

@@ -115,6 +115,23 @@ TEST(WorldTest, SamplesAreDailyFromTimeZeroToTheEnd) {
   EXPECT_EQ(samples[1].factory_built[0], 1);
 }
 
+// validate prices a run's samples with snapshot_values; it must count what a snapshot holds.
+TEST(WorldTest, SnapshotValuesCountsEveryArrayOfASnapshot) {
+  for (const char* file : {"two_regions.yaml", "upfit.yaml"}) {
+    Simulated run(file);
+    const Snapshot s = run.world.snapshot();
+    std::size_t values = s.trucks_by_stage.size();
+    for (const auto* array :
+         {&s.factory_ordered, &s.factory_built, &s.factory_backlog, &s.factory_delivered, &s.region_ordered,
+          &s.region_built, &s.region_delivered, &s.site_delivered, &s.supplier_produced, &s.supplier_shipped,
+          &s.supplier_stock, &s.supplier_stockouts, &s.upfitter_fitted}) {
+      values += array->size();
+    }
+    EXPECT_EQ(World::snapshot_values(run.world.description()), values) << file;
+    EXPECT_GT(s.upfitter_fitted.size() + s.site_delivered.size(), 0U);
+  }
+}
+
 TEST(WorldTest, ASlowSupplierHoldsTheFirstTruckBack) {
   Simulated run("slow_supplier.yaml");
   const auto& d = run.recorder.deliveries;

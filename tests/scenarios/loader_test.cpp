@@ -271,6 +271,25 @@ TEST(LoaderTest, AssigningPlansSumsTargetsOfOneYear) {
   EXPECT_EQ(same[0].factory, "plant") << "both lines named the same factory";
 }
 
+TEST(LoaderTest, SummedTargetsOverTheLimitAreReportedAtTheSecondLine) {
+  const std::string plan =
+      "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 1000000}, {year: 2026, truck_type: truck, "
+      "trucks: 600000}]";
+  try {
+    (void)load_scenario(tiny + "two_regions.yaml",
+                        {.overrides = {"sites[quarry].deployment=[]", plan}, .assign_plans_to = "truck"});
+    FAIL() << "a target of 1600000 trucks was accepted";
+  } catch (const ScenarioError& error) {
+    ASSERT_EQ(error.diagnostics().size(), 1U);
+    EXPECT_EQ(to_string(error.diagnostics()[0]),
+              "--set " + plan +
+                  ": error: sites[0].target_fleet[1].trucks: in this comparison the target_fleet lines of 2026 become "
+                  "one target of 1600000 trucks (1000000 from the earlier lines of that year and 600000 here), over "
+                  "the limit of 1000000 trucks "
+                  "for a plan line");
+  }
+}
+
 TEST(LoaderTest, ARunOrdersAtMostTwoMillionTrucks) {
   const std::string line = "{year: 2026, truck_type: truck, trucks: 1000000}";
   const std::string too_many = "sites[quarry].deployment=[" + line + ", " + line + ", " + line + "]";
@@ -280,9 +299,24 @@ TEST(LoaderTest, ARunOrdersAtMostTwoMillionTrucks) {
                                      "trucks; one run simulates at most 2000000 (each truck needs about 2 KB of memory "
                                      "while simulated)"});
   const std::string later = "{year: 2027, truck_type: truck, trucks: 1000000}";
-  EXPECT_EQ(errors("two_regions.yaml", {"sites[quarry].deployment=[" + line + ", " + line + ", " + later + "]"}),
+  // (kits ordered 100 trucks' worth at a time, or the component orders would go over their limit)
+  EXPECT_EQ(errors("two_regions.yaml", {"sites[quarry].deployment=[" + line + ", " + line + ", " + later + "]",
+                                        "factories[plant].inventory.order_quantity_trucks=100"}),
             std::vector<std::string>{})
       << "2027 is after the one-year horizon: never ordered, not counted";
+}
+
+TEST(LoaderTest, ComponentOrdersAreBoundedAtTheOrderQuantity) {
+  // A burst of (1000000 - 2) / 1 + 1 orders at the start, then one per truck for 4 trucks, plus one.
+  const std::string reorder = "factories[plant].inventory.reorder_point_trucks=1000000";
+  const std::string one = "factories[plant].inventory.order_quantity_trucks=1";
+  EXPECT_EQ(errors("two_regions.yaml", {reorder, one}),
+            std::vector<std::string>{
+                "--set " + one +
+                ": error: factories[0].inventory.order_quantity_trucks: the run may "
+                "place up to 1000004 component orders (with 4 trucks planned, this order quantity and reorder "
+                "point); one run places at most 1000000: raise the order quantity or lower the reorder point"});
+  EXPECT_EQ(errors("two_regions.yaml", {reorder}), std::vector<std::string>{}) << "half as many orders of 2";
 }
 
 TEST(LoaderTest, TheResolvedTextLoadsToTheSameScenario) {

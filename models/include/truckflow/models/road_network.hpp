@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "truckflow/engine/time.hpp"
@@ -19,32 +20,46 @@ struct RoadLink {
   std::size_t road = 0;  ///< the description's road this link comes from
 };
 
-/// A route: the links travelled in order, and their totals.
-struct Route {
-  std::size_t from = 0;
-  std::size_t to = 0;
-  std::vector<RoadLink> legs;  ///< empty when from == to
+/// A route's totals, kept for every pair of regions.
+struct RouteTotals {
   double distance_km = 0.0;
   engine::Duration travel_time;
   double climb_m = 0.0;
   double descent_m = 0.0;
 };
 
+/// A route: the links travelled in order, and their totals.
+struct Route {
+  std::size_t from = 0;
+  std::size_t to = 0;
+  std::vector<RoadLink> legs;  ///< empty when from == to
+  RouteTotals totals;
+};
+
 /// Regions joined by directed links. Routes are the fastest paths (ties: the one found first,
-/// which depends only on the order of the links), computed once for every pair at construction.
+/// which depends only on the order of the links), found once for every pair at construction.
+/// Memory is linear in the pairs: each pair keeps its totals and the last link of its route (a
+/// predecessor table), and a route's legs are rebuilt from that table when asked for.
 class RoadNetwork {
  public:
-  RoadNetwork(std::size_t region_count, const std::vector<RoadLink>& links);
+  RoadNetwork(std::size_t region_count, std::vector<RoadLink> links);
 
   std::size_t region_count() const noexcept { return region_count_; }
   bool is_connected(std::size_t from, std::size_t to) const;
-  /// The fastest route; throws `std::out_of_range` if `to` cannot be reached from `from`.
-  const Route& route(std::size_t from, std::size_t to) const;
+  /// The fastest route's totals; throws `std::out_of_range` if `to` cannot be reached from `from`.
+  const RouteTotals& totals(std::size_t from, std::size_t to) const;
+  /// The fastest route with its legs in order; throws as `totals` does.
+  Route route(std::size_t from, std::size_t to) const;
 
  private:
+  static constexpr std::uint32_t no_link = UINT32_MAX;
+  std::size_t pair(std::size_t from, std::size_t to) const;  // checks the route exists
+
   std::size_t region_count_;
-  std::vector<Route> routes_;    // [from * n + to]
-  std::vector<bool> reachable_;  // [from * n + to]
+  std::vector<RoadLink> links_;
+  std::vector<RouteTotals> totals_;  // [from * n + to]
+  std::vector<std::uint32_t> last_;  // [from * n + to]: the route's last link; no_link if none
+  std::vector<bool> reachable_;      // [from * n + to]
 };
 
 }  // namespace truckflow::models

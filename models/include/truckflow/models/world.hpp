@@ -33,6 +33,10 @@ class World {
   World& operator=(const World&) = delete;
   ~World();
 
+  /// How many values one snapshot of a world built from `description` holds (its arrays
+  /// together), for the cost of a run's samples.
+  static std::size_t snapshot_values(const ScenarioDesc& description);
+
   const ScenarioDesc& description() const noexcept;
   const RoadNetwork& roads() const noexcept;
   engine::Simulation& simulation() noexcept;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct LoadOptions {
   /// Assigns every site's whole plan to this truck type (for `truckflow compare`): each
   /// deployment line keeps its year and count; target-fleet lines of one year are summed.
   std::optional<std::string> assign_plans_to;
+  /// Called every few thousand nodes read and between the steps of loading; it may throw (e.g.
+  /// when Ctrl-C was pressed) to abandon the load. The exception leaves `load_scenario` as is.
+  std::function<void()> interruption_check;
 };
 
 struct LoadedScenario {
