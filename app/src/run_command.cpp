@@ -27,7 +27,8 @@ std::string count(std::size_t n, const std::string& singular, const std::string&
 }  // namespace
 
 int validate_command(const ScenarioArguments& args) {
-  const models::ScenarioDesc s = load_scenario(args, WarningLines::every_one).description;
+  const scenarios::LoadedScenario loaded = load_scenario(args, WarningLines::every_one);
+  const models::ScenarioDesc& s = loaded.description;
   std::cerr << args.file << ": valid scenario '" << s.name << "': " << count(s.regions.size(), "region", "regions")
             << ", " << count(s.roads.size(), "road", "roads") << ", "
             << count(s.components.size(), "component", "components") << ", "
@@ -35,7 +36,10 @@ int validate_command(const ScenarioArguments& args) {
             << count(s.suppliers.size(), "supplier", "suppliers") << ", "
             << count(s.factories.size(), "factory", "factories") << ", "
             << count(s.upfitters.size(), "upfitter", "upfitters") << ", " << count(s.sites.size(), "site", "sites")
-            << "\n";
+            << "\n"
+            << "A run orders at most " << loaded.work.trucks << " trucks, places at most " << loaded.work.component_orders
+            << " component orders and keeps at most " << loaded.work.sampled_values
+            << " sampled values (docs/scenario.md, \"What a run may cost\")\n";
   return exit_ok;
 }
 

@@ -143,7 +143,7 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
                            "the scenario is empty; expected a mapping with keys such as name, simulation, regions"});
   } else {
     detail::scenario_spec().decode(root, loaded.description, context, "");
-    if (diagnostics.empty()) detail::validate(loaded.description, context);
+    if (diagnostics.empty()) loaded.work = detail::validate(loaded.description, context);
   }
   if (!diagnostics.empty()) {
     sort_by_location(diagnostics);

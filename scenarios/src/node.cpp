@@ -2,12 +2,14 @@
 #include "node.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -200,119 +202,158 @@ class Positions {
   mutable Cursor last_;  // the last location computed
 };
 
-class Converter {
+/// Builds nodes from yaml-cpp's parse events (not from its node tree): every node counts against
+/// the budget as it is made, aliases are expanded as copies that count too, and the interruption
+/// check runs as events come. So even a parse that never ends (yaml-cpp 0.7 loops on some broken
+/// flow collections, emitting nodes forever) stops at the budget, and Ctrl-C stops any parse.
+class Builder : public YAML::EventHandler {
  public:
-  Converter(const Positions& positions, std::vector<Diagnostic>& diagnostics, ReadBudget& budget)
+  /// Thrown to stop the parse once a problem is reported.
+  struct Abandon {};
+
+  Builder(const Positions& positions, std::vector<Diagnostic>& diagnostics, ReadBudget& budget)
       : positions_(positions), diagnostics_(diagnostics), budget_(budget) {}
 
-  bool ok() const { return ok_; }
+  /// The document, once the parse ended without a problem (null if there was none).
+  Node take_root() { return std::move(root_); }
+  std::size_t documents() const noexcept { return documents_; }
+  const SourceLocation& second_document() const noexcept { return second_document_; }
 
-  Node convert(const YAML::Node& node, std::size_t depth, const SourceLocation* fallback = nullptr) {
-    if (!ok_) return {};
-    if (++budget_.nodes_read % ReadBudget::check_every == 0 && budget_.interruption_check) {
-      budget_.interruption_check();
-    }
-    if (budget_.nodes_read > budget_.max_nodes) {
-      fail(where(node, fallback), "the scenario's inputs have more than " + std::to_string(budget_.max_nodes) +
-                                      " nodes once aliases are expanded (an alias bomb?)");
-      return {};
-    }
-    if (depth > budget_.max_depth) {
-      fail(where(node, fallback), "nesting deeper than " + std::to_string(budget_.max_depth) + " levels");
-      return {};
-    }
-    switch (node.Type()) {
-      case YAML::NodeType::Null:
-      case YAML::NodeType::Undefined:
-        return Node::null(where(node, fallback));
-      case YAML::NodeType::Scalar:
-        return scalar(node, fallback);
-      case YAML::NodeType::Sequence: {
-        Node result = Node::sequence(where(node, fallback));
-        for (const YAML::Node& item : node) result.items().push_back(convert(item, depth + 1));
-        return result;
-      }
-      case YAML::NodeType::Map:
-        return map(node, depth, fallback);
-    }
-    return {};
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ == 2) second_document_ = positions_.at(mark);
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    // A missing value ("key:") is reported at its key.
+    const Frame* map = !stack_.empty() && stack_.back().node.is_map() && stack_.back().key ? &stack_.back() : nullptr;
+    complete(Node::null(map != nullptr ? map->key->where() : positions_.at(mark)), anchor, count(mark));
   }
 
-  void fail(SourceLocation location, std::string message) {
-    diagnostics_.push_back({std::move(location), "", std::move(message)});
-    ok_ = false;
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) fail(positions_.at(mark), "an alias to an unknown anchor");
+    count(mark, it->second.second - 1);  // the copy's nodes (count() adds the one)
+    complete(Node(it->second.first), 0, it->second.second);
   }
 
- private:
-  SourceLocation where(const YAML::Node& node, const SourceLocation* fallback) const {
-    if (fallback != nullptr) return *fallback;
-    return positions_.at(node.Mark());
-  }
-
-  Node scalar(const YAML::Node& node, const SourceLocation* fallback) {
-    const std::string& tag = node.Tag();
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    const std::size_t nodes = count(mark);
     const bool plain = tag == "?";
     if (!plain && tag != "!" && tag != "tag:yaml.org,2002:str") {
-      fail(where(node, fallback), "YAML tag '" + tag + "' is not supported (only !!str)");
-      return {};
+      fail(positions_.at(mark), "YAML tag '" + tag + "' is not supported (only !!str)");
     }
-    if (node.Scalar().size() > budget_.max_scalar_bytes) {
-      fail(where(node, fallback), "a value longer than " + std::to_string(budget_.max_scalar_bytes) + " bytes");
-      return {};
+    if (value.size() > budget_.max_scalar_bytes) {
+      fail(positions_.at(mark), "a value longer than " + std::to_string(budget_.max_scalar_bytes) + " bytes");
     }
     // An escape such as "\0" or "\x07" in a quoted value: a name cut short in the results, a
     // character no terminal shows.
-    if (const auto bad = first_control_character(node.Scalar(), "\t\n")) {
-      fail(where(node, fallback), "the value holds the control character " + hex_byte(node.Scalar()[*bad]) +
-                                      " (written as an escape such as \"\\0\"); values must be printable text");
-      return {};
+    if (const auto bad = first_control_character(value, "\t\n")) {
+      fail(positions_.at(mark), "the value holds the control character " + hex_byte(value[*bad]) +
+                                    " (written as an escape such as \"\\0\"); values must be printable text");
     }
-    return Node::scalar(node.Scalar(), plain, where(node, fallback));
+    complete(Node::scalar(value, plain, positions_.at(mark)), anchor, nodes);
   }
 
-  Node map(const YAML::Node& node, std::size_t depth, const SourceLocation* fallback) {
-    Node result = Node::map(where(node, fallback));
-    std::set<std::string> seen;
-    for (const auto& entry : node) {
-      if (!ok_) return {};
-      if (!entry.first.IsScalar()) {
-        fail(where(entry.first, nullptr),
-             "keys must be plain text, found " + std::string(entry.first.IsSequence() ? "a list" : "a mapping"));
-        return {};
-      }
-      Node key = scalar(entry.first, nullptr);
-      if (!ok_) return {};
-      if (key.plain() && key.text() == "<<") {
-        fail(key.where(), "merge keys (<<) are not supported: write the keys out, or use 'extends'");
-        return {};
-      }
-      if (!seen.insert(key.text()).second) {
-        const SourceLocation first =
-            result.find(key.text()) != nullptr ? first_key_location(result, key.text()) : key.where();
-        report(diagnostics_, key.where(),
-               "duplicate key '" + key.text() + "' (first at line " + std::to_string(first.line) + ")");
-        ok_ = false;
-        return {};
-      }
-      // A missing value ("key:") is reported at its key.
-      const SourceLocation key_location = key.where();
-      Node value = convert(entry.second, depth + 1, entry.second.IsNull() ? &key_location : nullptr);
-      result.entries().emplace_back(std::move(key), std::move(value));
-    }
-    return result;
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Node::sequence(positions_.at(mark)), anchor, count(mark));
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Node::map(positions_.at(mark)), anchor, count(mark));
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor = 0;
+    std::size_t nodes = 1;       // in this collection so far, itself included
+    std::optional<Node> key;     // a map's key waiting for its value
+    std::set<std::string> keys;  // a map's keys so far
+  };
+
+  [[noreturn]] void fail(SourceLocation location, std::string message) {
+    diagnostics_.push_back({std::move(location), "", std::move(message)});
+    throw Abandon{};
   }
 
-  static SourceLocation first_key_location(const Node& map, const std::string& key) {
-    for (const auto& [k, v] : map.entries()) {
-      if (k.text() == key) return k.where();
+  /// Counts `extra` + 1 nodes against the budget; returns 1 (the node counted for itself).
+  std::size_t count(const YAML::Mark& mark, std::size_t extra = 0) {
+    for (std::size_t i = 0; i <= extra; ++i) {
+      if (++budget_.nodes_read % ReadBudget::check_every == 0 && budget_.interruption_check) {
+        budget_.interruption_check();
+      }
     }
-    return {};
+    if (budget_.nodes_read > budget_.max_nodes) {
+      fail(positions_.at(mark), "the scenario's inputs have more than " + std::to_string(budget_.max_nodes) +
+                                    " nodes once aliases are expanded (an alias bomb?)");
+    }
+    return 1;
+  }
+
+  void open(Node node, YAML::anchor_t anchor, std::size_t nodes) {
+    if (stack_.size() >= budget_.max_depth) {
+      fail(node.where(), "nesting deeper than " + std::to_string(budget_.max_depth) + " levels");
+    }
+    stack_.push_back({std::move(node), anchor, nodes, std::nullopt, {}});
+  }
+
+  void close() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    complete(std::move(frame.node), frame.anchor, frame.nodes);
+  }
+
+  /// A finished node: remembered under its anchor, then added to the collection it is in.
+  void complete(Node node, YAML::anchor_t anchor, std::size_t nodes) {
+    if (documents_ > 1) return;  // only counted: the extra documents are reported at the end
+    if (anchor != 0) anchors_[anchor] = {node, nodes};
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      return;
+    }
+    Frame& parent = stack_.back();
+    parent.nodes += nodes;
+    if (parent.node.is_sequence()) {
+      parent.node.items().push_back(std::move(node));
+    } else if (!parent.key) {
+      add_key(parent, std::move(node));
+    } else {
+      parent.node.entries().emplace_back(std::move(*parent.key), std::move(node));
+      parent.key.reset();
+    }
+  }
+
+  void add_key(Frame& map, Node key) {
+    if (key.is_sequence() || key.is_map()) {
+      fail(key.where(), "keys must be plain text, found " + std::string(key.is_sequence() ? "a list" : "a mapping"));
+    }
+    if (key.plain() && key.text() == "<<") {
+      fail(key.where(), "merge keys (<<) are not supported: write the keys out, or use 'extends'");
+    }
+    if (!map.keys.insert(key.text()).second) {
+      SourceLocation first = key.where();
+      for (const auto& [k, v] : map.node.entries()) {
+        if (k.text() == key.text()) first = k.where();
+      }
+      fail(key.where(), "duplicate key '" + key.text() + "' (first at line " + std::to_string(first.line) + ")");
+    }
+    map.key = std::move(key);
   }
 
   const Positions& positions_;
   std::vector<Diagnostic>& diagnostics_;
   ReadBudget& budget_;
-  bool ok_ = true;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, std::pair<Node, std::size_t>> anchors_;  // node and its node count
+  Node root_;
+  std::size_t documents_ = 0;
+  SourceLocation second_document_;
 };
 
 }  // namespace
@@ -344,9 +385,14 @@ Node read_yaml_text(const std::string& input, const std::string& source, std::ve
                ", which YAML does not allow (a NUL byte from a binary file or a damaged copy?)");
     return {};
   }
-  std::vector<YAML::Node> documents;
+  std::istringstream stream(text);
+  Builder builder(positions, diagnostics, budget);
   try {
-    documents = YAML::LoadAll(text);
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const Builder::Abandon&) {
+    return {};
   } catch (const YAML::DeepRecursion& e) {
     report(diagnostics, positions.at(e.mark), "nesting deeper than " + std::to_string(budget.max_depth) + " levels");
     return {};
@@ -354,15 +400,13 @@ Node read_yaml_text(const std::string& input, const std::string& source, std::ve
     report(diagnostics, positions.at(e.mark), "YAML syntax error: " + e.msg + tab_hint(text, e.mark.line));
     return {};
   }
-  if (documents.empty()) return Node::null({source, 1, 1});
-  if (documents.size() > 1) {
-    report(diagnostics, positions.at(documents[1].Mark()),
-           "a scenario file holds one YAML document; found " + std::to_string(documents.size()));
+  if (builder.documents() == 0) return Node::null({source, 1, 1});
+  if (builder.documents() > 1) {
+    report(diagnostics, builder.second_document(),
+           "a scenario file holds one YAML document; found " + std::to_string(builder.documents()));
     return {};
   }
-  Converter converter(positions, diagnostics, budget);
-  Node root = converter.convert(documents.front(), 0);
-  return converter.ok() ? root : Node{};
+  return builder.take_root();
 }
 
 Node read_yaml_file(const std::string& path, std::vector<Diagnostic>& diagnostics, ReadBudget& budget) {

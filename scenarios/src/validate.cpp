@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -91,6 +90,8 @@ class Checker {
     check_sites();
     check_work();
   }
+
+  const WorkEstimate& work() const noexcept { return work_; }
 
  private:
   const ChainMap& map() const { return *map_; }
@@ -318,18 +319,20 @@ class Checker {
   /// The component orders and the sampled values the run will need, against the limits; the
   /// trucks were counted as the plans were checked. Reported at the key to change.
   void check_work() {
+    work_.trucks = planned_trucks_;
     if (planned_trucks_ > max_trucks_per_run) return;  // reported; the estimates below would only repeat it
-    std::int64_t orders = 0;
+    std::int64_t& orders = work_.component_orders;
+    bool reported = false;  // one report is enough
     const auto add = [&](const std::string& path, const InventoryPolicyDesc& policy, std::size_t components) {
       orders += static_cast<std::int64_t>(components) * component_orders(policy, planned_trucks_);
-      if (orders > max_component_orders_per_run) {
+      if (orders > max_component_orders_per_run && !reported) {
         context_.error_at(child_path(path, "inventory.order_quantity_trucks"),
                           "the run may place up to " + std::to_string(orders) + " component orders (with " +
                               std::to_string(planned_trucks_) +
                               " trucks planned, this order quantity and reorder point); " + "one run places at most " +
                               std::to_string(max_component_orders_per_run) +
                               ": raise the order quantity or lower the reorder point");
-        orders = std::numeric_limits<std::int64_t>::min() / 2;  // one report is enough
+        reported = true;
       }
     };
     for (std::size_t f = 0; f < s_.factories.size(); ++f) {
@@ -352,6 +355,7 @@ class Checker {
     const SimulationDesc& sim = s_.simulation;
     const double samples = std::floor(366.0 * static_cast<double>(sim.horizon_years) / sim.sample_interval_days) + 1;
     const double values = samples * static_cast<double>(World::snapshot_values(s_) + 64);
+    work_.sampled_values = static_cast<std::int64_t>(std::min(values, 9e18));
     if (values > static_cast<double>(max_sampled_values_per_run)) {
       char text[160];
       std::snprintf(text, sizeof text,
@@ -370,10 +374,15 @@ class Checker {
   int first_year_ = 0;
   int last_year_ = 0;
   std::int64_t planned_trucks_ = 0;
+  WorkEstimate work_;
 };
 
 }  // namespace
 
-void validate(const ScenarioDesc& scenario, Context& context) { Checker(scenario, context).run(); }
+WorkEstimate validate(const ScenarioDesc& scenario, Context& context) {
+  Checker checker(scenario, context);
+  checker.run();
+  return checker.work();
+}
 
 }  // namespace truckflow::scenarios::detail

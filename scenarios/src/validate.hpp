@@ -4,11 +4,14 @@
 
 #include "truckflow/models/description.hpp"
 
+#include "truckflow/scenarios/loader.hpp"
+
 #include "context.hpp"
 
 namespace truckflow::scenarios::detail {
 
-/// Appends a diagnostic (located through `context`) for every problem found.
-void validate(const models::ScenarioDesc& scenario, Context& context);
+/// Appends a diagnostic (located through `context`) for every problem found, and estimates what
+/// a run will cost (meaningful when nothing was found).
+WorkEstimate validate(const models::ScenarioDesc& scenario, Context& context);
 
 }  // namespace truckflow::scenarios::detail

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -29,8 +30,17 @@ struct LoadOptions {
   std::function<void()> interruption_check;
 };
 
+/// What a run of a scenario may cost, as estimated when it is validated (upper bounds; the
+/// limits are in docs/scenario.md, "What a run may cost").
+struct WorkEstimate {
+  std::int64_t trucks = 0;            ///< trucks the plans order within the horizon
+  std::int64_t component_orders = 0;  ///< orders the plants' component stocks may place
+  std::int64_t sampled_values = 0;    ///< values the samples may hold
+};
+
 struct LoadedScenario {
   models::ScenarioDesc description;
+  WorkEstimate work;
   /// The scenario as simulated: `extends` merged, overrides applied, as YAML text.
   std::string resolved_yaml;
   /// Problems that do not stop the run, to show the user (e.g. plan years after the horizon).
