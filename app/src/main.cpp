@@ -3,6 +3,7 @@
 // (Ctrl-C), 143 terminated (SIGTERM).
 #include <CLI/CLI.hpp>
 #include <cmath>
+#include <csignal>
 #include <iostream>
 #include <string>
 
@@ -140,6 +141,9 @@ int main(int argc, char** argv) {
   try {
     // Only the long commands stop cleanly on Ctrl-C; the others end at once as usual.
     if (run_cmd->parsed() || compare_cmd->parsed()) install_cancellation_handlers();
+    // A file-size limit (ulimit -f) then fails the write with EFBIG ("File too large"), reported
+    // like a full disk, instead of killing the process with SIGXFSZ midway.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (validate_cmd->parsed()) return validate_command(validate_args);
     if (run_cmd->parsed()) return run_command(run_args, command_line);
     if (compare_cmd->parsed()) return compare_command(compare_args, command_line);
