@@ -5,10 +5,18 @@
 #include <cstdint>
 #include <istream>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace truckflow::output::detail {
+
+/// Raised by the checks of a results file's structure that HDF5 does not make itself; the message
+/// says what is damaged and where.
+class Damaged : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 /// Throws `std::invalid_argument(refusal + "is not a regular file")` unless `path` is a regular
 /// file (symbolic links followed). Checked before a file is opened, so that a FIFO or a device is
