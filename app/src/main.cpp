@@ -1,6 +1,7 @@
 // truckflow: the command line. Subcommands validate, run, compare, inspect and schema.
-// Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted
-// (Ctrl-C), 143 terminated (SIGTERM).
+// Exit codes: 0 success, 1 runtime failure (a results file that cannot be written included), 2 bad
+// input (command line, scenario, or a file inspect cannot read as results: damaged included), 130
+// interrupted (Ctrl-C), 143 terminated (SIGTERM).
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <csignal>
@@ -75,8 +76,8 @@ int main(int argc, char** argv) {
   cli.set_version_flag("--version", std::string("truckflow ") + version + " (git " + git_revision + ")");
   cli.require_subcommand(1);
   cli.footer(
-      "Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted\n"
-      "(Ctrl-C), 143 terminated (SIGTERM).\n"
+      "Exit codes: 0 success, 1 runtime failure, 2 bad input (command line, scenario, or a results file\n"
+      "inspect cannot read: damaged included), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).\n"
       "Run 'truckflow COMMAND --help' for a command's options. Scenario format: docs/scenario.md; "
       "results: docs/output.md.");
 
