@@ -160,6 +160,15 @@ std::uintmax_t check_format(const std::string& path) {
     throw std::invalid_argument("'" + path + "' is damaged or from a newer HDF5: its superblock version is " +
                                 std::to_string(version) + " (truckflow reads 2 and 3)");
   }
+  // The sizes of addresses and lengths, which the checks of the global heap assume.
+  char sizes[2] = {};
+  if (!file.read(sizes, 2))
+    throw std::invalid_argument("'" + path + "' is damaged: it ends inside its HDF5 superblock");
+  if (sizes[0] != 8 || sizes[1] != 8) {
+    throw std::invalid_argument("'" + path + "' is an HDF5 file but not truckflow results (" +
+                                std::to_string(sizes[0]) + "-byte addresses, " + std::to_string(sizes[1]) +
+                                "-byte lengths; truckflow writes 8 and 8)");
+  }
   return *offset;
 }
 
