@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Damaged results files never take `truckflow inspect` down, and it says what is wrong.
 
-A small run's results file is copied N times with one byte changed at positions drawn with a fixed
-seed; `inspect` must exit 0 (the change went unnoticed) or 2 (bad input, with a message naming the
-file), never 1, never by a signal, never with a sanitizer report, never hanging. Truncated copies, a
+A small run's results file is copied N times, and a comparison's N/3 times, with one byte changed
+at positions drawn with a fixed seed; `inspect` must exit 0 (the change went unnoticed) or 2 (bad
+input, with a message naming the file), never 1, never by a signal, never with a sanitizer report, never hanging. Truncated copies, a
 file that is not HDF5 and one in the HDF5 format without checksums are bad input too (exit 2).
 Prints how many changes were detected. Uses Debian's python3-h5py.
 
@@ -49,40 +49,55 @@ def problem(code, stderr, path):
     return None
 
 
+def results_file(truckflow, source, command, path):
+    made = subprocess.run([truckflow, command, "scenarios/tiny/two_regions.yaml", "-q", "-o", str(path)],
+                          cwd=source, capture_output=True, text=True)
+    if made.returncode != 0:
+        sys.exit(f"{command} failed: {made.stderr}")
+    code, stderr = inspect(truckflow, path)
+    if code != 0:
+        sys.exit(f"the undamaged {command} file: exit {code}: {stderr}")
+    return path.read_bytes()
+
+
+def change_bytes(truckflow, data, count, rng, copy, what):
+    """Inspects `count` copies of `data` with one byte changed; returns (detected, failures, reasons)."""
+    detected, failures, reasons = 0, [], {}
+    for _ in range(count):
+        position = rng.randrange(len(data))
+        changed = bytearray(data)
+        changed[position] ^= rng.randrange(1, 256)
+        copy.write_bytes(changed)
+        code, stderr = inspect(truckflow, copy)
+        wrong = problem(code, stderr, copy)
+        if wrong:
+            failures.append(f"{what} file, byte {position} changed: {wrong}")
+        elif code == 2:
+            detected += 1
+            reason = stderr.strip().split(f"'{copy}' ", 1)[-1].split(" (")[0]
+            reasons[reason] = reasons.get(reason, 0) + 1
+    print(f"{what} file ({len(data)} bytes), {count} copies with one byte changed: {detected} detected (exit 2), "
+          f"{count - detected - len(failures)} unnoticed (exit 0), {len(failures)} failures")
+    return detected, failures, reasons
+
+
 def main():
     truckflow, source = sys.argv[1], sys.argv[2]
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 500
+    compare_count = count // 3
     started = time.monotonic()
-    failures = []
+    rng = random.Random(SEED)
     with tempfile.TemporaryDirectory(prefix="truckflow_damaged_") as folder:
         folder = pathlib.Path(folder)
-        original = folder / "results.h5"
-        run = subprocess.run([truckflow, "run", "scenarios/tiny/two_regions.yaml", "-q", "-o", str(original)],
-                             cwd=source, capture_output=True, text=True)
-        if run.returncode != 0:
-            sys.exit("the run failed: " + run.stderr)
-        code, stderr = inspect(truckflow, original)
-        if code != 0:
-            sys.exit(f"the undamaged file: exit {code}: {stderr}")
-        data = original.read_bytes()
-
-        rng = random.Random(SEED)
         copy = folder / "damaged.h5"
-        detected = 0
-        messages = {}
-        for _ in range(count):
-            position = rng.randrange(len(data))
-            changed = bytearray(data)
-            changed[position] ^= rng.randrange(1, 256)
-            copy.write_bytes(changed)
-            code, stderr = inspect(truckflow, copy)
-            wrong = problem(code, stderr, copy)
-            if wrong:
-                failures.append(f"byte {position} changed: {wrong}")
-            elif code == 2:
-                detected += 1
-                reason = stderr.strip().split(f"'{copy}' ", 1)[-1].split(" (")[0]
-                messages[reason] = messages.get(reason, 0) + 1
+        data = results_file(truckflow, source, "run", folder / "run.h5")
+        _, failures, reasons = change_bytes(truckflow, data, count, rng, copy, "run")
+        compare_data = results_file(truckflow, source, "compare", folder / "compare.h5")
+        _, compare_failures, compare_reasons = change_bytes(truckflow, compare_data, compare_count, rng, copy,
+                                                            "compare")
+        failures += compare_failures
+        for reason, n in compare_reasons.items():
+            reasons[reason] = reasons.get(reason, 0) + n
 
         cases = {f"truncated to {n} bytes": data[:n] for n in (0, 7, 100, 1000, len(data) // 2, len(data) - 1)}
         cases["not HDF5"] = b"region,trucks\nchengdu,4\n" * 100
@@ -100,14 +115,12 @@ def main():
         if code != 2 or "has no checksums (HDF5 superblock version 0)" not in stderr:
             failures.append(f"a file without checksums: exit {code}: {stderr[:500]}")
 
-    print(f"{count} copies with one byte changed (seed {SEED}): {detected} detected (exit 2), "
-          f"{count - detected - sum(f.startswith('byte') for f in failures)} unnoticed (exit 0), "
-          f"{sum(f.startswith('byte') for f in failures)} failures; {time.monotonic() - started:.0f} s")
-    for reason, n in sorted(messages.items(), key=lambda item: -item[1])[:8]:
+    print(f"seed {SEED}; {time.monotonic() - started:.0f} s; the most frequent messages:")
+    for reason, n in sorted(reasons.items(), key=lambda item: -item[1])[:8]:
         print(f"  {n:4d} x {reason}")
     for failure in failures:
         print("FAIL", failure)
-    print(f"{count + len(cases) + 1 - len(failures)} passed, {len(failures)} failed")
+    print(f"{count + compare_count + len(cases) + 1 - len(failures)} passed, {len(failures)} failed")
     sys.exit(1 if failures else 0)
 
 
