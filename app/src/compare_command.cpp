@@ -134,10 +134,11 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
     std::vector<output::ComparedRun> runs;
     for (const auto& v : variants) runs.push_back({v->truck_type, &v->scenario, &v->recorder});
     output::AtomicFile file(*args.output);
-    output::write_compare_results(file.temporary_path(), runs,
-                                  {command_line, args.scenario.file, base.resolved_yaml, version, git_revision});
-    throw_if_cancelled();
-    file.publish();
+    file.write_and_publish([&](const std::string& temporary_path) {
+      output::write_compare_results(temporary_path, runs,
+                                    {command_line, args.scenario.file, base.resolved_yaml, version, git_revision});
+      throw_if_cancelled();
+    });
   }
   std::cout << "Scenario: " << base.description.name << "\n";
   print_table(std::cout, variants);

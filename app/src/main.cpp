@@ -1,8 +1,10 @@
 // truckflow: the command line. Subcommands validate, run, compare, inspect and schema.
-// Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted
-// (Ctrl-C), 143 terminated (SIGTERM).
+// Exit codes: 0 success, 1 runtime failure (a results file that cannot be written included), 2 bad
+// input (command line, scenario, or a file inspect cannot read as results: damaged included), 130
+// interrupted (Ctrl-C), 143 terminated (SIGTERM).
 #include <CLI/CLI.hpp>
 #include <cmath>
+#include <csignal>
 #include <iostream>
 #include <string>
 
@@ -74,8 +76,8 @@ int main(int argc, char** argv) {
   cli.set_version_flag("--version", std::string("truckflow ") + version + " (git " + git_revision + ")");
   cli.require_subcommand(1);
   cli.footer(
-      "Exit codes: 0 success, 1 runtime failure, 2 bad input (command line or scenario), 130 interrupted\n"
-      "(Ctrl-C), 143 terminated (SIGTERM).\n"
+      "Exit codes: 0 success, 1 runtime failure, 2 bad input (command line, scenario, or a results file\n"
+      "inspect cannot read: damaged included), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).\n"
       "Run 'truckflow COMMAND --help' for a command's options. Scenario format: docs/scenario.md; "
       "results: docs/output.md.");
 
@@ -140,6 +142,9 @@ int main(int argc, char** argv) {
   try {
     // Only the long commands stop cleanly on Ctrl-C; the others end at once as usual.
     if (run_cmd->parsed() || compare_cmd->parsed()) install_cancellation_handlers();
+    // A file-size limit (ulimit -f) then fails the write with EFBIG ("File too large"), reported
+    // like a full disk, instead of killing the process with SIGXFSZ midway.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (validate_cmd->parsed()) return validate_command(validate_args);
     if (run_cmd->parsed()) return run_command(run_args, command_line);
     if (compare_cmd->parsed()) return compare_command(compare_args, command_line);

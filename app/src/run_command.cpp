@@ -62,10 +62,11 @@ int run_command(const RunArguments& args, const std::string& command_line) {
 
   if (args.output) {
     output::AtomicFile file(*args.output);
-    output::write_run_results(file.temporary_path(), world.description(), recorder,
-                              {command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision});
-    throw_if_cancelled();
-    file.publish();
+    file.write_and_publish([&](const std::string& temporary_path) {
+      output::write_run_results(temporary_path, world.description(), recorder,
+                                {command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision});
+      throw_if_cancelled();
+    });
   }
 
   const models::ScenarioDesc& s = world.description();

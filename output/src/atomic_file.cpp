@@ -10,16 +10,10 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
-#include <string_view>
 
 #include "files.hpp"
 
 namespace truckflow::output {
-
-void detail::require_regular_file(const std::string& path, const std::string& refusal) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) throw std::invalid_argument(refusal + "is not a regular file");
-}
 
 namespace {
 
@@ -41,20 +35,6 @@ void fsync_path(const std::string& path, int flags, const char* what) {
     throw std::runtime_error(std::string("cannot flush ") + what + " '" + path + "': " + std::strerror(saved));
 }
 
-/// True if `file` (of `size` bytes) holds the HDF5 signature at 0, or at 512, 1024, 2048... after
-/// a user block, as the HDF5 format allows.
-bool has_hdf5_signature(std::ifstream& file, std::uintmax_t size) {
-  constexpr std::string_view signature("\x89HDF\r\n\x1a\n", 8);
-  for (std::uintmax_t offset = 0; offset + signature.size() <= size; offset = offset == 0 ? 512 : offset * 2) {
-    std::string head(signature.size(), '\0');
-    if (!file.seekg(static_cast<std::streamoff>(offset)) ||
-        !file.read(head.data(), static_cast<std::streamsize>(head.size())))
-      return false;
-    if (head == signature) return true;
-  }
-  return false;
-}
-
 /// Throws unless the existing file at `path` may be replaced by results: an HDF5 file, or empty.
 void check_replaceable(const std::string& path) {
   const std::string refusal = "will not write results to '" + path + "': it exists and ";
@@ -67,7 +47,7 @@ void check_replaceable(const std::string& path) {
     throw std::invalid_argument(refusal + "cannot be read to check that it holds results (" +
                                 (error ? error.message() : std::string(std::strerror(errno))) + ")");
   }
-  if (!has_hdf5_signature(file, size)) {
+  if (!detail::hdf5_signature_offset(file, size)) {
     throw std::invalid_argument(refusal + "is not an HDF5 file (remove it or choose another name)");
   }
 }
@@ -124,6 +104,15 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temporary_(te
 
 AtomicFile::~AtomicFile() {
   if (!published_) std::remove(temporary_.c_str());
+}
+
+void AtomicFile::write_and_publish(const std::function<void(const std::string& temporary_path)>& write) {
+  try {
+    write(temporary_);
+    publish();
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error("cannot write results to '" + path_ + "': " + e.what());
+  }
 }
 
 void AtomicFile::publish() {

@@ -19,12 +19,16 @@ class Error : public std::runtime_error {
 /// Stops HDF5 from printing its error stack (truckflow reports errors itself). Idempotent.
 void silence_errors();
 
+/// "HDF5 could not <what>", with the first problem HDF5 found in parentheses when it recorded one
+/// (e.g. "incorrect metadata checksum after all read attempts"). Call right after the failed call.
+Error failure(const std::string& what);
+
 inline hid_t check(hid_t id, const std::string& what) {
-  if (id < 0) throw Error("HDF5 could not " + what);
+  if (id < 0) throw failure(what);
   return id;
 }
 inline void check_status(herr_t status, const std::string& what) {
-  if (status < 0) throw Error("HDF5 could not " + what);
+  if (status < 0) throw failure(what);
 }
 
 template <herr_t (*Close)(hid_t)>

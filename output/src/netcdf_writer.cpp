@@ -7,12 +7,22 @@
 #include <cstdio>
 #include <numeric>
 
+#include "files.hpp"
+#include "superblock.hpp"
+
 namespace truckflow::output {
 
 namespace {
 
 constexpr unsigned creation_order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
 constexpr std::size_t target_chunk_bytes = std::size_t{256} * 1024;
+constexpr std::size_t memory_increment_bytes = std::size_t{1} << 20;
+// Links and attributes stay in their object header, which is checksummed, instead of moving to
+// "dense" storage in a fractal heap, whose blocks HDF5 does not checksum.
+constexpr unsigned max_compact = 65535;
+// Half the entries of a chunk index node (HDF5's default 32 makes ~3 KiB nodes, mostly unused:
+// most variables have one chunk).
+constexpr unsigned chunk_index_k = 2;
 
 bool is_ascii(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -57,14 +67,22 @@ void write_text_attribute(hid_t object, const std::string& name, const std::stri
   }
 }
 
-NetcdfWriter::NetcdfWriter(const std::string& path) {
+NetcdfWriter::NetcdfWriter(std::string path) : path_(std::move(path)) {
   h5::silence_errors();
   h5::PropertyList create_list(H5Pcreate(H5P_FILE_CREATE), "make a file-creation property list");
   h5::check_status(H5Pset_link_creation_order(create_list, creation_order), "track creation order");
   h5::check_status(H5Pset_attr_creation_order(create_list, creation_order), "track attribute order");
+  h5::check_status(H5Pset_link_phase_change(create_list, max_compact, max_compact), "keep the links compact");
+  h5::check_status(H5Pset_attr_phase_change(create_list, max_compact, max_compact), "keep the attributes compact");
+  h5::check_status(H5Pset_istore_k(create_list, chunk_index_k), "size the chunk index");
   h5::PropertyList access_list(H5Pcreate(H5P_FILE_ACCESS), "make a file-access property list");
-  h5::check_status(H5Pset_libver_bounds(access_list, H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "set library bounds");
-  file_ = h5::File(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create_list, access_list), "create '" + path + "'");
+  // The HDF5 1.8 format (superblock version 2, version 2 object headers) checksums all metadata;
+  // HDF5 1.8 and later, so netCDF-C 4.x, read it.
+  h5::check_status(H5Pset_libver_bounds(access_list, H5F_LIBVER_V18, H5F_LIBVER_V18), "set library bounds");
+  // Built in memory and written out by close(): HDF5 then never meets a failing write. (HDF5 1.10
+  // crashes at exit after a failed H5Fclose, which a full disk causes.)
+  h5::check_status(H5Pset_fapl_core(access_list, memory_increment_bytes, false), "build the file in memory");
+  file_ = h5::File(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, create_list, access_list), "create '" + path_ + "'");
 }
 
 const NetcdfWriter::Dimension& NetcdfWriter::find(const std::string& dimension) const {
@@ -83,14 +101,22 @@ h5::Dataset NetcdfWriter::create(const std::string& name, const std::vector<std:
       "create the dataspace of '" + name + "'");
   h5::PropertyList create_list(H5Pcreate(H5P_DATASET_CREATE), "make a dataset-creation property list");
   h5::check_status(H5Pset_attr_creation_order(create_list, creation_order), "track attribute order");
-  if (compress && !shape.empty() && total > 0) {
+  h5::check_status(H5Pset_attr_phase_change(create_list, max_compact, max_compact), "keep the attributes compact");
+  // HDF5 filters no variable-length data, and a scalar cannot be chunked: those stay contiguous,
+  // without checksums (R's ncdf4 refuses compact datasets, which the object header's checksum
+  // would cover).
+  if (!shape.empty() && total > 0 && H5Tis_variable_str(file_type) <= 0) {
     // Whole inner dimensions, and as many steps of the first as fit in about 256 KiB.
     std::vector<hsize_t> chunk = shape;
     const hsize_t inner = total / shape[0];
     chunk[0] = std::clamp<hsize_t>(target_chunk_bytes / (8 * inner), 1, shape[0]);
     h5::check_status(H5Pset_chunk(create_list, static_cast<int>(chunk.size()), chunk.data()), "chunk '" + name + "'");
-    h5::check_status(H5Pset_shuffle(create_list), "shuffle '" + name + "'");
-    h5::check_status(H5Pset_deflate(create_list, 4), "deflate '" + name + "'");
+    if (compress) {
+      h5::check_status(H5Pset_shuffle(create_list), "shuffle '" + name + "'");
+      h5::check_status(H5Pset_deflate(create_list, 4), "deflate '" + name + "'");
+    }
+    // Last, so a damaged chunk is caught before it is inflated.
+    h5::check_status(H5Pset_fletcher32(create_list), "checksum '" + name + "'");
   }
   return h5::Dataset(H5Dcreate2(file_, name.c_str(), file_type, space, H5P_DEFAULT, create_list, H5P_DEFAULT),
                      "create dataset '" + name + "'");
@@ -193,7 +219,16 @@ void NetcdfWriter::attribute(const std::string& name, double value) {
 
 void NetcdfWriter::close() {
   dimensions_.clear();
-  file_.close("close the results file (writing its last data)");
+  h5::check_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "finish the results file");
+  const ssize_t size = H5Fget_file_image(file_, nullptr, 0);
+  if (size < 0) throw h5::Error("HDF5 could not measure the results file");
+  std::vector<char> image(static_cast<std::size_t>(size));
+  if (H5Fget_file_image(file_, image.data(), image.size()) != size) {
+    throw h5::Error("HDF5 could not copy the results file");
+  }
+  file_.close("close the results file");
+  detail::reseal_superblock(image);
+  detail::write_file(path_, image);
 }
 
 }  // namespace truckflow::output

@@ -23,8 +23,8 @@ struct Attributes {
 
 class NetcdfWriter {
  public:
-  /// Creates (or truncates) `path`.
-  explicit NetcdfWriter(const std::string& path);
+  /// Builds the file in memory; close() writes it to `path`.
+  explicit NetcdfWriter(std::string path);
 
   /// A dimension with text labels (a vlen UTF-8 coordinate variable).
   void dimension(const std::string& name, const std::vector<std::string>& labels, const Attributes& attributes);
@@ -46,7 +46,8 @@ class NetcdfWriter {
   void attribute(const std::string& name, std::int64_t value);
   void attribute(const std::string& name, double value);
 
-  /// Closes the file, flushing everything; throws if that fails.
+  /// Finishes the file and writes it to the path given, created or truncated; throws
+  /// `std::runtime_error` naming the file and the system's reason (a full disk, ...) if that fails.
   void close();
 
  private:
@@ -64,6 +65,7 @@ class NetcdfWriter {
   void attach(const h5::Dataset& variable, const std::vector<std::string>& dimensions);
   const Dimension& find(const std::string& dimension) const;
 
+  std::string path_;
   h5::File file_;
   std::map<std::string, Dimension> dimensions_;
 };

@@ -110,5 +110,34 @@ TEST_F(AtomicFileTest, AnExistingFileIsReplacedOnlyIfItHoldsResults) {
             "will not write results to '" + (folder_ / "pipe").string() + "': it exists and is not a regular file");
 }
 
+TEST_F(AtomicFileTest, AFailedWriteNamesTheResultsFileAndLeavesNothing) {
+  const fs::path final_path = folder_ / "out.h5";
+  std::string temporary;
+  try {
+    AtomicFile file(final_path.string());
+    file.write_and_publish([&](const std::string& temporary_path) {
+      temporary = temporary_path;
+      std::ofstream(temporary_path) << "half";
+      throw std::runtime_error("cannot write '" + temporary_path + "': No space left on device");
+    });
+    FAIL() << "the failure was swallowed";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot write results to '" + final_path.string() + "': cannot write '" +
+                                         temporary + "': No space left on device");
+  }
+  EXPECT_FALSE(fs::exists(final_path));
+  EXPECT_FALSE(fs::exists(temporary)) << "the temporary file is removed";
+}
+
+TEST_F(AtomicFileTest, WriteAndPublishPublishes) {
+  const fs::path final_path = folder_ / "out.h5";
+  {
+    AtomicFile file(final_path.string());
+    file.write_and_publish([](const std::string& temporary_path) { std::ofstream(temporary_path) << "complete"; });
+  }
+  EXPECT_EQ(read(final_path), "complete");
+  EXPECT_EQ(std::distance(fs::directory_iterator(folder_), fs::directory_iterator()), 1);
+}
+
 }  // namespace
 }  // namespace truckflow::output

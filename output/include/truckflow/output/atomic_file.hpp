@@ -3,6 +3,7 @@
 // interrupted run never destroys the file it would have replaced.
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace truckflow::output {
@@ -24,6 +25,10 @@ class AtomicFile {
 
   const std::string& temporary_path() const noexcept { return temporary_; }
   const std::string& path() const noexcept { return path_; }
+  /// Calls `write` with the temporary path, then publishes. A `std::runtime_error` from either
+  /// (a full disk, a file-size limit, ...) is thrown again naming the results file: "cannot write
+  /// results to 'PATH': ..."; the temporary file is removed when this AtomicFile is destroyed.
+  void write_and_publish(const std::function<void(const std::string& temporary_path)>& write);
   /// Flushes the temporary file to disk and renames it to the final name (then flushes the
   /// folder). Throws `std::runtime_error` on failure, leaving any existing file untouched.
   void publish();
