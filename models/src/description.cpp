@@ -1,9 +1,17 @@
-// Names of the description's enumerations, as written in scenario files.
+// Names of the description's enumerations, as written in scenario files, and a site's scaled plan.
 #include "truckflow/models/description.hpp"
+
+#include <cmath>
 
 #include "truckflow/models/observer.hpp"
 
+#include "whole_units.hpp"
+
 namespace truckflow::models {
+
+std::int64_t SiteDesc::planned_trucks(const PlanLineDesc& line) const {
+  return detail::whole_units(std::round(static_cast<double>(line.trucks) * plan_factor), "a plan line's trucks");
+}
 
 const char* to_string(RegionRole role) {
   switch (role) {

@@ -6,7 +6,11 @@
 namespace truckflow::models::detail {
 
 Site::Site(Chain& chain, std::size_t index, const SiteDesc& desc)
-    : chain_(chain), index_(index), region_(chain.map.region(desc.region)), ordered_(chain.truck_type_count(), 0) {
+    : chain_(chain),
+      desc_(desc),
+      index_(index),
+      region_(chain.map.region(desc.region)),
+      ordered_(chain.truck_type_count(), 0) {
   if (desc.upfit) {
     upfitter_ = chain.map.upfitter(desc.upfit->upfitter);
     body_ = chain.map.component(desc.upfit->body);
@@ -27,14 +31,14 @@ std::pair<engine::Time, engine::Time> Site::window(std::int64_t year) const {
   return {std::max(epoch.time_of(first), engine::Time::zero()), std::min(epoch.time_of(next), chain_.end)};
 }
 
-engine::Process<> Site::deploy(const PlanLineDesc& line) { co_await place_orders(line, line.trucks); }
+engine::Process<> Site::deploy(const PlanLineDesc& line) { co_await place_orders(line, trucks(line)); }
 
 engine::Process<> Site::reach_target(const PlanLineDesc& line) {
   const auto [from, to] = window(line.year);
   if (from >= to) co_return;  // the year is past the horizon
   co_await chain_.sim.timeout(from - chain_.sim.now());
   const std::size_t type = chain_.map.truck_type(line.truck_type);
-  co_await place_orders(line, std::max<std::int64_t>(0, line.trucks - ordered_[type]));
+  co_await place_orders(line, std::max<std::int64_t>(0, trucks(line) - ordered_[type]));
 }
 
 engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t count) {

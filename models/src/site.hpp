@@ -18,16 +18,19 @@ class Site {
   std::optional<std::size_t> body() const noexcept { return body_; }
 
  private:
-  /// Orders `line.trucks` trucks, evenly spaced over the line's year.
+  /// A line's trucks, after the site's plan factor.
+  std::int64_t trucks(const PlanLineDesc& line) const { return desc_.planned_trucks(line); }
+  /// Orders the line's trucks, evenly spaced over the line's year.
   engine::Process<> deploy(const PlanLineDesc& line);
-  /// At the start of the line's year, orders what is missing to reach `line.trucks` in service at
-  /// its end, evenly spaced over the year.
+  /// At the start of the line's year, orders what is missing to reach the line's trucks in service
+  /// at its end, evenly spaced over the year.
   engine::Process<> reach_target(const PlanLineDesc& line);
   engine::Process<> place_orders(const PlanLineDesc& line, std::int64_t count);
   /// The part of `year` inside the horizon.
   std::pair<engine::Time, engine::Time> window(std::int64_t year) const;
 
   Chain& chain_;
+  const SiteDesc& desc_;
   std::size_t index_;
   std::size_t region_;
   std::optional<std::size_t> upfitter_;

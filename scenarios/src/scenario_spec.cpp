@@ -305,6 +305,10 @@ const ObjectSpec<SiteDesc>& site_spec() {
                "trucks wanted in service at the end of each listed year; what is missing is ordered evenly over that "
                "year"),
           &plan_line_spec());
+    s.add(number("plan_factor", &SiteDesc::plan_factor, Range{0.0, 1000.0}, "",
+                 "multiplies the trucks of every deployment and target-fleet line (rounded to the nearest truck): a "
+                 "what-if scales a site's plan with one key, e.g. --set sites[panzhihua_mines].plan_factor=2",
+                 Need::optional));
     return s;
   }();
   return spec;

@@ -283,7 +283,7 @@ class Checker {
       for (std::size_t l = 0; l < site.deployment.size(); ++l) {
         const std::string line_path = item_path(child_path(path, "deployment"), l);
         check_plan(line_path, i, site.deployment[l]);
-        count_trucks(line_path, site.deployment[l], site.deployment[l].trucks);
+        count_trucks(line_path, site.deployment[l], site.planned_trucks(site.deployment[l]));
       }
       std::set<std::pair<std::int64_t, std::string>> targets;
       std::map<std::string, std::int64_t> largest_target;
@@ -297,8 +297,9 @@ class Checker {
         }
         // A target orders at most what it adds to the largest earlier target of the type.
         std::int64_t& largest = largest_target[line.truck_type];
-        count_trucks(line_path, line, std::max<std::int64_t>(0, line.trucks - largest));
-        largest = std::max(largest, line.trucks);
+        const std::int64_t trucks = site.planned_trucks(line);
+        count_trucks(line_path, line, std::max<std::int64_t>(0, trucks - largest));
+        largest = std::max(largest, trucks);
       }
     }
   }

@@ -206,6 +206,18 @@ TEST(WorldTest, TargetFleetOrdersWhatIsMissing) {
   EXPECT_EQ(d[1].ordered_at, at(engine::Duration::from_ticks(days(365).ticks() / 3)));
 }
 
+// plan_factor scales every line of the site, rounded to the nearest truck: the 4 trucks of the
+// deployment line become 8, 6 (x1.5), 5 (x1.2 = 4.8) or none; a target of 3 becomes 6.
+TEST(WorldTest, APlanFactorScalesEveryLineOfTheSite) {
+  for (const auto& [factor, trucks] : {std::pair{"2", 8U}, {"1.5", 6U}, {"1.2", 5U}, {"0", 0U}}) {
+    Simulated run("two_regions.yaml", {std::string("sites[quarry].plan_factor=") + factor});
+    EXPECT_EQ(run.recorder.deliveries.size(), trucks) << "plan_factor " << factor;
+  }
+  Simulated target("two_regions.yaml", {"sites[quarry].deployment=[]", "sites[quarry].plan_factor=2",
+                                        "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 3}]"});
+  EXPECT_EQ(target.recorder.deliveries.size(), 6U);
+}
+
 TEST(WorldTest, OrderProcessingDelaysTheStartOfProduction) {
   Simulated run("two_regions.yaml", {"factories[plant].order_processing_days=3"});
   const auto& d = run.recorder.deliveries;

@@ -306,6 +306,17 @@ TEST(LoaderTest, ARunOrdersAtMostTwoMillionTrucks) {
       << "2027 is after the one-year horizon: never ordered, not counted";
 }
 
+TEST(LoaderTest, ThePlanFactorCountsAgainstTheTruckLimit) {
+  const std::string line = "{year: 2026, truck_type: truck, trucks: 1000000}";
+  const std::string plan = "sites[quarry].deployment=[" + line + "]";
+  const std::string factor = "sites[quarry].plan_factor=2.5";
+  EXPECT_EQ(errors("two_regions.yaml", {plan, factor, "factories[plant].inventory.order_quantity_trucks=100"}),
+            std::vector<std::string>{"--set " + plan +
+                                     ": error: sites[0].deployment[0].trucks: with this line the plans order 2500000 "
+                                     "trucks; one run simulates at most 2000000 (each truck needs about 2 KB of memory "
+                                     "while simulated)"});
+}
+
 TEST(LoaderTest, ComponentOrdersAreBoundedAtTheOrderQuantity) {
   // A burst of (1000000 - 2) / 1 + 1 orders at the start, then one per truck for 4 trucks, plus one.
   const std::string reorder = "factories[plant].inventory.reorder_point_trucks=1000000";

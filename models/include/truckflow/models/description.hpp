@@ -170,6 +170,11 @@ struct SiteDesc {
   std::optional<UpfitDesc> upfit;
   std::vector<PlanLineDesc> deployment;
   std::vector<PlanLineDesc> target_fleet;
+  /// Multiplies the trucks of every plan line (a what-if: 2 doubles the site's plan).
+  double plan_factor = 1.0;
+
+  /// A line's trucks after `plan_factor`, rounded to the nearest truck.
+  std::int64_t planned_trucks(const PlanLineDesc& line) const;
 };
 
 struct SimulationDesc {
