@@ -322,8 +322,14 @@ void Kernel::record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint6
   now_ = Time::from_ticks(entry.time);
   ++events_processed_;
   if (observer_) {
-    observer_(EventRecord{now_, static_cast<Priority>(entry.key >> sequence_bits), entry.key & sequence_mask, kind,
-                          process_id});
+    // An observer that throws fails the run; the event itself is still delivered, so no process
+    // is lost half-dispatched and every reference is released.
+    try {
+      observer_(EventRecord{now_, static_cast<Priority>(entry.key >> sequence_bits), entry.key & sequence_mask, kind,
+                            process_id});
+    } catch (...) {
+      fail_run(std::current_exception());
+    }
   }
 }
 

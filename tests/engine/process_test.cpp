@@ -2,6 +2,7 @@
 #include "truckflow/engine/process.hpp"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -188,6 +189,33 @@ TEST(ProcessTest, AJoinMovesAMoveOnlyValueOutOnce) {
   EXPECT_EQ(out, 7);
   EXPECT_TRUE(second_refused);
   EXPECT_THROW((void)handle.value(), std::logic_error);
+}
+
+Process<std::vector<std::unique_ptr<int>>> boxes_later(Simulation& sim) {
+  co_await sim.timeout(seconds(1));
+  std::vector<std::unique_ptr<int>> boxes;
+  boxes.push_back(std::make_unique<int>(3));
+  co_return boxes;
+}
+
+Process<> join_boxes(ProcessHandle<std::vector<std::unique_ptr<int>>> handle, int& out) {
+  const std::vector<std::unique_ptr<int>> boxes = co_await handle;
+  out = *boxes.front();
+}
+
+// std::is_copy_constructible says yes for a vector of unique_ptr; the join must still move it (it
+// once failed to compile).
+TEST(ProcessTest, AContainerOfMoveOnlyValuesIsMovedOut) {
+  static_assert(!detail::copyable_result<std::vector<std::unique_ptr<int>>>());
+  static_assert(!detail::copyable_result<std::map<int, std::unique_ptr<int>>>());
+  static_assert(detail::copyable_result<std::vector<std::string>>());
+  Simulation sim;
+  int out = 0;
+  auto handle = sim.spawn(boxes_later(sim));
+  sim.spawn(join_boxes(handle, out));
+  sim.run();
+  EXPECT_EQ(out, 3);
+  EXPECT_THROW((void)handle.value(), std::logic_error) << "taken by the join";
 }
 
 Process<std::string> name_later(Simulation& sim) {

@@ -144,13 +144,31 @@ class InlineAwaiter {
   InlineFrame frame_;
 };
 
+/// Whether joins may copy a T. std::is_copy_constructible is true for a container of move-only
+/// values (its copy constructor is declared, only its body fails), so containers are looked into.
+template <typename T>
+constexpr bool copyable_result() {
+  if constexpr (!std::is_copy_constructible_v<T>) {
+    return false;
+  } else if constexpr (requires { typename T::value_type; }) {
+    using Item = std::remove_cv_t<typename T::value_type>;
+    if constexpr (std::is_same_v<Item, T>) {
+      return true;
+    } else {
+      return copyable_result<Item>();
+    }
+  } else {
+    return true;
+  }
+}
+
 /// The value of a finished process for one joiner: a copy, or for a move-only T, the value itself
 /// (then gone). Throws `std::logic_error` if a move-only value was already taken.
 template <typename T>
 T take_result(const ProcessState& process) {
   auto& slot = *static_cast<ResultSlot<T>*>(process.extras_->result.get());
   if (!slot) throw std::logic_error(process.name() + ": its move-only value was already taken by another join");
-  if constexpr (std::is_copy_constructible_v<T>) {
+  if constexpr (copyable_result<T>()) {
     return *slot;
   } else {
     T value = std::move(*slot);
