@@ -95,20 +95,34 @@ std::vector<ScaleReference> references_to(hid_t scale, const std::string& name) 
 }
 
 /// Throws `detail::Damaged` if a chunk of `dataset` is marked as stored without some of its
-/// filters: HDF5 then skips them, Fletcher-32 included, and copies a whole chunk's worth of bytes
-/// from the smaller stored chunk. (The chunk index of the HDF5 1.8 format has no checksum.)
-void check_chunks(hid_t dataset, const std::string& name) {
+/// filters (HDF5 then skips them, Fletcher-32 included, and copies a whole chunk's worth of bytes
+/// from the smaller stored chunk), or if it claims to lie past the end of the file or to be far
+/// larger than a chunk can compress to (HDF5 allocates what the index says: a damaged size once
+/// asked for 4 GiB). The chunk index of the HDF5 1.8 format has no checksum.
+void check_chunks(hid_t dataset, const std::string& name, std::uintmax_t file_bytes) {
   h5::PropertyList create_list(H5Dget_create_plist(dataset), "read how '" + name + "' is stored");
   if (H5Pget_layout(create_list) != H5D_CHUNKED) return;
+  std::vector<hsize_t> chunk_shape(32);
+  const int rank = H5Pget_chunk(create_list, static_cast<int>(chunk_shape.size()), chunk_shape.data());
+  if (rank < 0) throw detail::Damaged("the chunks of '" + name + "' have no shape");
+  h5::Datatype type(H5Dget_type(dataset), "read the type of '" + name + "'");
+  std::uintmax_t chunk_bytes = H5Tget_size(type);
+  for (int axis = 0; axis < rank; ++axis) chunk_bytes *= chunk_shape[static_cast<std::size_t>(axis)];
+  const std::uintmax_t largest_stored = 2 * chunk_bytes + 1024;  // deflate of incompressible data, checksum
   h5::Dataspace space(H5Dget_space(dataset), "read the shape of '" + name + "'");
   hsize_t chunks = 0;
   h5::check_status(H5Dget_num_chunks(dataset, space, &chunks), "count the chunks of '" + name + "'");
   for (hsize_t chunk = 0; chunk < chunks; ++chunk) {
     unsigned skipped_filters = 0;
-    h5::check_status(H5Dget_chunk_info(dataset, space, chunk, nullptr, &skipped_filters, nullptr, nullptr),
+    haddr_t address = 0;
+    hsize_t stored = 0;
+    h5::check_status(H5Dget_chunk_info(dataset, space, chunk, nullptr, &skipped_filters, &address, &stored),
                      "read where chunk " + std::to_string(chunk) + " of '" + name + "' is");
-    if (skipped_filters != 0) {
-      throw detail::Damaged("chunk " + std::to_string(chunk) + " of '" + name + "' is marked as not filtered");
+    const std::string which = "chunk " + std::to_string(chunk) + " of '" + name + "'";
+    if (skipped_filters != 0) throw detail::Damaged(which + " is marked as not filtered");
+    if (stored > largest_stored || address > file_bytes || stored > file_bytes - address) {
+      throw detail::Damaged(which + " claims " + std::to_string(stored) + " bytes at byte " + std::to_string(address) +
+                            " of a " + std::to_string(file_bytes) + "-byte file");
     }
   }
 }
@@ -187,7 +201,7 @@ struct Dataset {
 
 /// What inspect_results returns. Reads every value of every variable, so that HDF5 verifies every
 /// chunk's checksum; text only after `heaps` has checked the references to it.
-ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& heaps) {
+ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& heaps, std::uintmax_t file_bytes) {
   h5::File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open '" + path + "'");
   ResultsInfo info;
   info.kind = text_attribute(file, "truckflow_kind");
@@ -216,8 +230,17 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
     const int rank = H5Sget_simple_extent_ndims(space);
     std::vector<hsize_t> shape(static_cast<std::size_t>(std::max(rank, 0)));
     if (rank > 0) H5Sget_simple_extent_dims(space, shape.data(), nullptr);
+    // Deflate packs at most about 1,000 to 1: a shape that needs more than that of the file is
+    // damage (a header is checksummed, but a declared size is never trusted with the memory).
+    const std::uintmax_t most_values = (file_bytes + (std::uintmax_t{1} << 20)) * 1100 / sizeof(double);
     std::size_t count = 1;
-    for (const hsize_t n : shape) count *= static_cast<std::size_t>(n);
+    for (const hsize_t n : shape) {
+      if (n != 0 && count > most_values / n) {
+        throw detail::Damaged("'" + name + "' declares more values than a " + std::to_string(file_bytes) +
+                              "-byte file can hold");
+      }
+      count *= static_cast<std::size_t>(n);
+    }
     h5::Datatype type(H5Dget_type(dataset), "read the type of '" + name + "'");
     const bool is_text = H5Tget_class(type) == H5T_STRING;
     if (const haddr_t offset = H5Dget_offset(dataset); is_text && offset != HADDR_UNDEF) {
@@ -225,7 +248,7 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
     }
     // Every value, so that every checksum is verified; the headline figures and compared types are kept.
     const std::vector<std::string> text = is_text ? read_strings(dataset, count, name) : std::vector<std::string>{};
-    if (!is_text) check_chunks(dataset, name);
+    if (!is_text) check_chunks(dataset, name, file_bytes);
     const std::vector<double> numbers = is_text ? std::vector<double>{} : read_doubles(dataset, count, name);
 
     const bool is_scale = h5::check(H5DSis_scale(dataset), "read whether '" + name + "' is a dimension") > 0;
@@ -275,7 +298,7 @@ ResultsInfo inspect_results(const std::string& path) {
   const std::vector<char> bytes = read_bytes(path);
   try {
     const detail::GlobalHeaps heaps(bytes, superblock);
-    return read_results(path, heaps);
+    return read_results(path, heaps, bytes.size());
   } catch (const detail::Damaged& e) {
     throw std::invalid_argument("'" + path + "' is damaged: " + e.what());
   } catch (const h5::Error& e) {
