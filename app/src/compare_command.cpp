@@ -34,6 +34,27 @@ struct Variant {
   std::atomic<bool> finished{false};  ///< the run ended (done or failed); `error` may be read after
 };
 
+/// A comparison runs the scenario once per type and keeps every run's results (samples, and a
+/// delivery record of about 100 bytes per truck) until its file is written, so what is kept and the
+/// time taken are limited for the runs together (each run's plan is the base plan assigned to one
+/// type, so the base scenario's estimates hold for each). What a run needs only while it runs is
+/// limited per run, as for `run`.
+void check_comparison_cost(const scenarios::WorkEstimate& run, std::size_t types) {
+  using Limits = scenarios::WorkLimits;
+  const auto n = static_cast<std::int64_t>(types);
+  const auto check = [&](std::int64_t each, std::int64_t limit, const char* what, const char* advice) {
+    if (each > 0 && n > limit / each) {
+      throw BadInput("--types: comparing " + std::to_string(n) + " truck types runs the scenario " + std::to_string(n) +
+                     " times, with up to " + std::to_string(each) + " " + what +
+                     " each; the runs of one comparison have at most " + std::to_string(limit) +
+                     " together: " + advice);
+    }
+  };
+  check(run.sampled_values, Limits::sampled_values, "sampled values", "compare fewer types or sample less often");
+  check(run.trucks, 10 * Limits::trucks, "trucks (a delivery record each)", "compare fewer types or plan fewer trucks");
+  check(run.supplier_days, Limits::supplier_days, "supplier-days", "compare fewer types or simulate fewer years");
+}
+
 std::vector<std::string> chosen_types(const CompareArguments& args, const models::ScenarioDesc& base) {
   std::vector<std::string> known;
   for (const auto& type : base.truck_types) known.push_back(type.id);
@@ -69,6 +90,7 @@ void print_table(std::ostream& out, const std::vector<std::unique_ptr<Variant>>&
 int compare_command(const CompareArguments& args, const std::string& command_line) {
   const scenarios::LoadedScenario base = load_scenario(args.scenario);
   const std::vector<std::string> types = chosen_types(args, base.description);
+  check_comparison_cost(base.work, types.size());
   if (args.output) check_output_path(*args.output);
 
   std::vector<std::unique_ptr<Variant>> variants;

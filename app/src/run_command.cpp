@@ -37,9 +37,10 @@ int validate_command(const ScenarioArguments& args) {
             << count(s.factories.size(), "factory", "factories") << ", "
             << count(s.upfitters.size(), "upfitter", "upfitters") << ", " << count(s.sites.size(), "site", "sites")
             << "\n"
-            << "A run orders at most " << loaded.work.trucks << " trucks, places at most " << loaded.work.component_orders
-            << " component orders and keeps at most " << loaded.work.sampled_values
-            << " sampled values (docs/scenario.md, \"What a run may cost\")\n";
+            << "A run orders at most " << loaded.work.trucks << " trucks, places at most "
+            << loaded.work.component_orders << " component orders, keeps at most " << loaded.work.sampled_values
+            << " sampled values and has " << loaded.work.supplier_days
+            << " supplier-days (docs/scenario.md, \"What a run may cost\")\n";
   return exit_ok;
 }
 

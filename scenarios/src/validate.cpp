@@ -18,16 +18,6 @@ using namespace truckflow::models;
 
 namespace {
 
-// What one run may cost, checked before it starts (docs/scenario.md, "What a run may cost").
-/// The most trucks one run may order (each costs about 2 KB of memory while it exists).
-constexpr std::int64_t max_trucks_per_run = 2'000'000;
-/// The most component orders one run may place, as bounded by `component_orders` (each is a
-/// record kept for the run and, while open, a process: about 600 bytes).
-constexpr std::int64_t max_component_orders_per_run = 1'000'000;
-/// The most values the samples of one run may hold: samples times the values of a sample (8
-/// bytes each, plus about 64 values' worth of bookkeeping per sample).
-constexpr std::int64_t max_sampled_values_per_run = 50'000'000;
-
 /// The most orders one component stock places in a run: the burst that lifts the stock from
 /// its initial level above the reorder point, then one per order quantity the trucks use.
 std::int64_t component_orders(const InventoryPolicyDesc& policy, std::int64_t trucks) {
@@ -305,14 +295,14 @@ class Checker {
   }
 
   /// Adds what a plan line may order within the horizon to the run's total; reports the line that
-  /// takes the total over max_trucks_per_run.
+  /// takes the total over WorkLimits::trucks.
   void count_trucks(const std::string& path, const PlanLineDesc& line, std::int64_t trucks) {
-    if (line.year > last_year_ || planned_trucks_ > max_trucks_per_run) return;
+    if (line.year > last_year_ || planned_trucks_ > WorkLimits::trucks) return;
     planned_trucks_ += trucks;
-    if (planned_trucks_ > max_trucks_per_run) {
+    if (planned_trucks_ > WorkLimits::trucks) {
       context_.error_at(child_path(path, "trucks"),
                         "with this line the plans order " + std::to_string(planned_trucks_) +
-                            " trucks; one run simulates at most " + std::to_string(max_trucks_per_run) +
+                            " trucks; one run simulates at most " + std::to_string(WorkLimits::trucks) +
                             " (each truck needs about 2 KB of memory while simulated)");
     }
   }
@@ -321,17 +311,17 @@ class Checker {
   /// trucks were counted as the plans were checked. Reported at the key to change.
   void check_work() {
     work_.trucks = planned_trucks_;
-    if (planned_trucks_ > max_trucks_per_run) return;  // reported; the estimates below would only repeat it
+    if (planned_trucks_ > WorkLimits::trucks) return;  // reported; the estimates below would only repeat it
     std::int64_t& orders = work_.component_orders;
     bool reported = false;  // one report is enough
     const auto add = [&](const std::string& path, const InventoryPolicyDesc& policy, std::size_t components) {
       orders += static_cast<std::int64_t>(components) * component_orders(policy, planned_trucks_);
-      if (orders > max_component_orders_per_run && !reported) {
+      if (orders > WorkLimits::component_orders && !reported) {
         context_.error_at(child_path(path, "inventory.order_quantity_trucks"),
                           "the run may place up to " + std::to_string(orders) + " component orders (with " +
                               std::to_string(planned_trucks_) +
                               " trucks planned, this order quantity and reorder point); " + "one run places at most " +
-                              std::to_string(max_component_orders_per_run) +
+                              std::to_string(WorkLimits::component_orders) +
                               ": raise the order quantity or lower the reorder point");
         reported = true;
       }
@@ -357,14 +347,27 @@ class Checker {
     const double samples = std::floor(366.0 * static_cast<double>(sim.horizon_years) / sim.sample_interval_days) + 1;
     const double values = samples * static_cast<double>(World::snapshot_values(s_) + 64);
     work_.sampled_values = static_cast<std::int64_t>(std::min(values, 9e18));
-    if (values > static_cast<double>(max_sampled_values_per_run)) {
+    if (values > static_cast<double>(WorkLimits::sampled_values)) {
       char text[160];
       std::snprintf(text, sizeof text,
                     "sampling every %g d over %lld years gives up to %.0f samples of %zu values each; the samples "
                     "of one run hold at most %lld values: sample less often",
                     sim.sample_interval_days, static_cast<long long>(sim.horizon_years), samples,
-                    World::snapshot_values(s_), static_cast<long long>(max_sampled_values_per_run));
+                    World::snapshot_values(s_), static_cast<long long>(WorkLimits::sampled_values));
       context_.error_at("simulation.sample_interval_days", text);
+    }
+
+    // A supplier produces once a day: one event per supplier-day, whatever else happens.
+    const double days = 366.0 * static_cast<double>(sim.horizon_years);
+    const double supplier_days = days * static_cast<double>(s_.suppliers.size());
+    work_.supplier_days = static_cast<std::int64_t>(std::min(supplier_days, 9e18));
+    if (supplier_days > static_cast<double>(WorkLimits::supplier_days)) {
+      context_.error_at("simulation.horizon_years",
+                        "with " + std::to_string(s_.suppliers.size()) + " suppliers producing every day for " +
+                            std::to_string(sim.horizon_years) + " years, the run has up to " +
+                            std::to_string(work_.supplier_days) + " supplier-days (a production event each); one run " +
+                            "has at most " + std::to_string(WorkLimits::supplier_days) +
+                            ": simulate fewer years or fewer suppliers");
     }
   }
 

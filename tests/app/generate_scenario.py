@@ -5,6 +5,8 @@ usage: generate_scenario.py KIND OUT [N]
   chain N        N regions in a chain of two-way roads, the factory at one end, the site and the
                  supplier at the other (routes of N-1 legs)
   flow_list N    the factory's truck_types as a one-line flow list of N items
+  suppliers N    N suppliers of the kit instead of one
+  types N        N truck types instead of one, each built by the factory from the kit
   nul_byte       a raw NUL byte inside the site's operator name
   far_duration   a road whose travel time is 1e15 h
 All start from scenarios/tiny/two_regions.yaml, found next to this script.
@@ -36,6 +38,19 @@ def main():
         text = chain(text, n)
     elif kind == "flow_list":
         text = text.replace("truck_types: [truck]", "truck_types: [" + ", ".join(["truck"] * n) + "]")
+    elif kind == "suppliers":
+        head, rest = text.split("suppliers:\n", 1)
+        supplier, tail = rest.split("factories:\n", 1)
+        text = head + "suppliers:\n" + "".join(
+            supplier.replace("id: kit_maker", f"id: kit_maker_{i}") for i in range(n)) + "factories:\n" + tail
+    elif kind == "types":
+        head, rest = text.split("truck_types:\n", 1)
+        truck_type, tail = rest.split("suppliers:\n", 1)
+        text = head + "truck_types:\n" + "".join(
+            truck_type.replace("id: truck", f"id: truck_{i}") for i in range(n)) + "suppliers:\n" + tail
+        text = text.replace("truck_types: [truck]",
+                            "truck_types: [" + ", ".join(f"truck_{i}" for i in range(n)) + "]")
+        text = text.replace("truck_type: truck,", "truck_type: truck_0,")
     elif kind == "nul_byte":
         text = text.replace("operator: Quarry fleet", "operator: Quarry\0fleet")
     elif kind == "far_duration":

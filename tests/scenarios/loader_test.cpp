@@ -290,15 +290,15 @@ TEST(LoaderTest, SummedTargetsOverTheLimitAreReportedAtTheSecondLine) {
   }
 }
 
-TEST(LoaderTest, ARunOrdersAtMostTwoMillionTrucks) {
-  const std::string line = "{year: 2026, truck_type: truck, trucks: 1000000}";
+TEST(LoaderTest, ARunOrdersAtMostAMillionTrucks) {
+  const std::string line = "{year: 2026, truck_type: truck, trucks: 500000}";
   const std::string too_many = "sites[quarry].deployment=[" + line + ", " + line + ", " + line + "]";
   EXPECT_EQ(errors("two_regions.yaml", {too_many}),
             std::vector<std::string>{"--set " + too_many +
-                                     ": error: sites[0].deployment[2].trucks: with this line the plans order 3000000 "
-                                     "trucks; one run simulates at most 2000000 (each truck needs about 2 KB of memory "
+                                     ": error: sites[0].deployment[2].trucks: with this line the plans order 1500000 "
+                                     "trucks; one run simulates at most 1000000 (each truck needs about 2 KB of memory "
                                      "while simulated)"});
-  const std::string later = "{year: 2027, truck_type: truck, trucks: 1000000}";
+  const std::string later = "{year: 2027, truck_type: truck, trucks: 500000}";
   // (kits ordered 100 trucks' worth at a time, or the component orders would go over their limit)
   EXPECT_EQ(errors("two_regions.yaml", {"sites[quarry].deployment=[" + line + ", " + line + ", " + later + "]",
                                         "factories[plant].inventory.order_quantity_trucks=100"}),
@@ -313,7 +313,7 @@ TEST(LoaderTest, ThePlanFactorCountsAgainstTheTruckLimit) {
   EXPECT_EQ(errors("two_regions.yaml", {plan, factor, "factories[plant].inventory.order_quantity_trucks=100"}),
             std::vector<std::string>{"--set " + plan +
                                      ": error: sites[0].deployment[0].trucks: with this line the plans order 2500000 "
-                                     "trucks; one run simulates at most 2000000 (each truck needs about 2 KB of memory "
+                                     "trucks; one run simulates at most 1000000 (each truck needs about 2 KB of memory "
                                      "while simulated)"});
 }
 

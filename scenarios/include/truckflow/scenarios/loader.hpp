@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -36,6 +35,17 @@ struct WorkEstimate {
   std::int64_t trucks = 0;            ///< trucks the plans order within the horizon
   std::int64_t component_orders = 0;  ///< orders the plants' component stocks may place
   std::int64_t sampled_values = 0;    ///< values the samples may hold
+  std::int64_t supplier_days = 0;     ///< suppliers times days simulated: a production event each
+};
+
+/// The most one run may cost: `validate` refuses a scenario whose estimate goes over one of these
+/// (a truck takes about 2 KB while simulated, a component order about 600 bytes, a sampled value 8
+/// bytes; a supplier-day is an event, some 10^7 of them a second).
+struct WorkLimits {
+  static constexpr std::int64_t trucks = 1'000'000;
+  static constexpr std::int64_t component_orders = 1'000'000;
+  static constexpr std::int64_t sampled_values = 50'000'000;
+  static constexpr std::int64_t supplier_days = 50'000'000;
 };
 
 struct LoadedScenario {
