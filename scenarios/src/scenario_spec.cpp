@@ -325,7 +325,8 @@ const ObjectSpec<ScenarioDesc>& scenario_spec() {
           &simulation_spec());
     s.add(list("regions", &ScenarioDesc::regions, region_spec(), "cities and areas", Need::required, 1, 2000),
           &region_spec());
-    s.add(list("roads", &ScenarioDesc::roads, road_spec(), "road links between regions"), &road_spec());
+    s.add(list("roads", &ScenarioDesc::roads, road_spec(), "road links between regions", Need::optional, 0, 20000),
+          &road_spec());
     s.add(list("components", &ScenarioDesc::components, component_spec(), "parts suppliers make", Need::required, 1),
           &component_spec());
     s.add(list("truck_types", &ScenarioDesc::truck_types, truck_type_spec(), "kinds of truck", Need::required, 1),

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "truckflow/engine/time.hpp"
@@ -37,12 +38,17 @@ struct Route {
 };
 
 /// Regions joined by directed links. Routes are the fastest paths (ties: the one found first,
-/// which depends only on the order of the links), found once for every pair at construction.
-/// Memory is linear in the pairs: each pair keeps its totals and the last link of its route (a
-/// predecessor table), and a route's legs are rebuilt from that table when asked for.
+/// which depends only on the order of the links). The routes from a region are found the first
+/// time one is asked for (one Dijkstra search), and kept as each pair's totals and the last link
+/// of its route (a predecessor table) from which a route's legs are rebuilt: memory grows with
+/// the regions routes start from times the regions, and a chain only ever asks for the regions its
+/// plants are in. Not safe to share between threads (the first use of a region fills its row).
 class RoadNetwork {
  public:
   RoadNetwork(std::size_t region_count, std::vector<RoadLink> links);
+  ~RoadNetwork();
+  RoadNetwork(RoadNetwork&&) noexcept;
+  RoadNetwork& operator=(RoadNetwork&&) noexcept;
 
   std::size_t region_count() const noexcept { return region_count_; }
   bool is_connected(std::size_t from, std::size_t to) const;
@@ -52,14 +58,21 @@ class RoadNetwork {
   Route route(std::size_t from, std::size_t to) const;
 
  private:
+  struct Graph;
+  /// The routes from one region.
+  struct Row {
+    std::vector<RouteTotals> totals;  // [to]
+    std::vector<std::uint32_t> last;  // [to]: the route's last link; no_link if none
+    std::vector<bool> reachable;      // [to]
+  };
   static constexpr std::uint32_t no_link = UINT32_MAX;
-  std::size_t pair(std::size_t from, std::size_t to) const;  // checks the route exists
+  const Row& row(std::size_t from) const;                          // found on first use
+  const Row& checked_row(std::size_t from, std::size_t to) const;  // throws unless the route exists
 
   std::size_t region_count_;
   std::vector<RoadLink> links_;
-  std::vector<RouteTotals> totals_;  // [from * n + to]
-  std::vector<std::uint32_t> last_;  // [from * n + to]: the route's last link; no_link if none
-  std::vector<bool> reachable_;      // [from * n + to]
+  std::unique_ptr<Graph> graph_;
+  mutable std::vector<std::unique_ptr<Row>> rows_;  // [from]
 };
 
 }  // namespace truckflow::models
