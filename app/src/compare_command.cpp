@@ -155,10 +155,12 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
   if (args.output) {
     std::vector<output::ComparedRun> runs;
     for (const auto& v : variants) runs.push_back({v->truck_type, &v->scenario, &v->recorder});
+    if (args.progress.enabled) std::cerr << "compare: writing " << *args.output << "\n";
     output::AtomicFile file(*args.output);
     file.write_and_publish([&](const std::string& temporary_path) {
       output::write_compare_results(temporary_path, runs,
-                                    {command_line, args.scenario.file, base.resolved_yaml, version, git_revision});
+                                    {command_line, args.scenario.file, base.resolved_yaml, version, git_revision},
+                                    throw_if_cancelled);
       throw_if_cancelled();
     });
   }

@@ -62,10 +62,12 @@ int run_command(const RunArguments& args, const std::string& command_line) {
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   if (args.output) {
+    if (args.progress.enabled) std::cerr << "run: writing " << *args.output << "\n";
     output::AtomicFile file(*args.output);
     file.write_and_publish([&](const std::string& temporary_path) {
       output::write_run_results(temporary_path, world.description(), recorder,
-                                {command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision});
+                                {command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision},
+                                throw_if_cancelled);
       throw_if_cancelled();
     });
   }

@@ -67,7 +67,8 @@ void write_text_attribute(hid_t object, const std::string& name, const std::stri
   }
 }
 
-NetcdfWriter::NetcdfWriter(std::string path) : path_(std::move(path)) {
+NetcdfWriter::NetcdfWriter(std::string path, std::function<void()> interruption_check)
+    : path_(std::move(path)), interruption_check_(std::move(interruption_check)) {
   h5::silence_errors();
   h5::PropertyList create_list(H5Pcreate(H5P_FILE_CREATE), "make a file-creation property list");
   h5::check_status(H5Pset_link_creation_order(create_list, creation_order), "track creation order");
@@ -93,6 +94,7 @@ const NetcdfWriter::Dimension& NetcdfWriter::find(const std::string& dimension) 
 
 h5::Dataset NetcdfWriter::create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
                                  bool compress) {
+  if (interruption_check_) interruption_check_();
   std::vector<hsize_t> shape;
   for (const std::string& d : dimensions) shape.push_back(find(d).length);
   const hsize_t total = std::accumulate(shape.begin(), shape.end(), hsize_t{1}, std::multiplies<>());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -23,8 +24,9 @@ struct Attributes {
 
 class NetcdfWriter {
  public:
-  /// Builds the file in memory; close() writes it to `path`.
-  explicit NetcdfWriter(std::string path);
+  /// Builds the file in memory; close() writes it to `path`. `interruption_check` (if any) is
+  /// called before each dimension and variable is written, and may throw to abandon the file.
+  explicit NetcdfWriter(std::string path, std::function<void()> interruption_check = {});
 
   /// A dimension with text labels (a vlen UTF-8 coordinate variable).
   void dimension(const std::string& name, const std::vector<std::string>& labels, const Attributes& attributes);
@@ -66,6 +68,7 @@ class NetcdfWriter {
   const Dimension& find(const std::string& dimension) const;
 
   std::string path_;
+  std::function<void()> interruption_check_;
   h5::File file_;
   std::map<std::string, Dimension> dimensions_;
 };

@@ -200,8 +200,8 @@ std::vector<HeadlineFigure> headline_figures(const ScenarioDesc& scenario, const
 }
 
 void write_run_results(const std::string& path, const ScenarioDesc& s, const RunRecorder& run,
-                       const Provenance& provenance) {
-  NetcdfWriter nc(path);
+                       const Provenance& provenance, const std::function<void()>& interruption_check) {
+  NetcdfWriter nc(path, interruption_check);
   const auto& samples = run.samples();
   write_dimensions(nc, s, samples);
   std::vector<const models::TruckTypeDesc*> types;
@@ -251,8 +251,8 @@ void write_run_results(const std::string& path, const ScenarioDesc& s, const Run
   nc.close();
 }
 
-void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs,
-                           const Provenance& provenance) {
+void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs, const Provenance& provenance,
+                           const std::function<void()>& interruption_check) {
   if (runs.empty()) throw std::logic_error("write_compare_results: no runs");
   const ScenarioDesc& base = *runs.front().scenario;
   const auto& base_samples = runs.front().run->samples();
@@ -261,7 +261,7 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
       throw std::logic_error("write_compare_results: the runs were sampled differently");
     }
   }
-  NetcdfWriter nc(path);
+  NetcdfWriter nc(path, interruption_check);
   write_dimensions(nc, base, base_samples);
   std::vector<const models::TruckTypeDesc*> types;
   for (const ComparedRun& r : runs) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,8 +56,10 @@ struct HeadlineFigure {
 std::vector<HeadlineFigure> headline_figures(const models::ScenarioDesc& scenario, const RunRecorder& run);
 
 /// Writes the results of one run to `path` (created or truncated; publish it with AtomicFile).
+/// `interruption_check` (if any) is called before each variable is written and may throw to
+/// abandon the file (Ctrl-C while a large file is written).
 void write_run_results(const std::string& path, const models::ScenarioDesc& scenario, const RunRecorder& run,
-                       const Provenance& provenance);
+                       const Provenance& provenance, const std::function<void()>& interruption_check = {});
 
 /// One run of a comparison: the truck type the whole plan was assigned to, and what it gave.
 struct ComparedRun {
@@ -67,6 +70,7 @@ struct ComparedRun {
 
 /// Writes the results of a comparison (one run per truck type) to `path`, with a `truck_type`
 /// dimension for the runs.
-void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs, const Provenance& provenance);
+void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs, const Provenance& provenance,
+                           const std::function<void()>& interruption_check = {});
 
 }  // namespace truckflow::output
