@@ -96,9 +96,11 @@ std::vector<ScaleReference> references_to(hid_t scale, const std::string& name) 
 
 /// Throws `detail::Damaged` if a chunk of `dataset` is marked as stored without some of its
 /// filters (HDF5 then skips them, Fletcher-32 included, and copies a whole chunk's worth of bytes
-/// from the smaller stored chunk), or if it claims to lie past the end of the file or to be far
+/// from the smaller stored chunk), or if it claims to lie past the end of the file, to be far
 /// larger than a chunk can compress to (HDF5 allocates what the index says: a damaged size once
-/// asked for 4 GiB). The chunk index of the HDF5 1.8 format has no checksum.
+/// asked for 4 GiB) or smaller than the smallest chunk written (a value and its 4-byte checksum:
+/// HDF5's Fletcher-32 filter reads far past a shorter one). The chunk index of the HDF5 1.8 format
+/// has no checksum.
 void check_chunks(hid_t dataset, const std::string& name, std::uintmax_t file_bytes) {
   h5::PropertyList create_list(H5Dget_create_plist(dataset), "read how '" + name + "' is stored");
   if (H5Pget_layout(create_list) != H5D_CHUNKED) return;
@@ -120,7 +122,8 @@ void check_chunks(hid_t dataset, const std::string& name, std::uintmax_t file_by
                      "read where chunk " + std::to_string(chunk) + " of '" + name + "' is");
     const std::string which = "chunk " + std::to_string(chunk) + " of '" + name + "'";
     if (skipped_filters != 0) throw detail::Damaged(which + " is marked as not filtered");
-    if (stored > largest_stored || address > file_bytes || stored > file_bytes - address) {
+    constexpr hsize_t smallest_stored = 8;
+    if (stored < smallest_stored || stored > largest_stored || address > file_bytes || stored > file_bytes - address) {
       throw detail::Damaged(which + " claims " + std::to_string(stored) + " bytes at byte " + std::to_string(address) +
                             " of a " + std::to_string(file_bytes) + "-byte file");
     }

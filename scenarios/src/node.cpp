@@ -293,6 +293,19 @@ class Builder : public YAML::EventHandler {
       fail(positions_.at(mark), "the scenario's inputs have more than " + std::to_string(budget_.max_nodes) +
                                     " nodes once aliases are expanded (an alias bomb?)");
     }
+    // yaml-cpp 0.7 loops on some broken flow collections, emitting empty nodes at one place for
+    // ever (found by fuzzing); no YAML holds thousands of nodes at one character. (The node budget
+    // would end it too, but only after a million nodes.)
+    if (extra == 0 && mark.pos == last_position_) {
+      if (++nodes_at_last_position_ > max_nodes_at_one_place) {
+        fail(positions_.at(mark),
+             "the YAML parser stopped reading here and keeps producing empty values (broken YAML, such as an "
+             "unclosed flow list with '?' marks); check the brackets and the '?' near the end of the file");
+      }
+    } else {
+      last_position_ = mark.pos;
+      nodes_at_last_position_ = 0;
+    }
     return 1;
   }
 
@@ -354,6 +367,9 @@ class Builder : public YAML::EventHandler {
   Node root_;
   std::size_t documents_ = 0;
   SourceLocation second_document_;
+  static constexpr std::size_t max_nodes_at_one_place = 10'000;
+  int last_position_ = -1;
+  std::size_t nodes_at_last_position_ = 0;
 };
 
 }  // namespace
