@@ -14,16 +14,14 @@
 
 #include "truckflow/output/inspect.hpp"
 
+#include "scratch_folder.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
 const fs::path& file() {
-  static const fs::path path = [] {
-    std::string name = (fs::temp_directory_path() / "truckflow-fuzz-XXXXXX").string();
-    if (::mkdtemp(name.data()) == nullptr) std::abort();
-    return fs::path(name) / "results.h5";
-  }();
+  static const fs::path path = scratch_folder() / "results.h5";
   return path;
 }
 

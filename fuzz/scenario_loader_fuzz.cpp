@@ -19,18 +19,11 @@
 #include "truckflow/models/world.hpp"
 #include "truckflow/scenarios/loader.hpp"
 
+#include "scratch_folder.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
-
-const fs::path& folder() {
-  static const fs::path path = [] {
-    std::string name = (fs::temp_directory_path() / "truckflow-fuzz-XXXXXX").string();
-    if (::mkdtemp(name.data()) == nullptr) std::abort();
-    return fs::path(name);
-  }();
-  return path;
-}
 
 void write(const fs::path& path, std::string_view text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -44,8 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   constexpr std::string_view separator = "\n#=== base.yaml\n";
   const std::size_t cut = input.find(separator);
   const std::string_view scenario = input.substr(0, cut);
-  write(folder() / "base.yaml", cut == std::string_view::npos ? "" : input.substr(cut + separator.size()));
-  write(folder() / "scenario.yaml", scenario);
+  write(scratch_folder() / "base.yaml", cut == std::string_view::npos ? "" : input.substr(cut + separator.size()));
+  write(scratch_folder() / "scenario.yaml", scenario);
 
   truckflow::scenarios::LoadOptions options;
   for (std::size_t start = 0; start < scenario.size();) {
@@ -57,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   truckflow::scenarios::LoadedScenario loaded;
   try {
-    loaded = truckflow::scenarios::load_scenario((folder() / "scenario.yaml").string(), options);
+    loaded = truckflow::scenarios::load_scenario((scratch_folder() / "scenario.yaml").string(), options);
   } catch (const truckflow::scenarios::ScenarioError& error) {
     // Bad input, reported with locations: the expected outcome for most inputs.
     if (error.diagnostics().empty()) std::abort();
@@ -68,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (loaded.work.component_orders <= 100'000) {
     const truckflow::models::World world(loaded.description);
   }
-  write(folder() / "resolved.yaml", loaded.resolved_yaml);
-  (void)truckflow::scenarios::load_scenario((folder() / "resolved.yaml").string());
+  write(scratch_folder() / "resolved.yaml", loaded.resolved_yaml);
+  (void)truckflow::scenarios::load_scenario((scratch_folder() / "resolved.yaml").string());
   return 0;
 }
