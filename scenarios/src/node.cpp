@@ -343,8 +343,8 @@ class Builder : public YAML::EventHandler {
   }
 
   void add_key(Frame& map, Node key) {
-    if (key.is_sequence() || key.is_map()) {
-      fail(key.where(), "keys must be plain text, found " + std::string(key.is_sequence() ? "a list" : "a mapping"));
+    if (!key.is_scalar()) {
+      fail(key.where(), "keys must be plain text, found " + key.describe());
     }
     if (key.plain() && key.text() == "<<") {
       fail(key.where(), "merge keys (<<) are not supported: write the keys out, or use 'extends'");

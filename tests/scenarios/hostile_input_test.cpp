@@ -67,6 +67,11 @@ TEST_F(HostileInputTest, AParseThatWouldNeverEndStopsAtOnce) {
             "flow list with '?' marks); check the brackets and the '?' near the end of the file");
 }
 
+// An empty key (": 3") is not a key named "": it is refused as a key that is not text.
+TEST_F(HostileInputTest, AnEmptyKeyIsRefused) {
+  EXPECT_EQ(message_for(write("empty_key.yaml", "name: x\n: 3\n")), "keys must be plain text, found nothing");
+}
+
 /// YAML whose `key` expands (through an alias) to about `thousands` thousand nodes.
 std::string many_nodes(const std::string& key, int thousands) {
   std::string text = key + "_a: &" + key + " [";
