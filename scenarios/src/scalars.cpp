@@ -127,8 +127,10 @@ std::optional<std::string> to_text(const Node& node, Context& context, const std
 std::optional<models::Date> to_date(const Node& node, Context& context, const std::string& path) {
   if (!require_scalar(node, context, path, "a date (YYYY-MM-DD)")) return std::nullopt;
   const std::string& text = node.text();
-  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                      std::all_of(text.begin(), text.end(), [](char c) { return is_digit(c) || c == '-'; });
+  // Digits everywhere but the two dashes ("--26-01-01" once reached std::stoi and ended the run).
+  bool shaped = text.size() == 10;
+  for (std::size_t i = 0; shaped && i < text.size(); ++i)
+    shaped = (i == 4 || i == 7) ? text[i] == '-' : is_digit(text[i]);
   if (shaped) {
     const models::Date date{std::chrono::year(std::stoi(text.substr(0, 4))),
                             std::chrono::month(static_cast<unsigned>(std::stoi(text.substr(5, 2)))),
