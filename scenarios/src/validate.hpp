@@ -3,7 +3,6 @@
 #pragma once
 
 #include "truckflow/models/description.hpp"
-
 #include "truckflow/scenarios/loader.hpp"
 
 #include "context.hpp"
