@@ -320,7 +320,7 @@ class Checker {
         context_.error_at(child_path(path, "inventory.order_quantity_trucks"),
                           "the run may place up to " + std::to_string(orders) + " component orders (with " +
                               std::to_string(planned_trucks_) +
-                              " trucks planned, this order quantity and reorder point); " + "one run places at most " +
+                              " trucks planned, this order quantity and reorder point); one run places at most " +
                               std::to_string(WorkLimits::component_orders) +
                               ": raise the order quantity or lower the reorder point");
         reported = true;
@@ -348,7 +348,7 @@ class Checker {
     const double values = samples * static_cast<double>(World::snapshot_values(s_) + 64);
     work_.sampled_values = static_cast<std::int64_t>(std::min(values, 9e18));
     if (values > static_cast<double>(WorkLimits::sampled_values)) {
-      char text[160];
+      char text[320];
       std::snprintf(text, sizeof text,
                     "sampling every %g d over %lld years gives up to %.0f samples of %zu values each; the samples "
                     "of one run hold at most %lld values: sample less often",
