@@ -20,7 +20,7 @@ void BM_SichuanRun(benchmark::State& state) {
   std::uint64_t events = 0;
   for (auto _ : state) {
     models::World world(scenario);
-    output::RunRecorder recorder;
+    output::RunRecorder recorder(world.series());
     world.add_observer(recorder);
     world.run();
     events += world.simulation().events_processed();
@@ -36,7 +36,7 @@ void BM_SichuanRunAndWrite(benchmark::State& state) {
   const std::string path = (std::filesystem::temp_directory_path() / "truckflow_bench.h5").string();
   for (auto _ : state) {
     models::World world(loaded.description);
-    output::RunRecorder recorder;
+    output::RunRecorder recorder(world.series());
     world.add_observer(recorder);
     world.run();
     output::write_run_results(path, world.description(), recorder, {"bench", sichuan, loaded.resolved_yaml, "", ""});

@@ -5,6 +5,7 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -27,7 +28,7 @@ namespace {
 struct Variant {
   std::string truck_type;
   models::ScenarioDesc scenario;
-  output::RunRecorder recorder;
+  std::optional<output::RunRecorder> recorder;  ///< made with the run's world
   std::atomic<double> fraction{0.0};
   std::atomic<std::uint64_t> events{0};
   std::exception_ptr error;           ///< set by the worker before `finished`
@@ -79,7 +80,7 @@ void print_table(std::ostream& out, const std::vector<std::unique_ptr<Variant>>&
   std::vector<std::vector<output::HeadlineFigure>> figures;
   for (const auto& v : variants) {
     columns.push_back(v->truck_type);
-    figures.push_back(output::headline_figures(v->scenario, v->recorder));
+    figures.push_back(output::headline_figures(v->scenario, *v->recorder));
   }
   out << "Headline figures by truck type (the whole deployment plan assigned to each; same random streams)\n";
   print_headline_table(out, columns, headline_rows(figures));
@@ -116,7 +117,7 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
       Variant& v = *variants[i];
       try {
         models::World world(v.scenario);
-        world.add_observer(v.recorder);
+        world.add_observer(v.recorder.emplace(world.series()));
         simulate(world, [&](double fraction) {
           v.fraction = fraction;
           v.events = world.simulation().events_processed();
@@ -154,7 +155,7 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
 
   if (args.output) {
     std::vector<output::ComparedRun> runs;
-    for (const auto& v : variants) runs.push_back({v->truck_type, &v->scenario, &v->recorder});
+    for (const auto& v : variants) runs.push_back({v->truck_type, &v->scenario, &*v->recorder});
     if (args.progress.enabled) std::cerr << "compare: writing " << *args.output << "\n";
     output::AtomicFile file(*args.output);
     file.write_and_publish([&](const std::string& temporary_path) {

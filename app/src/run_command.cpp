@@ -50,7 +50,7 @@ int run_command(const RunArguments& args, const std::string& command_line) {
 
   const auto started = std::chrono::steady_clock::now();
   models::World world(loaded.description);
-  output::RunRecorder recorder;
+  output::RunRecorder recorder(world.series());
   world.add_observer(recorder);
   Progress progress("run", args.progress);
   const engine::Epoch& epoch = world.simulation().epoch();
@@ -82,7 +82,7 @@ int run_command(const RunArguments& args, const std::string& command_line) {
   std::cout << "Headline figures\n";
   print_headline_table(std::cout, {}, headline_rows({output::headline_figures(s, recorder)}));
   std::cout << "\n";
-  print_summary(std::cout, s, world.snapshot(), recorder.year_ends());
+  print_summary(std::cout, s, recorder.catalog(), recorder.samples().back(), recorder.year_ends());
   std::cout << "Conservation: every law holds at the end of the run.\n";
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024

@@ -10,9 +10,9 @@
 
 namespace truckflow::app {
 
-/// Writes the end-of-run summary of `last` (the final snapshot) and `years` (the state at each
-/// year's end, RunRecorder::year_ends) for `scenario`.
-void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::Snapshot& last,
-                   const std::vector<output::YearEnd>& years);
+/// Writes the end-of-run summary of `last` (the final sample) and `years` (the state at each
+/// year's end, RunRecorder::year_ends) for `scenario`, whose world samples `series`.
+void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::SeriesCatalog& series,
+                   const models::Sample& last, const std::vector<output::YearEnd>& years);
 
 }  // namespace truckflow::app

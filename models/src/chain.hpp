@@ -16,6 +16,9 @@
 #include "truckflow/models/observer.hpp"
 #include "truckflow/models/road_network.hpp"
 
+#include "series_registry.hpp"
+#include "truck_counts.hpp"
+
 namespace truckflow::models::detail {
 
 class Supplier;
@@ -34,6 +37,7 @@ struct Truck {
   engine::Time built_at;
   engine::Time delivered_at;
   TruckStage stage = TruckStage::order_processing;
+  TruckService service = TruckService::on_order;
   std::size_t kitted_lines = 0;  ///< bill-of-materials lines gathered so far
   bool has_body = false;         ///< its body has been taken from the upfitter's stock
 };
@@ -41,6 +45,7 @@ struct Truck {
 /// Components on their way from a supplier to a plant.
 struct Shipment {
   enum class State : std::uint8_t { processing, in_transit, received };
+  std::int64_t id = 0;  ///< 1, 2, ... in the order placed
   std::size_t supplier = 0;
   std::int64_t units = 0;
   std::int64_t allocated = 0;  ///< units already taken from the supplier's stock
@@ -67,12 +72,12 @@ class Chain {
   std::deque<Truck> trucks;        ///< every truck ordered, by id
   std::deque<Shipment> shipments;  ///< every component shipment placed
 
-  // Counters (see Snapshot for their meaning).
-  std::vector<std::int64_t> factory_ordered, factory_built, factory_delivered;  // [factory * types + type]
-  std::vector<std::int64_t> region_ordered, region_built, region_delivered;     // [region * types + type]
-  std::vector<std::int64_t> site_delivered;
-  std::array<std::int64_t, truck_stage_count> stage_counts{};
-  std::vector<Observer*> observers;
+  TruckCounts counts;                ///< the chain's first listener
+  const SeriesRegistry series;       ///< what a sample holds, and how to read it
+  std::vector<Observer*> observers;  ///< after `counts`, in the order added
+
+  /// Sends `event` to every listener, now.
+  void emit(const DomainEvent& event);
 
   std::size_t truck_type_count() const noexcept { return desc.truck_types.size(); }
   std::size_t region_of_site(std::size_t site) const;
@@ -81,18 +86,27 @@ class Chain {
 
   /// Orders a truck of `type` for `site` from the named factory (empty: the one ChainMap chooses).
   void order_truck(std::size_t site, std::size_t type, const std::string& factory);
-  void set_stage(Truck& truck, TruckStage stage) noexcept;
+  void set_stage(Truck& truck, TruckStage stage);
   /// The supplier a plant in `plant_region` buys `component` from (see ChainMap::supplier_for).
   std::size_t supplier_for(std::size_t component, std::size_t plant_region,
                            const std::vector<SourcingDesc>& sourcing) const;
 
-  Snapshot snapshot() const;
+  /// Every series now (flows as totals since the start).
+  Sample read_series() const { return series.read(*this, sim.now()); }
   std::vector<std::string> violations() const;
+
+  /// Sends a sample of every series to the observers (flows since the previous sample).
+  void emit_sample();
+  /// Sends the state at the end of `year` to the observers (flows since the previous year's end).
+  void emit_year_end(std::int64_t year);
 
  private:
   engine::Process<> truck_life(Truck& truck);
   engine::Process<> sampler();
   engine::Process<> year_ends();
+
+  std::optional<Sample> previous_sample_;    // raw (flows as totals)
+  std::optional<Sample> previous_year_end_;  // raw
 
   std::vector<engine::Stream*> road_streams_;  // [road]: the travel-time draws of each road
 };

@@ -27,7 +27,8 @@ ComponentStock::ComponentStock(Chain& chain, std::size_t plant_region, std::size
 void ComponentStock::review() {
   while (stock_.level() + on_order_ - waiting_ <= reorder_point_units_) {
     on_order_ += order_quantity_units_;
-    Shipment& shipment = chain_.shipments.emplace_back(Shipment{supplier_, order_quantity_units_});
+    Shipment& shipment = chain_.shipments.emplace_back(
+        Shipment{static_cast<std::int64_t>(chain_.shipments.size()) + 1, supplier_, order_quantity_units_});
     chain_.sim.spawn(replenish(shipment));
   }
 }
@@ -47,6 +48,7 @@ engine::Process<> ComponentStock::replenish(Shipment& shipment) {
   shipment.state = Shipment::State::received;
   on_order_ -= shipment.units;
   received_ += shipment.units;
+  chain_.emit(ShipmentReceived{chain_.sim.now(), shipment.id, shipment.supplier, plant_region_, shipment.units});
   co_await stock_.put(shipment.units);
 }
 

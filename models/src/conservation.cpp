@@ -1,6 +1,6 @@
 // The conservation laws of the chain, checked at the end of every run. Each law compares
 // counters kept as things happen with a count made now by walking the trucks and shipments.
-#include <numeric>
+#include <array>
 #include <string>
 
 #include "chain.hpp"
@@ -12,10 +12,6 @@
 namespace truckflow::models::detail {
 
 namespace {
-
-std::int64_t sum(const std::vector<std::int64_t>& values) {
-  return std::accumulate(values.begin(), values.end(), std::int64_t{0});
-}
 
 class Laws {
  public:
@@ -37,12 +33,12 @@ std::vector<std::string> Chain::violations() const {
   std::array<std::int64_t, truck_stage_count> walked{};
   for (const Truck& truck : trucks) ++walked[stage(truck.stage)];
   for (std::size_t s = 0; s < truck_stage_count; ++s) {
-    laws.equal(stage_counts[s], walked[s],
+    laws.equal(counts.by_stage[s], walked[s],
                std::string("trucks ") + to_string(static_cast<TruckStage>(s)) +
                    ": stage counter = trucks found in that stage");
   }
-  const std::int64_t ordered = sum(factory_ordered);
-  const std::int64_t built = sum(factory_built);
+  const std::int64_t ordered = counts.factory_ordered.total();
+  const std::int64_t built = counts.factory_built.total();
   const std::int64_t backlog = walked[stage(TruckStage::order_processing)] +
                                walked[stage(TruckStage::awaiting_components)] +
                                walked[stage(TruckStage::awaiting_line)] + walked[stage(TruckStage::in_assembly)];
@@ -51,11 +47,28 @@ std::vector<std::string> Chain::violations() const {
   laws.equal(ordered, static_cast<std::int64_t>(trucks.size()), "trucks ordered = trucks created");
   laws.equal(ordered, built + backlog, "trucks ordered = built + backlog");
   laws.equal(built, after_factory, "trucks built = delivered + in transit + waiting for upfit");
-  laws.equal(sum(region_delivered), walked[stage(TruckStage::delivered)], "trucks delivered = trucks at their sites");
-  laws.equal(sum(region_ordered), ordered, "orders by region = orders by factory");
-  laws.equal(sum(region_built), built, "built by region = built by factory");
-  laws.equal(sum(factory_delivered), walked[stage(TruckStage::delivered)],
+  laws.equal(counts.region_delivered.total(), walked[stage(TruckStage::delivered)],
+             "trucks delivered = trucks at their sites");
+  laws.equal(counts.region_ordered.total(), ordered, "orders by region = orders by factory");
+  laws.equal(counts.region_built.total(), built, "built by region = built by factory");
+  laws.equal(counts.factory_delivered.total(), walked[stage(TruckStage::delivered)],
              "delivered by factory = trucks at their sites");
+
+  // Service: a delivered truck is in service or retired; one not delivered is on order.
+  std::array<std::int64_t, 3> by_service{};
+  for (const Truck& truck : trucks) {
+    const bool delivered = truck.stage == TruckStage::delivered;
+    laws.check(delivered == (truck.service != TruckService::on_order),
+               "truck " + std::to_string(truck.id) + ": on order until delivered", static_cast<int>(truck.stage),
+               static_cast<int>(truck.service));
+    ++by_service[static_cast<std::size_t>(truck.service)];
+  }
+  const std::int64_t retired = counts.region_retired.total();
+  laws.equal(by_service[static_cast<std::size_t>(TruckService::retired)], retired,
+             "trucks retired = retired trucks found");
+  laws.equal(counts.region_delivered.total() - retired, by_service[static_cast<std::size_t>(TruckService::in_service)],
+             "fleet in service = delivered - retired");
+  laws.equal(counts.site_active.total(), ordered - retired, "trucks a target counts = ordered - retired");
 
   // Components at factories: taken from stock = built × bill of materials + held by trucks still
   // being built; and initial + received = taken + on hand.
@@ -81,7 +94,7 @@ std::vector<std::string> Chain::violations() const {
       for (std::size_t type = 0; type < truck_type_count(); ++type) {
         for (const BomLine& line : desc.truck_types[type].bill_of_materials) {
           if (map.component(line.component) == component) {
-            built_here_times_bom += factory_built[f * truck_type_count() + type] * line.quantity;
+            built_here_times_bom += counts.factory_built(f, type) * line.quantity;
           }
         }
       }

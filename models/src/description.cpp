@@ -3,7 +3,6 @@
 
 #include <cmath>
 
-#include "truckflow/models/observer.hpp"
 
 #include "whole_units.hpp"
 
@@ -55,28 +54,6 @@ const char* to_string(SiteKind kind) {
       return "construction";
     case SiteKind::industrial_park:
       return "industrial_park";
-  }
-  return "?";
-}
-
-const char* to_string(TruckStage stage) {
-  switch (stage) {
-    case TruckStage::order_processing:
-      return "order_processing";
-    case TruckStage::awaiting_components:
-      return "awaiting_components";
-    case TruckStage::awaiting_line:
-      return "awaiting_line";
-    case TruckStage::in_assembly:
-      return "in_assembly";
-    case TruckStage::to_upfitter:
-      return "to_upfitter";
-    case TruckStage::at_upfitter:
-      return "at_upfitter";
-    case TruckStage::to_site:
-      return "to_site";
-    case TruckStage::delivered:
-      return "delivered";
   }
   return "?";
 }

@@ -10,7 +10,6 @@ namespace truckflow::models::detail {
 Factory::Factory(Chain& chain, std::size_t /*index*/, const FactoryDesc& desc)
     : chain_(chain),
       region_(chain.map.region(desc.region)),
-      builds_(chain.truck_type_count(), false),
       desc_(desc),
       lines_(chain.sim, static_cast<std::size_t>(desc.lines)),
       assembly_time_(engine::hours(desc.assembly_hours)),
@@ -20,7 +19,6 @@ Factory::Factory(Chain& chain, std::size_t /*index*/, const FactoryDesc& desc)
   std::map<std::size_t, std::int64_t> units_per_truck;
   for (const std::string& type_id : desc.truck_types) {
     const std::size_t type = chain.map.truck_type(type_id);
-    builds_[type] = true;
     for (const BomLine& line : chain.desc.truck_types[type].bill_of_materials) {
       std::int64_t& units = units_per_truck[chain.map.component(line.component)];
       units = std::max(units, line.quantity);
@@ -31,8 +29,6 @@ Factory::Factory(Chain& chain, std::size_t /*index*/, const FactoryDesc& desc)
                                                                 chain.supplier_for(component, region_, desc.sourcing)));
   }
 }
-
-bool Factory::builds(std::size_t truck_type) const { return builds_.at(truck_type); }
 
 engine::Process<> Factory::build(Truck& truck) {
   if (order_processing_ > engine::Duration::zero()) co_await chain_.sim.timeout(order_processing_);

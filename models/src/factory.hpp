@@ -17,7 +17,6 @@ class Factory {
   Factory(Chain& chain, std::size_t index, const FactoryDesc& desc);
 
   std::size_t region() const noexcept { return region_; }
-  bool builds(std::size_t truck_type) const;
   /// The truck's time at the factory: order processing, gather its components, wait for a line,
   /// assemble.
   engine::Process<> build(Truck& truck);
@@ -27,7 +26,6 @@ class Factory {
  private:
   Chain& chain_;
   std::size_t region_;
-  std::vector<bool> builds_;  // [truck type]
   const FactoryDesc& desc_;
   engine::Resource lines_;
   engine::Duration assembly_time_;

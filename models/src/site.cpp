@@ -6,11 +6,7 @@
 namespace truckflow::models::detail {
 
 Site::Site(Chain& chain, std::size_t index, const SiteDesc& desc)
-    : chain_(chain),
-      desc_(desc),
-      index_(index),
-      region_(chain.map.region(desc.region)),
-      ordered_(chain.truck_type_count(), 0) {
+    : chain_(chain), desc_(desc), index_(index), region_(chain.map.region(desc.region)) {
   if (desc.upfit) {
     upfitter_ = chain.map.upfitter(desc.upfit->upfitter);
     body_ = chain.map.component(desc.upfit->body);
@@ -38,7 +34,7 @@ engine::Process<> Site::reach_target(const PlanLineDesc& line) {
   if (from >= to) co_return;  // the year is past the horizon
   co_await chain_.sim.timeout(from - chain_.sim.now());
   const std::size_t type = chain_.map.truck_type(line.truck_type);
-  co_await place_orders(line, std::max<std::int64_t>(0, trucks(line) - ordered_[type]));
+  co_await place_orders(line, std::max<std::int64_t>(0, trucks(line) - chain_.counts.site_active(index_, type)));
 }
 
 engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t count) {
@@ -49,7 +45,6 @@ engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t coun
   for (std::int64_t i = 0; i < count; ++i) {
     const engine::Time at = from + engine::Duration::from_ticks(static_cast<std::int64_t>(span * i / count));
     co_await chain_.sim.timeout(at - chain_.sim.now());
-    ++ordered_[type];
     chain_.order_truck(index_, type, line.factory);
   }
 }

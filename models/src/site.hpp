@@ -23,7 +23,8 @@ class Site {
   /// Orders the line's trucks, evenly spaced over the line's year.
   engine::Process<> deploy(const PlanLineDesc& line);
   /// At the start of the line's year, orders what is missing to reach the line's trucks in service
-  /// at its end, evenly spaced over the year.
+  /// at its end (counting the site's trucks on order or in service, not those retired), evenly
+  /// spaced over the year.
   engine::Process<> reach_target(const PlanLineDesc& line);
   engine::Process<> place_orders(const PlanLineDesc& line, std::int64_t count);
   /// The part of `year` inside the horizon.
@@ -35,7 +36,6 @@ class Site {
   std::size_t region_;
   std::optional<std::size_t> upfitter_;
   std::optional<std::size_t> body_;
-  std::vector<std::int64_t> ordered_;  // [truck type]
 };
 
 }  // namespace truckflow::models::detail

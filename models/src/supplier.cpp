@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "series_registry.hpp"
 #include "variation.hpp"
 #include "whole_units.hpp"
 
@@ -20,6 +21,7 @@ std::int64_t stock_limit(const SupplierDesc& desc) {
 
 Supplier::Supplier(Chain& chain, std::size_t index, const SupplierDesc& desc)
     : chain_(chain),
+      index_(index),
       desc_(desc),
       region_(chain.map.region(desc.region)),
       component_(chain.map.component(desc.component)),
@@ -57,7 +59,10 @@ engine::Process<> Supplier::produce() {
 }
 
 engine::Process<> Supplier::fulfill(Shipment& shipment) {
-  if (stock_.level() < shipment.units || stock_.getters_waiting() > 0) ++stockouts_;
+  if (stock_.level() < shipment.units || stock_.getters_waiting() > 0) {
+    ++stockouts_;
+    chain_.emit(StockOut{chain_.sim.now(), index_, shipment.units});
+  }
   // An order larger than the stock limit is filled in parts as production allows.
   for (std::int64_t left = shipment.units; left > 0;) {
     const std::int64_t part = std::min(left, stock_.capacity());
@@ -69,6 +74,29 @@ engine::Process<> Supplier::fulfill(Shipment& shipment) {
   co_await chain_.sim.timeout(vary(lead_time_, desc_.lead_time_cv, lead_time_draws_));
   shipped_ += shipment.units;
   shipment.state = Shipment::State::in_transit;
+  chain_.emit(ShipmentDispatched{chain_.sim.now(), shipment.id, index_, shipment.units});
+}
+
+void declare_supplier_series(SeriesRegistry& r) {
+  const std::vector<std::string> by_supplier{"supplier"};
+  r.counts({"supplier_output_units", by_supplier, "units", "components made (cumulative)", Measure::cumulative},
+           [](const Chain& c, std::span<std::int64_t> out) {
+             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.suppliers[s]->produced();
+           });
+  r.counts({"supplier_shipped_units", by_supplier, "units", "components dispatched to plants (cumulative)",
+            Measure::cumulative},
+           [](const Chain& c, std::span<std::int64_t> out) {
+             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.suppliers[s]->shipped();
+           });
+  r.counts({"supplier_stock_units", by_supplier, "units", "components in the supplier's stock", Measure::level},
+           [](const Chain& c, std::span<std::int64_t> out) {
+             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.suppliers[s]->stock();
+           });
+  r.counts({"supplier_stockouts_orders", by_supplier, "orders", "orders that found too little stock (cumulative)",
+            Measure::cumulative},
+           [](const Chain& c, std::span<std::int64_t> out) {
+             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.suppliers[s]->stockouts();
+           });
 }
 
 }  // namespace truckflow::models::detail

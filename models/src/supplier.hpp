@@ -35,6 +35,7 @@ class Supplier {
   double capacity_factor(std::int64_t day) const;
 
   Chain& chain_;
+  std::size_t index_;
   const SupplierDesc& desc_;
   std::size_t region_;
   std::size_t component_;

@@ -1,13 +1,14 @@
 // Upfitter: body stock and bays.
 #include "upfitter.hpp"
 
+#include "series_registry.hpp"
 #include "variation.hpp"
 
 namespace truckflow::models::detail {
 
-Upfitter::Upfitter(Chain& chain, std::size_t /*index*/, const UpfitterDesc& desc,
-                   const std::vector<std::size_t>& bodies)
+Upfitter::Upfitter(Chain& chain, std::size_t index, const UpfitterDesc& desc, const std::vector<std::size_t>& bodies)
     : chain_(chain),
+      index_(index),
       region_(chain.map.region(desc.region)),
       bays_(chain.sim, static_cast<std::size_t>(desc.bays)),
       upfit_time_(engine::hours(desc.upfit_hours)),
@@ -25,6 +26,14 @@ engine::Process<> Upfitter::fit(Truck& truck, std::size_t body) {
   const engine::Lease bay = co_await bays_.acquire();
   co_await chain_.sim.timeout(vary(upfit_time_, upfit_time_cv_, upfit_draws_));
   ++fitted_;
+  chain_.emit(TruckUpfitted{chain_.sim.now(), truck.id, index_});
+}
+
+void declare_upfitter_series(SeriesRegistry& r) {
+  r.counts({"upfitter_trucks_fitted", {"upfitter"}, "trucks", "bodies fitted (cumulative)", Measure::cumulative},
+           [](const Chain& c, std::span<std::int64_t> out) {
+             for (std::size_t u = 0; u < out.size(); ++u) out[u] = c.upfitters[u]->fitted();
+           });
 }
 
 }  // namespace truckflow::models::detail

@@ -25,6 +25,7 @@ class Upfitter {
 
  private:
   Chain& chain_;
+  std::size_t index_;
   std::size_t region_;
   engine::Resource bays_;
   engine::Duration upfit_time_;

@@ -35,13 +35,8 @@ Chain::Chain(ScenarioDesc description)
       map(desc),
       sim(desc.simulation.seed, engine::Epoch(desc.simulation.start_date)),
       end(horizon_end(desc.simulation)),
-      factory_ordered(desc.factories.size() * desc.truck_types.size(), 0),
-      factory_built(factory_ordered.size(), 0),
-      factory_delivered(factory_ordered.size(), 0),
-      region_ordered(desc.regions.size() * desc.truck_types.size(), 0),
-      region_built(region_ordered.size(), 0),
-      region_delivered(region_ordered.size(), 0),
-      site_delivered(desc.sites.size(), 0) {
+      counts(desc),
+      series(desc) {
   // One stream per road: "road/a-b/travel_time", and "road/a-b#2/travel_time" for a second a-b road.
   std::map<std::string, int> seen;
   for (const RoadDesc& road : desc.roads) {
@@ -101,16 +96,18 @@ void Chain::order_truck(std::size_t site, std::size_t type, const std::string& f
   truck.factory = *chosen;
   truck.upfitter = sites[site]->upfitter();
   truck.ordered_at = sim.now();
-  ++stage_counts[static_cast<std::size_t>(TruckStage::order_processing)];
-  ++factory_ordered[truck.factory * truck_type_count() + type];
-  ++region_ordered[region * truck_type_count() + type];
+  emit(TruckOrdered{truck.ordered_at, truck.id, type, site, region, truck.factory});
   sim.spawn(truck_life(truck), "truck/" + std::to_string(truck.id));
 }
 
-void Chain::set_stage(Truck& truck, TruckStage stage) noexcept {
-  --stage_counts[static_cast<std::size_t>(truck.stage)];
-  ++stage_counts[static_cast<std::size_t>(stage)];
+void Chain::set_stage(Truck& truck, TruckStage stage) {
+  emit(TruckStageChanged{sim.now(), truck.id, truck.stage, stage});
   truck.stage = stage;
+}
+
+void Chain::emit(const DomainEvent& event) {
+  counts.on_event(event);
+  for (Observer* observer : observers) observer->on_event(event);
 }
 
 engine::Process<> Chain::truck_life(Truck& truck) {
@@ -118,8 +115,7 @@ engine::Process<> Chain::truck_life(Truck& truck) {
   co_await factory.build(truck);
   truck.built_at = sim.now();
   const std::size_t region = region_of_site(truck.site);
-  ++factory_built[truck.factory * truck_type_count() + truck.type];
-  ++region_built[region * truck_type_count() + truck.type];
+  emit(TruckBuilt{truck.built_at, truck.id, truck.type, region, truck.factory});
 
   if (truck.upfitter) {
     Upfitter& upfitter = *upfitters[*truck.upfitter];
@@ -136,13 +132,9 @@ engine::Process<> Chain::truck_life(Truck& truck) {
 
   set_stage(truck, TruckStage::delivered);
   truck.delivered_at = sim.now();
-  ++region_delivered[region * truck_type_count() + truck.type];
-  ++factory_delivered[truck.factory * truck_type_count() + truck.type];
-  ++site_delivered[truck.site];
-  const DeliveryRecord record{truck.id,         truck.type,     truck.site,
-                              region,           truck.factory,  truck.upfitter,
-                              truck.ordered_at, truck.built_at, truck.delivered_at};
-  for (Observer* observer : observers) observer->on_delivery(record);
+  truck.service = TruckService::in_service;
+  emit(TruckDelivered{truck.delivered_at, truck.id, truck.type, truck.site, region, truck.factory, truck.upfitter,
+                      truck.ordered_at, truck.built_at});
 }
 
 engine::Process<> Chain::sampler() {
@@ -150,8 +142,7 @@ engine::Process<> Chain::sampler() {
   // Low priority: a sample sees the state after everything else that happens at its instant.
   co_await sim.timeout(engine::Duration::zero(), engine::Priority::low);
   for (;;) {
-    const Snapshot now = snapshot();
-    for (Observer* observer : observers) observer->on_sample(now);
+    emit_sample();
     co_await sim.timeout(interval, engine::Priority::low);
   }
 }
@@ -164,33 +155,22 @@ engine::Process<> Chain::year_ends() {
     if (next >= end) co_return;  // the last year ends with the run (World::run)
     // Urgent: before everything else due at midnight, which belongs to the new year.
     co_await sim.timeout(next - sim.now(), engine::Priority::urgent);
-    const Snapshot state = snapshot();
-    for (Observer* observer : observers) observer->on_year_end(static_cast<int>(year), state);
+    emit_year_end(static_cast<int>(year));
   }
 }
 
-Snapshot Chain::snapshot() const {
-  Snapshot s;
-  s.time = sim.now();
-  s.truck_type_count = truck_type_count();
-  s.factory_ordered = factory_ordered;
-  s.factory_built = factory_built;
-  s.factory_backlog.resize(factory_ordered.size());
-  for (std::size_t i = 0; i < factory_ordered.size(); ++i) s.factory_backlog[i] = factory_ordered[i] - factory_built[i];
-  s.factory_delivered = factory_delivered;
-  s.region_ordered = region_ordered;
-  s.region_built = region_built;
-  s.region_delivered = region_delivered;
-  s.site_delivered = site_delivered;
-  for (const auto& supplier : suppliers) {
-    s.supplier_produced.push_back(supplier->produced());
-    s.supplier_shipped.push_back(supplier->shipped());
-    s.supplier_stock.push_back(supplier->stock());
-    s.supplier_stockouts.push_back(supplier->stockouts());
-  }
-  for (const auto& upfitter : upfitters) s.upfitter_fitted.push_back(upfitter->fitted());
-  s.trucks_by_stage = stage_counts;
-  return s;
+void Chain::emit_sample() {
+  Sample raw = read_series();
+  const Sample sample = series.catalog().flows_since(raw, previous_sample_ ? &*previous_sample_ : nullptr);
+  previous_sample_ = std::move(raw);
+  for (Observer* observer : observers) observer->on_sample(sample);
+}
+
+void Chain::emit_year_end(std::int64_t year) {
+  Sample raw = read_series();
+  const Sample state = series.catalog().flows_since(raw, previous_year_end_ ? &*previous_year_end_ : nullptr);
+  previous_year_end_ = std::move(raw);
+  for (Observer* observer : observers) observer->on_year_end(year, state);
 }
 
 }  // namespace detail
@@ -199,29 +179,23 @@ World::World(ScenarioDesc description) : chain_(std::make_unique<detail::Chain>(
 
 World::~World() = default;
 
-std::size_t World::snapshot_values(const ScenarioDesc& d) {
-  const std::size_t types = d.truck_types.size();
-  return 4 * d.factories.size() * types + 3 * d.regions.size() * types + d.sites.size() + 4 * d.suppliers.size() +
-         d.upfitters.size() + truck_stage_count;
-}
-
 const ScenarioDesc& World::description() const noexcept { return chain_->desc; }
 const RoadNetwork& World::roads() const noexcept { return chain_->map.roads(); }
 engine::Simulation& World::simulation() noexcept { return chain_->sim; }
 engine::Time World::end_time() const noexcept { return chain_->end; }
 void World::add_observer(Observer& observer) { chain_->observers.push_back(&observer); }
-Snapshot World::snapshot() const { return chain_->snapshot(); }
+const SeriesCatalog& World::series() const noexcept { return chain_->series.catalog(); }
+Sample World::read_series() const { return chain_->read_series(); }
 std::vector<std::string> World::conservation_violations() const { return chain_->violations(); }
 
 void World::run_until(engine::Time t) { chain_->sim.run_until(std::min(t, chain_->end)); }
 
 void World::run() {
   run_until(chain_->end);
-  const Snapshot last = snapshot();
-  for (Observer* observer : chain_->observers) observer->on_sample(last);
+  chain_->emit_sample();
   const int last_year = static_cast<int>(
       chain_->sim.epoch().date_of(chain_->end - engine::Duration::from_ticks(1)).year());  // the end is excluded
-  for (Observer* observer : chain_->observers) observer->on_year_end(last_year, last);
+  chain_->emit_year_end(last_year);
   const std::vector<std::string> broken = conservation_violations();
   if (!broken.empty()) {
     std::string message = "conservation laws broken at the end of the run (a bug in truckflow):";

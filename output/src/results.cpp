@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <stdexcept>
+#include <type_traits>
 
 #include "truckflow/engine/time.hpp"
 
@@ -15,13 +15,8 @@
 namespace truckflow::output {
 
 using models::ScenarioDesc;
-using models::Snapshot;
 
 namespace {
-
-std::int64_t sum(const std::vector<std::int64_t>& values) {
-  return std::accumulate(values.begin(), values.end(), std::int64_t{0});
-}
 
 std::string hours_since_start(const ScenarioDesc& scenario) {
   return "hours since " + engine::iso_date(scenario.simulation.start_date) + " 00:00:00";
@@ -38,80 +33,76 @@ std::vector<std::string> labels(const std::vector<T>& items, F label) {
   return out;
 }
 
-using SnapshotArray = std::vector<std::int64_t> Snapshot::*;
-
-/// One series over time: each sample's array (over the other dimensions) in turn.
-std::vector<std::int64_t> series(const std::vector<Snapshot>& samples, SnapshotArray array) {
-  std::vector<std::int64_t> out;
-  for (const Snapshot& s : samples) out.insert(out.end(), (s.*array).begin(), (s.*array).end());
-  return out;
-}
-
-/// Sums an array laid out [outer * types + type] over its types.
-std::vector<std::int64_t> sum_over_types(const std::vector<std::int64_t>& values, std::size_t types) {
-  if (types == 0) return {};
-  std::vector<std::int64_t> out(values.size() / types, 0);
-  for (std::size_t i = 0; i < values.size(); ++i) out[i / types] += values[i];
-  return out;
-}
-
-void write_dimensions(NetcdfWriter& nc, const ScenarioDesc& s, const std::vector<Snapshot>& samples) {
+void write_time(NetcdfWriter& nc, const ScenarioDesc& s, const std::vector<models::Sample>& samples) {
   std::vector<double> hours;
-  for (const Snapshot& sample : samples) hours.push_back(sample.time.to_hours());
+  for (const models::Sample& sample : samples) hours.push_back(sample.time.to_hours());
   nc.dimension("time", hours,
                {hours_since_start(s),
                 "simulated time",
                 {{"calendar", "proleptic_gregorian"}, {"standard_name", "time"}, {"axis", "T"}}});
-
-  nc.dimension("region", labels(s.regions, [](const auto& r) { return r.id; }), {"", "region id", {}});
-  nc.variable("region_name_en", {"region"}, labels(s.regions, [](const auto& r) { return r.name.en; }),
-              {"", "region name (English)", {}});
-  nc.variable("region_name_zh", {"region"}, labels(s.regions, [](const auto& r) { return r.name.zh; }),
-              {"", "region name (Chinese)", {}});
-  nc.variable("region_role", {"region"},
-              labels(s.regions, [](const auto& r) { return std::string(models::to_string(r.role)); }),
-              {"", "host (承载区) or collaborating (协同区) area", {}});
-
-  nc.dimension("factory", labels(s.factories, [](const auto& f) { return f.id; }), {"", "factory id", {}});
-  nc.variable("factory_region", {"factory"}, labels(s.factories, [](const auto& f) { return f.region; }),
-              {"", "region of the factory", {}});
-
-  nc.dimension("supplier", labels(s.suppliers, [](const auto& x) { return x.id; }), {"", "supplier id", {}});
-  nc.variable("supplier_component", {"supplier"}, labels(s.suppliers, [](const auto& x) { return x.component; }),
-              {"", "component the supplier makes", {}});
-  nc.variable("supplier_region", {"supplier"}, labels(s.suppliers, [](const auto& x) { return x.region; }),
-              {"", "region of the supplier", {}});
-
-  nc.dimension("site", labels(s.sites, [](const auto& x) { return x.id; }), {"", "application site id", {}});
-  nc.variable("site_region", {"site"}, labels(s.sites, [](const auto& x) { return x.region; }),
-              {"", "region of the site", {}});
-  nc.variable("site_kind", {"site"},
-              labels(s.sites, [](const auto& x) { return std::string(models::to_string(x.kind)); }),
-              {"", "kind of site", {}});
-
-  if (!s.upfitters.empty()) {
-    nc.dimension("upfitter", labels(s.upfitters, [](const auto& x) { return x.id; }), {"", "upfitter id", {}});
-  }
-  std::vector<std::string> stages;
-  for (std::size_t i = 0; i < models::truck_stage_count; ++i) {
-    stages.emplace_back(models::to_string(static_cast<models::TruckStage>(i)));
-  }
-  nc.dimension("stage", stages, {"", "where a truck is in the chain", {}});
 }
 
-void write_truck_type_labels(NetcdfWriter& nc, const std::vector<const models::TruckTypeDesc*>& types,
-                             const char* long_name) {
-  nc.dimension("truck_type", labels(types, [](const auto* t) { return t->id; }), {"", long_name, {}});
-  nc.variable("truck_type_name_en", {"truck_type"}, labels(types, [](const auto* t) { return t->name.en; }),
-              {"", "truck type name (English)", {}});
-  nc.variable("truck_type_name_zh", {"truck_type"}, labels(types, [](const auto* t) { return t->name.zh; }),
-              {"", "truck type name (Chinese)", {}});
-  nc.variable("truck_type_powertrain", {"truck_type"},
-              labels(types, [](const auto* t) { return std::string(models::to_string(t->powertrain)); }),
-              {"", "powertrain", {}});
-  std::vector<double> prices;
-  for (const auto* t : types) prices.push_back(t->price_cny);
-  nc.variable("truck_type_price_cny", {"truck_type"}, prices, {"CNY", "purchase price of one truck", {}});
+/// A dimension with its labels and properties; only the entries at `keep` when given.
+void write_dimension(NetcdfWriter& nc, const models::Dimension& d, const std::vector<std::size_t>* keep = nullptr,
+                     const std::string& long_name = {}) {
+  const auto pick = [&](const auto& values) {
+    if (keep == nullptr) return values;
+    std::remove_cvref_t<decltype(values)> out;
+    for (const std::size_t i : *keep) out.push_back(values.at(i));
+    return out;
+  };
+  nc.dimension(d.name, pick(d.labels), {"", long_name.empty() ? d.long_name : long_name, {}});
+  for (const models::TextProperty& p : d.text_properties)
+    nc.variable(p.name, {d.name}, pick(p.values), {"", p.long_name, {}});
+  for (const models::NumberProperty& p : d.number_properties) {
+    nc.variable(p.name, {d.name}, pick(p.values), {p.units, p.long_name, {}});
+  }
+}
+
+/// Whether a series can be written: a zero-length dimension (a scenario without upfitters) has
+/// no variable in the file, nor do the series over it.
+bool written(const models::SeriesCatalog::Entry& e) {
+  return std::all_of(e.shape.begin(), e.shape.end(), [](std::size_t n) { return n > 0; });
+}
+
+Attributes series_attributes(const models::SeriesSpec& spec) {
+  // CF cell_methods: a level or running total is the value at the instant; a flow sums the interval.
+  return {spec.units,
+          spec.long_name,
+          {{"cell_methods", spec.measure == models::Measure::flow ? "time: sum" : "time: point"},
+           {"truckflow_measure", models::to_string(spec.measure)}}};
+}
+
+/// Every value of one series over time, sample by sample.
+template <typename T>
+std::vector<T> over_time(const models::SeriesCatalog::Entry& e, const std::vector<models::Sample>& samples) {
+  std::vector<T> out;
+  out.reserve(samples.size() * e.size);
+  for (const models::Sample& sample : samples) {
+    const std::vector<T>& all = [&]() -> const std::vector<T>& {
+      if constexpr (std::is_same_v<T, std::int64_t>) {
+        return sample.counts;
+      } else {
+        return sample.reals;
+      }
+    }();
+    out.insert(out.end(), all.begin() + static_cast<std::ptrdiff_t>(e.offset),
+               all.begin() + static_cast<std::ptrdiff_t>(e.offset + e.size));
+  }
+  return out;
+}
+
+void write_series(NetcdfWriter& nc, const RunRecorder& run) {
+  for (const models::SeriesCatalog::Entry& e : run.catalog().series()) {
+    if (!written(e)) continue;
+    std::vector<std::string> dims{"time"};
+    dims.insert(dims.end(), e.spec.dimensions.begin(), e.spec.dimensions.end());
+    if (e.spec.type == models::ValueType::count) {
+      nc.variable(e.spec.name, dims, over_time<std::int64_t>(e, run.samples()), series_attributes(e.spec));
+    } else {
+      nc.variable(e.spec.name, dims, over_time<double>(e, run.samples()), series_attributes(e.spec));
+    }
+  }
 }
 
 void write_provenance(NetcdfWriter& nc, const ScenarioDesc& s, const Provenance& p, const std::string& kind) {
@@ -139,7 +130,7 @@ void write_deliveries(NetcdfWriter& nc, const ScenarioDesc& s, const RunRecorder
   std::vector<std::int64_t> ids;
   std::vector<std::string> types, sites, operators, regions, factories, upfitters;
   std::vector<double> ordered, built, delivered, lead;
-  for (const models::DeliveryRecord& r : d) {
+  for (const models::TruckDelivered& r : d) {
     ids.push_back(r.truck_id);
     types.push_back(s.truck_types[r.truck_type].id);
     sites.push_back(s.sites[r.site].id);
@@ -149,8 +140,8 @@ void write_deliveries(NetcdfWriter& nc, const ScenarioDesc& s, const RunRecorder
     upfitters.push_back(r.upfitter ? s.upfitters[*r.upfitter].id : "");
     ordered.push_back(r.ordered_at.to_hours());
     built.push_back(r.built_at.to_hours());
-    delivered.push_back(r.delivered_at.to_hours());
-    lead.push_back((r.delivered_at - r.ordered_at).to_days());
+    delivered.push_back(r.at.to_hours());
+    lead.push_back((r.at - r.ordered_at).to_days());
   }
   nc.variable("delivery_truck_id", {"delivery"}, ids, {"1", "truck id (in order of ordering)", {}});
   nc.variable("delivery_truck_type", {"delivery"}, types, {"", "truck type", {}});
@@ -165,36 +156,82 @@ void write_deliveries(NetcdfWriter& nc, const ScenarioDesc& s, const RunRecorder
   nc.variable("delivery_lead_time_days", {"delivery"}, lead, {"d", "time from order to delivery", {}});
 }
 
+/// A series of a comparison: each run's values summed over its own truck types (the runs differ
+/// by the type the plan was assigned to), with the runs as a last `truck_type` dimension, so
+/// (time, X, truck_type) like a run file's (time, X, truck_type).
+template <typename T>
+void write_compared_series(NetcdfWriter& nc, const models::SeriesCatalog::Entry& e,
+                           const std::vector<ComparedRun>& runs) {
+  const auto type_at = std::find(e.spec.dimensions.begin(), e.spec.dimensions.end(), "truck_type");
+  std::vector<std::string> dims{"time"};
+  std::size_t outer = 1;  // values before the truck_type dimension, and after it
+  std::size_t inner = 1;
+  std::size_t types = 1;
+  for (std::size_t k = 0; k < e.spec.dimensions.size(); ++k) {
+    if (e.spec.dimensions.begin() + static_cast<std::ptrdiff_t>(k) == type_at) {
+      types = e.shape[k];
+      continue;
+    }
+    dims.push_back(e.spec.dimensions[k]);
+    (type_at == e.spec.dimensions.end() || e.spec.dimensions.begin() + static_cast<std::ptrdiff_t>(k) < type_at
+         ? outer
+         : inner) *= e.shape[k];
+  }
+  dims.emplace_back("truck_type");
+  const std::size_t reduced = outer * inner;
+  std::vector<std::vector<T>> per_run;
+  for (const ComparedRun& r : runs) per_run.push_back(over_time<T>(e, r.run->samples()));
+  const std::size_t times = runs.front().run->samples().size();
+  std::vector<T> out(times * reduced * runs.size(), T{});
+  for (std::size_t t = 0; t < times; ++t) {
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      const T* values = per_run[r].data() + t * e.size;
+      for (std::size_t o = 0; o < outer; ++o) {
+        for (std::size_t k = 0; k < types; ++k) {
+          for (std::size_t i = 0; i < inner; ++i) {
+            out[(t * reduced + o * inner + i) * runs.size() + r] += values[(o * types + k) * inner + i];
+          }
+        }
+      }
+    }
+  }
+  nc.variable(e.spec.name, dims, out, series_attributes(e.spec));
+}
+
 }  // namespace
 
 std::vector<HeadlineFigure> headline_figures(const ScenarioDesc& scenario, const RunRecorder& run) {
   const auto& samples = run.samples();
   if (samples.empty()) throw std::logic_error("headline_figures: the run has no samples");
-  const Snapshot& last = samples.back();
+  const models::SeriesCatalog& series = run.catalog();
+  const models::Sample& last = samples.back();
   std::int64_t max_backlog = 0;
-  for (const Snapshot& s : samples) max_backlog = std::max(max_backlog, sum(s.factory_backlog));
+  for (const models::Sample& s : samples) {
+    max_backlog = std::max(max_backlog, series.counts(s, "factory_backlog_trucks").total());
+  }
   double lead_sum = 0.0;
   double lead_max = 0.0;
   double cost = 0.0;
-  for (const models::DeliveryRecord& d : run.deliveries()) {
-    const double days = (d.delivered_at - d.ordered_at).to_days();
+  for (const models::TruckDelivered& d : run.deliveries()) {
+    const double days = (d.at - d.ordered_at).to_days();
     lead_sum += days;
     lead_max = std::max(lead_max, days);
     cost += scenario.truck_types[d.truck_type].price_cny;
   }
   const auto n = static_cast<double>(run.deliveries().size());
   const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto at_end = [&](const char* name) { return static_cast<double>(series.counts(last, name).total()); };
   return {
-      {"trucks_ordered", "trucks", "trucks ordered over the run", static_cast<double>(sum(last.factory_ordered))},
+      {"trucks_ordered", "trucks", "trucks ordered over the run", at_end("factory_trucks_ordered")},
       {"trucks_delivered", "trucks", "trucks delivered: the fleet in service at the end",
-       static_cast<double>(sum(last.region_delivered))},
+       at_end("region_fleet_trucks")},
       {"backlog_at_end_trucks", "trucks", "trucks ordered and not yet built at the end",
-       static_cast<double>(sum(last.factory_backlog))},
+       at_end("factory_backlog_trucks")},
       {"max_backlog_trucks", "trucks", "largest backlog at any sample", static_cast<double>(max_backlog)},
       {"mean_order_to_delivery_days", "d", "mean time from order to delivery", n > 0 ? lead_sum / n : nan},
       {"max_order_to_delivery_days", "d", "longest time from order to delivery", n > 0 ? lead_max : nan},
       {"supplier_stockouts_orders", "orders", "component orders that found too little stock",
-       static_cast<double>(sum(last.supplier_stockouts))},
+       at_end("supplier_stockouts_orders")},
       {"fleet_purchase_cost_cny", "CNY", "purchase price of the trucks delivered", cost},
   };
 }
@@ -202,46 +239,11 @@ std::vector<HeadlineFigure> headline_figures(const ScenarioDesc& scenario, const
 void write_run_results(const std::string& path, const ScenarioDesc& s, const RunRecorder& run,
                        const Provenance& provenance, const std::function<void()>& interruption_check) {
   NetcdfWriter nc(path, interruption_check);
-  const auto& samples = run.samples();
-  write_dimensions(nc, s, samples);
-  std::vector<const models::TruckTypeDesc*> types;
-  for (const auto& t : s.truck_types) types.push_back(&t);
-  write_truck_type_labels(nc, types, "truck type id");
-
-  const std::vector<std::string> by_factory{"time", "factory", "truck_type"};
-  nc.variable("factory_trucks_ordered", by_factory, series(samples, &Snapshot::factory_ordered),
-              {"trucks", "trucks ordered from the factory (cumulative)", {}});
-  nc.variable("factory_trucks_built", by_factory, series(samples, &Snapshot::factory_built),
-              {"trucks", "trucks assembled (cumulative)", {}});
-  nc.variable("factory_backlog_trucks", by_factory, series(samples, &Snapshot::factory_backlog),
-              {"trucks", "trucks ordered and not yet built", {}});
-  nc.variable("factory_trucks_delivered", by_factory, series(samples, &Snapshot::factory_delivered),
-              {"trucks", "trucks from the factory delivered to their sites (cumulative)", {}});
-  const std::vector<std::string> by_region{"time", "region", "truck_type"};
-  nc.variable("region_trucks_ordered", by_region, series(samples, &Snapshot::region_ordered),
-              {"trucks", "trucks ordered by sites in the region (cumulative)", {}});
-  nc.variable("region_trucks_built", by_region, series(samples, &Snapshot::region_built),
-              {"trucks", "trucks built for sites in the region (cumulative)", {}});
-  nc.variable("region_fleet_trucks", by_region, series(samples, &Snapshot::region_delivered),
-              {"trucks", "fleet in service: trucks delivered to sites in the region", {}});
-  nc.variable("site_trucks_delivered", {"time", "site"}, series(samples, &Snapshot::site_delivered),
-              {"trucks", "trucks delivered to the site (cumulative)", {}});
-  const std::vector<std::string> by_supplier{"time", "supplier"};
-  nc.variable("supplier_output_units", by_supplier, series(samples, &Snapshot::supplier_produced),
-              {"units", "components made (cumulative)", {}});
-  nc.variable("supplier_shipped_units", by_supplier, series(samples, &Snapshot::supplier_shipped),
-              {"units", "components dispatched to plants (cumulative)", {}});
-  nc.variable("supplier_stock_units", by_supplier, series(samples, &Snapshot::supplier_stock),
-              {"units", "components in the supplier's stock", {}});
-  nc.variable("supplier_stockouts_orders", by_supplier, series(samples, &Snapshot::supplier_stockouts),
-              {"orders", "orders that found too little stock (cumulative)", {}});
-  if (!s.upfitters.empty()) {
-    nc.variable("upfitter_trucks_fitted", {"time", "upfitter"}, series(samples, &Snapshot::upfitter_fitted),
-                {"trucks", "bodies fitted (cumulative)", {}});
+  write_time(nc, s, run.samples());
+  for (const models::Dimension& d : run.catalog().dimensions()) {
+    if (!d.labels.empty()) write_dimension(nc, d);
   }
-  std::vector<std::int64_t> stages;
-  for (const Snapshot& x : samples) stages.insert(stages.end(), x.trucks_by_stage.begin(), x.trucks_by_stage.end());
-  nc.variable("trucks_by_stage", {"time", "stage"}, stages, {"trucks", "trucks in each stage of the chain", {}});
+  write_series(nc, run);
 
   write_deliveries(nc, s, run);
   for (const HeadlineFigure& h : headline_figures(s, run)) {
@@ -262,53 +264,31 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
     }
   }
   NetcdfWriter nc(path, interruption_check);
-  write_dimensions(nc, base, base_samples);
-  std::vector<const models::TruckTypeDesc*> types;
+  write_time(nc, base, base_samples);
+  const models::SeriesCatalog& catalog = runs.front().run->catalog();
+  const models::Dimension& all_types = catalog.dimension("truck_type");
+  std::vector<std::size_t> type_indices;
   for (const ComparedRun& r : runs) {
-    const auto it = std::find_if(base.truck_types.begin(), base.truck_types.end(),
-                                 [&](const auto& t) { return t.id == r.truck_type; });
-    if (it == base.truck_types.end())
+    const auto it = std::find(all_types.labels.begin(), all_types.labels.end(), r.truck_type);
+    if (it == all_types.labels.end())
       throw std::logic_error("write_compare_results: unknown truck type " + r.truck_type);
-    types.push_back(&*it);
+    type_indices.push_back(static_cast<std::size_t>(it - all_types.labels.begin()));
   }
-  write_truck_type_labels(nc, types, "truck type the whole deployment plan was assigned to (one run each)");
-
-  const std::size_t time_count = base_samples.size();
-  const std::size_t type_count = base.truck_types.size();
-  // (time, X, truck_type [run]), the order of a run file's (time, X, truck_type): each run's array
-  // at each time, summed over the run's own truck types.
-  const auto compared = [&](const auto& row_of) {
-    std::vector<std::int64_t> out;
-    for (std::size_t t = 0; t < time_count; ++t) {
-      std::vector<std::vector<std::int64_t>> rows;
-      for (const ComparedRun& r : runs) rows.push_back(row_of(r.run->samples()[t]));
-      for (std::size_t x = 0; x < rows.front().size(); ++x) {
-        for (const auto& row : rows) out.push_back(row.at(x));
-      }
+  for (const models::Dimension& d : catalog.dimensions()) {
+    if (d.name == "truck_type") {
+      write_dimension(nc, d, &type_indices, "truck type the whole deployment plan was assigned to (one run each)");
+    } else if (!d.labels.empty()) {
+      write_dimension(nc, d);
     }
-    return out;
-  };
-  const auto summed = [&](SnapshotArray array) {
-    return compared([&](const Snapshot& s) { return sum_over_types(s.*array, type_count); });
-  };
-  const auto as_is = [&](SnapshotArray array) { return compared([&](const Snapshot& s) { return s.*array; }); };
-  nc.variable("factory_trucks_built", {"time", "factory", "truck_type"}, summed(&Snapshot::factory_built),
-              {"trucks", "trucks assembled (cumulative)", {}});
-  nc.variable("factory_backlog_trucks", {"time", "factory", "truck_type"}, summed(&Snapshot::factory_backlog),
-              {"trucks", "trucks ordered and not yet built", {}});
-  nc.variable("region_fleet_trucks", {"time", "region", "truck_type"}, summed(&Snapshot::region_delivered),
-              {"trucks", "fleet in service: trucks delivered to sites in the region", {}});
-  nc.variable("supplier_output_units", {"time", "supplier", "truck_type"}, as_is(&Snapshot::supplier_produced),
-              {"units", "components made (cumulative)", {}});
-  nc.variable("supplier_stock_units", {"time", "supplier", "truck_type"}, as_is(&Snapshot::supplier_stock),
-              {"units", "components in the supplier's stock", {}});
-  nc.variable("supplier_stockouts_orders", {"time", "supplier", "truck_type"}, as_is(&Snapshot::supplier_stockouts),
-              {"orders", "orders that found too little stock (cumulative)", {}});
-  nc.variable("trucks_by_stage", {"time", "stage", "truck_type"}, compared([](const Snapshot& s) {
-                const auto& row = s.trucks_by_stage;
-                return std::vector<std::int64_t>(row.begin(), row.end());
-              }),
-              {"trucks", "trucks in each stage of the chain", {}});
+  }
+  for (const models::SeriesCatalog::Entry& e : catalog.series()) {
+    if (!written(e)) continue;
+    if (e.spec.type == models::ValueType::count) {
+      write_compared_series<std::int64_t>(nc, e, runs);
+    } else {
+      write_compared_series<double>(nc, e, runs);
+    }
+  }
 
   std::vector<std::vector<HeadlineFigure>> figures;
   for (const ComparedRun& r : runs) figures.push_back(headline_figures(*r.scenario, *r.run));

@@ -10,7 +10,7 @@
 #include <set>
 
 #include "truckflow/models/chain_map.hpp"
-#include "truckflow/models/world.hpp"
+#include "truckflow/models/series.hpp"
 
 namespace truckflow::scenarios::detail {
 
@@ -345,15 +345,16 @@ class Checker {
 
     const SimulationDesc& sim = s_.simulation;
     const double samples = std::floor(366.0 * static_cast<double>(sim.horizon_years) / sim.sample_interval_days) + 1;
-    const double values = samples * static_cast<double>(World::snapshot_values(s_) + 64);
+    const std::size_t values_per_sample = models::series_catalog(s_).values_per_sample();
+    const double values = samples * static_cast<double>(values_per_sample + 64);
     work_.sampled_values = static_cast<std::int64_t>(std::min(values, 9e18));
     if (values > static_cast<double>(WorkLimits::sampled_values)) {
       char text[320];
       std::snprintf(text, sizeof text,
                     "sampling every %g d over %lld years gives up to %.0f samples of %zu values each; the samples "
                     "of one run hold at most %lld values: sample less often",
-                    sim.sample_interval_days, static_cast<long long>(sim.horizon_years), samples,
-                    World::snapshot_values(s_), static_cast<long long>(WorkLimits::sampled_values));
+                    sim.sample_interval_days, static_cast<long long>(sim.horizon_years), samples, values_per_sample,
+                    static_cast<long long>(WorkLimits::sampled_values));
       context_.error_at("simulation.sample_interval_days", text);
     }
 

@@ -2,11 +2,14 @@
 // of each file in scenarios/tiny/), and the conservation laws.
 #include "truckflow/models/world.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "truckflow/scenarios/loader.hpp"
@@ -22,12 +25,14 @@ const std::string tiny = std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/";
 
 class Recorder : public Observer {
  public:
-  void on_sample(const Snapshot& snapshot) override { samples.push_back(snapshot); }
-  void on_delivery(const DeliveryRecord& record) override { deliveries.push_back(record); }
-  void on_year_end(std::int64_t year, const Snapshot& state) override { year_ends.emplace_back(year, state); }
-  std::vector<Snapshot> samples;
-  std::vector<DeliveryRecord> deliveries;
-  std::vector<std::pair<std::int64_t, Snapshot>> year_ends;
+  void on_event(const DomainEvent& event) override {
+    if (const auto* delivered = std::get_if<TruckDelivered>(&event)) deliveries.push_back(*delivered);
+  }
+  void on_sample(const Sample& sample) override { samples.push_back(sample); }
+  void on_year_end(std::int64_t year, const Sample& state) override { year_ends.emplace_back(year, state); }
+  std::vector<Sample> samples;
+  std::vector<TruckDelivered> deliveries;
+  std::vector<std::pair<std::int64_t, Sample>> year_ends;
 };
 
 struct Simulated {
@@ -36,6 +41,12 @@ struct Simulated {
     world.add_observer(recorder);
     world.run();
   }
+  /// A count series' values in `sample`.
+  SeriesValues<std::int64_t> operator()(const Sample& sample, std::string_view series) const {
+    return world.series().counts(sample, series);
+  }
+  /// Its values at the end of the run.
+  SeriesValues<std::int64_t> at_end(std::string_view series) const { return (*this)(recorder.samples.back(), series); }
   World world;
   Recorder recorder;
 };
@@ -51,19 +62,18 @@ TEST(WorldTest, TwoRegionsHandComputed) {
     const engine::Duration ordered = hours(2190) * static_cast<std::int64_t>(i);  // 91.25 d = 2190 h
     EXPECT_EQ(d[i].ordered_at, at(ordered)) << i;
     EXPECT_EQ(d[i].built_at, at(ordered + hours(10))) << i;
-    EXPECT_EQ(d[i].delivered_at, at(ordered + hours(12))) << i;
+    EXPECT_EQ(d[i].at, at(ordered + hours(12))) << i;
     EXPECT_EQ(d[i].truck_id, static_cast<std::int64_t>(i + 1));
     EXPECT_FALSE(d[i].upfitter.has_value());
   }
-  const Snapshot last = run.world.snapshot();
   // The supplier started with 4 kits, shipped 2 at day 0 and 2 at day 182.5, and made kits until its
   // stock reached the 100-unit limit: 4 + 100 made = 4 shipped + 100 in stock.
-  EXPECT_EQ(last.supplier_shipped[0], 4);
-  EXPECT_EQ(last.supplier_stock[0], 100);
-  EXPECT_EQ(last.supplier_produced[0], 100);
-  EXPECT_EQ(last.supplier_stockouts[0], 0);
-  EXPECT_EQ(last.region_delivered[1], 4) << "region b, the quarry's";
-  EXPECT_EQ(last.region_delivered[0], 0);
+  EXPECT_EQ(run.at_end("supplier_shipped_units")(0), 4);
+  EXPECT_EQ(run.at_end("supplier_stock_units")(0), 100);
+  EXPECT_EQ(run.at_end("supplier_output_units")(0), 100);
+  EXPECT_EQ(run.at_end("supplier_stockouts_orders")(0), 0);
+  EXPECT_EQ(run.at_end("region_fleet_trucks")(1, 0), 4) << "region b, the quarry's";
+  EXPECT_EQ(run.at_end("region_fleet_trucks")(0, 0), 0);
   EXPECT_TRUE(run.world.conservation_violations().empty());
 }
 
@@ -76,15 +86,15 @@ TEST(WorldTest, AYearEndHoldsThatYearAndNothingOfTheNext) {
   ASSERT_EQ(ends.size(), 2U);
   EXPECT_EQ(ends[0].first, 2026);
   EXPECT_EQ(ends[0].second.time, at(days(365)));
-  EXPECT_EQ(ends[0].second.region_ordered[1], 4) << "not the 2027 order placed at that very instant";
-  EXPECT_EQ(ends[0].second.region_delivered[1], 4);
-  const Snapshot& new_year_sample = run.recorder.samples.at(365);
+  EXPECT_EQ(run(ends[0].second, "region_trucks_ordered")(1, 0), 4) << "not the 2027 order placed at that very instant";
+  EXPECT_EQ(run(ends[0].second, "region_fleet_trucks")(1, 0), 4);
+  const Sample& new_year_sample = run.recorder.samples.at(365);
   EXPECT_EQ(new_year_sample.time, at(days(365)));
-  EXPECT_EQ(new_year_sample.region_ordered[1], 5) << "the sample at that instant sees it";
+  EXPECT_EQ(run(new_year_sample, "region_trucks_ordered")(1, 0), 5) << "the sample at that instant sees it";
   EXPECT_EQ(ends[1].first, 2027);
   EXPECT_EQ(ends[1].second.time, run.world.end_time());
-  EXPECT_EQ(ends[1].second.region_ordered, run.recorder.samples.back().region_ordered) << "the run's end";
-  EXPECT_EQ(ends[1].second.region_ordered[1], 8);
+  EXPECT_EQ(ends[1].second.counts, run.recorder.samples.back().counts) << "the run's end";
+  EXPECT_EQ(run(ends[1].second, "region_trucks_ordered")(1, 0), 8);
 }
 
 TEST(WorldTest, YearEndsFollowTheCalendarFromAMidYearStart) {
@@ -94,9 +104,9 @@ TEST(WorldTest, YearEndsFollowTheCalendarFromAMidYearStart) {
   ASSERT_EQ(ends.size(), 3U) << "half of 2026, 2027, half of 2028";
   EXPECT_EQ(ends[0].first, 2026);
   EXPECT_EQ(ends[0].second.time, at(days(184))) << "1 July to 1 January";
-  EXPECT_EQ(ends[0].second.region_ordered[1], 0);
+  EXPECT_EQ(run(ends[0].second, "region_trucks_ordered")(1, 0), 0);
   EXPECT_EQ(ends[1].first, 2027);
-  EXPECT_EQ(ends[1].second.region_ordered[1], 4);
+  EXPECT_EQ(run(ends[1].second, "region_trucks_ordered")(1, 0), 4);
   EXPECT_EQ(ends[2].first, 2028);
   EXPECT_EQ(ends[2].second.time, run.world.end_time());
 }
@@ -110,25 +120,25 @@ TEST(WorldTest, SamplesAreDailyFromTimeZeroToTheEnd) {
   EXPECT_EQ(samples.back().time, at(days(365)));
   EXPECT_EQ(samples.back().time, run.world.end_time());
   // Day 0's sample sees the first order (placed at time zero, before the sample).
-  EXPECT_EQ(samples.front().factory_ordered[0], 1);
-  EXPECT_EQ(samples.front().factory_backlog[0], 1);
-  EXPECT_EQ(samples[1].factory_built[0], 1);
+  EXPECT_EQ(run(samples.front(), "factory_trucks_ordered")(0, 0), 1);
+  EXPECT_EQ(run(samples.front(), "factory_backlog_trucks")(0, 0), 1);
+  EXPECT_EQ(run(samples[1], "factory_trucks_built")(0, 0), 1);
 }
 
-// validate prices a run's samples with snapshot_values; it must count what a snapshot holds.
-TEST(WorldTest, SnapshotValuesCountsEveryArrayOfASnapshot) {
+// validate prices a run's samples with series_catalog(description).values_per_sample(): it must
+// count what a sample holds, and the world must sample what that catalog says.
+TEST(WorldTest, TheCatalogOfADescriptionIsWhatItsWorldSamples) {
   for (const char* file : {"two_regions.yaml", "upfit.yaml"}) {
     Simulated run(file);
-    const Snapshot s = run.world.snapshot();
-    std::size_t values = s.trucks_by_stage.size();
-    for (const auto* array :
-         {&s.factory_ordered, &s.factory_built, &s.factory_backlog, &s.factory_delivered, &s.region_ordered,
-          &s.region_built, &s.region_delivered, &s.site_delivered, &s.supplier_produced, &s.supplier_shipped,
-          &s.supplier_stock, &s.supplier_stockouts, &s.upfitter_fitted}) {
-      values += array->size();
+    const SeriesCatalog catalog = series_catalog(run.world.description());
+    const Sample& s = run.recorder.samples.back();
+    EXPECT_EQ(catalog.values_per_sample(), s.counts.size() + s.reals.size()) << file;
+    ASSERT_EQ(catalog.series().size(), run.world.series().series().size());
+    for (std::size_t i = 0; i < catalog.series().size(); ++i) {
+      EXPECT_EQ(catalog.series()[i].spec.name, run.world.series().series()[i].spec.name);
+      EXPECT_EQ(catalog.series()[i].shape, run.world.series().series()[i].shape);
     }
-    EXPECT_EQ(World::snapshot_values(run.world.description()), values) << file;
-    EXPECT_GT(s.upfitter_fitted.size() + s.site_delivered.size(), 0U);
+    EXPECT_EQ(run.at_end("site_trucks_delivered").flat().size(), run.world.description().sites.size());
   }
 }
 
@@ -137,10 +147,9 @@ TEST(WorldTest, ASlowSupplierHoldsTheFirstTruckBack) {
   const auto& d = run.recorder.deliveries;
   ASSERT_EQ(d.size(), 2U);
   EXPECT_EQ(d[0].built_at, at(hours(36)));
-  EXPECT_EQ(d[0].delivered_at, at(hours(38)));
+  EXPECT_EQ(d[0].at, at(hours(38)));
   EXPECT_EQ(d[1].built_at, at(hours(4380 + 10)));  // ordered at day 182.5 = 4380 h
-  const Snapshot last = run.world.snapshot();
-  EXPECT_EQ(last.supplier_stockouts[0], 2) << "both opening orders found an empty stock";
+  EXPECT_EQ(run.at_end("supplier_stockouts_orders")(0), 2) << "both opening orders found an empty stock";
 }
 
 TEST(WorldTest, ADisruptionDelaysProductionByItsLength) {
@@ -150,7 +159,7 @@ TEST(WorldTest, ADisruptionDelaysProductionByItsLength) {
   ASSERT_EQ(d.size(), 2U);
   // No kit is made on days 1 to 10; the first comes at the end of 11 January (t = 11 d).
   EXPECT_EQ(d[0].built_at, at(days(11) + hours(12)));
-  EXPECT_EQ(d[0].delivered_at, at(hours(38) + days(10)));
+  EXPECT_EQ(d[0].at, at(hours(38) + days(10)));
   EXPECT_EQ(d[1].built_at, at(hours(4380 + 10))) << "stock has recovered by the second order";
 }
 
@@ -167,11 +176,10 @@ TEST(WorldTest, UpfitHandComputed) {
   const auto& d = run.recorder.deliveries;
   ASSERT_EQ(d.size(), 4U);
   EXPECT_EQ(d[0].built_at, at(hours(10)));
-  EXPECT_EQ(d[0].delivered_at, at(hours(17))) << "2 h to the body shop, 5 h fitting, same region as the quarry";
+  EXPECT_EQ(d[0].at, at(hours(17))) << "2 h to the body shop, 5 h fitting, same region as the quarry";
   ASSERT_TRUE(d[0].upfitter.has_value());
   EXPECT_EQ(*d[0].upfitter, 0U);
-  const Snapshot last = run.world.snapshot();
-  EXPECT_EQ(last.upfitter_fitted[0], 4);
+  EXPECT_EQ(run.at_end("upfitter_trucks_fitted")(0), 4);
   EXPECT_TRUE(run.world.conservation_violations().empty());
 }
 
@@ -179,9 +187,9 @@ TEST(WorldTest, OneWayRoadsSendTheOrderToTheFactoryThatReachesTheUpfitter) {
   Simulated run("one_way_roads.yaml");
   const auto& d = run.recorder.deliveries;
   ASSERT_EQ(d.size(), 4U);
-  for (const DeliveryRecord& record : d) EXPECT_EQ(record.factory, 1U) << "plant_d, not the nearer plant in A";
+  for (const TruckDelivered& record : d) EXPECT_EQ(record.factory, 1U) << "plant_d, not the nearer plant in A";
   EXPECT_EQ(d[0].built_at, at(hours(34)));
-  EXPECT_EQ(d[0].delivered_at, at(hours(45)));
+  EXPECT_EQ(d[0].at, at(hours(45)));
   EXPECT_TRUE(run.world.conservation_violations().empty());
 }
 
@@ -224,8 +232,8 @@ TEST(WorldTest, OrderProcessingDelaysTheStartOfProduction) {
   ASSERT_EQ(d.size(), 4U);
   EXPECT_EQ(d[0].ordered_at, at(hours(0)));
   EXPECT_EQ(d[0].built_at, at(days(3) + hours(10)));
-  EXPECT_EQ(d[0].delivered_at, at(days(3) + hours(12)));
-  EXPECT_EQ(run.recorder.samples[1].trucks_by_stage[static_cast<std::size_t>(TruckStage::order_processing)], 1)
+  EXPECT_EQ(d[0].at, at(days(3) + hours(12)));
+  EXPECT_EQ(run(run.recorder.samples[1], "trucks_by_stage")(static_cast<std::size_t>(TruckStage::order_processing)), 1)
       << "day 1: the first order is still being processed";
 }
 
@@ -240,9 +248,9 @@ std::vector<std::string> varied(std::uint64_t seed) {
           "roads[0].travel_time_cv=0.3"};
 }
 
-std::vector<engine::Duration> build_times(const std::vector<DeliveryRecord>& deliveries) {
+std::vector<engine::Duration> build_times(const std::vector<TruckDelivered>& deliveries) {
   std::vector<engine::Duration> times;
-  for (const DeliveryRecord& d : deliveries) times.push_back(d.built_at - d.ordered_at);
+  for (const TruckDelivered& d : deliveries) times.push_back(d.built_at - d.ordered_at);
   return times;
 }
 
@@ -306,12 +314,93 @@ TEST(WorldTest, ConservationHoldsMidRunWithTrucksInEveryStage) {
       tiny + "upfit.yaml", {.overrides = {"simulation.horizon_years=1", "sites[quarry].deployment[0].trucks=3000"}});
   World world(loaded.description);
   world.run_until(Time::zero() + days(20));
-  const Snapshot s = world.snapshot();
-  EXPECT_GT(s.trucks_by_stage[static_cast<std::size_t>(TruckStage::awaiting_line)] +
-                s.trucks_by_stage[static_cast<std::size_t>(TruckStage::awaiting_components)],
+  const Sample s = world.read_series();
+  const auto stages = world.series().counts(s, "trucks_by_stage");
+  EXPECT_GT(stages(static_cast<std::size_t>(TruckStage::awaiting_line)) +
+                stages(static_cast<std::size_t>(TruckStage::awaiting_components)),
             0);
-  EXPECT_GT(s.trucks_by_stage[static_cast<std::size_t>(TruckStage::delivered)], 0);
+  EXPECT_GT(stages(static_cast<std::size_t>(TruckStage::delivered)), 0);
   EXPECT_EQ(world.conservation_violations(), std::vector<std::string>{});
+}
+
+/// Every event of a run, as the listeners see them.
+class EventLog : public Observer {
+ public:
+  void on_event(const DomainEvent& event) override { events.push_back(event); }
+  std::vector<DomainEvent> events;
+};
+
+template <typename E>
+std::size_t count_of(const std::vector<DomainEvent>& events) {
+  return static_cast<std::size_t>(
+      std::count_if(events.begin(), events.end(), [](const DomainEvent& e) { return std::holds_alternative<E>(e); }));
+}
+
+TEST(WorldTest, TheEventStreamTellsEachTrucksLifeInOrder) {
+  const auto loaded = scenarios::load_scenario(tiny + "upfit.yaml");
+  World world(loaded.description);
+  EventLog log;
+  Recorder later;  // a second listener sees the same stream
+  world.add_observer(log);
+  world.add_observer(later);
+  world.run();
+  const auto& events = log.events;
+  const std::size_t trucks = count_of<TruckOrdered>(events);
+  ASSERT_EQ(trucks, 4U);
+  EXPECT_EQ(count_of<TruckBuilt>(events), trucks);
+  EXPECT_EQ(count_of<TruckUpfitted>(events), trucks);
+  EXPECT_EQ(count_of<TruckDelivered>(events), trucks);
+  EXPECT_EQ(later.deliveries.size(), trucks);
+  // order_processing -> awaiting_components -> awaiting_line -> in_assembly -> to_upfitter ->
+  // at_upfitter -> to_site -> delivered: seven changes a truck.
+  EXPECT_EQ(count_of<TruckStageChanged>(events), 7 * trucks);
+  EXPECT_EQ(count_of<ShipmentDispatched>(events), count_of<ShipmentReceived>(events));
+  // In time order; each truck's stages in chain order, ordered before built before delivered.
+  std::map<std::int64_t, int> stage_of;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (i > 0) {
+      EXPECT_LE(time_of(events[i - 1]), time_of(events[i]));
+    }
+    if (const auto* ordered = std::get_if<TruckOrdered>(&events[i])) {
+      EXPECT_FALSE(stage_of.contains(ordered->truck_id));
+      stage_of[ordered->truck_id] = 0;
+    } else if (const auto* changed = std::get_if<TruckStageChanged>(&events[i])) {
+      EXPECT_EQ(static_cast<int>(changed->from), stage_of.at(changed->truck_id));
+      EXPECT_EQ(static_cast<int>(changed->to), stage_of[changed->truck_id] + 1);
+      stage_of[changed->truck_id] = static_cast<int>(changed->to);
+    } else if (const auto* built = std::get_if<TruckBuilt>(&events[i])) {
+      EXPECT_EQ(stage_of.at(built->truck_id), static_cast<int>(TruckStage::in_assembly));
+    } else if (const auto* delivered = std::get_if<TruckDelivered>(&events[i])) {
+      EXPECT_EQ(stage_of.at(delivered->truck_id), static_cast<int>(TruckStage::delivered));
+      EXPECT_LE(delivered->ordered_at, delivered->built_at);
+      EXPECT_LE(delivered->built_at, delivered->at);
+    }
+  }
+  // The counters are listeners of the same stream: what they report is what it told.
+  const auto& series = world.series();
+  const Sample end = world.read_series();
+  EXPECT_EQ(static_cast<std::size_t>(series.counts(end, "factory_trucks_ordered").total()), trucks);
+  EXPECT_EQ(static_cast<std::size_t>(series.counts(end, "upfitter_trucks_fitted").total()), trucks);
+  EXPECT_EQ(static_cast<std::size_t>(series.counts(end, "supplier_stockouts_orders").total()),
+            count_of<StockOut>(events));
+}
+
+TEST(WorldTest, TheEventStreamIsTheSameOnEveryRun) {
+  const auto loaded =
+      scenarios::load_scenario(tiny + "upfit.yaml", {.overrides = {"factories[plant].assembly_time_cv=0.5"}});
+  std::vector<std::vector<DomainEvent>> runs;
+  for (int i = 0; i < 2; ++i) {
+    World world(loaded.description);
+    EventLog log;
+    world.add_observer(log);
+    world.run();
+    runs.push_back(log.events);
+  }
+  ASSERT_EQ(runs[0].size(), runs[1].size());
+  for (std::size_t i = 0; i < runs[0].size(); ++i) {
+    EXPECT_EQ(runs[0][i].index(), runs[1][i].index()) << i;
+    EXPECT_EQ(time_of(runs[0][i]), time_of(runs[1][i])) << i;
+  }
 }
 
 }  // namespace

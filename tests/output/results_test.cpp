@@ -16,7 +16,10 @@ namespace {
 const std::string tiny = std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/";
 
 struct TinyRun {
-  TinyRun() : loaded(scenarios::load_scenario(tiny + "two_regions.yaml")), world(loaded.description) {
+  TinyRun()
+      : loaded(scenarios::load_scenario(tiny + "two_regions.yaml")),
+        world(loaded.description),
+        recorder(world.series()) {
     world.add_observer(recorder);
     world.run();
   }

@@ -33,17 +33,14 @@ class World {
   World& operator=(const World&) = delete;
   ~World();
 
-  /// How many values one snapshot of a world built from `description` holds (its arrays
-  /// together), for the cost of a run's samples.
-  static std::size_t snapshot_values(const ScenarioDesc& description);
-
   const ScenarioDesc& description() const noexcept;
   const RoadNetwork& roads() const noexcept;
   engine::Simulation& simulation() noexcept;
   /// End of the horizon (time zero is the scenario's start date).
   engine::Time end_time() const noexcept;
 
-  /// Observers see every sample, year end and delivery from then on; they must outlive the run.
+  /// Observers see every event, sample and year end from then on, in the order added; they must
+  /// outlive the run.
   void add_observer(Observer& observer);
 
   /// Simulates up to `t` (clamped to the end of the horizon).
@@ -53,7 +50,11 @@ class World {
   /// (throws `ConservationError` naming every broken law).
   void run();
 
-  Snapshot snapshot() const;
+  /// The series it samples (series_catalog of its description).
+  const SeriesCatalog& series() const noexcept;
+  /// Every series now, flow series as totals since the start (for tests and debugging; observers
+  /// get samples).
+  Sample read_series() const;
   /// The conservation laws that do not hold now (empty when all hold); see docs/design.md.
   std::vector<std::string> conservation_violations() const;
 

@@ -5,33 +5,43 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "truckflow/models/description.hpp"
 #include "truckflow/models/observer.hpp"
+#include "truckflow/models/series.hpp"
 
 namespace truckflow::output {
 
 /// The state at the end of a calendar year (models::Observer::on_year_end).
 struct YearEnd {
   std::int64_t year = 0;
-  models::Snapshot state;
+  models::Sample state;
 };
 
-/// Everything a World emits during one run (samples, year ends and deliveries), kept for writing.
+/// Everything a World emits during one run that results files hold (samples, year ends and
+/// deliveries), kept for writing, with the catalog that says what the samples hold.
 class RunRecorder : public models::Observer {
  public:
-  void on_sample(const models::Snapshot& snapshot) override { samples_.push_back(snapshot); }
-  void on_delivery(const models::DeliveryRecord& record) override { deliveries_.push_back(record); }
-  void on_year_end(std::int64_t year, const models::Snapshot& state) override { year_ends_.push_back({year, state}); }
-  const std::vector<models::Snapshot>& samples() const noexcept { return samples_; }
-  const std::vector<models::DeliveryRecord>& deliveries() const noexcept { return deliveries_; }
+  /// `catalog`: the world's (World::series()).
+  explicit RunRecorder(models::SeriesCatalog catalog) : catalog_(std::move(catalog)) {}
+  void on_event(const models::DomainEvent& event) override {
+    if (const auto* delivered = std::get_if<models::TruckDelivered>(&event)) deliveries_.push_back(*delivered);
+  }
+  void on_sample(const models::Sample& sample) override { samples_.push_back(sample); }
+  void on_year_end(std::int64_t year, const models::Sample& state) override { year_ends_.push_back({year, state}); }
+
+  const models::SeriesCatalog& catalog() const noexcept { return catalog_; }
+  const std::vector<models::Sample>& samples() const noexcept { return samples_; }
+  const std::vector<models::TruckDelivered>& deliveries() const noexcept { return deliveries_; }
   /// One per calendar year of the run, in order.
   const std::vector<YearEnd>& year_ends() const noexcept { return year_ends_; }
 
  private:
-  std::vector<models::Snapshot> samples_;
-  std::vector<models::DeliveryRecord> deliveries_;
+  models::SeriesCatalog catalog_;
+  std::vector<models::Sample> samples_;
+  std::vector<models::TruckDelivered> deliveries_;
   std::vector<YearEnd> year_ends_;
 };
 

@@ -1,0 +1,127 @@
+// The domain events a world emits as they happen: one typed stream that any number of listeners
+// (observers) follow. Models only emit; counters, the delivery table and results files listen.
+//
+// Ordering: events reach every listener synchronously, in the order they happen in the simulation,
+// and listeners in the order they were added. The simulation is deterministic, so the stream is
+// the same on every run of the same scenario and seed, whatever the number of threads running
+// other runs beside it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <variant>
+
+#include "truckflow/engine/time.hpp"
+
+namespace truckflow::models {
+
+/// Where a truck is in the chain; every ordered truck is in exactly one stage.
+enum class TruckStage : std::uint8_t {
+  order_processing,     ///< ordered, the factory is planning its production
+  awaiting_components,  ///< its factory is gathering the components
+  awaiting_line,        ///< all components gathered, waiting for an assembly line
+  in_assembly,
+  to_upfitter,  ///< built, on the road to the upfitter
+  at_upfitter,  ///< waiting for a body or a bay, or being fitted
+  to_site,      ///< on the road to its application site
+  delivered,    ///< registered to its operator at the site
+};
+inline constexpr std::size_t truck_stage_count = 8;
+const char* to_string(TruckStage stage);
+
+/// What a truck is doing, apart from where it came through the chain: on order until it is
+/// delivered, then in service until it is retired.
+enum class TruckService : std::uint8_t { on_order, in_service, retired };
+const char* to_string(TruckService service);
+
+// Every index below is a position in the scenario's lists (regions, truck types, sites, ...).
+
+/// A site ordered a truck from a factory.
+struct TruckOrdered {
+  engine::Time at;
+  std::int64_t truck_id = 0;
+  std::size_t truck_type = 0;
+  std::size_t site = 0;
+  std::size_t region = 0;  ///< the site's region
+  std::size_t factory = 0;
+};
+
+/// A truck moved from one stage of the chain to the next.
+struct TruckStageChanged {
+  engine::Time at;
+  std::int64_t truck_id = 0;
+  TruckStage from = TruckStage::order_processing;
+  TruckStage to = TruckStage::order_processing;
+};
+
+/// A truck left its assembly line.
+struct TruckBuilt {
+  engine::Time at;
+  std::int64_t truck_id = 0;
+  std::size_t truck_type = 0;
+  std::size_t region = 0;  ///< the region of the site that ordered it
+  std::size_t factory = 0;
+};
+
+/// An upfitter fitted a truck's body.
+struct TruckUpfitted {
+  engine::Time at;
+  std::int64_t truck_id = 0;
+  std::size_t upfitter = 0;
+};
+
+/// A truck reached its site and was registered to its operator: it is in service.
+struct TruckDelivered {
+  engine::Time at;  ///< when it was delivered
+  std::int64_t truck_id = 0;
+  std::size_t truck_type = 0;
+  std::size_t site = 0;
+  std::size_t region = 0;  ///< the site's region
+  std::size_t factory = 0;
+  std::optional<std::size_t> upfitter;
+  engine::Time ordered_at;
+  engine::Time built_at;
+};
+
+/// A truck left service for good.
+struct TruckRetired {
+  engine::Time at;
+  std::int64_t truck_id = 0;
+  std::size_t truck_type = 0;
+  std::size_t site = 0;
+  std::size_t region = 0;
+};
+
+/// A plant ordered components from a supplier, and the order found too little stock (it waits
+/// for production).
+struct StockOut {
+  engine::Time at;
+  std::size_t supplier = 0;
+  std::int64_t units = 0;  ///< the order's size
+};
+
+/// A supplier's shipment left for the plant.
+struct ShipmentDispatched {
+  engine::Time at;
+  std::int64_t shipment_id = 0;
+  std::size_t supplier = 0;
+  std::int64_t units = 0;
+};
+
+/// A shipment reached its plant's stock.
+struct ShipmentReceived {
+  engine::Time at;
+  std::int64_t shipment_id = 0;
+  std::size_t supplier = 0;
+  std::size_t plant_region = 0;
+  std::int64_t units = 0;
+};
+
+using DomainEvent = std::variant<TruckOrdered, TruckStageChanged, TruckBuilt, TruckUpfitted, TruckDelivered,
+                                 TruckRetired, StockOut, ShipmentDispatched, ShipmentReceived>;
+
+/// The time of any event.
+engine::Time time_of(const DomainEvent& event);
+
+}  // namespace truckflow::models

@@ -1,0 +1,107 @@
+// SeriesRegistry: the dimensions, every part's series in one fixed order, and reading a sample.
+#include "series_registry.hpp"
+
+#include <stdexcept>
+
+#include "truckflow/models/events.hpp"
+
+namespace truckflow::models {
+
+namespace detail {
+
+namespace {
+
+template <typename T, typename F>
+std::vector<std::string> each(const std::vector<T>& items, F text) {
+  std::vector<std::string> out;
+  out.reserve(items.size());
+  for (const T& item : items) out.emplace_back(text(item));
+  return out;
+}
+
+const auto id = [](const auto& x) { return x.id; };
+
+}  // namespace
+
+void declare_dimensions(SeriesRegistry& r) {
+  const ScenarioDesc& d = r.description();
+  r.dimension({"region",
+               "region id",
+               each(d.regions, id),
+               {{"region_name_en", "region name (English)", each(d.regions, [](const auto& x) { return x.name.en; })},
+                {"region_name_zh", "region name (Chinese)", each(d.regions, [](const auto& x) { return x.name.zh; })},
+                {"region_role", "host (承载区) or collaborating (协同区) area",
+                 each(d.regions, [](const auto& x) { return to_string(x.role); })}}});
+  std::vector<double> prices;
+  for (const TruckTypeDesc& t : d.truck_types) prices.push_back(t.price_cny);
+  r.dimension({"truck_type",
+               "truck type id",
+               each(d.truck_types, id),
+               {{"truck_type_name_en", "truck type name (English)",
+                 each(d.truck_types, [](const auto& x) { return x.name.en; })},
+                {"truck_type_name_zh", "truck type name (Chinese)",
+                 each(d.truck_types, [](const auto& x) { return x.name.zh; })},
+                {"truck_type_powertrain", "powertrain",
+                 each(d.truck_types, [](const auto& x) { return to_string(x.powertrain); })}},
+               {{"truck_type_price_cny", "CNY", "purchase price of one truck", prices}}});
+  r.dimension(
+      {"factory",
+       "factory id",
+       each(d.factories, id),
+       {{"factory_region", "region of the factory", each(d.factories, [](const auto& x) { return x.region; })}}});
+  r.dimension(
+      {"supplier",
+       "supplier id",
+       each(d.suppliers, id),
+       {{"supplier_component", "component the supplier makes",
+         each(d.suppliers, [](const auto& x) { return x.component; })},
+        {"supplier_region", "region of the supplier", each(d.suppliers, [](const auto& x) { return x.region; })}}});
+  r.dimension({"site",
+               "application site id",
+               each(d.sites, id),
+               {{"site_region", "region of the site", each(d.sites, [](const auto& x) { return x.region; })},
+                {"site_kind", "kind of site", each(d.sites, [](const auto& x) { return to_string(x.kind); })}}});
+  r.dimension({"upfitter", "upfitter id", each(d.upfitters, id)});
+  std::vector<std::string> stages;
+  for (std::size_t i = 0; i < truck_stage_count; ++i) stages.emplace_back(to_string(static_cast<TruckStage>(i)));
+  r.dimension({"stage", "where a truck is in the chain", stages});
+}
+
+SeriesRegistry::SeriesRegistry(const ScenarioDesc& description) : desc_(description) {
+  declare_dimensions(*this);
+  declare_truck_series(*this);
+  declare_supplier_series(*this);
+  declare_upfitter_series(*this);
+}
+
+void SeriesRegistry::counts(SeriesSpec spec, CountReader reader) {
+  spec.type = ValueType::count;
+  catalog_.add_series(std::move(spec));
+  count_readers_.push_back(reader);
+}
+
+void SeriesRegistry::reals(SeriesSpec spec, RealReader reader) {
+  spec.type = ValueType::real;
+  catalog_.add_series(std::move(spec));
+  real_readers_.push_back(reader);
+}
+
+Sample SeriesRegistry::read(const Chain& chain, engine::Time now) const {
+  Sample sample = catalog_.blank(now);
+  std::size_t counts = 0;
+  std::size_t reals = 0;
+  for (const SeriesCatalog::Entry& e : catalog_.series()) {
+    if (e.spec.type == ValueType::count) {
+      count_readers_[counts++](chain, std::span<std::int64_t>(sample.counts).subspan(e.offset, e.size));
+    } else {
+      real_readers_[reals++](chain, std::span<double>(sample.reals).subspan(e.offset, e.size));
+    }
+  }
+  return sample;
+}
+
+}  // namespace detail
+
+SeriesCatalog series_catalog(const ScenarioDesc& description) { return detail::SeriesRegistry(description).catalog(); }
+
+}  // namespace truckflow::models
