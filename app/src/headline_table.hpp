@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "truckflow/output/inspect.hpp"
-#include "truckflow/output/results.hpp"
+#include "truckflow/output/run_record.hpp"
 
 namespace truckflow::app {
 

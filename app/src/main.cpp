@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+#include "truckflow/output/results.hpp"
 #include "truckflow/scenarios/loader.hpp"
 
 #include "build_info.hpp"
@@ -117,9 +118,12 @@ int main(int argc, char** argv) {
   inspect_cmd->add_option("OUT.h5", inspect_file, "results file")->required();
 
   bool markdown = false;
-  CLI::App* schema_cmd =
-      cli.add_subcommand("schema", "print the JSON Schema of scenario files (or, with --markdown, the key reference)");
-  schema_cmd->add_flag("--markdown", markdown, "print the key reference of docs/scenario.md instead");
+  bool results_reference = false;
+  CLI::App* schema_cmd = cli.add_subcommand(
+      "schema", "print the JSON Schema of scenario files (or the key reference, or the results variable reference)");
+  schema_cmd->add_flag("--markdown", markdown, "print the scenario key reference of docs/scenario.md instead");
+  schema_cmd->add_flag("--results", results_reference,
+                       "print the variable reference of results files (docs/output.md) instead");
 
   const auto is_command = [&](const std::string& word) {
     for (const CLI::App* command : {validate_cmd, run_cmd, compare_cmd, inspect_cmd, schema_cmd}) {
@@ -150,7 +154,11 @@ int main(int argc, char** argv) {
     if (compare_cmd->parsed()) return compare_command(compare_args, command_line);
     if (inspect_cmd->parsed()) return inspect_command(inspect_file);
     if (schema_cmd->parsed()) {
-      std::cout << (markdown ? scenarios::key_reference_markdown() : scenarios::json_schema());
+      if (results_reference) {
+        std::cout << output::results_reference_markdown();
+      } else {
+        std::cout << (markdown ? scenarios::key_reference_markdown() : scenarios::json_schema());
+      }
       return exit_ok;
     }
   } catch (const scenarios::ScenarioError& e) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "truckflow/output/atomic_file.hpp"
 #include "truckflow/output/results.hpp"
@@ -50,8 +51,18 @@ int run_command(const RunArguments& args, const std::string& command_line) {
 
   const auto started = std::chrono::steady_clock::now();
   models::World world(loaded.description);
-  output::RunRecorder recorder(world.series());
-  world.add_observer(recorder);
+  output::RunTotals totals(world.series());
+  world.add_observer(totals);
+  // The results file is written as the run goes (in memory, published at the end).
+  std::optional<output::AtomicFile> file;
+  std::optional<output::RunFileWriter> writer;
+  if (args.output) {
+    file.emplace(*args.output);
+    writer.emplace(file->temporary_path(), world.description(), world.series(),
+                   output::Provenance{command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision},
+                   throw_if_cancelled);
+    world.add_observer(*writer);
+  }
   Progress progress("run", args.progress);
   const engine::Epoch& epoch = world.simulation().epoch();
   simulate(world, [&](double fraction) {
@@ -61,13 +72,10 @@ int run_command(const RunArguments& args, const std::string& command_line) {
   progress.finish();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  if (args.output) {
+  if (writer) {
     if (args.progress.enabled) std::cerr << "run: writing " << *args.output << "\n";
-    output::AtomicFile file(*args.output);
-    file.write_and_publish([&](const std::string& temporary_path) {
-      output::write_run_results(temporary_path, world.description(), recorder,
-                                {command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision},
-                                throw_if_cancelled);
+    file->write_and_publish([&](const std::string& /*temporary_path*/) {
+      writer->finish(totals);
       throw_if_cancelled();
     });
   }
@@ -80,9 +88,9 @@ int run_command(const RunArguments& args, const std::string& command_line) {
             << count(static_cast<std::size_t>(s.simulation.horizon_years), "year", "years") << "), seed "
             << s.simulation.seed << ": " << world.simulation().events_processed() << " events in " << wall << "\n\n";
   std::cout << "Headline figures\n";
-  print_headline_table(std::cout, {}, headline_rows({output::headline_figures(s, recorder)}));
+  print_headline_table(std::cout, {}, headline_rows({output::headline_figures(s, totals)}));
   std::cout << "\n";
-  print_summary(std::cout, s, recorder.catalog(), recorder.samples().back(), recorder.year_ends());
+  print_summary(std::cout, s, totals.catalog(), totals.last(), totals.year_ends());
   std::cout << "Conservation: every law holds at the end of the run.\n";
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024

@@ -6,7 +6,7 @@
 
 #include "truckflow/models/description.hpp"
 #include "truckflow/models/observer.hpp"
-#include "truckflow/output/results.hpp"
+#include "truckflow/output/run_record.hpp"
 
 namespace truckflow::app {
 

@@ -60,6 +60,8 @@ void declare_dimensions(SeriesRegistry& r) {
                "application site id",
                each(d.sites, id),
                {{"site_region", "region of the site", each(d.sites, [](const auto& x) { return x.region; })},
+                {"site_operator", "operator the site's trucks are registered to",
+                 each(d.sites, [](const auto& x) { return x.operator_name; })},
                 {"site_kind", "kind of site", each(d.sites, [](const auto& x) { return to_string(x.kind); })}}});
   r.dimension({"upfitter", "upfitter id", each(d.upfitters, id)});
   std::vector<std::string> stages;

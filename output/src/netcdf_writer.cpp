@@ -47,6 +47,14 @@ void write_attributes(hid_t object, const Attributes& attributes, bool numeric) 
   if (numeric || !attributes.units.empty()) write_text_attribute(object, "units", attributes.units);
   write_text_attribute(object, "long_name", attributes.long_name);
   for (const auto& [key, value] : attributes.extra) write_text_attribute(object, key, value);
+  for (const auto& [key, values] : attributes.integers) {
+    const hsize_t length = std::max<std::size_t>(1, values.size());
+    h5::Dataspace space(H5Screate_simple(1, &length, nullptr), "create the dataspace of attribute '" + key + "'");
+    h5::Attribute attribute(H5Acreate2(object, key.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+                            "create attribute '" + key + "'");
+    const std::vector<std::int64_t> written = values.empty() ? std::vector<std::int64_t>{0} : values;
+    h5::check_status(H5Awrite(attribute, H5T_NATIVE_INT64, written.data()), "write attribute '" + key + "'");
+  }
 }
 
 }  // namespace
@@ -93,14 +101,24 @@ const NetcdfWriter::Dimension& NetcdfWriter::find(const std::string& dimension) 
 }
 
 h5::Dataset NetcdfWriter::create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
-                                 bool compress) {
+                                 bool compress, std::size_t* chunk_rows) {
   if (interruption_check_) interruption_check_();
   std::vector<hsize_t> shape;
   for (const std::string& d : dimensions) shape.push_back(find(d).length);
-  const hsize_t total = std::accumulate(shape.begin(), shape.end(), hsize_t{1}, std::multiplies<>());
-  h5::Dataspace space(
-      shape.empty() ? H5Screate(H5S_SCALAR) : H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr),
-      "create the dataspace of '" + name + "'");
+  // Along the unlimited dimension a variable starts empty and grows (it can only be first).
+  const bool grows = !dimensions.empty() && find(dimensions.front()).unlimited;
+  std::vector<hsize_t> max_shape = shape;
+  if (grows) {
+    shape.front() = 0;
+    max_shape.front() = H5S_UNLIMITED;
+  }
+  const hsize_t inner_cells =
+      std::accumulate(shape.begin() + (shape.empty() ? 0 : 1), shape.end(), hsize_t{1}, std::multiplies<>());
+  const hsize_t total =
+      grows ? inner_cells : std::accumulate(shape.begin(), shape.end(), hsize_t{1}, std::multiplies<>());
+  h5::Dataspace space(shape.empty() ? H5Screate(H5S_SCALAR)
+                                    : H5Screate_simple(static_cast<int>(shape.size()), shape.data(), max_shape.data()),
+                      "create the dataspace of '" + name + "'");
   h5::PropertyList create_list(H5Pcreate(H5P_DATASET_CREATE), "make a dataset-creation property list");
   h5::check_status(H5Pset_attr_creation_order(create_list, creation_order), "track attribute order");
   h5::check_status(H5Pset_attr_phase_change(create_list, max_compact, max_compact), "keep the attributes compact");
@@ -110,8 +128,10 @@ h5::Dataset NetcdfWriter::create(const std::string& name, const std::vector<std:
   if (!shape.empty() && total > 0 && H5Tis_variable_str(file_type) <= 0) {
     // Whole inner dimensions, and as many steps of the first as fit in about 256 KiB.
     std::vector<hsize_t> chunk = shape;
-    const hsize_t inner = total / shape[0];
-    chunk[0] = std::clamp<hsize_t>(target_chunk_bytes / (8 * inner), 1, shape[0]);
+    const hsize_t inner = inner_cells;
+    chunk[0] = grows ? std::max<hsize_t>(target_chunk_bytes / (8 * inner), 1)
+                     : std::clamp<hsize_t>(target_chunk_bytes / (8 * inner), 1, shape[0]);
+    if (chunk_rows != nullptr) *chunk_rows = static_cast<std::size_t>(chunk[0]);
     h5::check_status(H5Pset_chunk(create_list, static_cast<int>(chunk.size()), chunk.data()), "chunk '" + name + "'");
     if (compress) {
       h5::check_status(H5Pset_shuffle(create_list), "shuffle '" + name + "'");
@@ -160,6 +180,97 @@ void NetcdfWriter::dimension(const std::string& name, std::size_t length) {
   std::snprintf(marker, sizeof marker, "This is a netCDF dimension but not a netCDF variable.%10zu", length);
   h5::check_status(H5DSset_scale(dataset, marker), "make '" + name + "' a dimension scale");
   dimensions_.at(name).scale = std::move(dataset);
+}
+
+void NetcdfWriter::unlimited_dimension(const std::string& name, const Attributes& attributes) {
+  if (!unlimited_.empty()) throw std::logic_error("results file: a second unlimited dimension '" + name + "'");
+  unlimited_ = name;
+  dimensions_.emplace(name, Dimension{0, {}, true});
+  std::size_t chunk_rows = 1;
+  h5::Dataset dataset = create(name, {name}, H5T_IEEE_F64LE, false, &chunk_rows);
+  write_attributes(dataset, attributes, true);
+  h5::check_status(H5DSset_scale(dataset, name.c_str()), "make '" + name + "' a dimension scale");
+  Dimension& dimension = dimensions_.at(name);
+  dimension.scale = std::move(dataset);
+  Appendable& coordinate = appendables_[name];
+  coordinate.dataset = &dimension.scale;
+  coordinate.chunk_rows = chunk_rows;
+}
+
+void NetcdfWriter::appendable(const std::string& name, const std::vector<std::string>& dimensions, bool integer,
+                              const Attributes& attributes) {
+  if (dimensions.empty() || dimensions.front() != unlimited_ || unlimited_.empty()) {
+    throw std::logic_error("results file: '" + name + "' must start with the unlimited dimension");
+  }
+  std::size_t chunk_rows = 1;
+  h5::Dataset dataset = create(name, dimensions, integer ? H5T_STD_I64LE : H5T_IEEE_F64LE, true, &chunk_rows);
+  write_attributes(dataset, attributes, true);
+  attach(dataset, dimensions);
+  Appendable& variable = appendables_[name];
+  variable.owned = std::move(dataset);
+  variable.dataset = &variable.owned;
+  variable.integer = integer;
+  variable.chunk_rows = chunk_rows;
+  variable.row_values = 1;
+  for (std::size_t d = 1; d < dimensions.size(); ++d) variable.row_values *= find(dimensions[d]).length;
+}
+
+void NetcdfWriter::append(const std::string& name, std::span<const double> row) {
+  append_row(name, row.data(), row.size(), false);
+}
+
+void NetcdfWriter::append(const std::string& name, std::span<const std::int64_t> row) {
+  append_row(name, row.data(), row.size(), true);
+}
+
+void NetcdfWriter::append_row(const std::string& name, const void* row, std::size_t count, bool integer) {
+  const auto it = appendables_.find(name);
+  if (it == appendables_.end()) throw std::logic_error("results file: '" + name + "' is not appendable");
+  Appendable& v = it->second;
+  if (v.integer != integer || count != v.row_values) {
+    throw std::logic_error("results file: a row of " + std::to_string(count) + " values for '" + name + "'");
+  }
+  if (integer) {
+    const auto* values = static_cast<const std::int64_t*>(row);
+    v.integers.insert(v.integers.end(), values, values + count);
+  } else {
+    const auto* values = static_cast<const double*>(row);
+    v.reals.insert(v.reals.end(), values, values + count);
+  }
+  if ((integer ? v.integers.size() : v.reals.size()) >= v.chunk_rows * v.row_values) flush(name, v);
+}
+
+void NetcdfWriter::flush(const std::string& name, Appendable& v) {
+  const std::size_t rows = (v.integer ? v.integers.size() : v.reals.size()) / v.row_values;
+  if (rows == 0) return;
+  if (name == unlimited_) dimensions_.at(name).length = v.rows_written + rows;
+  const hid_t dataset = *v.dataset;
+  h5::Dataspace current(H5Dget_space(dataset), "read the shape of '" + name + "'");
+  const int rank = H5Sget_simple_extent_ndims(current);
+  if (rank < 1) throw h5::failure("read the shape of '" + name + "'");
+  std::vector<hsize_t> shape(static_cast<std::size_t>(rank));
+  H5Sget_simple_extent_dims(current, shape.data(), nullptr);
+  shape.front() = v.rows_written + rows;
+  h5::check_status(H5Dset_extent(dataset, shape.data()), "extend '" + name + "'");
+  h5::Dataspace file_space(H5Dget_space(dataset), "read the shape of '" + name + "'");
+  std::vector<hsize_t> start(shape.size(), 0);
+  std::vector<hsize_t> block = shape;
+  start.front() = v.rows_written;
+  block.front() = rows;
+  h5::check_status(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, block.data(), nullptr),
+                   "select rows of '" + name + "'");
+  h5::Dataspace memory_space(H5Screate_simple(static_cast<int>(block.size()), block.data(), nullptr),
+                             "make the rows' dataspace of '" + name + "'");
+  if (v.integer) {
+    h5::check_status(H5Dwrite(dataset, H5T_NATIVE_INT64, memory_space, file_space, H5P_DEFAULT, v.integers.data()),
+                     "write rows of '" + name + "'");
+    v.integers.clear();
+  } else {
+    h5::check_status(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, memory_space, file_space, H5P_DEFAULT, v.reals.data()),
+                     "write rows of '" + name + "'");
+    v.reals.clear();
+  }
+  v.rows_written += rows;
 }
 
 void NetcdfWriter::check_count(const std::string& name, const std::vector<std::string>& dimensions,
@@ -220,6 +331,17 @@ void NetcdfWriter::attribute(const std::string& name, double value) {
 }
 
 void NetcdfWriter::close() {
+  for (auto& [name, variable] : appendables_) flush(name, variable);
+  if (!unlimited_.empty()) {
+    const std::size_t rows = appendables_.at(unlimited_).rows_written;
+    for (const auto& [name, variable] : appendables_) {
+      if (variable.rows_written != rows) {
+        throw std::logic_error("results file: '" + name + "' has " + std::to_string(variable.rows_written) +
+                               " rows along '" + unlimited_ + "', which has " + std::to_string(rows));
+      }
+    }
+  }
+  appendables_.clear();
   dimensions_.clear();
   h5::check_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "finish the results file");
   const ssize_t size = H5Fget_file_image(file_, nullptr, 0);

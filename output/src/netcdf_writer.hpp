@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,11 +16,13 @@
 namespace truckflow::output {
 
 /// CF attributes of a variable: `units` and `long_name` always; anything else (calendar,
-/// standard_name, flag_meanings, ...) as extra text attributes.
+/// standard_name, flag_meanings, ...) as extra text attributes, and integer lists (flag_values)
+/// as 64-bit integer attributes.
 struct Attributes {
   std::string units;
   std::string long_name;
-  std::vector<std::pair<std::string, std::string>> extra;
+  std::vector<std::pair<std::string, std::string>> extra = {};
+  std::vector<std::pair<std::string, std::vector<std::int64_t>>> integers = {};
 };
 
 class NetcdfWriter {
@@ -34,6 +37,19 @@ class NetcdfWriter {
   void dimension(const std::string& name, const std::vector<double>& values, const Attributes& attributes);
   /// A dimension with a length but no coordinate variable (e.g. the rows of an event table).
   void dimension(const std::string& name, std::size_t length);
+  /// A dimension that grows as rows are appended (netCDF's unlimited dimension), with numeric
+  /// coordinates appended by append(name, ...) like an appendable variable's.
+  void unlimited_dimension(const std::string& name, const Attributes& attributes);
+
+  /// A numeric variable whose first dimension is the unlimited one, filled by append(): chunked
+  /// along that dimension (about 256 KiB a chunk), shuffled and deflated. Rows are kept until a
+  /// chunk is full, then written, so memory holds at most one chunk a variable.
+  void appendable(const std::string& name, const std::vector<std::string>& dimensions, bool integer,
+                  const Attributes& attributes);
+  /// Appends one row (a value for every cell of the other dimensions) to an appendable variable
+  /// or to the unlimited dimension's coordinates. Every one must have as many rows at close().
+  void append(const std::string& name, std::span<const double> row);
+  void append(const std::string& name, std::span<const std::int64_t> row);
 
   /// A variable over `dimensions` (C order; empty for a scalar), chunked, shuffled and deflated.
   void variable(const std::string& name, const std::vector<std::string>& dimensions, const std::vector<double>& data,
@@ -56,9 +72,23 @@ class NetcdfWriter {
   struct Dimension {
     std::size_t length;
     h5::Dataset scale;
+    bool unlimited = false;
   };
+  /// A variable filled row by row along the unlimited dimension.
+  struct Appendable {
+    h5::Dataset* dataset;  ///< owned here, or the unlimited dimension's scale
+    h5::Dataset owned;
+    bool integer = false;
+    std::size_t row_values = 1;
+    std::size_t chunk_rows = 1;
+    std::size_t rows_written = 0;
+    std::vector<std::int64_t> integers;  ///< rows not yet written
+    std::vector<double> reals;
+  };
+  void append_row(const std::string& name, const void* row, std::size_t count, bool integer);
+  void flush(const std::string& name, Appendable& variable);
   h5::Dataset create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
-                     bool compress);
+                     bool compress, std::size_t* chunk_rows = nullptr);
   /// Throws std::logic_error unless `count` values fill `dimensions`.
   void check_count(const std::string& name, const std::vector<std::string>& dimensions, std::size_t count) const;
   /// A numeric variable from `count` values at `data` (checked against the dimensions' sizes).
@@ -71,6 +101,8 @@ class NetcdfWriter {
   std::function<void()> interruption_check_;
   h5::File file_;
   std::map<std::string, Dimension> dimensions_;
+  std::map<std::string, Appendable> appendables_;
+  std::string unlimited_;  ///< the unlimited dimension's name, if any
 };
 
 /// Writes `value` as a text attribute of `object`: fixed-length ASCII, or vlen UTF-8 when it is

@@ -79,12 +79,15 @@ class XarrayReading(Workspace):
                 self.assertEqual(int(ds.factory_trucks_built.isel(time=-1).sum()), built)
                 self.assertEqual(int(ds.region_fleet_trucks.isel(time=-1).sum()), delivered)
                 self.assertEqual(int(ds.factory_trucks_delivered.isel(time=-1).sum()), delivered)
-                self.assertEqual(list(ds.delivery_operator.values), ["Quarry fleet"] * 4)
+                self.assertEqual(list(ds.site_operator.values[ds.delivery_site.values]), ["Quarry fleet"] * 4)
                 self.assertEqual(int(ds.factory_backlog_trucks.isel(time=-1).sum()), backlog)
                 self.assertEqual(float(ds.headline_trucks_delivered), delivered)
                 # Worked out by hand (scenarios/tiny/upfit.yaml): the first truck reaches the quarry at 17 h.
                 self.assertEqual(str(ds.delivery_delivered_time.values[0])[:19], "2026-01-01T17:00:00")
-                self.assertEqual(list(ds.delivery_upfitter.values), ["body_shop"] * 4)
+                self.assertEqual(list(ds.delivery_upfitter.values), [0] * 4)
+                self.assertEqual(ds.delivery_upfitter.attrs["flag_meanings"], "none body_shop")
+                self.assertEqual(list(np.atleast_1d(ds.delivery_upfitter.attrs["flag_values"])), [-1, 0])
+                self.assertEqual(ds.delivery_upfitter.attrs["truckflow_codes_of"], "upfitter")
                 self.assertAlmostEqual(float(ds.headline_fleet_purchase_cost_cny), 4 * 400000)
                 self.assertEqual(ds.attrs["scenario_name"], "Two regions, with an upfitter")
                 self.assertEqual(int(ds.attrs["random_seed"]), 1)
@@ -103,6 +106,29 @@ class XarrayReading(Workspace):
         with xr.open_dataset(out, engine="netcdf4") as ds:
             self.assertEqual(list(ds.region_name_zh.values)[:2], ["成都", "攀枝花"])
             self.assertGreaterEqual(int(ds.headline_trucks_delivered), 10000)
+
+
+class PandasReading(Workspace):
+    """The pandas example of docs/output.md, run as written on a real file: the delivery table with
+    its categorical codes turned back into ids."""
+
+    def test_the_documented_pandas_example(self):
+        out = self.folder / "upfit.h5"
+        self.assertEqual(truckflow("run", "scenarios/tiny/upfit.yaml", "-o", out, "-q").returncode, 0)
+        doc = (SOURCE / "docs/output.md").read_text(encoding="utf-8")
+        example = next((block for block in re.findall(r"```python\n(.*?)```", doc, re.S) if "def deliveries" in block),
+                       None)
+        self.assertIsNotNone(example, "no pandas example in docs/output.md")
+        with xr.open_dataset(out) as ds:
+            scope = {"ds": ds}
+            exec(example, scope)  # pylint: disable=exec-used
+            trucks = scope["trucks"]
+            self.assertEqual(len(trucks), 4)
+            self.assertEqual(list(trucks.delivery_upfitter), ["body_shop"] * 4)
+            self.assertEqual(list(trucks.delivery_site), ["quarry"] * 4)
+            self.assertEqual(list(trucks.delivery_region), ["b"] * 4)
+            self.assertEqual(list(trucks.delivery_truck_type), ["truck"] * 4)
+            self.assertAlmostEqual(float(trucks.delivery_lead_time_days.iloc[0]), 17 / 24)
 
 
 class RReading(Workspace):

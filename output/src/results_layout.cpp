@@ -1,0 +1,173 @@
+// The parts of the results layout that run and compare files share.
+#include "results_layout.hpp"
+
+#include <algorithm>
+#include <type_traits>
+
+#include "truckflow/engine/time.hpp"
+
+namespace truckflow::output::detail {
+
+std::string hours_since_start(const models::ScenarioDesc& scenario) {
+  return "hours since " + engine::iso_date(scenario.simulation.start_date) + " 00:00:00";
+}
+
+Attributes time_attributes(const models::ScenarioDesc& scenario, std::string long_name) {
+  return {hours_since_start(scenario), std::move(long_name), {{"calendar", "proleptic_gregorian"}}};
+}
+
+Attributes time_axis_attributes(const models::ScenarioDesc& scenario) {
+  return {hours_since_start(scenario),
+          "simulated time",
+          {{"calendar", "proleptic_gregorian"}, {"standard_name", "time"}, {"axis", "T"}}};
+}
+
+void write_dimension(NetcdfWriter& nc, const models::Dimension& d, const std::vector<std::size_t>* keep,
+                     const std::string& long_name) {
+  const auto pick = [&](const auto& values) {
+    if (keep == nullptr) return values;
+    std::remove_cvref_t<decltype(values)> out;
+    for (const std::size_t i : *keep) out.push_back(values.at(i));
+    return out;
+  };
+  nc.dimension(d.name, pick(d.labels), {"", long_name.empty() ? d.long_name : long_name});
+  for (const models::TextProperty& p : d.text_properties)
+    nc.variable(p.name, {d.name}, pick(p.values), {"", p.long_name});
+  for (const models::NumberProperty& p : d.number_properties) {
+    nc.variable(p.name, {d.name}, pick(p.values), {p.units, p.long_name});
+  }
+}
+
+bool written(const models::SeriesCatalog::Entry& e) {
+  return std::all_of(e.shape.begin(), e.shape.end(), [](std::size_t n) { return n > 0; });
+}
+
+Attributes series_attributes(const models::SeriesSpec& spec) {
+  // CF cell_methods: a level or running total is the value at the instant; a flow sums the interval.
+  return {spec.units,
+          spec.long_name,
+          {{"cell_methods", spec.measure == models::Measure::flow ? "time: sum" : "time: point"},
+           {"truckflow_measure", models::to_string(spec.measure)}}};
+}
+
+DeliveryRow delivery_row(const models::TruckDelivered& d) {
+  const auto code = [](std::size_t index) { return static_cast<std::int64_t>(index); };
+  return {d.truck_id,
+          code(d.truck_type),
+          code(d.site),
+          code(d.region),
+          code(d.factory),
+          d.upfitter ? code(*d.upfitter) : -1,
+          d.ordered_at.to_hours(),
+          d.built_at.to_hours(),
+          d.at.to_hours(),
+          (d.at - d.ordered_at).to_days()};
+}
+
+const std::vector<DeliveryColumn>& delivery_columns() {
+  static const std::vector<DeliveryColumn> columns = [] {
+    std::vector<DeliveryColumn> c;
+    const auto integer = [&](std::string name, std::string units, std::string long_name, std::string codes_of,
+                             std::function<std::int64_t(const DeliveryRow&)> read, bool none_allowed = false) {
+      c.push_back({std::move(name),
+                   std::move(units),
+                   std::move(long_name),
+                   std::move(codes_of),
+                   none_allowed,
+                   false,
+                   std::move(read),
+                   {}});
+    };
+    const auto real = [&](std::string name, std::string units, std::string long_name, bool is_time,
+                          std::function<double(const DeliveryRow&)> read) {
+      c.push_back({std::move(name), std::move(units), std::move(long_name), "", false, is_time, {}, std::move(read)});
+    };
+    integer("delivery_truck_id", "1", "truck id (in order of ordering)", "", [](const auto& r) { return r.truck_id; });
+    integer("delivery_truck_type", "", "truck type", "truck_type", [](const auto& r) { return r.truck_type; });
+    integer("delivery_site", "", "application site (site_operator gives its operator)", "site",
+            [](const auto& r) { return r.site; });
+    integer("delivery_region", "", "region of the site (where the truck is registered)", "region",
+            [](const auto& r) { return r.region; });
+    integer("delivery_factory", "", "factory that built the truck", "factory", [](const auto& r) { return r.factory; });
+    integer(
+        "delivery_upfitter", "", "upfitter that fitted its body (none: -1)", "upfitter",
+        [](const auto& r) { return r.upfitter; }, true);
+    real("delivery_ordered_time", "", "when the truck was ordered", true,
+         [](const auto& r) { return r.ordered_hours; });
+    real("delivery_built_time", "", "when the truck was assembled", true, [](const auto& r) { return r.built_hours; });
+    real("delivery_delivered_time", "", "when the truck was delivered", true,
+         [](const auto& r) { return r.delivered_hours; });
+    real("delivery_lead_time_days", "d", "time from order to delivery", false,
+         [](const auto& r) { return r.lead_time_days; });
+    return c;
+  }();
+  return columns;
+}
+
+void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
+                      const std::vector<DeliveryRow>& rows) {
+  nc.dimension("delivery", rows.size());
+  for (const DeliveryColumn& column : delivery_columns()) {
+    if (column.integer) {
+      std::vector<std::int64_t> values;
+      values.reserve(rows.size());
+      for (const DeliveryRow& row : rows) values.push_back(column.integer(row));
+      Attributes attributes{column.units, column.long_name};
+      if (!column.codes_of.empty()) {
+        // CF flags: each code's meaning is the id at that position of the dimension.
+        std::vector<std::int64_t> codes;
+        std::string meanings;
+        if (column.none_allowed) {
+          codes.push_back(-1);
+          meanings = "none";
+        }
+        const std::vector<std::string>& labels = catalog.dimension(column.codes_of).labels;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+          codes.push_back(static_cast<std::int64_t>(i));
+          meanings += (meanings.empty() ? "" : " ") + labels[i];
+        }
+        attributes.extra = {{"flag_meanings", meanings}, {"truckflow_codes_of", column.codes_of}};
+        attributes.integers = {{"flag_values", codes}};
+      }
+      nc.variable(column.name, {"delivery"}, values, attributes);
+    } else {
+      std::vector<double> values;
+      values.reserve(rows.size());
+      for (const DeliveryRow& row : rows) values.push_back(column.real(row));
+      nc.variable(
+          column.name, {"delivery"}, values,
+          column.is_time ? time_attributes(scenario, column.long_name) : Attributes{column.units, column.long_name});
+    }
+  }
+}
+
+void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFigure>>& runs, bool per_run) {
+  for (std::size_t h = 0; h < runs.front().size(); ++h) {
+    std::vector<double> values;
+    for (const auto& figures : runs) values.push_back(figures.at(h).value);
+    const HeadlineFigure& f = runs.front()[h];
+    nc.variable("headline_" + f.name, per_run ? std::vector<std::string>{"truck_type"} : std::vector<std::string>{},
+                values, {f.units, f.long_name});
+  }
+}
+
+void write_provenance(NetcdfWriter& nc, const models::ScenarioDesc& s, const Provenance& p, const std::string& kind) {
+  nc.attribute("Conventions", "CF-1.8");
+  nc.attribute("title", "truckflow results: " + s.name);
+  nc.attribute("source", "truckflow " + p.truckflow_version + " (git " + p.git_revision + ")");
+  nc.attribute("history", p.command_line);
+  nc.attribute("truckflow_kind", kind);
+  nc.attribute("truckflow_version", p.truckflow_version);
+  nc.attribute("truckflow_git_revision", p.git_revision);
+  nc.attribute("command_line", p.command_line);
+  nc.attribute("scenario_name", s.name);
+  nc.attribute("scenario_file", p.scenario_file);
+  nc.attribute("start_date", engine::iso_date(s.simulation.start_date));
+  nc.attribute("horizon_years", s.simulation.horizon_years);
+  nc.attribute("sample_interval_days", s.simulation.sample_interval_days);
+  nc.attribute("random_seed", static_cast<std::int64_t>(s.simulation.seed));
+  nc.variable("scenario_yaml", {}, std::vector<std::string>{p.scenario_yaml},
+              {"", "the scenario as simulated (extends merged, overrides applied), YAML", {}});
+}
+
+}  // namespace truckflow::output::detail

@@ -1,0 +1,73 @@
+// What run and compare files share: time attributes, dimensions with their label variables, the
+// series' attributes, the delivery table's columns and the provenance. Internal to output/.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "truckflow/models/description.hpp"
+#include "truckflow/models/events.hpp"
+#include "truckflow/models/series.hpp"
+#include "truckflow/output/results.hpp"
+
+#include "netcdf_writer.hpp"
+
+namespace truckflow::output::detail {
+
+/// "hours since 2026-01-01 00:00:00" for the scenario's start.
+std::string hours_since_start(const models::ScenarioDesc& scenario);
+Attributes time_attributes(const models::ScenarioDesc& scenario, std::string long_name);
+/// The `time` dimension's coordinate attributes (CF: standard_name, axis, calendar).
+Attributes time_axis_attributes(const models::ScenarioDesc& scenario);
+
+/// A dimension with its labels and label variables; only the entries at `keep` when given, and
+/// with `long_name` instead of the dimension's own when given.
+void write_dimension(NetcdfWriter& nc, const models::Dimension& d, const std::vector<std::size_t>* keep = nullptr,
+                     const std::string& long_name = {});
+
+/// Whether a series has a variable: a zero-length dimension (a scenario without upfitters) has
+/// none, nor do the series over it.
+bool written(const models::SeriesCatalog::Entry& e);
+/// units, long_name, CF cell_methods and truckflow_measure.
+Attributes series_attributes(const models::SeriesSpec& spec);
+
+/// One delivered truck, as the delivery table stores it.
+struct DeliveryRow {
+  std::int64_t truck_id = 0;
+  std::int64_t truck_type = 0;  // positions in the scenario's lists
+  std::int64_t site = 0;
+  std::int64_t region = 0;
+  std::int64_t factory = 0;
+  std::int64_t upfitter = -1;  // -1: none
+  double ordered_hours = 0.0;
+  double built_hours = 0.0;
+  double delivered_hours = 0.0;
+  double lead_time_days = 0.0;
+};
+DeliveryRow delivery_row(const models::TruckDelivered& delivered);
+
+/// A column of the delivery table. A categorical column holds integer codes: positions in the
+/// dimension `codes_of` names (-1 for none where `none_allowed`), described by CF flag_values and
+/// flag_meanings.
+struct DeliveryColumn {
+  std::string name;
+  std::string units;
+  std::string long_name;
+  std::string codes_of;  ///< "" for a number
+  bool none_allowed = false;
+  bool is_time = false;                                     ///< hours since the start (decoded to dates)
+  std::function<std::int64_t(const DeliveryRow&)> integer;  ///< integer and categorical columns
+  std::function<double(const DeliveryRow&)> real;           ///< the others
+};
+const std::vector<DeliveryColumn>& delivery_columns();
+
+/// The delivery table (dimension `delivery`).
+void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
+                      const std::vector<DeliveryRow>& rows);
+
+void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFigure>>& runs, bool per_run);
+void write_provenance(NetcdfWriter& nc, const models::ScenarioDesc& s, const Provenance& p, const std::string& kind);
+
+}  // namespace truckflow::output::detail

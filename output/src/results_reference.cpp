@@ -1,0 +1,74 @@
+// The variable reference of docs/output.md, from the declarations the writers use.
+#include <sstream>
+
+#include "truckflow/models/description.hpp"
+#include "truckflow/output/results.hpp"
+
+#include "results_layout.hpp"
+
+namespace truckflow::output {
+
+namespace {
+
+std::string code(const std::string& name) { return "`" + name + "`"; }
+
+std::string joined(const std::vector<std::string>& items, const std::string& separator = ", ") {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+}  // namespace
+
+std::string results_reference_markdown() {
+  const models::SeriesCatalog catalog = models::series_catalog(models::ScenarioDesc{});
+  std::ostringstream out;
+  out << "### Dimensions\n\n"
+      << "| dimension | coordinate values | label variables |\n| --- | --- | --- |\n"
+      << "| `time` | sample times, hours since the start (decoded to dates); unlimited in a run file | |\n";
+  for (const models::Dimension& d : catalog.dimensions()) {
+    std::vector<std::string> properties;
+    for (const auto& p : d.text_properties) properties.push_back(code(p.name));
+    for (const auto& p : d.number_properties) properties.push_back(code(p.name) + " [" + p.units + "]");
+    std::vector<std::string> fixed;
+    for (const std::string& label : d.labels) fixed.push_back(code(label));
+    out << "| " << code(d.name) << " | " << (fixed.empty() ? d.long_name + "s" : joined(fixed)) << " | "
+        << joined(properties) << " |\n";
+  }
+  out << "| `delivery` | none (the rows of the delivery table) | |\n\n";
+
+  out << "### Sampled series\n\n"
+      << "Dimensions after `time`, in C order. In a compare file each series is summed over `truck_type` (each run "
+         "assigned the whole plan to one type) and has the runs as a last `truck_type` dimension. Measure: "
+         "*level*, the state at the sample's instant; *cumulative*, the total since the start; *flow*, the total "
+         "since the previous sample (`cell_methods: time: sum`).\n\n"
+      << "| variable | dimensions | units | measure | type | meaning |\n| --- | --- | --- | --- | --- | --- |\n";
+  for (const models::SeriesCatalog::Entry& e : catalog.series()) {
+    out << "| " << code(e.spec.name) << " | " << joined(e.spec.dimensions) << " | " << e.spec.units << " | "
+        << models::to_string(e.spec.measure) << " | " << (e.spec.type == models::ValueType::count ? "int64" : "float64")
+        << " | " << e.spec.long_name << " |\n";
+  }
+
+  out << "\n### The delivery table (run files)\n\n"
+      << "One row per delivered truck, in order of delivery. A categorical column holds integer codes: the "
+         "position of the id in the dimension named by its `truckflow_codes_of` attribute, as CF `flag_values` "
+         "and `flag_meanings` also say (`-1`: none).\n\n"
+      << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
+  for (const detail::DeliveryColumn& c : detail::delivery_columns()) {
+    std::string type = c.integer ? "int64" : "float64";
+    if (!c.codes_of.empty()) type = "code into " + code(c.codes_of) + (c.none_allowed ? ", or -1" : "");
+    out << "| " << code(c.name) << " | " << (c.is_time ? "hours since the start" : c.units) << " | " << type << " | "
+        << c.long_name << " |\n";
+  }
+
+  out << "\n### Headline figures\n\n"
+      << "Scalars `headline_<figure>` in a run file, over `truck_type` in a compare file; the rows of the "
+         "headline table `run`, `compare` and `inspect` print.\n\n"
+      << "| figure | units | meaning |\n| --- | --- | --- |\n";
+  for (const HeadlineFigure& f : headline_definitions()) {
+    out << "| " << code(f.name) << " | " << f.units << " | " << f.long_name << " |\n";
+  }
+  return out.str();
+}
+
+}  // namespace truckflow::output
