@@ -14,24 +14,12 @@
 #include "truckflow/engine.hpp"
 #include "truckflow/engine/detail/agenda.hpp"
 
+#include "memory.hpp"
+
 namespace {
 
 using namespace truckflow::engine;
-
-/// Resident set size (or its peak, with `field` = "VmHWM:") of this process, in bytes.
-long long resident_bytes(const char* field = "VmRSS:") {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  long long kilobytes = 0;
-  while (status >> key) {
-    if (key == field) {
-      status >> kilobytes;
-      return kilobytes * 1024;
-    }
-    status.ignore(4096, '\n');
-  }
-  return 0;
-}
+using truckflow::bench::resident_bytes;
 
 Process<> hold(Simulation& sim, Stream& delays) {
   for (;;) co_await sim.timeout(delays.exponential(seconds(1)));

@@ -7,6 +7,8 @@
 #include "truckflow/output/results.hpp"
 #include "truckflow/scenarios/loader.hpp"
 
+#include "memory.hpp"
+
 namespace {
 
 using namespace truckflow;
@@ -45,6 +47,51 @@ void BM_SichuanRunAndWrite(benchmark::State& state) {
   std::filesystem::remove(path);
 }
 BENCHMARK(BM_SichuanRunAndWrite)->Unit(benchmark::kMillisecond);
+
+/// scenarios/sichuan.yaml sampled every hour for state.range(0) years, its results file written as
+/// `truckflow run -o` writes it: samples appended to the file as the run goes (range(1) = 1), or,
+/// for contrast, every sample kept until the end and then written (range(1) = 0).
+/// peak_rss_growth_mb: growth of the peak resident set during the run and the writing.
+void BM_HourlySamplesMemory(benchmark::State& state) {
+  const auto years = state.range(0);
+  const bool streamed = state.range(1) == 1;
+  const scenarios::LoadedScenario loaded = scenarios::load_scenario(
+      sichuan, {.overrides = {"simulation.horizon_years=" + std::to_string(years),
+                              "simulation.sample_interval_days=0.041666666666666664"}});
+  const std::string path = (std::filesystem::temp_directory_path() / "truckflow_bench_hourly.h5").string();
+  const output::Provenance provenance{"bench", sichuan, loaded.resolved_yaml, "", ""};
+  double growth = 0.0;
+  std::size_t samples = 0;
+  for (auto _ : state) {
+    bench::reset_peak_resident();
+    const long long before = bench::resident_bytes();
+    models::World world(loaded.description);
+    if (streamed) {
+      output::RunTotals totals(world.series());
+      output::RunFileWriter writer(path, world.description(), world.series(), provenance);
+      world.add_observer(totals);
+      world.add_observer(writer);
+      world.run();
+      writer.finish(totals);
+    } else {
+      output::RunRecorder recorder(world.series());
+      world.add_observer(recorder);
+      world.run();
+      output::write_run_results(path, world.description(), recorder, provenance);
+      samples = recorder.samples().size();
+    }
+    growth = static_cast<double>(bench::resident_bytes("VmHWM:") - before);
+  }
+  state.counters["peak_rss_growth_mb"] = growth / 1e6;
+  state.counters["file_mb"] = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
+  if (samples > 0) state.counters["samples"] = static_cast<double>(samples);
+  std::filesystem::remove(path);
+}
+BENCHMARK(BM_HourlySamplesMemory)
+    ->ArgsProduct({{1, 2, 4, 8}, {1, 0}})
+    ->ArgNames({"years", "streamed"})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
 /// Loading and checking the default scenario (YAML, extends, every check).
 void BM_LoadSichuan(benchmark::State& state) {
