@@ -55,9 +55,9 @@ BENCHMARK(BM_SichuanRunAndWrite)->Unit(benchmark::kMillisecond);
 void BM_HourlySamplesMemory(benchmark::State& state) {
   const auto years = state.range(0);
   const bool streamed = state.range(1) == 1;
-  const scenarios::LoadedScenario loaded = scenarios::load_scenario(
-      sichuan, {.overrides = {"simulation.horizon_years=" + std::to_string(years),
-                              "simulation.sample_interval_days=0.041666666666666664"}});
+  const scenarios::LoadedScenario loaded =
+      scenarios::load_scenario(sichuan, {.overrides = {"simulation.horizon_years=" + std::to_string(years),
+                                                       "simulation.sample_interval_days=0.041666666666666664"}});
   const std::string path = (std::filesystem::temp_directory_path() / "truckflow_bench_hourly.h5").string();
   const output::Provenance provenance{"bench", sichuan, loaded.resolved_yaml, "", ""};
   double growth = 0.0;
@@ -92,6 +92,44 @@ BENCHMARK(BM_HourlySamplesMemory)
     ->ArgNames({"years", "streamed"})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
+
+/// A delivery table of state.range(0) rows (categorical columns as integer codes) written with
+/// the rest of a results file of the default scenario (one sample). items_per_second = rows.
+void BM_DeliveryTableRows(benchmark::State& state) {
+  const scenarios::LoadedScenario loaded = scenarios::load_scenario(sichuan);
+  const models::ScenarioDesc& s = loaded.description;
+  const models::SeriesCatalog catalog = models::series_catalog(s);
+  const std::string path = (std::filesystem::temp_directory_path() / "truckflow_bench_deliveries.h5").string();
+  const auto rows = state.range(0);
+  for (auto _ : state) {
+    output::RunTotals totals(catalog);
+    output::RunFileWriter writer(path, s, catalog, {"bench", sichuan, loaded.resolved_yaml, "", ""});
+    const models::Sample sample = catalog.blank(engine::Time::zero());
+    totals.on_sample(sample);
+    writer.on_sample(sample);
+    for (std::int64_t i = 0; i < rows; ++i) {
+      const auto index = static_cast<std::size_t>(i);
+      const engine::Time ordered = engine::Time::zero() + engine::hours(i % 70000);
+      const models::DomainEvent delivered =
+          models::TruckDelivered{ordered + engine::days(14),
+                                 i + 1,
+                                 index % s.truck_types.size(),
+                                 index % s.sites.size(),
+                                 index % s.regions.size(),
+                                 index % s.factories.size(),
+                                 index % 3 == 0 ? std::optional<std::size_t>(0) : std::nullopt,
+                                 ordered,
+                                 ordered + engine::days(10)};
+      totals.on_event(delivered);
+      writer.on_event(delivered);
+    }
+    writer.finish(totals);
+  }
+  state.SetItemsProcessed(state.iterations() * rows);
+  state.counters["file_mb"] = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
+  std::filesystem::remove(path);
+}
+BENCHMARK(BM_DeliveryTableRows)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 /// Loading and checking the default scenario (YAML, extends, every check).
 void BM_LoadSichuan(benchmark::State& state) {
