@@ -74,6 +74,28 @@ def plot_run(ds, folder, title, written):
     figure.suptitle(title)
     save(figure, folder, "suppliers.png", written)
 
+    # Where trucks wait, whatever the stage: a bottleneck after the factory shows here, not in the backlog.
+    figure, axes = plt.subplots(1, 2, figsize=(14, 4.8))
+    waiting = ds.trucks_by_stage.sel(stage=[s for s in ds.stage.values if s != "delivered"])
+    weekly = waiting.resample(time="W").mean(keep_attrs=True)
+    weekly.plot.line(x="time", hue="stage", ax=axes[0])
+    axes[0].set_xlabel(ds.time.attrs.get("long_name", "time"))
+    axes[0].set_title("trucks in each stage before delivery (weekly mean)")
+    stages = [str(s) for s in ds.stage.values if s != "delivered"]
+    means = [float(ds.stage_mean_days.sel(stage=s)) for s in stages]
+    bars = axes[1].barh(stages, means)
+    for bar, stage in zip(bars, stages):
+        place = str(ds.stage_worst_place.sel(stage=stage).values)
+        worst = float(ds.stage_worst_place_mean_days.sel(stage=stage))
+        if place:
+            axes[1].annotate(f" worst: {place} ({worst:.1f} d)", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                             va="center", fontsize=8)
+    axes[1].invert_yaxis()
+    axes[1].set_xlabel(label(ds.stage_mean_days))
+    axes[1].set_title("mean time in each stage, and where it is longest")
+    figure.suptitle(title)
+    save(figure, folder, "waiting.png", written)
+
 
 def plot_compare(ds, folder, title, written):
     figure, axes = plt.subplots(1, 2, figsize=(13, 4.5))

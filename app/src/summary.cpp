@@ -2,6 +2,7 @@
 #include "summary.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,12 @@ class Table {
 
 std::string n(std::int64_t value) { return std::to_string(value); }
 
+std::string days(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", value);
+  return text;
+}
+
 /// Trucks ordered, built and delivered in each year (the year's end less the year before's), and
 /// in service at its end, for each region whose sites order trucks, then for all regions.
 void print_years(std::ostream& out, const models::ScenarioDesc& scenario, const models::SeriesCatalog& series,
@@ -92,7 +99,8 @@ void print_years(std::ostream& out, const models::ScenarioDesc& scenario, const 
 }  // namespace
 
 void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::SeriesCatalog& series,
-                   const models::Sample& last, const std::vector<output::YearEnd>& years) {
+                   const models::Sample& last, const std::vector<output::YearEnd>& years,
+                   const std::vector<output::StageWait>& waits) {
   const std::size_t types = scenario.truck_types.size();
   const auto values = [&](const char* name) { return series.counts(last, name); };
 
@@ -152,6 +160,17 @@ void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, cons
     stages.add({models::to_string(static_cast<models::TruckStage>(s)), n(by_stage(s))});
   }
   stages.print(out, "Where the trucks are at the end");
+
+  Table waited({"stage", "worst_place", "trucks", "peak", "mean", "max", "mean_at_worst"},
+               {"", "", "[trucks]", "[trucks]", "[d]", "[d]", "[d]"}, 2);
+  for (const output::StageWait& w : waits) {
+    if (w.trucks == 0) continue;
+    waited.add({models::to_string(w.stage), w.worst_place, n(w.trucks), n(w.peak_trucks), days(w.mean_days),
+                days(w.max_days), days(w.worst_place_mean_days)});
+  }
+  waited.print(out,
+               "Where trucks waited (worst_place: the longest mean time in the stage; peak: most at one sample; a "
+               "truck still waiting counts with its time so far)");
 }
 
 }  // namespace truckflow::app

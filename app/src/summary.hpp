@@ -1,5 +1,5 @@
 // The summary tables `truckflow run` prints: trucks by region and type, by region and year,
-// factories, suppliers, upfitters, stages.
+// factories, suppliers, upfitters, stages, and where trucks waited.
 #pragma once
 
 #include <ostream>
@@ -10,9 +10,11 @@
 
 namespace truckflow::app {
 
-/// Writes the end-of-run summary of `last` (the final sample) and `years` (the state at each
-/// year's end, RunRecorder::year_ends) for `scenario`, whose world samples `series`.
+/// Writes the end-of-run summary of `last` (the final sample), `years` (the state at each year's
+/// end, RunTotals::year_ends) and `waits` (RunTotals::stage_waits) for `scenario`, whose world
+/// samples `series`.
 void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::SeriesCatalog& series,
-                   const models::Sample& last, const std::vector<output::YearEnd>& years);
+                   const models::Sample& last, const std::vector<output::YearEnd>& years,
+                   const std::vector<output::StageWait>& waits);
 
 }  // namespace truckflow::app

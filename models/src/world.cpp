@@ -96,7 +96,7 @@ void Chain::order_truck(std::size_t site, std::size_t type, const std::string& f
   truck.factory = *chosen;
   truck.upfitter = sites[site]->upfitter();
   truck.ordered_at = sim.now();
-  emit(TruckOrdered{truck.ordered_at, truck.id, type, site, region, truck.factory});
+  emit(TruckOrdered{truck.ordered_at, truck.id, type, site, region, truck.factory, truck.upfitter});
   sim.spawn(truck_life(truck), "truck/" + std::to_string(truck.id));
 }
 

@@ -116,6 +116,9 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
 
   std::vector<std::vector<HeadlineFigure>> figures;
   for (const ComparedRun& r : runs) figures.push_back(headline_figures(*r.scenario, *r.run));
+  std::vector<std::vector<StageWait>> waits;
+  for (const ComparedRun& r : runs) waits.push_back(r.run->stage_waits(*r.scenario));
+  detail::write_stage_waits(nc, waits, true);
   detail::write_headlines(nc, figures, true);
   std::string compared_types;
   for (const ComparedRun& r : runs) compared_types += (compared_types.empty() ? "" : ",") + r.truck_type;

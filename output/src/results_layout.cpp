@@ -2,6 +2,7 @@
 #include "results_layout.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <type_traits>
 
 #include "truckflow/engine/time.hpp"
@@ -137,6 +138,73 @@ void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, co
       nc.variable(
           column.name, {"delivery"}, values,
           column.is_time ? time_attributes(scenario, column.long_name) : Attributes{column.units, column.long_name});
+    }
+  }
+}
+
+const std::vector<StageColumn>& stage_columns() {
+  static const std::vector<StageColumn> columns = {
+      {"stage_trucks_entered",
+       "trucks",
+       "trucks that entered the stage (those still in it included)",
+       [](const StageWait& w) { return w.trucks; },
+       {},
+       {}},
+      {"stage_peak_trucks",
+       "trucks",
+       "most trucks in the stage at one sample",
+       [](const StageWait& w) { return w.peak_trucks; },
+       {},
+       {}},
+      {"stage_mean_days",
+       "d",
+       "mean time a truck spent in the stage (trucks still in it: so far)",
+       {},
+       [](const StageWait& w) { return w.mean_days; },
+       {}},
+      {"stage_max_days",
+       "d",
+       "longest time a truck spent in the stage (trucks still in it: so far)",
+       {},
+       [](const StageWait& w) { return w.max_days; },
+       {}},
+      {"stage_worst_place",
+       "",
+       "the factory, upfitter or (on the road) site with the longest mean time in the stage",
+       {},
+       {},
+       [](const StageWait& w) { return w.worst_place; }},
+      {"stage_worst_place_mean_days",
+       "d",
+       "mean time in the stage at its worst place",
+       {},
+       [](const StageWait& w) { return w.worst_place_mean_days; }},
+  };
+  return columns;
+}
+
+void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait>>& runs, bool per_run) {
+  // Row-major over (stage, run): each run's wait for each stage, delivered (no wait) as empty.
+  const auto cells = [&](auto value_of, auto empty) {
+    std::vector<decltype(empty)> out;
+    for (std::size_t s = 0; s < models::truck_stage_count; ++s) {
+      for (const auto& waits : runs) {
+        const auto it = std::find_if(waits.begin(), waits.end(),
+                                     [&](const StageWait& w) { return static_cast<std::size_t>(w.stage) == s; });
+        out.push_back(it == waits.end() ? empty : value_of(*it));
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> dims =
+      per_run ? std::vector<std::string>{"stage", "truck_type"} : std::vector<std::string>{"stage"};
+  for (const StageColumn& c : stage_columns()) {
+    if (c.integer) {
+      nc.variable(c.name, dims, cells(c.integer, std::int64_t{0}), {c.units, c.long_name});
+    } else if (c.real) {
+      nc.variable(c.name, dims, cells(c.real, std::numeric_limits<double>::quiet_NaN()), {c.units, c.long_name});
+    } else {
+      nc.variable(c.name, dims, cells(c.text, std::string()), {"", c.long_name});
     }
   }
 }

@@ -11,6 +11,7 @@
 #include "truckflow/models/events.hpp"
 #include "truckflow/models/series.hpp"
 #include "truckflow/output/results.hpp"
+#include "truckflow/output/stage_waits.hpp"
 
 #include "netcdf_writer.hpp"
 
@@ -66,6 +67,21 @@ const std::vector<DeliveryColumn>& delivery_columns();
 /// The delivery table (dimension `delivery`).
 void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
                       const std::vector<DeliveryRow>& rows);
+
+/// A variable of the stage-wait table (over `stage`; the `delivered` stage, where no truck waits,
+/// holds 0, NaN or "").
+struct StageColumn {
+  std::string name;
+  std::string units;
+  std::string long_name;
+  std::function<std::int64_t(const StageWait&)> integer;
+  std::function<double(const StageWait&)> real;
+  std::function<std::string(const StageWait&)> text;
+};
+const std::vector<StageColumn>& stage_columns();
+/// The stage-wait table of each run: over (stage) for one run, over (stage, truck_type) for a
+/// comparison's runs.
+void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait>>& runs, bool per_run);
 
 void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFigure>>& runs, bool per_run);
 void write_provenance(NetcdfWriter& nc, const models::ScenarioDesc& s, const Provenance& p, const std::string& kind);

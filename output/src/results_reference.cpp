@@ -61,6 +61,16 @@ std::string results_reference_markdown() {
         << c.long_name << " |\n";
   }
 
+  out << "\n### Where trucks waited\n\n"
+      << "Over `stage` in a run file, over (`stage`, `truck_type`) in a compare file: how long trucks spent in each "
+         "stage of the chain and where (the factory for the stages up to assembly, the upfitter on the way to and at "
+         "it, the site on the road to it). A truck still in a stage at the end counts with its time so far. The "
+         "`delivered` stage holds 0, NaN or an empty text.\n\n"
+      << "| variable | units | meaning |\n| --- | --- | --- |\n";
+  for (const detail::StageColumn& c : detail::stage_columns()) {
+    out << "| " << code(c.name) << " | " << c.units << " | " << c.long_name << " |\n";
+  }
+
   out << "\n### Headline figures\n\n"
       << "Scalars `headline_<figure>` in a run file, over `truck_type` in a compare file; the rows of the "
          "headline table `run`, `compare` and `inspect` print.\n\n"

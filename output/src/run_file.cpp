@@ -58,6 +58,7 @@ void RunFileWriter::finish(const RunTotals& totals) {
   for (const Delivery& d : deliveries_) rows.push_back(d.row);
   deliveries_.clear();
   detail::write_deliveries(*nc_, scenario_, catalog_, rows);
+  detail::write_stage_waits(*nc_, {totals.stage_waits(scenario_)}, false);
   detail::write_headlines(*nc_, {headline_figures(scenario_, totals)}, false);
   detail::write_provenance(*nc_, scenario_, provenance_, "run");
   nc_->close();

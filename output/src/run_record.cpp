@@ -2,7 +2,9 @@
 #include "truckflow/output/run_record.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <map>
 #include <stdexcept>
 #include <variant>
 
@@ -12,6 +14,7 @@ RunTotals::RunTotals(models::SeriesCatalog catalog)
     : catalog_(std::move(catalog)), delivered_by_type_(catalog_.dimension("truck_type").labels.size(), 0) {}
 
 void RunTotals::on_event(const models::DomainEvent& event) {
+  waits_.on_event(event);
   const auto* delivered = std::get_if<models::TruckDelivered>(&event);
   if (delivered == nullptr) return;
   ++deliveries_;
@@ -22,11 +25,16 @@ void RunTotals::on_event(const models::DomainEvent& event) {
 }
 
 void RunTotals::on_sample(const models::Sample& sample) {
+  waits_.on_sample(sample);
   max_backlog_ = std::max(max_backlog_, catalog_.counts(sample, "factory_backlog_trucks").total());
   last_.assign(1, sample);
 }
 
 void RunTotals::on_year_end(std::int64_t year, const models::Sample& state) { year_ends_.push_back({year, state}); }
+
+std::vector<StageWait> RunTotals::stage_waits(const models::ScenarioDesc& scenario) const {
+  return waits_.waits(scenario, last().time);
+}
 
 const models::Sample& RunTotals::last() const {
   if (last_.empty()) throw std::logic_error("the run has no samples");
@@ -48,11 +56,14 @@ std::vector<HeadlineFigure> headline_definitions() {
       {"trucks_ordered", "trucks", "trucks ordered over the run"},
       {"trucks_delivered", "trucks", "trucks delivered: the fleet in service at the end"},
       {"backlog_at_end_trucks", "trucks", "trucks ordered and not yet built at the end"},
+      {"in_chain_at_end_trucks", "trucks", "trucks ordered and not yet delivered at the end, whatever the stage"},
       {"max_backlog_trucks", "trucks", "largest backlog at any sample"},
       {"mean_order_to_delivery_days", "d", "mean time from order to delivery (NaN without deliveries)"},
       {"max_order_to_delivery_days", "d", "longest time from order to delivery (NaN without deliveries)"},
       {"supplier_stockouts_orders", "orders", "component orders that found too little stock"},
       {"fleet_purchase_cost_cny", "CNY", "purchase price of the trucks delivered"},
+      {"longest_stage_wait_days", "d",
+       "longest time one truck spent in one stage of the chain before delivery (trucks still there: so far)"},
   };
 }
 
@@ -62,19 +73,29 @@ std::vector<HeadlineFigure> headline_figures(const models::ScenarioDesc& scenari
   const auto at_end = [&](const char* name) { return static_cast<double>(series.counts(last, name).total()); };
   const auto n = static_cast<double>(run.deliveries());
   const double nan = std::numeric_limits<double>::quiet_NaN();
+  double longest_wait = nan;
+  for (const StageWait& w : run.stage_waits(scenario)) {
+    if (w.trucks > 0 && (std::isnan(longest_wait) || w.max_days > longest_wait)) longest_wait = w.max_days;
+  }
   double cost = 0.0;
   for (std::size_t t = 0; t < run.delivered_by_type().size(); ++t) {
     cost += static_cast<double>(run.delivered_by_type()[t]) * scenario.truck_types.at(t).price_cny;
   }
-  const double values[] = {
-      at_end("factory_trucks_ordered"),           at_end("region_fleet_trucks"),
-      at_end("factory_backlog_trucks"),           static_cast<double>(run.max_backlog_trucks()),
-      n > 0 ? run.lead_time_sum_days() / n : nan, n > 0 ? run.lead_time_max_days() : nan,
-      at_end("supplier_stockouts_orders"),        cost,
+  const std::map<std::string, double, std::less<>> values{
+      {"trucks_ordered", at_end("factory_trucks_ordered")},
+      {"trucks_delivered", at_end("region_fleet_trucks")},
+      {"backlog_at_end_trucks", at_end("factory_backlog_trucks")},
+      {"in_chain_at_end_trucks", at_end("factory_trucks_ordered") - at_end("region_trucks_delivered")},
+      {"max_backlog_trucks", static_cast<double>(run.max_backlog_trucks())},
+      {"mean_order_to_delivery_days", n > 0 ? run.lead_time_sum_days() / n : nan},
+      {"max_order_to_delivery_days", n > 0 ? run.lead_time_max_days() : nan},
+      {"supplier_stockouts_orders", at_end("supplier_stockouts_orders")},
+      {"fleet_purchase_cost_cny", cost},
+      {"longest_stage_wait_days", longest_wait},
   };
   std::vector<HeadlineFigure> figures = headline_definitions();
-  if (figures.size() != std::size(values)) throw std::logic_error("headline_figures: a figure without a value");
-  for (std::size_t i = 0; i < figures.size(); ++i) figures[i].value = values[i];
+  if (figures.size() != values.size()) throw std::logic_error("headline_figures: a value without a definition");
+  for (HeadlineFigure& f : figures) f.value = values.at(f.name);
   return figures;
 }
 

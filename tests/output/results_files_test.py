@@ -34,6 +34,8 @@ def data_of(path):
     with h5py.File(path, "r") as f:
         for name, dataset in f.items():
             values = dataset[()]
+            if isinstance(values, np.ndarray) and values.dtype.kind in "if":
+                values = values.tobytes()  # NaN (a stage no truck waited in) equals itself byte for byte
             content[name] = (values.tolist() if hasattr(values, "tolist") else values,
                              {k: str(v) for k, v in dataset.attrs.items() if k not in ("DIMENSION_LIST", "REFERENCE_LIST")})
     return content
@@ -319,7 +321,8 @@ class Plots(Workspace):
         self.assertEqual(truckflow("run", "scenarios/sichuan.yaml", "-o", run_file, "-q").returncode, 0)
         self.assertEqual(truckflow("compare", "scenarios/sichuan.yaml", "--types", "bev_swap,fcev", "-o", compare_file,
                                    "-q").returncode, 0)
-        for results, pngs in ((run_file, ["production_and_deliveries.png", "fleet_and_backlog.png", "suppliers.png"]),
+        for results, pngs in ((run_file, ["production_and_deliveries.png", "fleet_and_backlog.png", "suppliers.png",
+                                          "waiting.png"]),
                               (compare_file, ["compare_over_time.png", "compare_headline.png"])):
             plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", results, "-o", self.folder],
                                   capture_output=True, text=True, timeout=600)

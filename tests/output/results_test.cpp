@@ -140,5 +140,53 @@ TEST(ResultsTest, EverySeriesOfTheCatalogIsWritten) {
   EXPECT_EQ(variables.at("delivery_site").dimensions, std::vector<std::string>{"delivery"});
 }
 
+// Where trucks waited, on scenarios/tiny/upfit.yaml worked out by hand: each truck is built in
+// 10 h from stock (no order processing, no wait for components or a line), drives 2 h to the body
+// shop, is fitted in 5 h and is at the quarry in the same region at once.
+TEST(ResultsTest, StageWaitsHandComputed) {
+  const auto loaded = scenarios::load_scenario(tiny + "upfit.yaml");
+  models::World world(loaded.description);
+  RunTotals totals(world.series());
+  world.add_observer(totals);
+  world.run();
+  const auto waits = totals.stage_waits(world.description());
+  ASSERT_EQ(waits.size(), models::truck_stage_count - 1) << "every stage but delivered";
+  std::map<std::string, StageWait> by_stage;
+  for (const StageWait& w : waits) by_stage.emplace(models::to_string(w.stage), w);
+  for (const auto& [stage, w] : by_stage) EXPECT_EQ(w.trucks, 4) << stage;
+  EXPECT_DOUBLE_EQ(by_stage.at("in_assembly").mean_days, 10.0 / 24.0);
+  EXPECT_EQ(by_stage.at("in_assembly").worst_place, "plant");
+  EXPECT_DOUBLE_EQ(by_stage.at("to_upfitter").max_days, 2.0 / 24.0);
+  EXPECT_DOUBLE_EQ(by_stage.at("at_upfitter").mean_days, 5.0 / 24.0);
+  EXPECT_EQ(by_stage.at("at_upfitter").worst_place, "body_shop");
+  EXPECT_EQ(by_stage.at("at_upfitter").peak_trucks, 1)
+      << "the third truck, ordered on day 182.5, reaches the body shop at midnight: the day 183 sample sees it";
+  EXPECT_DOUBLE_EQ(by_stage.at("awaiting_components").max_days, 0.0);
+  EXPECT_DOUBLE_EQ(by_stage.at("to_site").max_days, 0.0);
+  EXPECT_EQ(by_stage.at("to_site").worst_place, "quarry");
+  const auto figures = headline_figures(world.description(), totals);
+  EXPECT_DOUBLE_EQ(figure(figures, "longest_stage_wait_days"), 10.0 / 24.0);
+  EXPECT_EQ(figure(figures, "in_chain_at_end_trucks"), 0);
+}
+
+// A truck still waiting at the end counts with its time so far, and the trucks in a stage at a
+// sample make its peak: one line, 3,000 trucks ordered in a year.
+TEST(ResultsTest, StageWaitsCountTrucksStillWaiting) {
+  const auto loaded = scenarios::load_scenario(
+      tiny + "upfit.yaml", {.overrides = {"simulation.horizon_years=1", "sites[quarry].deployment[0].trucks=3000"}});
+  models::World world(loaded.description);
+  RunTotals totals(world.series());
+  world.add_observer(totals);
+  world.run();
+  const auto waits = totals.stage_waits(world.description());
+  const auto& line = waits.at(static_cast<std::size_t>(models::TruckStage::awaiting_line));
+  const auto& components = waits.at(static_cast<std::size_t>(models::TruckStage::awaiting_components));
+  EXPECT_GT(line.peak_trucks + components.peak_trucks, 100) << "3,000 a year for a line that builds 876";
+  EXPECT_GT(std::max(line.max_days, components.max_days), 100.0) << "trucks still waiting at the end count";
+  const auto figures = headline_figures(world.description(), totals);
+  EXPECT_GT(figure(figures, "in_chain_at_end_trucks"), figure(figures, "backlog_at_end_trucks") - 1);
+  EXPECT_GE(figure(figures, "longest_stage_wait_days"), std::max(line.max_days, components.max_days));
+}
+
 }  // namespace
 }  // namespace truckflow::output

@@ -45,6 +45,7 @@ struct TruckOrdered {
   std::size_t site = 0;
   std::size_t region = 0;  ///< the site's region
   std::size_t factory = 0;
+  std::optional<std::size_t> upfitter;  ///< the upfitter that will fit its body, if any
 };
 
 /// A truck moved from one stage of the chain to the next.

@@ -10,6 +10,7 @@
 #include "truckflow/models/description.hpp"
 #include "truckflow/models/observer.hpp"
 #include "truckflow/models/series.hpp"
+#include "truckflow/output/stage_waits.hpp"
 
 namespace truckflow::output {
 
@@ -38,8 +39,11 @@ class RunTotals : public models::Observer {
   const std::vector<std::int64_t>& delivered_by_type() const noexcept { return delivered_by_type_; }
   double lead_time_sum_days() const noexcept { return lead_sum_days_; }
   double lead_time_max_days() const noexcept { return lead_max_days_; }
+  /// Where trucks waited, up to the latest sample (see StageWaits).
+  std::vector<StageWait> stage_waits(const models::ScenarioDesc& scenario) const;
 
  private:
+  StageWaits waits_;
   models::SeriesCatalog catalog_;
   std::vector<models::Sample> last_;  // empty, or the latest sample
   std::vector<YearEnd> year_ends_;
