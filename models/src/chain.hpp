@@ -1,5 +1,6 @@
-// The simulated chain's shared state: the entities, the trucks, the counters, and the processes
-// that tie them together (a truck's life, the sampler). Internal to models/.
+// The simulated chain: its parts (supply, production, delivery), the trucks, the event stream
+// with its first listener (the truck counters), and the processes that tie the parts together (a
+// truck's life, the sampler, the year ends). Internal to models/.
 #pragma once
 
 #include <array>
@@ -16,15 +17,13 @@
 #include "truckflow/models/observer.hpp"
 #include "truckflow/models/road_network.hpp"
 
+#include "delivery.hpp"
+#include "production.hpp"
 #include "series_registry.hpp"
+#include "supply.hpp"
 #include "truck_counts.hpp"
 
 namespace truckflow::models::detail {
-
-class Supplier;
-class Factory;
-class Upfitter;
-class Site;
 
 /// One truck, from order to delivery.
 struct Truck {
@@ -42,16 +41,6 @@ struct Truck {
   bool has_body = false;         ///< its body has been taken from the upfitter's stock
 };
 
-/// Components on their way from a supplier to a plant.
-struct Shipment {
-  enum class State : std::uint8_t { processing, in_transit, received };
-  std::int64_t id = 0;  ///< 1, 2, ... in the order placed
-  std::size_t supplier = 0;
-  std::int64_t units = 0;
-  std::int64_t allocated = 0;  ///< units already taken from the supplier's stock
-  State state = State::processing;
-};
-
 class Chain {
  public:
   explicit Chain(ScenarioDesc description);
@@ -64,32 +53,27 @@ class Chain {
   engine::Simulation sim;
   const engine::Time end;
 
-  std::vector<std::unique_ptr<Supplier>> suppliers;
-  std::vector<std::unique_ptr<Factory>> factories;
-  std::vector<std::unique_ptr<Upfitter>> upfitters;
-  std::vector<std::unique_ptr<Site>> sites;
-
-  std::deque<Truck> trucks;        ///< every truck ordered, by id
-  std::deque<Shipment> shipments;  ///< every component shipment placed
+  std::deque<Truck> trucks;  ///< every truck ordered, by id
 
   TruckCounts counts;                ///< the chain's first listener
   const SeriesRegistry series;       ///< what a sample holds, and how to read it
   std::vector<Observer*> observers;  ///< after `counts`, in the order added
 
+  // The parts of the chain, each with its own entities, processes, series and laws.
+  Supply supply;          ///< suppliers and their shipments
+  Production production;  ///< factories and their component stocks
+  Delivery delivery;      ///< upfitters and application sites
+
   /// Sends `event` to every listener, now.
   void emit(const DomainEvent& event);
 
   std::size_t truck_type_count() const noexcept { return desc.truck_types.size(); }
-  std::size_t region_of_site(std::size_t site) const;
   /// A trip by road: each link's nominal time, varied by its road's `travel_time_cv`.
   engine::Duration trip(std::size_t from_region, std::size_t to_region);
 
   /// Orders a truck of `type` for `site` from the named factory (empty: the one ChainMap chooses).
   void order_truck(std::size_t site, std::size_t type, const std::string& factory);
   void set_stage(Truck& truck, TruckStage stage);
-  /// The supplier a plant in `plant_region` buys `component` from (see ChainMap::supplier_for).
-  std::size_t supplier_for(std::size_t component, std::size_t plant_region,
-                           const std::vector<SourcingDesc>& sourcing) const;
 
   /// Every series now (flows as totals since the start).
   Sample read_series() const { return series.read(*this, sim.now()); }

@@ -27,8 +27,7 @@ ComponentStock::ComponentStock(Chain& chain, std::size_t plant_region, std::size
 void ComponentStock::review() {
   while (stock_.level() + on_order_ - waiting_ <= reorder_point_units_) {
     on_order_ += order_quantity_units_;
-    Shipment& shipment = chain_.shipments.emplace_back(
-        Shipment{static_cast<std::int64_t>(chain_.shipments.size()) + 1, supplier_, order_quantity_units_});
+    Shipment& shipment = chain_.supply.order(supplier_, order_quantity_units_);
     chain_.sim.spawn(replenish(shipment));
   }
 }
@@ -42,9 +41,8 @@ engine::Process<> ComponentStock::take(std::int64_t units) {
 }
 
 engine::Process<> ComponentStock::replenish(Shipment& shipment) {
-  Supplier& supplier = *chain_.suppliers[supplier_];
-  co_await supplier.fulfill(shipment);
-  co_await chain_.sim.timeout(chain_.trip(supplier.region(), plant_region_));
+  co_await chain_.supply.fill(shipment);
+  co_await chain_.sim.timeout(chain_.trip(chain_.supply.supplier(supplier_).region(), plant_region_));
   shipment.state = Shipment::State::received;
   on_order_ -= shipment.units;
   received_ += shipment.units;

@@ -3,7 +3,6 @@
 
 #include <cmath>
 
-
 #include "whole_units.hpp"
 
 namespace truckflow::models {

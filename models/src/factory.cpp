@@ -25,8 +25,9 @@ Factory::Factory(Chain& chain, std::size_t /*index*/, const FactoryDesc& desc)
     }
   }
   for (const auto& [component, units] : units_per_truck) {
-    stocks_.emplace(component, std::make_unique<ComponentStock>(chain, region_, component, units, desc.inventory,
-                                                                chain.supplier_for(component, region_, desc.sourcing)));
+    stocks_.emplace(component,
+                    std::make_unique<ComponentStock>(chain, region_, component, units, desc.inventory,
+                                                     chain.supply.supplier_for(component, region_, desc.sourcing)));
   }
 }
 

@@ -81,21 +81,21 @@ void declare_supplier_series(SeriesRegistry& r) {
   const std::vector<std::string> by_supplier{"supplier"};
   r.counts({"supplier_output_units", by_supplier, "units", "components made (cumulative)", Measure::cumulative},
            [](const Chain& c, std::span<std::int64_t> out) {
-             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.suppliers[s]->produced();
+             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.supply.supplier(s).produced();
            });
   r.counts({"supplier_shipped_units", by_supplier, "units", "components dispatched to plants (cumulative)",
             Measure::cumulative},
            [](const Chain& c, std::span<std::int64_t> out) {
-             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.suppliers[s]->shipped();
+             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.supply.supplier(s).shipped();
            });
   r.counts({"supplier_stock_units", by_supplier, "units", "components in the supplier's stock", Measure::level},
            [](const Chain& c, std::span<std::int64_t> out) {
-             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.suppliers[s]->stock();
+             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.supply.supplier(s).stock();
            });
   r.counts({"supplier_stockouts_orders", by_supplier, "orders", "orders that found too little stock (cumulative)",
             Measure::cumulative},
            [](const Chain& c, std::span<std::int64_t> out) {
-             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.suppliers[s]->stockouts();
+             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.supply.supplier(s).stockouts();
            });
 }
 

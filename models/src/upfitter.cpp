@@ -16,7 +16,7 @@ Upfitter::Upfitter(Chain& chain, std::size_t index, const UpfitterDesc& desc, co
       upfit_draws_(chain.sim.rng("upfitter/" + desc.id + "/upfit_time")) {
   for (const std::size_t body : bodies) {
     stocks_.emplace(body, std::make_unique<ComponentStock>(chain, region_, body, 1, desc.inventory,
-                                                           chain.supplier_for(body, region_, desc.sourcing)));
+                                                           chain.supply.supplier_for(body, region_, desc.sourcing)));
   }
 }
 
@@ -32,7 +32,7 @@ engine::Process<> Upfitter::fit(Truck& truck, std::size_t body) {
 void declare_upfitter_series(SeriesRegistry& r) {
   r.counts({"upfitter_trucks_fitted", {"upfitter"}, "trucks", "bodies fitted (cumulative)", Measure::cumulative},
            [](const Chain& c, std::span<std::int64_t> out) {
-             for (std::size_t u = 0; u < out.size(); ++u) out[u] = c.upfitters[u]->fitted();
+             for (std::size_t u = 0; u < out.size(); ++u) out[u] = c.delivery.upfitter(u).fitted();
            });
 }
 

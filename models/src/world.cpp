@@ -11,7 +11,6 @@
 #include "chain.hpp"
 #include "factory.hpp"
 #include "site.hpp"
-#include "supplier.hpp"
 #include "upfitter.hpp"
 #include "variation.hpp"
 
@@ -36,7 +35,10 @@ Chain::Chain(ScenarioDesc description)
       sim(desc.simulation.seed, engine::Epoch(desc.simulation.start_date)),
       end(horizon_end(desc.simulation)),
       counts(desc),
-      series(desc) {
+      series(desc),
+      supply(*this),
+      production(*this),
+      delivery(*this) {
   // One stream per road: "road/a-b/travel_time", and "road/a-b#2/travel_time" for a second a-b road.
   std::map<std::string, int> seen;
   for (const RoadDesc& road : desc.roads) {
@@ -44,29 +46,11 @@ Chain::Chain(ScenarioDesc description)
     if (const int n = ++seen[name]; n > 1) name.append(1, '#').append(std::to_string(n));
     road_streams_.push_back(&sim.rng("road/" + name + "/travel_time"));
   }
-  for (std::size_t i = 0; i < desc.suppliers.size(); ++i) {
-    suppliers.push_back(std::make_unique<Supplier>(*this, i, desc.suppliers[i]));
-  }
-  for (std::size_t i = 0; i < desc.factories.size(); ++i) {
-    factories.push_back(std::make_unique<Factory>(*this, i, desc.factories[i]));
-  }
-  for (std::size_t u = 0; u < desc.upfitters.size(); ++u) {
-    std::vector<std::size_t> bodies;
-    for (const SiteDesc& site : desc.sites) {
-      if (!site.upfit || map.upfitter(site.upfit->upfitter) != u) continue;
-      const std::size_t body = map.component(site.upfit->body);
-      if (std::find(bodies.begin(), bodies.end(), body) == bodies.end()) bodies.push_back(body);
-    }
-    upfitters.push_back(std::make_unique<Upfitter>(*this, u, desc.upfitters[u], bodies));
-  }
-  for (std::size_t i = 0; i < desc.sites.size(); ++i) sites.push_back(std::make_unique<Site>(*this, i, desc.sites[i]));
   sim.spawn(sampler(), "sampler");
   sim.spawn(year_ends(), "year_ends");
 }
 
 Chain::~Chain() = default;
-
-std::size_t Chain::region_of_site(std::size_t site) const { return sites[site]->region(); }
 
 engine::Duration Chain::trip(std::size_t from_region, std::size_t to_region) {
   engine::Duration total;
@@ -76,25 +60,16 @@ engine::Duration Chain::trip(std::size_t from_region, std::size_t to_region) {
   return total;
 }
 
-std::size_t Chain::supplier_for(std::size_t component, std::size_t plant_region,
-                                const std::vector<SourcingDesc>& sourcing) const {
-  const auto supplier = map.supplier_for(component, plant_region, sourcing);
-  if (!supplier) {
-    throw std::invalid_argument("no supplier can deliver component '" + desc.components[component].id + "'");
-  }
-  return *supplier;
-}
-
 void Chain::order_truck(std::size_t site, std::size_t type, const std::string& factory) {
   const auto chosen = map.factory_for(site, type, factory);
   if (!chosen) throw std::invalid_argument("no factory can deliver truck type '" + desc.truck_types[type].id + "'");
-  const std::size_t region = region_of_site(site);
+  const std::size_t region = delivery.site(site).region();
   Truck& truck = trucks.emplace_back();
   truck.id = static_cast<std::int64_t>(trucks.size());
   truck.type = type;
   truck.site = site;
   truck.factory = *chosen;
-  truck.upfitter = sites[site]->upfitter();
+  truck.upfitter = delivery.site(site).upfitter();
   truck.ordered_at = sim.now();
   emit(TruckOrdered{truck.ordered_at, truck.id, type, site, region, truck.factory, truck.upfitter});
   sim.spawn(truck_life(truck), "truck/" + std::to_string(truck.id));
@@ -111,23 +86,23 @@ void Chain::emit(const DomainEvent& event) {
 }
 
 engine::Process<> Chain::truck_life(Truck& truck) {
-  Factory& factory = *factories[truck.factory];
-  co_await factory.build(truck);
+  co_await production.build(truck);
   truck.built_at = sim.now();
-  const std::size_t region = region_of_site(truck.site);
+  const std::size_t factory_region = production.factory(truck.factory).region();
+  const std::size_t region = delivery.site(truck.site).region();
   emit(TruckBuilt{truck.built_at, truck.id, truck.type, region, truck.factory});
 
   if (truck.upfitter) {
-    Upfitter& upfitter = *upfitters[*truck.upfitter];
+    const std::size_t upfitter_region = delivery.upfitter(*truck.upfitter).region();
     set_stage(truck, TruckStage::to_upfitter);
-    co_await sim.timeout(trip(factory.region(), upfitter.region()));
+    co_await sim.timeout(trip(factory_region, upfitter_region));
     set_stage(truck, TruckStage::at_upfitter);
-    co_await upfitter.fit(truck, *sites[truck.site]->body());
+    co_await delivery.fit(truck);
     set_stage(truck, TruckStage::to_site);
-    co_await sim.timeout(trip(upfitter.region(), region));
+    co_await sim.timeout(trip(upfitter_region, region));
   } else {
     set_stage(truck, TruckStage::to_site);
-    co_await sim.timeout(trip(factory.region(), region));
+    co_await sim.timeout(trip(factory_region, region));
   }
 
   set_stage(truck, TruckStage::delivered);
