@@ -153,6 +153,67 @@ std::vector<std::string> errors(const std::string& yaml) {
 
 using Messages = std::vector<std::string>;
 
+/// The messages of decoding `yaml` with `spec` and checking its entity lists, as the loader does.
+template <typename T>
+std::vector<std::string> decode_with(const ObjectSpec<T>& spec, const std::string& yaml, T& out) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Diagnostic> warnings;
+  ReadBudget budget;
+  const Node node = read_yaml_text(yaml, "test.yaml", diagnostics, budget);
+  Context context(diagnostics, warnings);
+  spec.decode(node, out, context, "");
+  if (diagnostics.empty()) check_entities(spec, out, context);
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : diagnostics) messages.push_back(to_string(d));
+  return messages;
+}
+
+// ---- the recipes of CONTRIBUTING.md, step by step --------------------------------------------
+
+struct Depot {
+  std::string id;
+  std::string area;
+};
+struct Depots {
+  std::vector<Area> areas;
+  std::vector<Depot> depots;
+};
+
+TEST(RecipeTest, AddingAnEntityList) {
+  static const EntityList depots{"depots", "depot"};  // declare the list
+  ObjectSpec<Depot> depot("depot", "A depot.");       // its item, with an identifier key
+  depot.add(identifier("id", &Depot::id, "identifier of the depot"));
+  depot.add(reference("area", &Depot::area, areas, "where it is"));
+  ObjectSpec<Depots> top("top", "A world of depots.");
+  top.add(entities(areas, &Depots::areas, area_spec(), "places"));
+  top.add(entities(depots, &Depots::depots, depot, "depots"));  // register it: nothing else to do
+
+  Depots out;
+  EXPECT_EQ(decode_with(top, "areas: [{id: chengdu}]\ndepots: [{id: d, area: chengdu}, {id: d, area: xichang}]\n", out),
+            (Messages{"test.yaml:2:39: error: depots[1].id: duplicate depot id 'd' (first at depots[0], line 2)",
+                      "test.yaml:2:48: error: depots[1].area: unknown area 'xichang'; the areas are 'chengdu'"}));
+  EXPECT_EQ(top.entity_list("depots"), &depots) << "extends merges it by id";
+  EXPECT_NE(key_reference(top).find("`depots` (depot)"), std::string::npos);
+}
+
+TEST(RecipeTest, AddingADiscriminatedObject) {
+  ObjectSpec<Station> s("station", "A station.");
+  s.add(choice("kind", &Station::kind, {{"charging", StationKind::charging}, {"hydrogen", StationKind::hydrogen}},
+               "what it serves"));
+  s.discriminated_by("kind");
+  s.add_for({"charging"}, integer("chargers", &Station::chargers, Range{1.0, 1000.0}, "chargers", "charging points"));
+  s.add_for({"hydrogen"}, number("hydrogen_kg_per_day", &Station::hydrogen_kg_per_day, positive, "kg/d", "per day"));
+
+  Station out;
+  EXPECT_EQ(decode_with(s, "{kind: hydrogen, hydrogen_kg_per_day: 500}", out), Messages{});
+  EXPECT_DOUBLE_EQ(out.hydrogen_kg_per_day, 500.0);
+  EXPECT_EQ(decode_with(s, "{kind: hydrogen, hydrogen_kg_per_day: 500, chargers: 2}", out),
+            Messages{"test.yaml:1:44: error: chargers: key 'chargers' is not allowed for a station of kind "
+                     "'hydrogen' (it is for kind 'charging')"});
+  EXPECT_NE(s.schema(SchemaFor::complete_file).dump().find("\"chargers\": false"), std::string::npos);
+  EXPECT_NE(key_reference(s).find("- `hydrogen`: `hydrogen_kg_per_day`"), std::string::npos);
+}
+
 // ---- entity lists ----------------------------------------------------------------------------
 
 TEST(SpecEntityListTest, DuplicatesAndReferencesComeFromTheRegistration) {
