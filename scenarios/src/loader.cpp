@@ -169,7 +169,7 @@ std::string json_schema() {
   extends.set("type", "string");
   extends.set("description",
               "path of a scenario this one extends, relative to this file; keys here override it (mappings merge, "
-              "lists of items with an id merge by id, an item with remove: true deletes the base's item)");
+              "entity lists merge by id, an item with remove: true deletes the base's item, other lists are replaced)");
   Json properties = *document.find("properties");
   properties.set("extends", extends);
   document.set("properties", properties);
