@@ -48,6 +48,7 @@ struct Chain {
   std::vector<Area> areas;
   std::vector<Station> stations;
   std::vector<Rule> rules;
+  std::vector<Area> zones;  ///< items with ids, but no entity list: replaced whole by extends
   std::map<std::string, double> demand_share;
   std::map<std::string, std::map<std::string, double>> haul_km;
   models::TimePath<double> diesel_cny_per_l{7.2};
@@ -111,6 +112,7 @@ const ObjectSpec<Chain>& chain_spec() {
     s.add(entities(areas, &Chain::areas, area_spec(), "places", Need::required, 1));
     s.add(entities(stations, &Chain::stations, station_spec(), "stations"));
     s.add(list("rules", &Chain::rules, rule_spec(), "sharing rules"));
+    s.add(list("zones", &Chain::zones, area_spec(), "zones (a plain list, though its items have ids)"));
     s.add(value("demand_share", &Chain::demand_share, by_id(areas, number_value(share), Total{1.0}), "",
                 "share of the demand in each area", Need::optional));
     s.add(value("haul_km", &Chain::haul_km, by_id(areas, by_id(areas, number_value(non_negative))), "km",
@@ -230,11 +232,13 @@ TEST(SpecEntityListTest, ExtendsMergesARegisteredListByIdAndReplacesAPlainOne) {
   const std::string dir = testing::TempDir();
   std::ofstream(dir + "chain_base.yaml") << "areas: [{id: a}, {id: b}]\n"
                                             "stations: [{id: s1, area: a, kind: charging, chargers: 2}]\n"
-                                            "rules: [{type: fixed, amount_cny: 5}]\n";
+                                            "rules: [{type: fixed, amount_cny: 5}]\n"
+                                            "zones: [{id: a}, {id: b}]\n";
   std::ofstream(dir + "chain_more.yaml") << "extends: chain_base.yaml\n"
                                             "areas: [{id: c}, {id: a, remove: true}]\n"
                                             "stations: [{id: s1, area: b}]\n"
-                                            "rules: [{type: fixed, amount_cny: 7}]\n";
+                                            "rules: [{type: fixed, amount_cny: 7}]\n"
+                                            "zones: [{id: c}]\n";
   std::vector<Diagnostic> diagnostics;
   const Node node = compose(dir + "chain_more.yaml", chain_spec(), {}, diagnostics, {});
   Chain chain;
@@ -247,6 +251,8 @@ TEST(SpecEntityListTest, ExtendsMergesARegisteredListByIdAndReplacesAPlainOne) {
   EXPECT_EQ(chain.stations[0].chargers, 2) << "kept from the base";
   ASSERT_EQ(chain.rules.size(), 1U) << "a plain list is replaced";
   EXPECT_DOUBLE_EQ(chain.rules[0].amount_cny, 7.0);
+  ASSERT_EQ(chain.zones.size(), 1U) << "a list not registered as entities is replaced, even with ids";
+  EXPECT_EQ(chain.zones[0].id, "c");
 }
 
 TEST(SpecEntityListTest, TheChildSpecsOfTheDocsComeFromTheKeys) {
