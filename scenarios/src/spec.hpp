@@ -725,7 +725,10 @@ ValueSpec<std::map<std::string, V>> by_id(const EntityList& list, ValueSpec<V> v
                                           std::optional<Total> total = std::nullopt) {
   ValueSpec<std::map<std::string, V>> spec;
   spec.type = "mapping of " + list.noun + " id to " + value.type;
-  spec.allowed = "keys: ids in " + list.key + (value.allowed.empty() ? "" : "; values: " + value.allowed);
+  // A table's inner map says its own keys and values in parentheses.
+  const bool nested = value.allowed.find(';') != std::string::npos;
+  spec.allowed = "keys: ids in " + list.key +
+                 (value.allowed.empty() ? "" : "; values: " + (nested ? "(" + value.allowed + ")" : value.allowed));
   if (total) spec.allowed += "; adding up to " + format_default(total->value);
   const std::string expected = "a mapping from " + list.noun + " ids to " + value.type;
   spec.decode = [&list, value, total, expected](const Node& node, Context& context,

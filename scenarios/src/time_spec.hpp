@@ -187,7 +187,7 @@ ValueSpec<models::DayProfile<V>> by_time_of_day(ValueSpec<V> value) {
   spec.schema = [value] {
     Json by_time = typed_schema("object");
     Json time = typed_schema("string");
-    time.set("pattern", "^([0-9]|1[0-9]|2[0-3]|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9])$");
+    time.set("pattern", "^([01]?[0-9]|2[0-3])(:[0-5][0-9])?$");
     by_time.set("propertyNames", time);
     by_time.set("additionalProperties", value.schema());
     by_time.set("minProperties", 1);

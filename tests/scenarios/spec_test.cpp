@@ -419,7 +419,7 @@ TEST(SpecByIdTest, ATableIsAMapOfMaps) {
   EXPECT_DOUBLE_EQ(chain.haul_km.at("panzhihua").at("chengdu"), 640.0);
   const std::string docs = key_reference(chain_spec());
   EXPECT_NE(docs.find("| `haul_km` | mapping of area id to mapping of area id to number | km | keys: ids in areas; "
-                      "values: keys: ids in areas; values: >= 0 |"),
+                      "values: (keys: ids in areas; values: >= 0) |"),
             std::string::npos)
       << docs;
 }
@@ -496,6 +496,7 @@ TEST(SpecTimePathTest, TheSchemaAndDocsTellTheForms) {
       << docs;
   const std::string schema = chain_spec().schema(SchemaFor::complete_file).dump();
   EXPECT_NE(schema.find(R"("pattern": "^[0-9]{4}$")"), std::string::npos) << schema;
+  EXPECT_NE(schema.find(R"("pattern": "^([01]?[0-9]|2[0-3])(:[0-5][0-9])?$")"), std::string::npos) << schema;
 }
 
 }  // namespace
