@@ -26,11 +26,13 @@ std::optional<std::chrono::minutes> to_time_of_day_key(const Node& key, Context&
   const std::string& text = key.text();
   int hours = -1;
   int minutes = 0;
-  if (all_digits(text) && text.size() <= 2) {
-    hours = std::stoi(text);
-  } else if (text.size() == 5 && text[2] == ':' && all_digits(text.substr(0, 2)) && all_digits(text.substr(3))) {
-    hours = std::stoi(text.substr(0, 2));
-    minutes = std::stoi(text.substr(3));
+  // H, HH, H:MM or HH:MM.
+  const std::size_t colon = text.find(':');
+  const std::string hour_text = text.substr(0, colon);
+  const std::string minute_text = colon == std::string::npos ? "00" : text.substr(colon + 1);
+  if (all_digits(hour_text) && hour_text.size() <= 2 && all_digits(minute_text) && minute_text.size() == 2) {
+    hours = std::stoi(hour_text);
+    minutes = std::stoi(minute_text);
   }
   if (hours < 0 || hours > 23 || minutes > 59) {
     context.error(key, path,

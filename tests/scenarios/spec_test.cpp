@@ -471,7 +471,7 @@ TEST(SpecTimePathTest, DatesIncreaseTheFirstIsAtTheStartAndValuesAreInRange) {
 
 TEST(SpecTimePathTest, ATariffByTimeOfDay) {
   Chain chain;
-  ASSERT_EQ(decode(two_areas + "tariff_cny_per_kwh: {0: 0.3, 8: 1.0, \"22:30\": 0.3}\n", chain), Messages{});
+  ASSERT_EQ(decode(two_areas + "tariff_cny_per_kwh: {0: 0.3, \"8:00\": 1.0, \"22:30\": 0.3}\n", chain), Messages{});
   const auto& tariff = chain.tariff_cny_per_kwh;
   EXPECT_DOUBLE_EQ(tariff.at(hours(7) + minutes(59)), 0.3);
   EXPECT_DOUBLE_EQ(tariff.at(hours(8)), 1.0);
@@ -486,6 +486,9 @@ TEST(SpecTimePathTest, ATariffByTimeOfDay) {
                       "after the time before",
                       "chain.yaml:2:50: error: tariff_cny_per_kwh.24: expected a time of day as the key: a whole "
                       "hour from 0 to 23 or \"HH:MM\", found '24'"}));
+  EXPECT_EQ(errors(two_areas + "tariff_cny_per_kwh: {0: 1, \"7:5\": 2}\n"),
+            Messages{"chain.yaml:2:28: error: tariff_cny_per_kwh.7:5: expected a time of day as the key: a whole "
+                     "hour from 0 to 23 or \"HH:MM\", found '7:5'"});
 }
 
 TEST(SpecTimePathTest, TheSchemaAndDocsTellTheForms) {
