@@ -723,6 +723,7 @@ struct Total {
 template <typename V>
 ValueSpec<std::map<std::string, V>> by_id(const EntityList& list, ValueSpec<V> value,
                                           std::optional<Total> total = std::nullopt) {
+  if (total && !std::is_arithmetic_v<V>) throw std::logic_error("by_id: only numbers add up to a total");
   ValueSpec<std::map<std::string, V>> spec;
   spec.type = "mapping of " + list.noun + " id to " + value.type;
   // A table's inner map says its own keys and values in parentheses.
@@ -750,15 +751,15 @@ ValueSpec<std::map<std::string, V>> by_id(const EntityList& list, ValueSpec<V> v
         complete = false;
       }
     }
-    if constexpr (std::is_arithmetic_v<V>) {
-      if (total && complete) {
-        double sum = 0.0;
+    if (total && complete) {
+      double sum = 0.0;
+      if constexpr (std::is_arithmetic_v<V>) {
         for (const auto& entry : result) sum += static_cast<double>(entry.second);
-        if (std::abs(sum - total->value) > total->tolerance) {
-          context.error(node, path,
-                        "the values add up to " + format_default(sum) + "; expected " + format_default(total->value));
-          return std::nullopt;
-        }
+      }
+      if (std::abs(sum - total->value) > total->tolerance) {
+        context.error(node, path,
+                      "the values add up to " + format_default(sum) + "; expected " + format_default(total->value));
+        return std::nullopt;
       }
     }
     if (!complete) return std::nullopt;
