@@ -5,6 +5,8 @@
 #include "spec.hpp"
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <map>
@@ -382,6 +384,38 @@ TEST(SpecDiscriminatedTest, MistakesInTheSpecAreCaughtWhenItIsBuilt) {
   s.discriminated_by("kind");
   EXPECT_THROW(s.add_for({"swap"}, number("power_kw", &Station::power_kw, positive, "kW", "")), std::logic_error)
       << "no such kind";
+}
+
+TEST(SpecSchemaTest, TheTestChainsSchemaAcceptsAndRefusesAsTheLoaderDoes) {
+  // Through check_schema.py (python3-jsonschema), as the shipped scenarios are: every file in
+  // `good/` must match the schema, every --invalid file must not.
+  const std::string dir = testing::TempDir() + "spec_schema/";
+  std::filesystem::create_directories(dir + "good");
+  std::ofstream(dir + "chain.schema.json") << chain_spec().schema(SchemaFor::complete_file).dump();
+  const std::string areas_line = "areas: [{id: chengdu}, {id: panzhihua}]\n";
+  std::ofstream(dir + "good/chain.yaml")
+      << areas_line
+      << "stations:\n  - {id: c1, area: chengdu, kind: charging, chargers: 8, power_kw: 1200}\n"
+         "  - {id: h1, area: panzhihua, kind: hydrogen, hydrogen_kg_per_day: 500}\n"
+         "rules: [{shares: {chengdu: 0.5, panzhihua: 0.5}}, {type: fixed, amount_cny: 3}]\n"
+         "demand_share: {chengdu: 0.6, panzhihua: 0.4}\nhaul_km: {chengdu: {panzhihua: 620}}\n"
+         "diesel_cny_per_l: [{from: 2026-01-01, value: 7.2}]\ntariff_cny_per_kwh: {0: 0.3, \"8:00\": 1}\n";
+  std::ofstream(dir + "good/by_year.yaml") << areas_line << "diesel_cny_per_l: {2026: 7.2, 2028: 6.9}\n";
+  const std::vector<std::string> bad = {
+      "stations: [{id: h1, area: chengdu, kind: hydrogen, hydrogen_kg_per_day: 5, chargers: 2}]",
+      "stations: [{id: c1, area: chengdu, kind: charging}]",
+      "rules: [{amount_cny: 3}]",  // no type: by_share, which has no amount
+      "demand_share: {Chengdu: 1}",
+      "diesel_cny_per_l: {20x9: 7}",
+      "tariff_cny_per_kwh: {0: 1, 24: 2}"};
+  std::string command = "/usr/bin/python3 " + std::string(TRUCKFLOW_SOURCE_DIR) + "/tests/scenarios/check_schema.py " +
+                        dir + "chain.schema.json " + dir + "good --invalid";
+  for (std::size_t i = 0; i < bad.size(); ++i) {
+    const std::string path = dir + "bad" + std::to_string(i) + ".yaml";
+    std::ofstream(path) << areas_line << bad[i] << "\n";
+    command += " " + path;
+  }
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
 }
 
 // ---- maps and tables keyed by ids ------------------------------------------------------------
