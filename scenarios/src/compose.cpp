@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <map>
 
+#include "spec.hpp"
+
 namespace truckflow::scenarios::detail {
 
 namespace {
@@ -38,15 +40,20 @@ bool take_removal(Node& item, std::vector<Diagnostic>& diagnostics) {
   return removal;
 }
 
-void merge(Node& base, Node overlay, std::vector<Diagnostic>& diagnostics) {
+/// Merges `overlay` over `base`. `spec` describes them (a mapping's spec, or a list's items'), or
+/// is null where the spec does not go (unknown keys: the decoder reports them); `by_id` says the
+/// list is a registered entity list.
+void merge(Node& base, Node overlay, const ObjectSpecBase* spec, bool by_id, std::vector<Diagnostic>& diagnostics) {
   if (base.is_map() && overlay.is_map()) {
     for (auto& [key, value] : overlay.entries()) {
+      const ObjectSpecBase* child = spec != nullptr ? spec->child(key.text()) : nullptr;
+      const bool entities = spec != nullptr && spec->entity_list(key.text()) != nullptr;
       if (Node* existing = base.find(key.text())) {
-        merge(*existing, std::move(value), diagnostics);
-      } else if (value.is_sequence()) {
-        // A list the base does not have: merged into an empty one, so its `remove` keys are read.
+        merge(*existing, std::move(value), child, entities, diagnostics);
+      } else if (entities && value.is_sequence()) {
+        // An entity list the base does not have: merged into an empty one, so its `remove` keys are read.
         Node list = Node::sequence(value.where());
-        merge(list, std::move(value), diagnostics);
+        merge(list, std::move(value), child, entities, diagnostics);
         base.entries().emplace_back(std::move(key), std::move(list));
       } else {
         base.entries().emplace_back(std::move(key), std::move(value));
@@ -54,7 +61,7 @@ void merge(Node& base, Node overlay, std::vector<Diagnostic>& diagnostics) {
     }
     return;
   }
-  if (base.is_sequence() && overlay.is_sequence() && all_items_have_ids(base) && all_items_have_ids(overlay)) {
+  if (by_id && base.is_sequence() && overlay.is_sequence() && all_items_have_ids(base) && all_items_have_ids(overlay)) {
     std::map<std::string, int> seen;  // id -> line of its first item in the overlay
     for (Node& item : overlay.items()) {
       const std::string& id = item.find("id")->text();
@@ -75,7 +82,7 @@ void merge(Node& base, Node overlay, std::vector<Diagnostic>& diagnostics) {
       } else if (match == base.items().end()) {
         base.items().push_back(std::move(item));
       } else {
-        merge(*match, std::move(item), diagnostics);
+        merge(*match, std::move(item), spec, false, diagnostics);
       }
     }
     return;
@@ -83,8 +90,8 @@ void merge(Node& base, Node overlay, std::vector<Diagnostic>& diagnostics) {
   base = std::move(overlay);
 }
 
-Node compose_file(const std::filesystem::path& path, std::vector<std::filesystem::path>& chain,
-                  std::vector<Diagnostic>& diagnostics, ReadBudget& budget) {
+Node compose_file(const std::filesystem::path& path, const ObjectSpecBase& spec,
+                  std::vector<std::filesystem::path>& chain, std::vector<Diagnostic>& diagnostics, ReadBudget& budget) {
   Node document = read_yaml_file(path.string(), diagnostics, budget);
   if (!document.is_map()) return document;  // the loader reports what the top level should be
   auto& entries = document.entries();
@@ -115,7 +122,7 @@ Node compose_file(const std::filesystem::path& path, std::vector<std::filesystem
   }
   chain.push_back(identity);
   const std::size_t errors_before = diagnostics.size();
-  Node base = compose_file(base_path, chain, diagnostics, budget);
+  Node base = compose_file(base_path, spec, chain, diagnostics, budget);
   chain.pop_back();
   if (diagnostics.size() != errors_before) {
     diagnostics.push_back({target.where(), "extends", "the extended scenario '" + target.text() + "' has errors"});
@@ -126,7 +133,7 @@ Node compose_file(const std::filesystem::path& path, std::vector<std::filesystem
                            "the extended scenario '" + target.text() + "' must be a mapping at its top level"});
     return {};
   }
-  merge(base, std::move(document), diagnostics);
+  merge(base, std::move(document), &spec, false, diagnostics);
   return base;
 }
 
@@ -277,13 +284,13 @@ void apply_override(Node& root, const Override& override, std::vector<Diagnostic
   *current = std::move(value);
 }
 
-Node compose(const std::string& path, const std::vector<Override>& overrides, std::vector<Diagnostic>& diagnostics,
-             std::function<void()> interruption_check) {
+Node compose(const std::string& path, const ObjectSpecBase& spec, const std::vector<Override>& overrides,
+             std::vector<Diagnostic>& diagnostics, std::function<void()> interruption_check) {
   std::error_code error;
   std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(path, error)};
   ReadBudget budget;
   budget.interruption_check = std::move(interruption_check);
-  Node root = compose_file(path, chain, diagnostics, budget);
+  Node root = compose_file(path, spec, chain, diagnostics, budget);
   if (!diagnostics.empty()) return root;
   for (const Override& override : overrides) apply_override(root, override, diagnostics, budget);
   return root;

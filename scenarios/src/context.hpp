@@ -2,6 +2,7 @@
 // read, and where each decoded key path came from. Internal to scenarios/.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +23,12 @@ struct Reference {
   std::string path;
 };
 
+/// The first point of a value that changes by date: it must be on or before the run's start.
+struct PathStart {
+  std::chrono::year_month_day first;
+  std::string path;  ///< the key path of the first point's date
+};
+
 class Context {
  public:
   Context(std::vector<Diagnostic>& diagnostics, std::vector<Diagnostic>& warnings)
@@ -39,6 +46,7 @@ class Context {
   std::size_t error_count() const noexcept { return diagnostics_.size(); }
 
   std::vector<Reference> references;
+  std::vector<PathStart> path_starts;
 
  private:
   std::vector<Diagnostic>& diagnostics_;

@@ -2,7 +2,6 @@
 #include "truckflow/scenarios/loader.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "compose.hpp"
 #include "scenario_spec.hpp"
@@ -128,7 +127,8 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
   if (options.seed)
     overrides.push_back(
         {"simulation.seed=" + *options.seed, "--seed " + (options.seed->empty() ? "''" : *options.seed)});
-  detail::Node root = detail::compose(path, overrides, diagnostics, options.interruption_check);
+  detail::Node root =
+      detail::compose(path, detail::scenario_spec(), overrides, diagnostics, options.interruption_check);
   if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
   if (options.interruption_check) options.interruption_check();
   LoadedScenario loaded;
@@ -169,7 +169,7 @@ std::string json_schema() {
   extends.set("type", "string");
   extends.set("description",
               "path of a scenario this one extends, relative to this file; keys here override it (mappings merge, "
-              "lists of items with an id merge by id, an item with remove: true deletes the base's item)");
+              "entity lists merge by id, an item with remove: true deletes the base's item, other lists are replaced)");
   Json properties = *document.find("properties");
   properties.set("extends", extends);
   document.set("properties", properties);
@@ -180,32 +180,6 @@ std::string json_schema() {
   return document.dump();
 }
 
-namespace {
-
-void describe_object(const detail::ObjectSpecBase& spec, std::set<const detail::ObjectSpecBase*>& done,
-                     std::string& out) {
-  if (!done.insert(&spec).second) return;
-  out += "### " + spec.title() + "\n\n" + spec.meaning() + "\n\n";
-  out += "| key | type | unit | allowed | default | meaning |\n| --- | --- | --- | --- | --- | --- |\n";
-  for (const detail::KeyDoc& key : spec.keys()) {
-    std::string type = key.type;
-    if (!key.object.empty()) type += " (" + key.object + ")";
-    std::string allowed = key.allowed;
-    std::replace(allowed.begin(), allowed.end(), '|', '/');
-    out += "| `" + key.key + "` | " + type + " | " + key.unit + " | " + allowed + " | " +
-           (key.required ? "**required**" : key.default_value) + " | " + key.meaning + " |\n";
-  }
-  out += "\n";
-  for (const detail::ObjectSpecBase* child : spec.children()) describe_object(*child, done, out);
-}
-
-}  // namespace
-
-std::string key_reference_markdown() {
-  std::string out;
-  std::set<const detail::ObjectSpecBase*> done;
-  describe_object(detail::scenario_spec(), done, out);
-  return out;
-}
+std::string key_reference_markdown() { return detail::key_reference(detail::scenario_spec()); }
 
 }  // namespace truckflow::scenarios

@@ -1,7 +1,9 @@
 // Helpers of the spec templates: ranges, defaults.
 #include "spec.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace truckflow::scenarios::detail {
 
@@ -39,6 +41,60 @@ Json identifier_schema() {
   schema.set("pattern", "^[a-z][a-z0-9_]*$");
   schema.set("maxLength", static_cast<int>(max_identifier_length));
   return schema;
+}
+
+namespace {
+
+void describe_object(const ObjectSpecBase& spec, std::set<const ObjectSpecBase*>& done, std::string& out) {
+  if (!done.insert(&spec).second) return;
+  out += "### " + spec.title() + "\n\n" + spec.meaning() + "\n\n";
+  out += "| key | type | unit | allowed | default | meaning |\n| --- | --- | --- | --- | --- | --- |\n";
+  const auto code_list = [](const std::vector<std::string>& words) {
+    std::string text;
+    for (const std::string& word : words) text += (text.empty() ? "`" : ", `") + word + "`";
+    return text;
+  };
+  for (const KeyDoc& key : spec.keys()) {
+    std::string type = key.type;
+    if (!key.object.empty()) type += " (" + key.object + ")";
+    std::string allowed = key.allowed;
+    std::replace(allowed.begin(), allowed.end(), '|', '/');
+    const std::string only =
+        key.kinds.empty() ? "" : "*" + spec.discriminator() + " " + code_list(key.kinds) + " only:* ";
+    out += "| `" + key.key + "` | " + type + " | " + key.unit + " | " + allowed + " | " +
+           (key.required ? "**required**" : key.default_value) + " | " + only + key.meaning + " |\n";
+  }
+  out += "\n";
+  if (!spec.discriminator().empty()) {
+    out += "The keys of each `" + spec.discriminator() + "` (besides those of every " + spec.title() + "):\n\n";
+    for (const std::string& kind : spec.kinds()) {
+      std::vector<std::string> names;
+      for (const KeyDoc& key : spec.keys()) {
+        if (std::find(key.kinds.begin(), key.kinds.end(), kind) != key.kinds.end()) names.push_back(key.key);
+      }
+      out += "- `" + kind + "`: " + (names.empty() ? "none" : code_list(names)) + "\n";
+    }
+    out += "\n";
+  }
+  if (const auto lists = spec.entity_lists(); !lists.empty()) {
+    out +=
+        "Entity lists: their items have a unique `id` that other keys refer to, and a file with `extends` "
+        "merges them by id (`remove: true` deletes an item):";
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      out += std::string(i == 0 ? " " : ", ") + "`" + lists[i]->key + "` (" + lists[i]->noun + ")";
+    }
+    out += ".\n\n";
+  }
+  for (const ObjectSpecBase* child : spec.children()) describe_object(*child, done, out);
+}
+
+}  // namespace
+
+std::string key_reference(const ObjectSpecBase& root) {
+  std::string out;
+  std::set<const ObjectSpecBase*> done;
+  describe_object(root, done, out);
+  return out;
 }
 
 }  // namespace truckflow::scenarios::detail

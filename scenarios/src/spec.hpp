@@ -5,10 +5,13 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <limits>
+#include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -41,6 +44,24 @@ inline constexpr Range share{0.0, 1.0, false};
 /// A coefficient of variation.
 inline constexpr Range variation{0.0, 3.0, false};
 
+/// A top-level list of entities: items with a unique `id` that other keys refer to by id. Declared
+/// once (e.g. `const EntityList regions{"regions", "region"};`) and registered once, by the
+/// `entities` field that holds the list: duplicate ids, references, `extends` merge-by-id and the
+/// docs all derive from that field.
+struct EntityList {
+  std::string key;   ///< the list's key in the scenario, e.g. "truck_types"
+  std::string noun;  ///< one item, e.g. "truck type": "duplicate truck type id", "unknown truck type"
+
+  /// "a truck type", "an upfitter".
+  std::string a_noun() const { return (noun.find_first_of("aeiou") == 0 ? "an " : "a ") + noun; }
+  /// "truck types" (the key, words apart).
+  std::string plural() const {
+    std::string words = key;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    return words;
+  }
+};
+
 /// What a key looks like, for the documentation.
 struct KeyDoc {
   std::string key;
@@ -50,18 +71,25 @@ struct KeyDoc {
   std::string default_value;  ///< "" when required
   bool required = false;
   std::string meaning;
-  std::string object;  ///< the nested object's title, for objects and lists of objects
+  std::string object;              ///< the nested object's title, for objects and lists of objects
+  std::vector<std::string> kinds;  ///< a discriminated object's kinds the key is for (empty: every kind)
 };
 
 /// Which files a JSON Schema describes: a complete scenario (every required key present), or a
 /// file that extends another (overrides only: an entity needs just its id, and may be removed).
 enum class SchemaFor { complete_file, extending_file };
 
+class ObjectSpecBase;
+
 template <typename T>
 struct Field {
   KeyDoc doc;
   std::function<void(const Node&, T&, Context&, const std::string&)> decode;
   std::function<Json(SchemaFor)> schema;  ///< the value's schema, without description
+  const ObjectSpecBase* child = nullptr;  ///< the nested object's spec (objects, lists of objects): docs derive it
+  const EntityList* entities = nullptr;   ///< the entity list this key holds (see `entities`)
+  std::function<std::vector<std::string>(const T&)> ids;  ///< that list's ids, in order
+  std::vector<std::string> options;                       ///< a choice's values (a discriminator's kinds)
 };
 
 /// The spec of one kind of object (a mapping with known keys).
@@ -73,8 +101,20 @@ class ObjectSpecBase {
   const std::string& meaning() const noexcept { return meaning_; }
   virtual std::vector<KeyDoc> keys() const = 0;
   virtual Json schema(SchemaFor file) const = 0;
-  /// Nested object specs, for the documentation.
+  /// Nested object specs (derived from the keys), for the documentation.
   virtual std::vector<const ObjectSpecBase*> children() const = 0;
+  /// The spec of the object (or list item) under `key`, or null.
+  virtual const ObjectSpecBase* child(const std::string& key) const = 0;
+  /// The entity list registered under `key`, or null: `extends` merges it by id.
+  virtual const EntityList* entity_list(const std::string& key) const = 0;
+  /// Every entity list registered in this object.
+  virtual std::vector<const EntityList*> entity_lists() const = 0;
+  /// An entity has an `identifier` key: always required, and removable in an extending file.
+  virtual bool is_entity() const = 0;
+  /// The discriminator key (e.g. "kind") of a discriminated object, or "".
+  virtual const std::string& discriminator() const = 0;
+  /// A discriminated object's kinds (the discriminator's values), or none.
+  virtual std::vector<std::string> kinds() const = 0;
 
  private:
   std::string title_;
@@ -87,28 +127,55 @@ std::string format_default(double value);
 Json typed_schema(const char* json_type, const Range& range = {});
 /// A string holding an identifier.
 Json identifier_schema();
+/// The key reference of `root` and every object under it: Markdown tables, one per object (the
+/// key reference of docs/scenario.md is that of the scenario spec).
+std::string key_reference(const ObjectSpecBase& root);
 
 template <typename T>
 class ObjectSpec : public ObjectSpecBase {
  public:
   using ObjectSpecBase::ObjectSpecBase;
 
-  ObjectSpec& add(Field<T> field, const ObjectSpecBase* child = nullptr) {
+  /// A key every object of this kind may have.
+  ObjectSpec& add(Field<T> field) {
     fields_.push_back(std::move(field));
-    if (child != nullptr) children_.push_back(child);
     return *this;
   }
-  /// An entity (an item with an id, in a top-level list): its id is always required, and a file
-  /// that extends another may remove it (`remove: true`, handled when files are composed).
-  ObjectSpec& entity(bool is_entity = true) {
-    entity_ = is_entity;
+  /// Makes this a discriminated object: the `choice` key `key`, added before, names the object's
+  /// kind, and keys added with `add_for` are allowed only for the kinds they list.
+  ObjectSpec& discriminated_by(const std::string& key) {
+    const Field<T>* field = find(key);
+    if (field == nullptr || field->options.empty()) {
+      throw std::logic_error("spec '" + title() + "': the discriminator '" + key + "' must be a choice added before");
+    }
+    discriminator_ = key;
     return *this;
   }
-  bool is_entity() const noexcept { return entity_; }
+  /// A key allowed only for objects of the given kinds (values of the discriminator).
+  ObjectSpec& add_for(std::vector<std::string> kinds, Field<T> field) {
+    const Field<T>* discriminator = find(discriminator_);
+    if (discriminator == nullptr) throw std::logic_error("spec '" + title() + "': add_for before discriminated_by");
+    for (const std::string& kind : kinds) {
+      if (std::find(discriminator->options.begin(), discriminator->options.end(), kind) ==
+          discriminator->options.end()) {
+        throw std::logic_error("spec '" + title() + "': '" + kind + "' is no value of '" + discriminator_ + "'");
+      }
+    }
+    field.doc.kinds = std::move(kinds);
+    return add(std::move(field));
+  }
   /// How the object is written, shown when something else is found, e.g. "{en: Chengdu, zh: 成都}".
   ObjectSpec& example(std::string text) {
     example_ = std::move(text);
     return *this;
+  }
+
+  bool is_entity() const override {
+    return std::any_of(fields_.begin(), fields_.end(), [](const Field<T>& f) { return f.doc.type == "identifier"; });
+  }
+  const std::string& discriminator() const override { return discriminator_; }
+  std::vector<std::string> kinds() const override {
+    return discriminator_.empty() ? std::vector<std::string>{} : find(discriminator_)->options;
   }
 
   void decode(const Node& node, T& out, Context& context, const std::string& path) const {
@@ -119,32 +186,47 @@ class ObjectSpec : public ObjectSpecBase {
                         (example_.empty() ? "" : "; write it like " + example_));
       return;
     }
+    const std::optional<std::string> kind = kind_of(node);
+    const std::string of_kind = kind ? " of " + discriminator_ + " '" + *kind + "'" : "";
     std::vector<bool> present(fields_.size(), false);
-    for (const auto& [key, value] : node.entries()) {
-      const std::string& name = key.text();  // (lambdas may not capture structured bindings before clang 16)
-      const auto it =
-          std::find_if(fields_.begin(), fields_.end(), [&name](const Field<T>& f) { return f.doc.key == name; });
-      if (it == fields_.end() && entity_ && name == "remove") {
+    for (const auto& entry : node.entries()) {
+      const Node& key = entry.first;  // (lambdas may not capture structured bindings before clang 16)
+      const Node& value = entry.second;
+      const std::string& name = key.text();
+      const Field<T>* field = find(name);
+      if (field == nullptr && is_entity() && name == "remove") {
         context.error(key, child_path(path, name),
                       "'remove' (remove: true deletes an item of the scenario a file extends) is allowed only "
                       "in a file with extends");
         continue;
       }
-      if (it == fields_.end()) {
-        context.error(key, child_path(path, name), "unknown key '" + name + "' in " + title() + unknown_key_hint(name));
+      if (field == nullptr) {
+        context.error(key, child_path(path, name),
+                      "unknown key '" + name + "' in " + title() + of_kind + unknown_key_hint(name, kind));
         continue;
       }
-      present[static_cast<std::size_t>(it - fields_.begin())] = true;
-      const std::string key_path = child_path(path, key.text());
+      if (kind && !for_kind(*field, *kind)) {
+        const std::string hint = did_you_mean(name, names_for(kind));
+        context.error(
+            key, child_path(path, name),
+            "key '" + name + "' is not allowed for " + article(title()) + of_kind +
+                (hint.empty() ? " (it is for " + discriminator_ + " " + quoted_list(field->doc.kinds) + ")" : hint));
+        continue;
+      }
+      present[static_cast<std::size_t>(field - fields_.data())] = true;
+      const std::string key_path = child_path(path, name);
       context.remember(key_path, value);
-      it->decode(value, out, context, key_path);
+      field->decode(value, out, context, key_path);
     }
     for (std::size_t i = 0; i < fields_.size(); ++i) {
-      if (fields_[i].doc.required && !present[i]) {
-        const KeyDoc& doc = fields_[i].doc;
-        context.error(
-            node, path,
-            "missing required key '" + doc.key + "': " + doc.meaning + (doc.unit.empty() ? "" : " [" + doc.unit + "]"));
+      const KeyDoc& doc = fields_[i].doc;
+      // Keys of some kinds only are required when the kind is known to be one of them.
+      const bool applies = doc.kinds.empty() || (kind && for_kind(fields_[i], *kind));
+      if (doc.required && applies && !present[i]) {
+        context.error(node, path,
+                      "missing required key '" + doc.key + "'" +
+                          (doc.kinds.empty() ? "" : " for " + article(title()) + of_kind) + ": " + doc.meaning +
+                          (doc.unit.empty() ? "" : " [" + doc.unit + "]"));
       }
     }
   }
@@ -162,19 +244,18 @@ class ObjectSpec : public ObjectSpecBase {
     Json properties = Json::object();
     Json::Array required;
     for (const Field<T>& f : fields_) {
-      if (f.doc.required && (file == SchemaFor::complete_file || (entity_ && f.doc.key == "id"))) {
-        required.emplace_back(f.doc.key);
-      }
+      if (f.doc.required && f.doc.kinds.empty() && needed_in(file, f)) required.emplace_back(f.doc.key);
       Json property = f.schema(file);
       std::string description = f.doc.meaning;
       if (!f.doc.unit.empty()) description += " [" + f.doc.unit + "]";
+      if (!f.doc.kinds.empty()) description += " (" + discriminator_ + " " + quoted_list(f.doc.kinds) + " only)";
       property.set("description", description);
       if (!f.doc.default_value.empty() && !f.doc.required && f.doc.object.empty()) {
         property.set("default", default_json(f));
       }
       properties.set(f.doc.key, property);
     }
-    if (entity_ && file == SchemaFor::extending_file) {
+    if (is_entity() && file == SchemaFor::extending_file) {
       Json remove = typed_schema("boolean");
       remove.set("description", "true: delete the extended scenario's item with this id");
       properties.set("remove", remove);
@@ -182,17 +263,119 @@ class ObjectSpec : public ObjectSpecBase {
     s.set("properties", properties);
     s.set("additionalProperties", false);
     if (!required.empty()) s.set("required", required);
+    if (!discriminator_.empty()) s.set("allOf", kind_schemas(file));
     return s;
   }
 
-  std::vector<const ObjectSpecBase*> children() const override { return children_; }
+  std::vector<const ObjectSpecBase*> children() const override {
+    std::vector<const ObjectSpecBase*> result;
+    for (const Field<T>& f : fields_) {
+      if (f.child != nullptr && std::find(result.begin(), result.end(), f.child) == result.end()) {
+        result.push_back(f.child);
+      }
+    }
+    return result;
+  }
+  const ObjectSpecBase* child(const std::string& key) const override {
+    const Field<T>* field = find(key);
+    return field != nullptr ? field->child : nullptr;
+  }
+  const EntityList* entity_list(const std::string& key) const override {
+    const Field<T>* field = find(key);
+    return field != nullptr ? field->entities : nullptr;
+  }
+  std::vector<const EntityList*> entity_lists() const override {
+    std::vector<const EntityList*> lists;
+    for (const Field<T>& f : fields_) {
+      if (f.entities != nullptr) lists.push_back(f.entities);
+    }
+    return lists;
+  }
+  /// The ids of every entity list registered in this object, read from `value`.
+  std::vector<std::pair<const EntityList*, std::vector<std::string>>> entity_ids(const T& value) const {
+    std::vector<std::pair<const EntityList*, std::vector<std::string>>> result;
+    for (const Field<T>& f : fields_) {
+      if (f.entities != nullptr) result.emplace_back(f.entities, f.ids(value));
+    }
+    return result;
+  }
 
  private:
-  std::string unknown_key_hint(const std::string& key) const {
+  const Field<T>* find(const std::string& key) const {
+    const auto it =
+        std::find_if(fields_.begin(), fields_.end(), [&key](const Field<T>& f) { return f.doc.key == key; });
+    return it == fields_.end() ? nullptr : &*it;
+  }
+  static bool for_kind(const Field<T>& field, const std::string& kind) {
+    return field.doc.kinds.empty() ||
+           std::find(field.doc.kinds.begin(), field.doc.kinds.end(), kind) != field.doc.kinds.end();
+  }
+  /// The object's kind, if it is discriminated and its discriminator holds (or defaults to) a valid value.
+  std::optional<std::string> kind_of(const Node& node) const {
+    if (discriminator_.empty()) return std::nullopt;
+    const Field<T>& field = *find(discriminator_);
+    const Node* value = node.find(discriminator_);
+    if (value == nullptr) {
+      return field.doc.required ? std::nullopt : std::optional<std::string>(field.doc.default_value);
+    }
+    if (!value->is_scalar() ||
+        std::find(field.options.begin(), field.options.end(), value->text()) == field.options.end()) {
+      return std::nullopt;  // reported when the discriminator is decoded
+    }
+    return value->text();
+  }
+  /// The keys allowed for `kind` (every key when the kind is unknown).
+  std::vector<std::string> names_for(const std::optional<std::string>& kind) const {
     std::vector<std::string> names;
-    for (const Field<T>& f : fields_) names.push_back(f.doc.key);
+    for (const Field<T>& f : fields_) {
+      if (!kind || for_kind(f, *kind)) names.push_back(f.doc.key);
+    }
+    return names;
+  }
+  std::string unknown_key_hint(const std::string& key, const std::optional<std::string>& kind) const {
+    const std::vector<std::string> names = names_for(kind);
     const std::string hint = did_you_mean(key, names);
     return hint.empty() ? "; expected one of " + quoted_list(names) : hint;
+  }
+  static std::string article(const std::string& noun) {
+    return (noun.find_first_of("aeiou") == 0 ? "an " : "a ") + noun;
+  }
+  bool needed_in(SchemaFor file, const Field<T>& f) const {
+    return file == SchemaFor::complete_file || (is_entity() && f.doc.type == "identifier");
+  }
+  /// One if/then per kind: the keys of other kinds are refused, the kind's required keys required.
+  Json::Array kind_schemas(SchemaFor file) const {
+    const Field<T>& field = *find(discriminator_);
+    Json::Array all;
+    for (const std::string& kind : field.options) {
+      Json condition = Json::object();
+      Json is_kind = Json::object();
+      is_kind.set("const", kind);
+      Json condition_properties = Json::object();
+      condition_properties.set(discriminator_, is_kind);
+      condition.set("properties", condition_properties);
+      // An absent discriminator is its default kind (in a complete file; an extending file may
+      // leave the kind to the file it extends).
+      if (field.doc.required || kind != field.doc.default_value || file == SchemaFor::extending_file) {
+        condition.set("required", Json::Array{discriminator_});
+      }
+      Json refused = Json::object();
+      Json::Array required;
+      for (const Field<T>& f : fields_) {
+        if (!for_kind(f, kind)) refused.set(f.doc.key, false);
+        if (!f.doc.kinds.empty() && for_kind(f, kind) && f.doc.required && needed_in(file, f)) {
+          required.emplace_back(f.doc.key);
+        }
+      }
+      Json then = Json::object();
+      then.set("properties", refused);
+      if (!required.empty()) then.set("required", required);
+      Json rule = Json::object();
+      rule.set("if", condition);
+      rule.set("then", then);
+      all.push_back(rule);
+    }
+    return all;
   }
   static Json default_json(const Field<T>& f) {
     const std::string& text = f.doc.default_value;
@@ -203,8 +386,7 @@ class ObjectSpec : public ObjectSpecBase {
   }
 
   std::vector<Field<T>> fields_;
-  std::vector<const ObjectSpecBase*> children_;
-  bool entity_ = false;
+  std::string discriminator_;
   std::string example_;
 };
 
@@ -305,16 +487,16 @@ Field<T> identifier(std::string key, std::string T::*member, std::string meaning
   return {std::move(doc), decode, schema};
 }
 
-/// The id of an entity in the top-level list `collection` (checked once every list is read).
+/// The id of an entity in the list `list` (checked once every list is read).
 template <typename T>
-Field<T> reference(std::string key, std::string T::*member, const std::string& collection, const std::string& what,
-                   std::string meaning, Need need = Need::required) {
-  KeyDoc doc{std::move(key),         "id of " + what,    "", "an id in " + collection, "",
-             need == Need::required, std::move(meaning), ""};
-  auto decode = [member, collection](const Node& node, T& out, Context& context, const std::string& path) {
+Field<T> reference(std::string key, std::string T::*member, const EntityList& list, std::string meaning,
+                   Need need = Need::required) {
+  KeyDoc doc{std::move(key),         "id of " + list.a_noun(), "", "an id in " + list.key, "",
+             need == Need::required, std::move(meaning),       ""};
+  auto decode = [member, &list](const Node& node, T& out, Context& context, const std::string& path) {
     auto value = to_text(node, context, path);
     if (!value) return;
-    context.references.push_back({collection, *value, path});
+    context.references.push_back({list.key, *value, path});
     out.*member = std::move(*value);
   };
   auto schema = [](SchemaFor) { return identifier_schema(); };
@@ -322,20 +504,26 @@ Field<T> reference(std::string key, std::string T::*member, const std::string& c
 }
 
 template <typename T>
-Field<T> reference_list(std::string key, std::vector<std::string> T::*member, const std::string& collection,
-                        const std::string& what, std::string meaning, Need need = Need::required) {
-  KeyDoc doc{std::move(key),         "list of ids of " + what, "", "at least one id in " + collection, "",
-             need == Need::required, std::move(meaning),       ""};
-  auto decode = [member, collection](const Node& node, T& out, Context& context, const std::string& path) {
+Field<T> reference_list(std::string key, std::vector<std::string> T::*member, const EntityList& list,
+                        std::string meaning, Need need = Need::required) {
+  KeyDoc doc{std::move(key),
+             "list of ids of " + list.plural(),
+             "",
+             "at least one id in " + list.key,
+             "",
+             need == Need::required,
+             std::move(meaning),
+             ""};
+  auto decode = [member, &list](const Node& node, T& out, Context& context, const std::string& path) {
     if (!node.is_sequence() || node.items().empty()) {
-      context.error(node, path, "expected a list of ids in " + collection + ", found " + node.describe());
+      context.error(node, path, "expected a list of ids in " + list.key + ", found " + node.describe());
       return;
     }
     for (std::size_t i = 0; i < node.items().size(); ++i) {
       const std::string item = item_path(path, i);
       context.remember(item, node.items()[i]);
       if (auto value = to_text(node.items()[i], context, item)) {
-        context.references.push_back({collection, *value, item});
+        context.references.push_back({list.key, *value, item});
         (out.*member).push_back(std::move(*value));
       }
     }
@@ -394,7 +582,7 @@ Field<T> choice(std::string key, E T::*member, std::vector<std::pair<std::string
     s.set("enum", values);
     return s;
   };
-  return {std::move(doc), decode, schema};
+  return {std::move(doc), decode, schema, nullptr, nullptr, {}, names};
 }
 
 template <typename T, typename U>
@@ -407,7 +595,7 @@ Field<T> object(std::string key, U T::*member, const ObjectSpec<U>& spec, std::s
     spec.decode(node, out.*member, context, path);
   };
   auto schema = [&spec](SchemaFor file) { return spec.schema(file); };
-  return {std::move(doc), decode, schema};
+  return {std::move(doc), decode, schema, &spec};
 }
 
 template <typename T, typename U>
@@ -419,7 +607,17 @@ Field<T> optional_object(std::string key, std::optional<U> T::*member, const Obj
     out.*member = std::move(value);
   };
   auto schema = [&spec](SchemaFor file) { return spec.schema(file); };
-  return {std::move(doc), decode, schema};
+  return {std::move(doc), decode, schema, &spec};
+}
+
+/// The schema of a list of `spec` objects; `file` is the file the list is in, `items` what its items must be.
+inline Json list_schema(const ObjectSpecBase& spec, SchemaFor items, SchemaFor file, std::size_t min_items,
+                        std::size_t max_items) {
+  Json s = typed_schema("array");
+  s.set("items", spec.schema(file == SchemaFor::extending_file ? items : SchemaFor::complete_file));
+  if (min_items > 0) s.set("minItems", static_cast<int>(min_items));
+  if (max_items != std::numeric_limits<std::size_t>::max()) s.set("maxItems", static_cast<int>(max_items));
+  return s;
 }
 
 template <typename T, typename U>
@@ -456,15 +654,136 @@ Field<T> list(std::string key, std::vector<U> T::*member, const ObjectSpec<U>& s
     for (std::size_t i = 0; i < node.items().size(); ++i)
       spec.decode(node.items()[i], items[i], context, item_path(path, i));
   };
+  // A file that extends another replaces a list whole (its items must then be complete), but
+  // merges an entity list by id (see `entities`).
   auto schema = [&spec, min_items, max_items](SchemaFor file) {
-    Json s = typed_schema("array");
-    // A file that extends another merges lists of entities by id, but replaces any other list
-    // whole: its items must then be complete.
-    s.set("items", spec.schema(spec.is_entity() ? file : SchemaFor::complete_file));
-    if (min_items > 0) s.set("minItems", static_cast<int>(min_items));
-    if (max_items != no_max) s.set("maxItems", static_cast<int>(max_items));
+    return list_schema(spec, SchemaFor::complete_file, file, min_items, max_items);
+  };
+  return {std::move(doc), decode, schema, &spec};
+}
+
+/// Registers the entity list `list`, held in `member`, whose items `spec` describes (an object
+/// with an `identifier` key): its ids are checked unique, references to `list` resolve against
+/// them, a file with `extends` merges it by id, and the docs list it. The one place a list is
+/// registered.
+template <typename T, typename U>
+Field<T> entities(const EntityList& list, std::vector<U> T::*member, const ObjectSpec<U>& spec, std::string meaning,
+                  Need need = Need::optional, std::size_t min_items = 0,
+                  std::size_t max_items = std::numeric_limits<std::size_t>::max()) {
+  if (!spec.is_entity()) throw std::logic_error("entity list '" + list.key + "': its items need an identifier key");
+  Field<T> field = detail::list(list.key, member, spec, std::move(meaning), need, min_items, max_items);
+  field.entities = &list;
+  field.schema = [&spec, min_items, max_items](SchemaFor file) {
+    return list_schema(spec, SchemaFor::extending_file, file, min_items, max_items);
+  };
+  field.ids = [member](const T& value) {
+    std::vector<std::string> ids;
+    for (const U& item : value.*member) ids.push_back(item.id);
+    return ids;
+  };
+  return field;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values that are not one scalar: maps keyed by ids, tables, paths in time (time_spec.hpp). A
+// ValueSpec decodes one value and describes it; `value` makes it a key, and a ValueSpec may hold
+// another (a table is a map of maps).
+
+template <typename V>
+struct ValueSpec {
+  std::string type;     ///< for the docs: "number", "mapping of region id to number", ...
+  std::string allowed;  ///< for the docs: "0 to 1", ...
+  std::function<std::optional<V>(const Node&, Context&, const std::string&)> decode;
+  std::function<Json()> schema;
+};
+
+/// A number in `range`.
+inline ValueSpec<double> number_value(Range range) {
+  auto decode = [range](const Node& node, Context& context, const std::string& path) -> std::optional<double> {
+    const auto value = to_number(node, context, path);
+    if (!value) return std::nullopt;
+    if (!range.contains(*value)) {
+      context.error(node, path, "expected a number " + describe_range(range) + ", found " + node.text());
+      return std::nullopt;
+    }
+    return value;
+  };
+  return {"number", describe_range(range), decode, [range] { return typed_schema("number", range); }};
+}
+
+/// What a map keyed by ids must add up to (e.g. shares: 1).
+struct Total {
+  double value;
+  double tolerance = 1e-9;
+};
+
+/// A mapping from ids of `list` to values, e.g. a share per region `{chengdu: 0.6, panzhihua: 0.4}`.
+/// Every key must be an id in the list (checked with references, located at the key); `total`,
+/// when given, is what the values must add up to. Read into a std::map (ordered by id).
+template <typename V>
+ValueSpec<std::map<std::string, V>> by_id(const EntityList& list, ValueSpec<V> value,
+                                          std::optional<Total> total = std::nullopt) {
+  if (total && !std::is_arithmetic_v<V>) throw std::logic_error("by_id: only numbers add up to a total");
+  ValueSpec<std::map<std::string, V>> spec;
+  spec.type = "mapping of " + list.noun + " id to " + value.type;
+  // A table's inner map says its own keys and values in parentheses.
+  const bool nested = value.allowed.find(';') != std::string::npos;
+  spec.allowed = "keys: ids in " + list.key +
+                 (value.allowed.empty() ? "" : "; values: " + (nested ? "(" + value.allowed + ")" : value.allowed));
+  if (total) spec.allowed += "; adding up to " + format_default(total->value);
+  const std::string expected = "a mapping from " + list.noun + " ids to " + value.type;
+  spec.decode = [&list, value, total, expected](const Node& node, Context& context,
+                                                const std::string& path) -> std::optional<std::map<std::string, V>> {
+    if (!node.is_map()) {
+      context.error(node, path, "expected " + expected + ", found " + node.describe());
+      return std::nullopt;
+    }
+    std::map<std::string, V> result;
+    bool complete = true;
+    for (const auto& [key, item] : node.entries()) {
+      const std::string key_path = child_path(path, key.text());
+      context.remember(key_path, key);  // an unknown id is reported at its key
+      context.references.push_back({list.key, key.text(), key_path});
+      auto decoded = value.decode(item, context, key_path);
+      if (decoded) {
+        result.emplace(key.text(), std::move(*decoded));
+      } else {
+        complete = false;
+      }
+    }
+    if (total && complete) {
+      double sum = 0.0;
+      if constexpr (std::is_arithmetic_v<V>) {
+        for (const auto& entry : result) sum += static_cast<double>(entry.second);
+      }
+      if (std::abs(sum - total->value) > total->tolerance) {
+        context.error(node, path,
+                      "the values add up to " + format_default(sum) + "; expected " + format_default(total->value));
+        return std::nullopt;
+      }
+    }
+    if (!complete) return std::nullopt;
+    return result;
+  };
+  spec.schema = [value] {
+    Json s = typed_schema("object");
+    s.set("propertyNames", identifier_schema());
+    s.set("additionalProperties", value.schema());
     return s;
   };
+  return spec;
+}
+
+/// A key holding a value of `spec`.
+template <typename T, typename V>
+Field<T> value(std::string key, V T::*member, ValueSpec<V> spec, std::string unit, std::string meaning,
+               Need need = Need::required) {
+  KeyDoc doc{std::move(key),     spec.type, std::move(unit), spec.allowed, "", need == Need::required,
+             std::move(meaning), ""};
+  auto decode = [member, spec](const Node& node, T& out, Context& context, const std::string& path) {
+    if (auto decoded = spec.decode(node, context, path)) out.*member = std::move(*decoded);
+  };
+  auto schema = [spec](SchemaFor) { return spec.schema(); };
   return {std::move(doc), decode, schema};
 }
 

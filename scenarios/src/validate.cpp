@@ -12,6 +12,10 @@
 #include "truckflow/models/chain_map.hpp"
 #include "truckflow/models/series.hpp"
 
+#include "entities.hpp"
+#include "scenario_spec.hpp"
+#include "time_spec.hpp"
+
 namespace truckflow::scenarios::detail {
 
 using namespace truckflow::models;
@@ -26,53 +30,19 @@ std::int64_t component_orders(const InventoryPolicyDesc& policy, std::int64_t tr
   return (gap >= 0 ? gap / q + 1 : 0) + trucks / q + 1;
 }
 
-/// Ids of one top-level list.
-struct Collection {
-  std::string singular;
-  std::map<std::string, std::size_t, std::less<>> index;
-  std::vector<std::string> ids;
-};
-
-template <typename T>
-Collection collect(const std::vector<T>& items, const std::string& list, const std::string& singular,
-                   Context& context) {
-  Collection c{singular, {}, {}};
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::string& id = items[i].id;
-    if (id.empty()) continue;  // already reported
-    if (const auto it = c.index.find(id); it != c.index.end()) {
-      const std::string first = item_path(list, it->second);
-      const int line = context.where(child_path(first, "id")).line;
-      context.error_at(child_path(item_path(list, i), "id"),
-                       "duplicate " + singular + " id '" + id + "' (first at " + first +
-                           (line > 0 ? ", line " + std::to_string(line) : "") + ")");
-      continue;
-    }
-    c.index.emplace(id, i);
-    c.ids.push_back(id);
-  }
-  return c;
-}
-
 class Checker {
  public:
   Checker(const ScenarioDesc& s, Context& context) : s_(s), context_(context) {}
 
   void run() {
-    collections_.emplace("regions", collect(s_.regions, "regions", "region", context_));
-    collections_.emplace("components", collect(s_.components, "components", "component", context_));
-    collections_.emplace("truck_types", collect(s_.truck_types, "truck_types", "truck type", context_));
-    collections_.emplace("suppliers", collect(s_.suppliers, "suppliers", "supplier", context_));
-    collections_.emplace("factories", collect(s_.factories, "factories", "factory", context_));
-    collections_.emplace("upfitters", collect(s_.upfitters, "upfitters", "upfitter", context_));
-    collections_.emplace("sites", collect(s_.sites, "sites", "site", context_));
-    check_references();
+    check_entities(scenario_spec(), s_, context_);
     // The checks below need every id unique and resolved (validation runs only on a scenario that
     // decoded without errors, so any error now is a duplicate or a dangling reference).
     if (context_.error_count() != 0) return;
     map_.emplace(s_);
     check_roads();
     check_simulation();
+    check_path_starts(context_, s_.simulation.start_date);
     check_truck_types();
     check_suppliers();
     check_factories();
@@ -85,22 +55,6 @@ class Checker {
 
  private:
   const ChainMap& map() const { return *map_; }
-
-  void check_references() {
-    for (const Reference& ref : context_.references) {
-      const Collection& c = collections_.at(ref.collection);
-      if (c.index.count(ref.id) != 0) continue;
-      if (c.ids.empty()) {
-        context_.error_at(ref.path,
-                          "unknown " + c.singular + " '" + ref.id + "': the scenario has no " + ref.collection);
-      } else {
-        const std::string hint = did_you_mean(ref.id, c.ids);
-        context_.error_at(
-            ref.path, "unknown " + c.singular + " '" + ref.id + "'" +
-                          (hint.empty() ? "; the " + ref.collection + " are " + quoted_list(c.ids, " and ") : hint));
-      }
-    }
-  }
 
   bool connected(std::size_t from_region, std::size_t to_region) const {
     return map().roads().is_connected(from_region, to_region);
@@ -374,7 +328,6 @@ class Checker {
 
   const ScenarioDesc& s_;
   Context& context_;
-  std::map<std::string, Collection> collections_;
   std::optional<ChainMap> map_;
   int first_year_ = 0;
   int last_year_ = 0;

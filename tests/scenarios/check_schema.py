@@ -17,9 +17,10 @@ import yaml
 
 
 def as_json(value):
-    """PyYAML reads dates as datetime.date; the schema (like truckflow) expects the ISO text."""
+    """PyYAML reads dates as datetime.date; the schema (like truckflow) expects the ISO text. JSON
+    keys are text: a key read as a number (a year, an hour) is its text, as in truckflow."""
     if isinstance(value, dict):
-        return {key: as_json(item) for key, item in value.items()}
+        return {str(key): as_json(item) for key, item in value.items()}
     if isinstance(value, list):
         return [as_json(item) for item in value]
     if isinstance(value, datetime.date):
