@@ -6,6 +6,10 @@
 
 #include "truckflow/models/description.hpp"
 #include "truckflow/models/events.hpp"
+#include "truckflow/scenarios/loader.hpp"
+
+#include "chain.hpp"
+#include "site.hpp"
 
 namespace truckflow::models {
 namespace {
@@ -77,6 +81,22 @@ TEST(SeriesCatalogTest, TheWorldsCatalogNeedsOnlyADescription) {
     EXPECT_FALSE(e.spec.units.empty()) << e.spec.name << ": every series has units";
     EXPECT_FALSE(e.spec.long_name.empty()) << e.spec.name;
   }
+}
+
+// CONTRIBUTING.md, "Adding a series": what a part writes in its declare_*_series function. The
+// sampler, the results files, compare and docs/output.md then take the series from the catalog.
+TEST(RecipeTest, AddingASeries) {
+  const auto loaded = scenarios::load_scenario(std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/two_regions.yaml");
+  detail::Chain chain(loaded.description);
+  detail::SeriesRegistry registry(chain.desc);
+  registry.counts({"region_sites", {"region"}, "sites", "application sites in the region", Measure::level},
+                  [](const detail::Chain& c, std::span<std::int64_t> out) {
+                    for (std::size_t s = 0; s < c.delivery.sites(); ++s) ++out[c.delivery.site(s).region()];
+                  });
+  const Sample sample = registry.read(chain, engine::Time::zero());
+  EXPECT_EQ(registry.catalog().counts(sample, "region_sites")(0), 0);
+  EXPECT_EQ(registry.catalog().counts(sample, "region_sites")(1), 1) << "the quarry is in region b";
+  EXPECT_EQ(registry.catalog().values_per_sample(), chain.series.catalog().values_per_sample() + 2);
 }
 
 }  // namespace
