@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "truckflow/models/whole_plan.hpp"
 #include "truckflow/output/atomic_file.hpp"
 #include "truckflow/output/results.hpp"
 #include "truckflow/scenarios/loader.hpp"
@@ -89,7 +90,7 @@ void print_table(std::ostream& out, const std::vector<std::unique_ptr<Variant>>&
 }  // namespace
 
 int compare_command(const CompareArguments& args, const std::string& command_line) {
-  const scenarios::LoadedScenario base = load_scenario(args.scenario);
+  const scenarios::LoadedScenario base = load_scenario(args.scenario, WarningLines::one_per_kind, true);
   const std::vector<std::string> types = chosen_types(args, base.description);
   check_comparison_cost(base.work, types.size());
   if (args.output) check_output_path(*args.output);
@@ -98,9 +99,10 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
   for (const std::string& type : types) {
     auto variant = std::make_unique<Variant>();
     variant->truck_type = type;
-    scenarios::LoadOptions options = load_options(args.scenario);
-    options.assign_plans_to = type;
-    scenarios::LoadedScenario loaded = scenarios::load_scenario(args.scenario.file, options);
+    models::WholePlan whole = models::assign_whole_plan(base.description, type, scenarios::max_plan_line_trucks);
+    std::vector<scenarios::DerivedNote> notes;
+    for (const models::PlanNote& note : whole.notes) notes.push_back({note.path, note.message, note.error, note.kind});
+    scenarios::LoadedScenario loaded = scenarios::check_derived(base, std::move(whole.description), notes);
     print_warnings(loaded.warnings, base.warnings);  // what the reassignment adds
     variant->scenario = std::move(loaded.description);
     variants.push_back(std::move(variant));

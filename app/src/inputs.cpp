@@ -11,12 +11,11 @@
 
 namespace truckflow::app {
 
-scenarios::LoadOptions load_options(const ScenarioArguments& args) {
-  return {.overrides = args.overrides, .seed = args.seed, .interruption_check = throw_if_cancelled};
-}
-
-scenarios::LoadedScenario load_scenario(const ScenarioArguments& args, WarningLines lines) {
-  scenarios::LoadedScenario loaded = scenarios::load_scenario(args.file, load_options(args));
+scenarios::LoadedScenario load_scenario(const ScenarioArguments& args, WarningLines lines, bool keep_origins) {
+  scenarios::LoadedScenario loaded = scenarios::load_scenario(args.file, {.overrides = args.overrides,
+                                                                          .seed = args.seed,
+                                                                          .keep_origins = keep_origins,
+                                                                          .interruption_check = throw_if_cancelled});
   print_warnings(loaded.warnings, {}, lines);
   return loaded;
 }

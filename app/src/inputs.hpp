@@ -11,15 +11,14 @@
 
 namespace truckflow::app {
 
-/// The load options the command line gives.
-scenarios::LoadOptions load_options(const ScenarioArguments& args);
-
 /// How warnings are shown: one line per kind ("... (and 84 more like it)", for `run` and
 /// `compare`), or every one (for `validate`, which reports every problem).
 enum class WarningLines { one_per_kind, every_one };
 
 /// scenarios::load_scenario with the command's arguments; prints the warnings to stderr.
-scenarios::LoadedScenario load_scenario(const ScenarioArguments& args, WarningLines lines = WarningLines::one_per_kind);
+/// `keep_origins`: keep where each key came from (LoadOptions::keep_origins).
+scenarios::LoadedScenario load_scenario(const ScenarioArguments& args, WarningLines lines = WarningLines::one_per_kind,
+                                        bool keep_origins = false);
 
 /// Prints the warnings to stderr as "file:line:column: warning: key.path: ...", except those
 /// already in `shown`; with `one_per_kind`, the first of each kind stands for the others

@@ -43,6 +43,10 @@ class Context {
   void warning_at(std::string kind, const std::string& path, std::string message);
   void remember(const std::string& path, const Node& node) { locations_[path] = node.where(); }
   SourceLocation where(const std::string& path) const;
+  /// Every key path decoded, and where it came from.
+  const std::map<std::string, SourceLocation>& locations() const noexcept { return locations_; }
+  /// Takes the locations of an earlier decoding (to check a description derived from it).
+  void adopt_locations(std::map<std::string, SourceLocation> locations) { locations_ = std::move(locations); }
   std::size_t error_count() const noexcept { return diagnostics_.size(); }
 
   std::vector<Reference> references;

@@ -2,12 +2,20 @@
 #include "truckflow/scenarios/loader.hpp"
 
 #include <algorithm>
+#include <map>
+#include <stdexcept>
 
 #include "compose.hpp"
 #include "scenario_spec.hpp"
 #include "validate.hpp"
 
 namespace truckflow::scenarios {
+
+struct KeyOrigins {
+  std::map<std::string, SourceLocation> locations;
+  std::vector<detail::Reference> references;
+  std::vector<detail::PathStart> path_starts;
+};
 
 namespace {
 
@@ -25,98 +33,6 @@ void sort_by_location(std::vector<Diagnostic>& diagnostics) {
                    [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
 }
 
-/// Whether the factory with id `factory` lists `truck_type` among the types it builds.
-bool factory_builds(const detail::Node& root, const std::string& factory, const std::string& truck_type) {
-  const detail::Node* factories = root.find("factories");
-  if (factories == nullptr || !factories->is_sequence()) return false;
-  for (const detail::Node& item : factories->items()) {
-    const detail::Node* id = item.is_map() ? item.find("id") : nullptr;
-    if (id == nullptr || id->text() != factory) continue;
-    const detail::Node* types = item.find("truck_types");
-    if (types == nullptr || !types->is_sequence()) return false;
-    return std::any_of(types->items().begin(), types->items().end(),
-                       [&](const detail::Node& type) { return type.text() == truck_type; });
-  }
-  return false;
-}
-
-/// Removes `key` from the mapping `node`.
-void erase_key(detail::Node& node, const std::string& key) {
-  auto& entries = node.entries();
-  entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first.text() == key; }),
-                entries.end());
-}
-
-/// Rewrites every plan line of every site to `truck_type` (see LoadOptions::assign_plans_to). A
-/// line that names a factory keeps it only if that factory builds `truck_type`; otherwise the
-/// nearest that does is used, as for a line without one, and a warning says so.
-void assign_plans(detail::Node& root, const std::string& truck_type, std::vector<Diagnostic>& warnings,
-                  std::vector<Diagnostic>& errors) {
-  detail::Node* sites = root.is_map() ? root.find("sites") : nullptr;
-  if (sites == nullptr || !sites->is_sequence()) return;
-  for (std::size_t s = 0; s < sites->items().size(); ++s) {
-    detail::Node& site = sites->items()[s];
-    if (!site.is_map()) continue;
-    for (const char* plan : {"deployment", "target_fleet"}) {
-      detail::Node* lines = site.find(plan);
-      if (lines == nullptr || !lines->is_sequence()) continue;
-      std::vector<detail::Node> merged;
-      for (std::size_t l = 0; l < lines->items().size(); ++l) {
-        detail::Node& line = lines->items()[l];
-        detail::Node* type = line.is_map() ? line.find("truck_type") : nullptr;
-        if (type == nullptr) {
-          merged.push_back(std::move(line));
-          continue;
-        }
-        *type = detail::Node::scalar(truck_type, true, type->where());
-        if (const detail::Node* factory = line.find("factory");
-            factory != nullptr && !factory_builds(root, factory->text(), truck_type)) {
-          warnings.push_back({factory->where(),
-                              "sites[" + std::to_string(s) + "]." + plan + "[" + std::to_string(l) + "].factory",
-                              "'" + factory->text() + "' does not build '" + truck_type +
-                                  "'; in this comparison the nearest factory that does takes these orders",
-                              Diagnostic::Severity::warning, "plan_factory_reassigned"});
-          erase_key(line, "factory");
-        }
-        // Targets for the same year become one target: their sum.
-        const detail::Node* year = line.find("year");
-        const auto same_year = std::find_if(merged.begin(), merged.end(), [&](const detail::Node& other) {
-          const detail::Node* other_year = other.find("year");
-          return std::string(plan) == "target_fleet" && year != nullptr && other_year != nullptr &&
-                 other_year->text() == year->text();
-        });
-        detail::Node* trucks = line.find("trucks");
-        detail::Node* other_trucks = same_year != merged.end() ? same_year->find("trucks") : nullptr;
-        const auto is_count = [](const detail::Node* n) {
-          return n != nullptr && n->is_scalar() && n->plain() && !n->text().empty() && n->text().size() < 12 &&
-                 std::all_of(n->text().begin(), n->text().end(), [](char c) { return c >= '0' && c <= '9'; });
-        };
-        if (is_count(trucks) && is_count(other_trucks)) {
-          const long long total = std::stoll(other_trucks->text()) + std::stoll(trucks->text());
-          if (total > detail::max_plan_line_trucks) {
-            errors.push_back(
-                {trucks->where(), "sites[" + std::to_string(s) + "]." + plan + "[" + std::to_string(l) + "].trucks",
-                 "in this comparison the " + std::string(plan) + " lines of " + year->text() +
-                     " become one target of " + std::to_string(total) + " trucks (" + other_trucks->text() +
-                     " from the earlier lines of that year and " + trucks->text() + " here), over the limit of " +
-                     std::to_string(detail::max_plan_line_trucks) + " trucks for a plan line"});
-            continue;
-          }
-          *other_trucks = detail::Node::scalar(std::to_string(total), true, other_trucks->where());
-          const detail::Node* factory = line.find("factory");
-          const detail::Node* other_factory = same_year->find("factory");
-          if (factory == nullptr || other_factory == nullptr || factory->text() != other_factory->text()) {
-            erase_key(*same_year, "factory");  // summed lines from different factories: the nearest builds them
-          }
-        } else {
-          merged.push_back(std::move(line));
-        }
-      }
-      lines->items() = std::move(merged);
-    }
-  }
-}
-
 }  // namespace
 
 LoadedScenario load_scenario(const std::string& path, const LoadOptions& options) {
@@ -132,11 +48,6 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
   if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
   if (options.interruption_check) options.interruption_check();
   LoadedScenario loaded;
-  if (options.assign_plans_to) {
-    assign_plans(root, *options.assign_plans_to, loaded.warnings, diagnostics);
-    if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
-  }
-
   detail::Context context(diagnostics, loaded.warnings);
   if (root.is_null()) {
     diagnostics.push_back({root.where().file.empty() ? SourceLocation{path, 1, 1} : root.where(), "",
@@ -150,6 +61,37 @@ LoadedScenario load_scenario(const std::string& path, const LoadOptions& options
     throw ScenarioError(std::move(diagnostics));
   }
   loaded.resolved_yaml = detail::to_yaml(root);
+  if (options.keep_origins) {
+    loaded.origins =
+        std::make_shared<const KeyOrigins>(KeyOrigins{context.locations(), context.references, context.path_starts});
+  }
+  return loaded;
+}
+
+LoadedScenario check_derived(const LoadedScenario& origin, models::ScenarioDesc derived,
+                             const std::vector<DerivedNote>& notes) {
+  if (!origin.origins) throw std::logic_error("check_derived: the origin was loaded without keep_origins");
+  std::vector<Diagnostic> diagnostics;
+  LoadedScenario loaded;
+  detail::Context context(diagnostics, loaded.warnings);
+  context.adopt_locations(origin.origins->locations);
+  context.references = origin.origins->references;
+  context.path_starts = origin.origins->path_starts;
+  for (const DerivedNote& note : notes) {
+    if (note.error) {
+      context.error_at(note.path, note.message);
+    } else {
+      context.warning_at(note.kind, note.path, note.message);
+    }
+  }
+  if (diagnostics.empty()) loaded.work = detail::validate(derived, context);
+  if (!diagnostics.empty()) {
+    sort_by_location(diagnostics);
+    throw ScenarioError(std::move(diagnostics));
+  }
+  loaded.description = std::move(derived);
+  loaded.resolved_yaml = origin.resolved_yaml;
+  loaded.origins = origin.origins;
   return loaded;
 }
 

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <string>
 
+#include "truckflow/models/whole_plan.hpp"
+
 namespace truckflow::scenarios {
 namespace {
 
@@ -227,67 +229,61 @@ TEST(LoaderTest, APlanYearAfterTheHorizonIsAWarning) {
   EXPECT_TRUE(load_scenario(tiny + "two_regions.yaml").warnings.empty());
 }
 
+// compare's plans: models::assign_whole_plan on the description (tests/models/whole_plan_test.cpp),
+// then check_derived, which locates what it reports in the scenario's own files.
+LoadedScenario whole_plan_as(const std::string& file, const std::vector<std::string>& overrides,
+                             const std::string& type) {
+  const LoadedScenario base = load_scenario(file, {.overrides = overrides, .keep_origins = true});
+  models::WholePlan whole = models::assign_whole_plan(base.description, type, max_plan_line_trucks);
+  std::vector<DerivedNote> notes;
+  for (const models::PlanNote& n : whole.notes) notes.push_back({n.path, n.message, n.error, n.kind});
+  return check_derived(base, std::move(whole.description), notes);
+}
+
 TEST(LoaderTest, AssigningPlansKeepsAPinnedFactoryOnlyIfItBuildsTheType) {
   const std::string sichuan = root + "/scenarios/sichuan.yaml";
   const std::vector<std::string> pinned = {"sites[panzhihua_mines].deployment[0].factory=sinotruk_chengdu"};
-  const auto assigned = [&](const std::string& type) {
-    return load_scenario(sichuan, {.overrides = pinned, .assign_plans_to = type});
-  };
-  EXPECT_TRUE(assigned("bev_charging").warnings.empty());
-  const auto mhev_warnings = assigned("mhev").warnings;
+  EXPECT_TRUE(whole_plan_as(sichuan, pinned, "bev_charging").warnings.empty());
+  const auto mhev_warnings = whole_plan_as(sichuan, pinned, "mhev").warnings;
   ASSERT_EQ(mhev_warnings.size(), 1U);
   EXPECT_EQ(to_string(mhev_warnings[0]),
             "--set " + pinned[0] +
                 ": warning: sites[0].deployment[0].factory: 'sinotruk_chengdu' does not build "
                 "'mhev'; in this comparison the nearest factory that does takes these orders");
-  const auto to_bev = assigned("bev_charging").description.sites[0].deployment;
+  const auto to_bev = whole_plan_as(sichuan, pinned, "bev_charging").description.sites[0].deployment;
   EXPECT_EQ(to_bev[0].truck_type, "bev_charging");
   EXPECT_EQ(to_bev[0].factory, "sinotruk_chengdu") << "Sinotruk builds battery trucks";
   EXPECT_EQ(to_bev[1].factory, "") << "not pinned";
-  const auto to_mhev = assigned("mhev").description.sites[0].deployment;
+  const auto to_mhev = whole_plan_as(sichuan, pinned, "mhev").description.sites[0].deployment;
   EXPECT_EQ(to_mhev[0].truck_type, "mhev");
   EXPECT_EQ(to_mhev[0].factory, "") << "Sinotruk does not build methanol trucks: the nearest that does will";
   EXPECT_EQ(to_mhev.size(), to_bev.size()) << "deployment lines are kept one by one";
 }
 
-TEST(LoaderTest, AssigningPlansSumsTargetsOfOneYear) {
-  const auto targets = [](const std::string& first_factory) {
-    return load_scenario(
-               tiny + "two_regions.yaml",
-               {.overrides = {"sites[quarry].deployment=[]",
-                              "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 3" + first_factory +
-                                  "}, {year: 2026, truck_type: truck, trucks: 2, factory: plant}]"},
-                .assign_plans_to = "truck"})
-        .description.sites[0]
-        .target_fleet;
-  };
-  const auto mixed = targets("");
-  ASSERT_EQ(mixed.size(), 1U);
-  EXPECT_EQ(mixed[0].trucks, 5);
-  EXPECT_EQ(mixed[0].factory, "") << "one line named a factory, the other did not: the nearest builds them";
-  const auto same = targets(", factory: plant");
-  ASSERT_EQ(same.size(), 1U);
-  EXPECT_EQ(same[0].trucks, 5);
-  EXPECT_EQ(same[0].factory, "plant") << "both lines named the same factory";
-}
-
-TEST(LoaderTest, SummedTargetsOverTheLimitAreReportedAtTheSecondLine) {
-  const std::string plan =
-      "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 1000000}, {year: 2026, truck_type: truck, "
-      "trucks: 600000}]";
+TEST(LoaderTest, ADerivedDescriptionIsCheckedWithLocations) {
+  // A type no factory can deliver to the quarry: the check names the plan line, where it is written.
+  const std::string file = tiny + "two_regions.yaml";
+  const LoadedScenario base = load_scenario(file, {.keep_origins = true});
+  models::ScenarioDesc derived = base.description;
+  derived.factories[0].truck_types.clear();
   try {
-    (void)load_scenario(tiny + "two_regions.yaml",
-                        {.overrides = {"sites[quarry].deployment=[]", plan}, .assign_plans_to = "truck"});
-    FAIL() << "a target of 1600000 trucks was accepted";
+    (void)check_derived(base, derived, {{"sites[0].deployment[0].year", "a note", true, ""}});
+    FAIL() << "an error note was accepted";
   } catch (const ScenarioError& error) {
     ASSERT_EQ(error.diagnostics().size(), 1U);
-    EXPECT_EQ(to_string(error.diagnostics()[0]),
-              "--set " + plan +
-                  ": error: sites[0].target_fleet[1].trucks: in this comparison the target_fleet lines of 2026 become "
-                  "one target of 1600000 trucks (1000000 from the earlier lines of that year and 600000 here), over "
-                  "the limit of 1000000 trucks "
-                  "for a plan line");
+    EXPECT_EQ(error.diagnostics()[0].location.file, file);
+    EXPECT_GT(error.diagnostics()[0].location.line, 1);
+    EXPECT_EQ(error.diagnostics()[0].message, "a note");
   }
+  try {
+    (void)check_derived(base, derived, {});
+    FAIL() << "a plan no factory builds was accepted";
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(error.diagnostics()[0].location.file, file);
+    EXPECT_NE(to_string(error.diagnostics()[0]).find("sites[0].deployment[0].truck_type"), std::string::npos)
+        << to_string(error.diagnostics()[0]);
+  }
+  EXPECT_THROW((void)check_derived(load_scenario(file), derived, {}), std::logic_error) << "loaded without origins";
 }
 
 TEST(LoaderTest, ARunOrdersAtMostAMillionTrucks) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,13 +22,15 @@ struct LoadOptions {
   /// "simulation.seed=TEXT" is (a whole number from 0 to 9.2e18 in decimal; "010" is 10, "0x10"
   /// and "" are errors), its problems located at "--seed TEXT".
   std::optional<std::string> seed;
-  /// Assigns every site's whole plan to this truck type (for `truckflow compare`): each
-  /// deployment line keeps its year and count; target-fleet lines of one year are summed.
-  std::optional<std::string> assign_plans_to;
+  /// Keeps where every key came from in LoadedScenario::origins, for check_derived.
+  bool keep_origins = false;
   /// Called every few thousand nodes read and between the steps of loading; it may throw (e.g.
   /// when Ctrl-C was pressed) to abandon the load. The exception leaves `load_scenario` as is.
   std::function<void()> interruption_check;
 };
+
+/// The most trucks one plan line may order (deployment or target).
+inline constexpr std::int64_t max_plan_line_trucks = 1'000'000;
 
 /// What a run of a scenario may cost, as estimated when it is validated (upper bounds; the
 /// limits are in docs/scenario.md, "What a run may cost").
@@ -48,6 +51,9 @@ struct WorkLimits {
   static constexpr std::int64_t supplier_days = 50'000'000;
 };
 
+/// Where the keys of a loaded scenario came from, and the references they make (opaque).
+struct KeyOrigins;
+
 struct LoadedScenario {
   models::ScenarioDesc description;
   WorkEstimate work;
@@ -55,12 +61,30 @@ struct LoadedScenario {
   std::string resolved_yaml;
   /// Problems that do not stop the run, to show the user (e.g. plan years after the horizon).
   std::vector<Diagnostic> warnings;
+  /// Set when loaded with LoadOptions::keep_origins.
+  std::shared_ptr<const KeyOrigins> origins;
 };
 
 /// Reads and checks a scenario. Throws `ScenarioError` listing every problem found (each with
 /// file:line:column, key path, what was found and what was expected); nothing else escapes for
 /// bad input.
 LoadedScenario load_scenario(const std::string& path, const LoadOptions& options = {});
+
+/// A problem found in a description derived from a loaded one, at a key path of the description.
+struct DerivedNote {
+  std::string path;
+  std::string message;
+  bool error = false;
+  std::string kind;  ///< Diagnostic::kind
+};
+
+/// Checks `derived`, a description made from `origin`'s (which was loaded with keep_origins) by
+/// changing values of keys it has (e.g. models::assign_whole_plan), as load_scenario checks a
+/// scenario: every problem, and each of `notes`, is located where its key is in origin's files.
+/// Throws `ScenarioError` on any error; else returns `derived` loaded: its work estimate, origin's
+/// resolved YAML, and its warnings (the notes' and the checks').
+LoadedScenario check_derived(const LoadedScenario& origin, models::ScenarioDesc derived,
+                             const std::vector<DerivedNote>& notes);
 
 /// The JSON Schema (draft-07) of scenario files, for editors and CI.
 std::string json_schema();
