@@ -74,6 +74,9 @@ class Chain {
   /// Orders a truck of `type` for `site` from the named factory (empty: the one ChainMap chooses).
   void order_truck(std::size_t site, std::size_t type, const std::string& factory);
   void set_stage(Truck& truck, TruckStage stage);
+  /// Takes a truck in service out of it for good (throws std::logic_error for one that is not in
+  /// service): it stays in the records, counts as retired, and a target fleet replaces it.
+  void retire(Truck& truck);
 
   /// Every series now (flows as totals since the start).
   Sample read_series() const { return series.read(*this, sim.now()); }

@@ -80,6 +80,14 @@ void Chain::set_stage(Truck& truck, TruckStage stage) {
   truck.stage = stage;
 }
 
+void Chain::retire(Truck& truck) {
+  if (truck.service != TruckService::in_service) {
+    throw std::logic_error("truck " + std::to_string(truck.id) + " is not in service and cannot be retired");
+  }
+  truck.service = TruckService::retired;
+  emit(TruckRetired{sim.now(), truck.id, truck.type, truck.site, delivery.site(truck.site).region()});
+}
+
 void Chain::emit(const DomainEvent& event) {
   counts.on_event(event);
   for (Observer* observer : observers) observer->on_event(event);

@@ -14,6 +14,8 @@
 
 #include "truckflow/scenarios/loader.hpp"
 
+#include "chain.hpp"
+
 namespace truckflow::models {
 namespace {
 
@@ -401,6 +403,31 @@ TEST(WorldTest, TheEventStreamIsTheSameOnEveryRun) {
     EXPECT_EQ(runs[0][i].index(), runs[1][i].index()) << i;
     EXPECT_EQ(time_of(runs[0][i]), time_of(runs[1][i])) << i;
   }
+}
+
+// Retirement (which the operations layer will decide): a retired truck leaves the fleet but not
+// the records, the conservation laws account for it, and a target fleet replaces it.
+TEST(WorldTest, ARetiredTruckLeavesTheFleetAndATargetReplacesIt) {
+  const auto loaded =
+      scenarios::load_scenario(tiny + "two_regions.yaml",
+                               {.overrides = {"simulation.horizon_years=2", "sites[quarry].deployment=[]",
+                                              "sites[quarry].target_fleet=[{year: 2026, truck_type: truck, trucks: 4}, "
+                                              "{year: 2027, truck_type: truck, trucks: 4}]"}});
+  detail::Chain chain(loaded.description);
+  chain.sim.run_until(Time::zero() + days(364));
+  ASSERT_EQ(chain.trucks.size(), 4U);
+  ASSERT_EQ(chain.trucks[0].service, TruckService::in_service);
+  chain.retire(chain.trucks[0]);
+  chain.retire(chain.trucks[1]);
+  EXPECT_THROW(chain.retire(chain.trucks[1]), std::logic_error) << "retired already";
+  EXPECT_EQ(chain.violations(), std::vector<std::string>{});
+  const Sample now = chain.read_series();
+  EXPECT_EQ(chain.series.catalog().counts(now, "region_fleet_trucks")(1, 0), 2);
+  EXPECT_EQ(chain.series.catalog().counts(now, "region_trucks_delivered")(1, 0), 4) << "the records stay";
+  chain.sim.run_until(chain.end);
+  EXPECT_EQ(chain.trucks.size(), 6U) << "the 2027 target of 4 in service orders the 2 retired trucks' replacements";
+  EXPECT_EQ(chain.violations(), std::vector<std::string>{});
+  EXPECT_EQ(chain.series.catalog().counts(chain.read_series(), "region_fleet_trucks")(1, 0), 4);
 }
 
 }  // namespace
