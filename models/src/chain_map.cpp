@@ -5,39 +5,43 @@
 #include <stdexcept>
 #include <utility>
 
+#include "truckflow/models/entity_lists.hpp"
+
 namespace truckflow::models {
 
 namespace {
 
 template <typename T>
-IdIndex index_of(const std::vector<T>& items, const char* what) {
+IdIndex index_of(const std::vector<T>& items, std::string_view what) {
   IdIndex index;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (!index.emplace(items[i].id, i).second) {
-      throw std::invalid_argument(std::string("duplicate ") + what + " id '" + items[i].id + "'");
+      throw std::invalid_argument("duplicate " + std::string(what) + " id '" + items[i].id + "'");
     }
   }
   return index;
 }
 
+std::map<std::string_view, EntityIndex, std::less<>> all_lists(const ScenarioDesc& desc) {
+  std::map<std::string_view, EntityIndex, std::less<>> lists;
+  for_each_entity_list([&](const auto& list) { lists[list.key] = {list.noun, index_of(desc.*list.items, list.noun)}; });
+  return lists;
+}
+
 }  // namespace
 
-std::size_t ChainMap::find(const IdIndex& index, std::string_view id, const char* what) {
-  const auto it = index.find(id);
-  if (it == index.end()) throw std::invalid_argument(std::string("unknown ") + what + " '" + std::string(id) + "'");
+std::size_t ChainMap::index(std::string_view list, std::string_view id) const {
+  const auto found = lists_.find(list);
+  if (found == lists_.end()) throw std::logic_error("ChainMap: no entity list '" + std::string(list) + "'");
+  const auto it = found->second.ids.find(id);
+  if (it == found->second.ids.end()) {
+    throw std::invalid_argument("unknown " + std::string(found->second.noun) + " '" + std::string(id) + "'");
+  }
   return it->second;
 }
 
 ChainMap::ChainMap(const ScenarioDesc& description)
-    : desc_(description),
-      regions_(index_of(desc_.regions, "region")),
-      components_(index_of(desc_.components, "component")),
-      truck_types_(index_of(desc_.truck_types, "truck type")),
-      suppliers_(index_of(desc_.suppliers, "supplier")),
-      factories_(index_of(desc_.factories, "factory")),
-      upfitters_(index_of(desc_.upfitters, "upfitter")),
-      sites_(index_of(desc_.sites, "site")),
-      roads_([&] {
+    : desc_(description), lists_(all_lists(desc_)), roads_([&] {
         std::vector<RoadLink> links;
         for (std::size_t i = 0; i < desc_.roads.size(); ++i) {
           const RoadDesc& road = desc_.roads[i];

@@ -1,8 +1,11 @@
 // SeriesRegistry: the dimensions, every part's series in one fixed order, and reading a sample.
 #include "series_registry.hpp"
 
+#include <map>
 #include <stdexcept>
+#include <string_view>
 
+#include "truckflow/models/entity_lists.hpp"
 #include "truckflow/models/events.hpp"
 
 namespace truckflow::models {
@@ -25,45 +28,39 @@ const auto id = [](const auto& x) { return x.id; };
 
 void declare_dimensions(SeriesRegistry& r) {
   const ScenarioDesc& d = r.description();
-  r.dimension({"region",
-               "region id",
-               each(d.regions, id),
-               {{"region_name_en", "region name (English)", each(d.regions, [](const auto& x) { return x.name.en; })},
-                {"region_name_zh", "region name (Chinese)", each(d.regions, [](const auto& x) { return x.name.zh; })},
-                {"region_role", "host (承载区) or collaborating (协同区) area",
-                 each(d.regions, [](const auto& x) { return to_string(x.role); })}}});
+  // The label variables of each entity list's dimension.
+  std::map<std::string_view, std::pair<std::vector<TextProperty>, std::vector<NumberProperty>>> labels;
+  labels["region"].first = {
+      {"region_name_en", "region name (English)", each(d.regions, [](const auto& x) { return x.name.en; })},
+      {"region_name_zh", "region name (Chinese)", each(d.regions, [](const auto& x) { return x.name.zh; })},
+      {"region_role", "host (承载区) or collaborating (协同区) area",
+       each(d.regions, [](const auto& x) { return to_string(x.role); })}};
   std::vector<double> prices;
   for (const TruckTypeDesc& t : d.truck_types) prices.push_back(t.price_cny);
-  r.dimension({"truck_type",
-               "truck type id",
-               each(d.truck_types, id),
-               {{"truck_type_name_en", "truck type name (English)",
-                 each(d.truck_types, [](const auto& x) { return x.name.en; })},
-                {"truck_type_name_zh", "truck type name (Chinese)",
-                 each(d.truck_types, [](const auto& x) { return x.name.zh; })},
-                {"truck_type_powertrain", "powertrain",
-                 each(d.truck_types, [](const auto& x) { return to_string(x.powertrain); })}},
-               {{"truck_type_price_cny", "CNY", "purchase price of one truck", prices}}});
-  r.dimension(
-      {"factory",
-       "factory id",
-       each(d.factories, id),
-       {{"factory_region", "region of the factory", each(d.factories, [](const auto& x) { return x.region; })}}});
-  r.dimension(
-      {"supplier",
-       "supplier id",
-       each(d.suppliers, id),
-       {{"supplier_component", "component the supplier makes",
-         each(d.suppliers, [](const auto& x) { return x.component; })},
-        {"supplier_region", "region of the supplier", each(d.suppliers, [](const auto& x) { return x.region; })}}});
-  r.dimension({"site",
-               "application site id",
-               each(d.sites, id),
-               {{"site_region", "region of the site", each(d.sites, [](const auto& x) { return x.region; })},
-                {"site_operator", "operator the site's trucks are registered to",
-                 each(d.sites, [](const auto& x) { return x.operator_name; })},
-                {"site_kind", "kind of site", each(d.sites, [](const auto& x) { return to_string(x.kind); })}}});
-  r.dimension({"upfitter", "upfitter id", each(d.upfitters, id)});
+  labels["truck_type"] = {{{"truck_type_name_en", "truck type name (English)",
+                            each(d.truck_types, [](const auto& x) { return x.name.en; })},
+                           {"truck_type_name_zh", "truck type name (Chinese)",
+                            each(d.truck_types, [](const auto& x) { return x.name.zh; })},
+                           {"truck_type_powertrain", "powertrain",
+                            each(d.truck_types, [](const auto& x) { return to_string(x.powertrain); })}},
+                          {{"truck_type_price_cny", "CNY", "purchase price of one truck", prices}}};
+  labels["factory"].first = {
+      {"factory_region", "region of the factory", each(d.factories, [](const auto& x) { return x.region; })}};
+  labels["supplier"].first = {
+      {"supplier_component", "component the supplier makes",
+       each(d.suppliers, [](const auto& x) { return x.component; })},
+      {"supplier_region", "region of the supplier", each(d.suppliers, [](const auto& x) { return x.region; })}};
+  labels["site"].first = {
+      {"site_region", "region of the site", each(d.sites, [](const auto& x) { return x.region; })},
+      {"site_operator", "operator the site's trucks are registered to",
+       each(d.sites, [](const auto& x) { return x.operator_name; })},
+      {"site_kind", "kind of site", each(d.sites, [](const auto& x) { return to_string(x.kind); })}};
+  for_each_entity_list([&](const auto& list) {
+    if (list.dimension.empty()) return;
+    auto& [text, numbers] = labels[list.dimension];
+    r.dimension({std::string(list.dimension), std::string(list.long_name), each(d.*list.items, id), std::move(text),
+                 std::move(numbers)});
+  });
   std::vector<std::string> stages;
   for (std::size_t i = 0; i < truck_stage_count; ++i) stages.emplace_back(to_string(static_cast<TruckStage>(i)));
   r.dimension({"stage", "where a truck is in the chain", stages});

@@ -1,21 +1,35 @@
 // Every key of a scenario file: its type, unit, allowed values, default and meaning.
 #include "scenario_spec.hpp"
 
+#include <stdexcept>
+#include <string_view>
+
+#include "truckflow/models/entity_lists.hpp"
+
 namespace truckflow::scenarios::detail {
 
 using namespace truckflow::models;
 
 namespace {
 
-// The entity lists: each is registered by the `entities` key of the scenario spec (below), which
-// validation (duplicate ids, references), `extends` (merge by id) and the docs derive from.
-const EntityList regions_list{"regions", "region"};
-const EntityList components_list{"components", "component"};
-const EntityList truck_types_list{"truck_types", "truck type"};
-const EntityList suppliers_list{"suppliers", "supplier"};
-const EntityList factories_list{"factories", "factory"};
-const EntityList upfitters_list{"upfitters", "upfitter"};
-const EntityList sites_list{"sites", "site"};
+// The entity lists, as models/include/truckflow/models/entity_lists.hpp registers them; each is
+// held by the `entities` key of the scenario spec (below), which validation (duplicate ids,
+// references), `extends` (merge by id) and the docs derive from.
+EntityList entity_list(std::string_view key) {
+  EntityList found;
+  models::for_each_entity_list([&](const auto& list) {
+    if (list.key == key) found = {std::string(list.key), std::string(list.noun)};
+  });
+  if (found.key.empty()) throw std::logic_error("no entity list '" + std::string(key) + "' in models::entity_lists");
+  return found;
+}
+const EntityList regions_list = entity_list("regions");
+const EntityList components_list = entity_list("components");
+const EntityList truck_types_list = entity_list("truck_types");
+const EntityList suppliers_list = entity_list("suppliers");
+const EntityList factories_list = entity_list("factories");
+const EntityList upfitters_list = entity_list("upfitters");
+const EntityList sites_list = entity_list("sites");
 
 const ObjectSpec<LocalizedName>& name_spec() {
   static const auto spec = [] {

@@ -4,6 +4,7 @@
 // of day. Each block's decoding, messages (with locations), schema and docs.
 #include "spec.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -13,10 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "truckflow/models/entity_lists.hpp"
 #include "truckflow/models/time_path.hpp"
 
 #include "compose.hpp"
 #include "entities.hpp"
+#include "scenario_spec.hpp"
 #include "time_spec.hpp"
 
 namespace truckflow::scenarios::detail {
@@ -534,6 +537,29 @@ TEST(SpecTimePathTest, TheSchemaAndDocsTellTheForms) {
   const std::string schema = chain_spec().schema(SchemaFor::complete_file).dump();
   EXPECT_NE(schema.find(R"("pattern": "^[0-9]{4}$")"), std::string::npos) << schema;
   EXPECT_NE(schema.find(R"("pattern": "^([01]?[0-9]|2[0-3])(:[0-5][0-9])?$")"), std::string::npos) << schema;
+}
+
+}  // namespace
+}  // namespace truckflow::scenarios::detail
+
+namespace truckflow::scenarios::detail {
+namespace {
+
+// models::entity_lists registers every entity list once; the scenario format holds each of them
+// (by an `entities` key) under the same key and noun, and no other.
+TEST(EntityListsTest, TheScenarioHoldsEveryRegisteredListAndNoOther) {
+  std::vector<std::string> registered;
+  models::for_each_entity_list([&](const auto& list) {
+    registered.emplace_back(list.key);
+    const EntityList* held = scenario_spec().entity_list(std::string(list.key));
+    ASSERT_NE(held, nullptr) << list.key;
+    EXPECT_EQ(held->noun, list.noun) << list.key;
+  });
+  std::vector<std::string> held;
+  for (const EntityList* list : scenario_spec().entity_lists()) held.push_back(list->key);
+  std::sort(registered.begin(), registered.end());
+  std::sort(held.begin(), held.end());
+  EXPECT_EQ(held, registered);
 }
 
 }  // namespace

@@ -19,6 +19,12 @@ namespace truckflow::models {
 /// Positions of a list's entities by id.
 using IdIndex = std::map<std::string, std::size_t, std::less<>>;
 
+/// One entity list's positions by id, and what one entity is called.
+struct EntityIndex {
+  std::string_view noun;
+  IdIndex ids;
+};
+
 class ChainMap {
  public:
   /// Throws `std::invalid_argument` on a duplicate id or a reference that does not resolve (the
@@ -29,14 +35,16 @@ class ChainMap {
   const ScenarioDesc& description() const noexcept { return desc_; }
   const RoadNetwork& roads() const noexcept { return roads_; }
 
-  // Indices by id; each throws `std::invalid_argument` naming an unknown id.
-  std::size_t region(std::string_view id) const { return find(regions_, id, "region"); }
-  std::size_t component(std::string_view id) const { return find(components_, id, "component"); }
-  std::size_t truck_type(std::string_view id) const { return find(truck_types_, id, "truck type"); }
-  std::size_t supplier(std::string_view id) const { return find(suppliers_, id, "supplier"); }
-  std::size_t factory(std::string_view id) const { return find(factories_, id, "factory"); }
-  std::size_t upfitter(std::string_view id) const { return find(upfitters_, id, "upfitter"); }
-  std::size_t site(std::string_view id) const { return find(sites_, id, "site"); }
+  /// The position of `id` in the entity list with key `list` (entity_lists.hpp); throws
+  /// `std::invalid_argument` naming an unknown id.
+  std::size_t index(std::string_view list, std::string_view id) const;
+  std::size_t region(std::string_view id) const { return index("regions", id); }
+  std::size_t component(std::string_view id) const { return index("components", id); }
+  std::size_t truck_type(std::string_view id) const { return index("truck_types", id); }
+  std::size_t supplier(std::string_view id) const { return index("suppliers", id); }
+  std::size_t factory(std::string_view id) const { return index("factories", id); }
+  std::size_t upfitter(std::string_view id) const { return index("upfitters", id); }
+  std::size_t site(std::string_view id) const { return index("sites", id); }
 
   /// Nominal travel time of the fastest route (travel times vary around it when a road has a
   /// `travel_time_cv`).
@@ -61,10 +69,8 @@ class ChainMap {
   std::optional<std::size_t> factory_for(std::size_t site, std::size_t truck_type, std::string_view named) const;
 
  private:
-  static std::size_t find(const IdIndex& index, std::string_view id, const char* what);
-
   const ScenarioDesc& desc_;
-  IdIndex regions_, components_, truck_types_, suppliers_, factories_, upfitters_, sites_;
+  std::map<std::string_view, EntityIndex, std::less<>> lists_;  // by key, one per entity list
   RoadNetwork roads_;
   std::vector<std::vector<bool>> builds_;  // [factory][truck type]
 };
