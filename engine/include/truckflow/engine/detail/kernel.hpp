@@ -461,10 +461,33 @@ class Kernel {
   static constexpr std::uintptr_t signal_tag = 1;
 
   /// Returns the new entry's sequence, or 0 if the kernel is shut down. `now_fast_path`: the entry
-  /// is due now with normal priority and may skip the heap.
-  std::uint64_t push(Time at, Priority priority, std::uintptr_t target, bool now_fast_path);
-  bool dispatch(const AgendaEntry& entry);
-  void record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id);
+  /// is due now with normal priority and may skip the heap. (Inline: every wait calls it.)
+  std::uint64_t push(Time at, Priority priority, std::uintptr_t target, bool now_fast_path) {
+    if (closed_) return 0;
+    if (at < now_) [[unlikely]]
+      throw_before_now(at);
+    const std::uint64_t seq = next_seq_++;
+    if (seq > sequence_mask) [[unlikely]]
+      throw_sequences_exhausted();
+    const std::uint64_t key = (std::uint64_t{static_cast<std::uint8_t>(priority)} << sequence_bits) | seq;
+    agenda_.push({at.ticks(), key, target}, now_fast_path);
+    return seq;
+  }
+  [[noreturn]] void throw_before_now(Time at) const;
+  [[noreturn]] static void throw_sequences_exhausted();
+  /// Fires the next live event due before `limit` (discarding superseded entries on the way);
+  /// false if there is none.
+  bool fire_next(std::int64_t limit);
+  bool dispatch_signal(const AgendaEntry& entry);
+  bool dispatch_process(const AgendaEntry& entry);
+  /// The clock moves to the entry's time; the observer, if any, sees the event.
+  void record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id) {
+    now_ = Time::from_ticks(entry.time);
+    ++events_processed_;
+    if (observer_) [[unlikely]]
+      notify_observer(entry, kind, process_id);
+  }
+  void notify_observer(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id) noexcept;
   void finish(ProcessState& process);
   friend class DoneSignal;
   void report_failure(std::exception_ptr error, std::string process_name);
