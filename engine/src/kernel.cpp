@@ -19,7 +19,7 @@ void release(HolderTag& tag) noexcept {
   if (--tag.refs == 0) delete &tag;
 }
 
-HolderTag& Kernel::holder_tag(ProcessState& process) {
+HolderTag& Kernel::make_holder_tag(ProcessState& process) {
   ProcessExtras& extras = process.extras();
   if (extras.holder == nullptr) {
     extras.holder = new HolderTag{&process, 1};
@@ -271,6 +271,7 @@ void Kernel::finish(ProcessState& process) {
 
 void Kernel::report_failure(std::exception_ptr error, std::string process_name) {
   failures_.push_back({std::move(error), std::move(process_name), now_});
+  attention_ = true;
 }
 
 Signal& Kernel::done_signal(ProcessState& process) {
@@ -407,9 +408,16 @@ bool Kernel::step(Time limit) {
 
 bool Kernel::run_before(Time limit) {
   stop_requested_ = false;
-  if (fatal_ || !failures_.empty()) throw_pending_failure();
-  while (!stop_requested_ && fire_next(limit.ticks())) {
+  const std::int64_t end = limit.ticks();
+  for (;;) {
+    // Between events, in this order: a failure to report, then a stop.
     if (fatal_ || !failures_.empty()) throw_pending_failure();
+    if (stop_requested_) break;
+    attention_ = false;
+    bool fired = false;
+    while ((fired = fire_next(end)) && !attention_) {
+    }
+    if (!fired) break;
   }
   return std::exchange(stop_requested_, false);
 }

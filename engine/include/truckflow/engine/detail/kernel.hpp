@@ -380,7 +380,8 @@ class Kernel {
     const bool superseded = process.pending_seq != 0;
     process.pending_seq = seq;
     ++process.refs;
-    if (superseded) note_stale();  // after the new entry is accounted for: compaction keeps it
+    if (superseded) [[unlikely]]
+      note_stale();  // after the new entry is accounted for: compaction keeps it
   }
   void schedule(Signal& signal, Time at, Priority priority);
   /// The wait of `process` is over: it resumes now, after events already due now. Never throws:
@@ -408,6 +409,7 @@ class Kernel {
   void fail_run(std::exception_ptr error) noexcept {
     if (!fatal_) fatal_ = std::move(error);
     stop_requested_ = true;
+    attention_ = true;
   }
 
   // Processes.
@@ -431,7 +433,11 @@ class Kernel {
   /// The signal that fires when `process` finishes (created on first use).
   Signal& done_signal(ProcessState& process);
   /// The tag that names `process` in the leases it holds (created on first use).
-  static HolderTag& holder_tag(ProcessState& process);
+  static HolderTag& holder_tag(ProcessState& process) {
+    if (process.extras_ && process.extras_->holder != nullptr) return *process.extras_->holder;
+    return make_holder_tag(process);
+  }
+  static HolderTag& make_holder_tag(ProcessState& process);
   /// The process is finished or abandoned: its leases no longer name it.
   static void drop_holder_tag(ProcessState& process) noexcept;
   static void add_ref(ProcessState& process) noexcept { ++process.refs; }
@@ -443,7 +449,10 @@ class Kernel {
   /// Fires events due before `limit` until there are none or `stop()` is called.
   /// Returns true if stopped.
   bool run_before(Time limit);
-  void stop() noexcept { stop_requested_ = true; }
+  void stop() noexcept {
+    stop_requested_ = true;
+    attention_ = true;
+  }
   /// Advances the clock to `t` (>= now) with no event in between.
   void advance_to(Time t) noexcept { now_ = t; }
   /// Time of the next live event, discarding superseded entries on the way.
@@ -517,6 +526,9 @@ class Kernel {
   KernelLink* link_;          ///< the kernel's own reference
   std::function<void(const EventRecord&)> observer_;
   bool stop_requested_ = false;
+  /// Set by whatever run_before must look at between events (a stop, a failure to report, a
+  /// fatal error), so that its loop tests one flag per event instead of three conditions.
+  bool attention_ = false;
   bool shutting_down_ = false;  ///< frames are being destroyed: no new processes
   bool closed_ = false;         ///< the agenda is gone: nothing is scheduled any more
 };
