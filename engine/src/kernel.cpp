@@ -377,6 +377,11 @@ void Kernel::throw_pending_failure() {
   }
 }
 
+namespace {
+/// Below this many live processes their states and frames stay in cache: no prefetch.
+constexpr std::size_t prefetch_threshold = 4096;
+}  // namespace
+
 inline bool Kernel::fire_next(std::int64_t limit) {
   AgendaEntry entry;
   // Taken, not popped: if the event schedules a new heap entry (a process firing usually does),
@@ -386,7 +391,8 @@ inline bool Kernel::fire_next(std::int64_t limit) {
     // and frames are rarely in cache. A process's busy bytes run from its state's reference count
     // to the first locals of its frame, which follows the state: three cache lines at most. (A hint
     // only: for a signal, or an entry that this event displaces from the top, the fetch is wasted.)
-    if (const AgendaEntry* const following = agenda_.next_after_take()) {
+    const AgendaEntry* const following = live_.size() >= prefetch_threshold ? agenda_.next_after_take() : nullptr;
+    if (following != nullptr) {
       const char* const next = reinterpret_cast<const char*>(following->target & ~signal_tag);
       __builtin_prefetch(next + offsetof(ProcessState, refs));
       __builtin_prefetch(next + offsetof(ProcessState, refs) + 64);
