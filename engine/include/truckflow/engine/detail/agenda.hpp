@@ -249,7 +249,7 @@ class BasicAgenda {
   }
 
   /// The earliest entry once the taken one is gone (null if none), without settling: a hint for
-  /// prefetching while the taken entry fires. Call right after `take`.
+  /// prefetching while the taken entry fires. Call right after `take_before`.
   const AgendaEntry* next_after_take() const noexcept {
     const AgendaEntry* heap_next = nullptr;
     if (top_taken_) {
