@@ -19,7 +19,7 @@ void release(HolderTag& tag) noexcept {
   if (--tag.refs == 0) delete &tag;
 }
 
-HolderTag& Kernel::holder_tag(ProcessState& process) {
+HolderTag& Kernel::make_holder_tag(ProcessState& process) {
   ProcessExtras& extras = process.extras();
   if (extras.holder == nullptr) {
     extras.holder = new HolderTag{&process, 1};
@@ -146,16 +146,12 @@ Kernel::~Kernel() {
   if (--link_->refs == 0) delete link_;
 }
 
-std::uint64_t Kernel::push(Time at, Priority priority, std::uintptr_t target, bool now_fast_path) {
-  if (closed_) return 0;
-  if (at < now_) {
-    throw std::logic_error("cannot schedule at " + to_string(at) + ", before the current time " + to_string(now_));
-  }
-  const std::uint64_t seq = next_seq_++;
-  if (seq > sequence_mask) throw std::overflow_error("event sequence numbers exhausted (2^56 events)");
-  const std::uint64_t key = (std::uint64_t{static_cast<std::uint8_t>(priority)} << sequence_bits) | seq;
-  agenda_.push({at.ticks(), key, target}, now_fast_path);
-  return seq;
+void Kernel::throw_before_now(Time at) const {
+  throw std::logic_error("cannot schedule at " + to_string(at) + ", before the current time " + to_string(now_));
+}
+
+void Kernel::throw_sequences_exhausted() {
+  throw std::overflow_error("event sequence numbers exhausted (2^56 events)");
 }
 
 void Kernel::schedule(Signal& signal, Time at, Priority priority) {
@@ -275,6 +271,7 @@ void Kernel::finish(ProcessState& process) {
 
 void Kernel::report_failure(std::exception_ptr error, std::string process_name) {
   failures_.push_back({std::move(error), std::move(process_name), now_});
+  attention_ = true;
 }
 
 Signal& Kernel::done_signal(ProcessState& process) {
@@ -318,46 +315,44 @@ void Kernel::raise_interrupt(ProcessState& process) {
 // ---------------------------------------------------------------------------------------------
 // Running
 
-void Kernel::record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id) {
-  now_ = Time::from_ticks(entry.time);
-  ++events_processed_;
-  if (observer_) {
-    // An observer that throws fails the run; the event itself is still delivered, so no process
-    // is lost half-dispatched and every reference is released.
-    try {
-      observer_(EventRecord{now_, static_cast<Priority>(entry.key >> sequence_bits), entry.key & sequence_mask, kind,
-                            process_id});
-    } catch (...) {
-      fail_run(std::current_exception());
-    }
+void Kernel::notify_observer(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id) noexcept {
+  // An observer that throws fails the run; the event itself is still delivered, so no process
+  // is lost half-dispatched and every reference is released.
+  try {
+    observer_(EventRecord{now_, static_cast<Priority>(entry.key >> sequence_bits), entry.key & sequence_mask, kind,
+                          process_id});
+  } catch (...) {
+    fail_run(std::current_exception());
   }
 }
 
-bool Kernel::dispatch(const AgendaEntry& entry) {
-  const std::uint64_t seq = entry.key & sequence_mask;
-  if ((entry.target & signal_tag) != 0) {
-    auto* signal = reinterpret_cast<Signal*>(entry.target & ~signal_tag);
-    const bool live = signal->pending_seq == seq;
-    if (!live) --stale_;
-    if (live) {
-      signal->pending_seq = 0;
-      record(entry, EventRecord::Kind::signal, 0);
-      try {
-        signal->fire();
-      } catch (...) {
-        fail_run(std::current_exception());
-      }
+bool Kernel::dispatch_signal(const AgendaEntry& entry) {
+  auto* signal = reinterpret_cast<Signal*>(entry.target & ~signal_tag);
+  const bool live = signal->pending_seq == (entry.key & sequence_mask);
+  if (live) {
+    signal->pending_seq = 0;
+    record(entry, EventRecord::Kind::signal, 0);
+    try {
+      signal->fire();
+    } catch (...) {
+      fail_run(std::current_exception());
     }
-    detail::release(*signal);
-    return live;
+  } else {
+    --stale_;
   }
+  detail::release(*signal);
+  return live;
+}
+
+inline bool Kernel::dispatch_process(const AgendaEntry& entry) {
   auto* process = reinterpret_cast<ProcessState*>(entry.target);
-  const bool live = process->pending_seq == seq;
-  if (!live) --stale_;
+  const bool live = process->pending_seq == (entry.key & sequence_mask);
   if (live) {
     process->pending_seq = 0;
     record(entry, EventRecord::Kind::process_resume, process->id);
     resume_from_callback(*process);
+  } else {
+    --stale_;
   }
   release(*process);
   return live;
@@ -382,31 +377,53 @@ void Kernel::throw_pending_failure() {
   }
 }
 
-bool Kernel::step(Time limit) {
-  if (fatal_ || !failures_.empty()) throw_pending_failure();
-  while (!agenda_.empty() && agenda_.top().time < limit.ticks()) {
-    const AgendaEntry entry = agenda_.pop();
+namespace {
+/// Below this many live processes their states and frames stay in cache: no prefetch.
+constexpr std::size_t prefetch_threshold = 4096;
+}  // namespace
+
+inline bool Kernel::fire_next(std::int64_t limit) {
+  AgendaEntry entry;
+  // Taken, not popped: if the event schedules a new heap entry (a process firing usually does),
+  // that entry replaces this one in the heap in one sift (see BasicAgenda).
+  while (agenda_.take_before(limit, entry)) {
     // While this event runs, fetch what the next one will touch: with 10^5 processes their states
     // and frames are rarely in cache. A process's busy bytes run from its state's reference count
     // to the first locals of its frame, which follows the state: three cache lines at most. (A hint
     // only: for a signal, or an entry that this event displaces from the top, the fetch is wasted.)
-    if (!agenda_.empty()) {
-      const char* const next = reinterpret_cast<const char*>(agenda_.top().target & ~signal_tag);
+    const AgendaEntry* const following = live_.size() >= prefetch_threshold ? agenda_.next_after_take() : nullptr;
+    if (following != nullptr) {
+      const char* const next = reinterpret_cast<const char*>(following->target & ~signal_tag);
       __builtin_prefetch(next + offsetof(ProcessState, refs));
       __builtin_prefetch(next + offsetof(ProcessState, refs) + 64);
       __builtin_prefetch(next + offsetof(ProcessState, refs) + 128);
     }
-    if (dispatch(entry)) {
-      if (fatal_ || !failures_.empty()) throw_pending_failure();
-      return true;
-    }
+    const bool live = (entry.target & signal_tag) != 0 ? dispatch_signal(entry) : dispatch_process(entry);
+    agenda_.settle();
+    if (live) return true;
   }
   return false;
 }
 
+bool Kernel::step(Time limit) {
+  if (fatal_ || !failures_.empty()) throw_pending_failure();
+  if (!fire_next(limit.ticks())) return false;
+  if (fatal_ || !failures_.empty()) throw_pending_failure();
+  return true;
+}
+
 bool Kernel::run_before(Time limit) {
   stop_requested_ = false;
-  while (!stop_requested_ && step(limit)) {
+  const std::int64_t end = limit.ticks();
+  for (;;) {
+    // Between events, in this order: a failure to report, then a stop.
+    if (fatal_ || !failures_.empty()) throw_pending_failure();
+    if (stop_requested_) break;
+    attention_ = false;
+    bool fired = false;
+    while ((fired = fire_next(end)) && !attention_) {
+    }
+    if (!fired) break;
   }
   return std::exchange(stop_requested_, false);
 }

@@ -2,6 +2,7 @@
 #include "truckflow/engine/resource.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include "truckflow/engine/simulation.hpp"
 
@@ -24,8 +25,9 @@ void Lease::adopt() {
 
 void Lease::take_from(Lease& other) noexcept {
   resource_ = other.resource_;
-  set_owner(other.owner_);
-  other.set_owner(nullptr);
+  // The counted reference to the holder's tag moves with the lease.
+  if (owner_ != nullptr) detail::release(*owner_);
+  owner_ = std::exchange(other.owner_, nullptr);
   since_ = other.since_;
   priority_ = other.priority_;
   order_ = other.order_;
@@ -136,7 +138,7 @@ bool Resource::try_acquire(AcquireAwaiter& request) {
   request.holder_ = &detail::Kernel::holder_tag(*request.process_);
   request.order_ = next_order_++;
   if (in_use_ < capacity_) {
-    grant(request);
+    grant(request, request.requested_at_);  // the request is made now
     record_levels();
     return true;
   }
@@ -150,7 +152,7 @@ bool Resource::try_acquire(AcquireAwaiter& request) {
       victim->resource_ = nullptr;
       --in_use_;
       ++preemptions_;
-      grant(request);
+      grant(request, kernel().now());
       record_levels();
       kernel().interrupt(owner, Preempted{request.process_->id, since, this});
       return true;
@@ -191,10 +193,9 @@ void Resource::remove_waiter(AcquireAwaiter& request) noexcept {
   record_levels();
 }
 
-void Resource::grant(AcquireAwaiter& request) {
+void Resource::grant(AcquireAwaiter& request, Time now) {
   ++in_use_;
   ++grants_;
-  const Time now = kernel().now();
   if (statistics_) wait_seconds_.add((now - request.requested_at_).to_seconds());
   request.granted_ = true;
   Lease& lease = request.lease_;
@@ -220,7 +221,7 @@ void Resource::serve_waiters() noexcept {
   detail::Kernel* const kernel = kernel_.get();
   while (kernel != nullptr && in_use_ < capacity_ && !waiters_.empty()) {
     AcquireAwaiter& next = *waiters_.pop_front();
-    grant(next);
+    grant(next, kernel->now());
     kernel->wake(*next.process_);
   }
 }

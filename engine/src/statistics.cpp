@@ -102,16 +102,6 @@ double student_t_quantile(double p, double degrees_of_freedom) {
   return invert([&](double t) { return student_t_cdf(t, degrees_of_freedom); }, p, -bound, bound);
 }
 
-void Tally::add(double x) noexcept {
-  ++count_;
-  sum_ += x;
-  const double delta = x - mean_;
-  mean_ += delta / static_cast<double>(count_);
-  m2_ += delta * (x - mean_);
-  min_ = std::min(min_, x);
-  max_ = std::max(max_, x);
-}
-
 double Tally::mean() const noexcept { return count_ == 0 ? nan : mean_; }
 
 double Tally::variance() const noexcept { return count_ < 2 ? nan : m2_ / static_cast<double>(count_ - 1); }
@@ -131,16 +121,9 @@ ConfidenceInterval Tally::confidence_interval(double level) const {
 TimeWeighted::TimeWeighted(Time start, double initial) noexcept
     : start_(start), last_(start), value_(initial), min_(initial), max_(initial) {}
 
-void TimeWeighted::update(Time now, double value) {
-  if (now < last_) {
-    throw std::invalid_argument("TimeWeighted::update: time went backwards from " + to_string(last_) + " to " +
-                                to_string(now));
-  }
-  area_ += value_ * (now - last_).to_seconds();
-  last_ = now;
-  value_ = value;
-  min_ = std::min(min_, value);
-  max_ = std::max(max_, value);
+void TimeWeighted::throw_backwards(Time now) const {
+  throw std::invalid_argument("TimeWeighted::update: time went backwards from " + to_string(last_) + " to " +
+                              to_string(now));
 }
 
 void TimeWeighted::reset(Time now) {

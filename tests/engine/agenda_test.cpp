@@ -38,6 +38,97 @@ TYPED_TEST(HeapTest, PopsInOrderForRandomInput) {
   EXPECT_TRUE(heap.empty());
 }
 
+TYPED_TEST(HeapTest, ReplaceTopIsPopThenPush) {
+  Stream rng(12);
+  TypeParam fused;
+  TypeParam reference;
+  std::uint64_t seq = 0;
+  for (int i = 0; i < 1000; ++i) {
+    const AgendaEntry e = entry(rng.uniform_int(0, 100), 128, ++seq);
+    fused.push(e);
+    reference.push(e);
+  }
+  for (int i = 0; i < 20'000; ++i) {
+    // The replacement is due no earlier than the top, as in the kernel, or anywhere (a heap
+    // operation must not depend on it).
+    const std::int64_t base = i % 2 == 0 ? fused.top().time : 0;
+    const AgendaEntry e =
+        entry(base + rng.uniform_int(0, 100), static_cast<std::uint64_t>(rng.uniform_int(0, 3)), ++seq);
+    const AgendaEntry* second = fused.second();
+    ASSERT_NE(second, nullptr);
+    const std::uintptr_t expected_second = second->target;
+    ASSERT_EQ(fused.top().target, reference.pop().target);
+    ASSERT_EQ(reference.top().target, expected_second);
+    fused.replace_top(e);
+    reference.push(e);
+  }
+  while (!reference.empty()) ASSERT_EQ(fused.pop().target, reference.pop().target);
+  EXPECT_TRUE(fused.empty());
+}
+
+TEST(AgendaTest, TakenEntryIsReplacedByTheNextHeapPushOrSettled) {
+  // Random firing as the kernel does it: take the earliest, push zero or more later entries (to
+  // the heap or, due now, to the FIFO), settle. The order must be that of a plain pop and push.
+  Stream rng(13);
+  Agenda fused;
+  Agenda reference;
+  std::uint64_t seq = 0;
+  for (int i = 0; i < 500; ++i) {
+    const AgendaEntry e = entry(rng.uniform_int(0, 50), 128, ++seq);
+    fused.push(e, false);
+    reference.push(e, false);
+  }
+  std::int64_t now = 0;
+  for (int i = 0; i < 20'000 && !reference.empty(); ++i) {
+    AgendaEntry taken{};
+    ASSERT_TRUE(fused.take_before(1'000'000, taken));
+    const AgendaEntry expected = reference.pop();
+    ASSERT_EQ(taken.target, expected.target);
+    ASSERT_EQ(fused.size(), reference.size());
+    now = taken.time;
+    const AgendaEntry* next = fused.next_after_take();
+    if (!reference.empty()) {
+      ASSERT_NE(next, nullptr);
+      EXPECT_EQ(next->target, reference.top().target);
+    }
+    const auto pushes = rng.uniform_int(0, 2);
+    for (std::int64_t k = 0; k < pushes; ++k) {
+      const bool due_now = rng.uniform() < 0.3;
+      const std::uint64_t priority = due_now ? 128 : static_cast<std::uint64_t>(rng.uniform_int(0, 3)) * 64;
+      const AgendaEntry e = entry(due_now ? now : now + rng.uniform_int(0, 20), priority, ++seq);
+      fused.push(e, due_now);
+      reference.push(e, due_now);
+    }
+    fused.settle();
+    ASSERT_EQ(fused.size(), reference.size());
+  }
+  AgendaEntry taken{};
+  EXPECT_FALSE(fused.take_before(0, taken));  // nothing is due before time 0
+  while (!reference.empty()) ASSERT_EQ(fused.pop().target, reference.pop().target);
+  EXPECT_TRUE(fused.empty());
+}
+
+TEST(AgendaTest, OperationsSettleATakenEntryFirst) {
+  Agenda agenda;
+  for (std::uint64_t seq = 1; seq <= 10; ++seq) agenda.push(entry(static_cast<std::int64_t>(seq), 128, seq), false);
+  AgendaEntry taken{};
+  ASSERT_TRUE(agenda.take_before(100, taken));
+  EXPECT_EQ(taken.target, 1U);
+  EXPECT_EQ(agenda.size(), 9U);
+  EXPECT_EQ(agenda.top().target, 2U);  // the taken entry is gone, not seen again
+  std::size_t seen = 0;
+  agenda.for_each([&](const AgendaEntry& e) {
+    EXPECT_NE(e.target, 1U);
+    ++seen;
+  });
+  EXPECT_EQ(seen, 9U);
+  ASSERT_TRUE(agenda.take_before(100, taken));
+  EXPECT_EQ(taken.target, 2U);
+  agenda.erase_if([](const AgendaEntry& e) { return e.target == 2; });  // already gone
+  EXPECT_EQ(agenda.size(), 8U);
+  EXPECT_EQ(agenda.pop().target, 3U);
+}
+
 TEST(AgendaTest, FifoEntriesMergeWithHeapEntriesByFullOrder) {
   Agenda agenda;
   agenda.push(entry(5, 128, 1), false);  // heap, due at 5

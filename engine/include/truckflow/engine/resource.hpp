@@ -192,7 +192,7 @@ class Resource {
   bool try_acquire(AcquireAwaiter& request);
   void enqueue(AcquireAwaiter& request);
   void remove_waiter(AcquireAwaiter& request) noexcept;
-  void grant(AcquireAwaiter& request);
+  void grant(AcquireAwaiter& request, Time now);
   void release(Lease& lease) noexcept;
   Lease* preemption_victim(const AcquireAwaiter& request);
   void record_levels() noexcept;

@@ -1,6 +1,7 @@
 // Statistics collectors: Tally (observations) and TimeWeighted (a level over simulated time).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 
@@ -18,7 +19,15 @@ struct ConfidenceInterval {
 /// Count, mean, variance, min and max of a series of observations (Welford's algorithm).
 class Tally {
  public:
-  void add(double x) noexcept;
+  void add(double x) noexcept {
+    ++count_;
+    sum_ += x;
+    const double delta = x - mean_;
+    mean_ += delta / static_cast<double>(count_);
+    m2_ += delta * (x - mean_);
+    min_ = std::min(min_, x);
+    max_ = std::max(max_, x);
+  }
   void reset() noexcept { *this = Tally{}; }
 
   std::uint64_t count() const noexcept { return count_; }
@@ -50,7 +59,16 @@ class TimeWeighted {
   explicit TimeWeighted(Time start = Time::zero(), double initial = 0.0) noexcept;
 
   /// The level changes to `value` at `now`; `now` must not be earlier than the last update.
-  void update(Time now, double value);
+  /// (Inline: resources and containers update two or three of these on every change.)
+  void update(Time now, double value) {
+    if (now < last_) [[unlikely]]
+      throw_backwards(now);
+    area_ += value_ * (now - last_).to_seconds();
+    last_ = now;
+    value_ = value;
+    min_ = std::min(min_, value);
+    max_ = std::max(max_, value);
+  }
   /// Forgets the history before `now` and keeps the current level (for warm-up deletion).
   void reset(Time now);
 
@@ -64,6 +82,8 @@ class TimeWeighted {
   Time start() const noexcept { return start_; }
 
  private:
+  [[noreturn]] void throw_backwards(Time now) const;
+
   Time start_;
   Time last_;
   double value_;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <coroutine>
+#include <cstdint>
 #include <stdexcept>
 
 #include "truckflow/engine/detail/awaitable.hpp"
@@ -24,11 +25,12 @@ class Timeout : public detail::EngineAwaitable {
   Priority priority() const noexcept { return priority_; }
   /// When a wait starting at `now` ends; throws `TimeOverflow` past the last representable time.
   Time deadline(Time now) const {
-    if (delay_ > Time::max() - now) {
+    std::int64_t end = 0;
+    if (__builtin_add_overflow(now.ticks(), delay_.ticks(), &end)) [[unlikely]] {
       throw TimeOverflow("timeout(" + to_string(delay_) + ") at " + to_string(now) +
                          " would end beyond the last representable time (about 292,000 years)");
     }
-    return now + delay_;
+    return Time::from_ticks(end);
   }
 
   bool await_ready() const noexcept { return false; }

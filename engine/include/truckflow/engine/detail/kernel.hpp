@@ -380,7 +380,8 @@ class Kernel {
     const bool superseded = process.pending_seq != 0;
     process.pending_seq = seq;
     ++process.refs;
-    if (superseded) note_stale();  // after the new entry is accounted for: compaction keeps it
+    if (superseded) [[unlikely]]
+      note_stale();  // after the new entry is accounted for: compaction keeps it
   }
   void schedule(Signal& signal, Time at, Priority priority);
   /// The wait of `process` is over: it resumes now, after events already due now. Never throws:
@@ -408,6 +409,7 @@ class Kernel {
   void fail_run(std::exception_ptr error) noexcept {
     if (!fatal_) fatal_ = std::move(error);
     stop_requested_ = true;
+    attention_ = true;
   }
 
   // Processes.
@@ -431,7 +433,11 @@ class Kernel {
   /// The signal that fires when `process` finishes (created on first use).
   Signal& done_signal(ProcessState& process);
   /// The tag that names `process` in the leases it holds (created on first use).
-  static HolderTag& holder_tag(ProcessState& process);
+  static HolderTag& holder_tag(ProcessState& process) {
+    if (process.extras_ && process.extras_->holder != nullptr) return *process.extras_->holder;
+    return make_holder_tag(process);
+  }
+  static HolderTag& make_holder_tag(ProcessState& process);
   /// The process is finished or abandoned: its leases no longer name it.
   static void drop_holder_tag(ProcessState& process) noexcept;
   static void add_ref(ProcessState& process) noexcept { ++process.refs; }
@@ -443,7 +449,10 @@ class Kernel {
   /// Fires events due before `limit` until there are none or `stop()` is called.
   /// Returns true if stopped.
   bool run_before(Time limit);
-  void stop() noexcept { stop_requested_ = true; }
+  void stop() noexcept {
+    stop_requested_ = true;
+    attention_ = true;
+  }
   /// Advances the clock to `t` (>= now) with no event in between.
   void advance_to(Time t) noexcept { now_ = t; }
   /// Time of the next live event, discarding superseded entries on the way.
@@ -461,10 +470,33 @@ class Kernel {
   static constexpr std::uintptr_t signal_tag = 1;
 
   /// Returns the new entry's sequence, or 0 if the kernel is shut down. `now_fast_path`: the entry
-  /// is due now with normal priority and may skip the heap.
-  std::uint64_t push(Time at, Priority priority, std::uintptr_t target, bool now_fast_path);
-  bool dispatch(const AgendaEntry& entry);
-  void record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id);
+  /// is due now with normal priority and may skip the heap. (Inline: every wait calls it.)
+  std::uint64_t push(Time at, Priority priority, std::uintptr_t target, bool now_fast_path) {
+    if (closed_) return 0;
+    if (at < now_) [[unlikely]]
+      throw_before_now(at);
+    const std::uint64_t seq = next_seq_++;
+    if (seq > sequence_mask) [[unlikely]]
+      throw_sequences_exhausted();
+    const std::uint64_t key = (std::uint64_t{static_cast<std::uint8_t>(priority)} << sequence_bits) | seq;
+    agenda_.push({at.ticks(), key, target}, now_fast_path);
+    return seq;
+  }
+  [[noreturn]] void throw_before_now(Time at) const;
+  [[noreturn]] static void throw_sequences_exhausted();
+  /// Fires the next live event due before `limit` (discarding superseded entries on the way);
+  /// false if there is none.
+  bool fire_next(std::int64_t limit);
+  bool dispatch_signal(const AgendaEntry& entry);
+  bool dispatch_process(const AgendaEntry& entry);
+  /// The clock moves to the entry's time; the observer, if any, sees the event.
+  void record(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id) {
+    now_ = Time::from_ticks(entry.time);
+    ++events_processed_;
+    if (observer_) [[unlikely]]
+      notify_observer(entry, kind, process_id);
+  }
+  void notify_observer(const AgendaEntry& entry, EventRecord::Kind kind, std::uint64_t process_id) noexcept;
   void finish(ProcessState& process);
   friend class DoneSignal;
   void report_failure(std::exception_ptr error, std::string process_name);
@@ -494,6 +526,9 @@ class Kernel {
   KernelLink* link_;          ///< the kernel's own reference
   std::function<void(const EventRecord&)> observer_;
   bool stop_requested_ = false;
+  /// Set by whatever run_before must look at between events (a stop, a failure to report, a
+  /// fatal error), so that its loop tests one flag per event instead of three conditions.
+  bool attention_ = false;
   bool shutting_down_ = false;  ///< frames are being destroyed: no new processes
   bool closed_ = false;         ///< the agenda is gone: nothing is scheduled any more
 };
