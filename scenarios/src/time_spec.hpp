@@ -13,6 +13,17 @@
 
 namespace truckflow::scenarios::detail {
 
+/// The schema of a non-empty mapping whose keys match `key_pattern` and whose values match `values`.
+inline Json keyed_schema(const char* key_pattern, Json values) {
+  Json object = typed_schema("object");
+  Json key = typed_schema("string");
+  key.set("pattern", key_pattern);
+  object.set("propertyNames", key);
+  object.set("additionalProperties", std::move(values));
+  object.set("minProperties", 1);
+  return object;
+}
+
 /// A whole year from 1900 to 3000 written as a mapping key, or nullopt (reported).
 std::optional<int> to_year_key(const Node& key, Context& context, const std::string& path);
 /// A time of day written as a mapping key: a whole hour (0 to 23) or "HH:MM", or nullopt (reported).
@@ -109,12 +120,7 @@ ValueSpec<models::TimePath<V>> by_date(ValueSpec<V> value) {
     return Path(std::move(points));
   };
   spec.schema = [value] {
-    Json by_year = typed_schema("object");
-    Json year = typed_schema("string");
-    year.set("pattern", "^[0-9]{4}$");
-    by_year.set("propertyNames", year);
-    by_year.set("additionalProperties", value.schema());
-    by_year.set("minProperties", 1);
+    const Json by_year = keyed_schema("^[0-9]{4}$", value.schema());
     Json point = typed_schema("object");
     Json properties = Json::object();
     Json date = typed_schema("string");
@@ -185,12 +191,7 @@ ValueSpec<models::DayProfile<V>> by_time_of_day(ValueSpec<V> value) {
     return Profile(std::move(points));
   };
   spec.schema = [value] {
-    Json by_time = typed_schema("object");
-    Json time = typed_schema("string");
-    time.set("pattern", "^([01]?[0-9]|2[0-3])(:[0-5][0-9])?$");
-    by_time.set("propertyNames", time);
-    by_time.set("additionalProperties", value.schema());
-    by_time.set("minProperties", 1);
+    const Json by_time = keyed_schema("^([01]?[0-9]|2[0-3])(:[0-5][0-9])?$", value.schema());
     Json s = Json::object();
     s.set("anyOf", Json::Array{value.schema(), by_time});
     return s;
