@@ -27,23 +27,33 @@ std::pair<engine::Time, engine::Time> Site::window(std::int64_t year) const {
   return {std::max(epoch.time_of(first), engine::Time::zero()), std::min(epoch.time_of(next), chain_.end)};
 }
 
-engine::Process<> Site::deploy(const PlanLineDesc& line) { co_await place_orders(line, trucks(line)); }
+engine::Process<> Site::deploy(const PlanLineDesc& line) {
+  // Evenly over the whole calendar year: in a run that starts after 1 January the orders due
+  // before the start are not placed (they belong to the past), as those due after the end are not.
+  const engine::Epoch& epoch = chain_.sim.epoch();
+  const engine::Time first = epoch.time_of(std::chrono::year(static_cast<int>(line.year)) / std::chrono::January / 1);
+  const engine::Time next =
+      epoch.time_of(std::chrono::year(static_cast<int>(line.year + 1)) / std::chrono::January / 1);
+  co_await place_orders(line, trucks(line), first, next);
+}
 
 engine::Process<> Site::reach_target(const PlanLineDesc& line) {
   const auto [from, to] = window(line.year);
   if (from >= to) co_return;  // the year is past the horizon
   co_await chain_.sim.timeout(from - chain_.sim.now());
   const std::size_t type = chain_.map.truck_type(line.truck_type);
-  co_await place_orders(line, std::max<std::int64_t>(0, trucks(line) - chain_.counts.site_active(index_, type)));
+  co_await place_orders(line, std::max<std::int64_t>(0, trucks(line) - chain_.counts.site_active(index_, type)), from,
+                        to);
 }
 
-engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t count) {
+engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t count, engine::Time from,
+                                     engine::Time to) {
   const std::size_t type = chain_.map.truck_type(line.truck_type);
-  const auto [from, to] = window(line.year);
-  if (from >= to) co_return;  // the year is past the horizon
   const __int128 span = (to - from).ticks();
   for (std::int64_t i = 0; i < count; ++i) {
     const engine::Time at = from + engine::Duration::from_ticks(static_cast<std::int64_t>(span * i / count));
+    if (at < engine::Time::zero()) continue;  // before the run
+    if (at >= chain_.end) co_return;           // after it
     co_await chain_.sim.timeout(at - chain_.sim.now());
     chain_.order_truck(index_, type, line.factory);
   }

@@ -91,6 +91,26 @@ class YearsTable(unittest.TestCase):
         self.check_adds_up(run("scenarios/sichuan.yaml", "--set", "simulation.start_date=2026-07-01",
                                "--set", "simulation.horizon_years=2"), [2026, 2027, 2028])
 
+    def test_a_mid_year_start_orders_the_part_of_each_year_it_simulates(self):
+        # Deployment orders are spread over the whole calendar year: from 1 July 2026 to 1 July 2027
+        # a run places the second half of 2026's orders and the first half of 2027's, not all of both.
+        by_region = self.check_adds_up(run("scenarios/sichuan.yaml", "--set", "simulation.start_date=2026-07-01",
+                                           "--set", "simulation.horizon_years=1"), [2026, 2027])
+        with open(f"{SOURCE}/scenarios/sichuan.yaml", encoding="utf-8") as f:
+            scenario = yaml.safe_load(f)
+        lines = collections.Counter((site["region"], line["year"]) for site in scenario["sites"]
+                                    for line in site.get("deployment", []))
+        planned = self.planned_orders(2027)
+        for region, rows in by_region.items():
+            if region == "total":
+                continue
+            for year, (ordered, *_rest) in rows:
+                plan = planned[(region, year)]
+                share = (365 - 181) / 365 if year == 2026 else 181 / 365  # days from 1 July; to 1 July
+                # Each line's share is whole trucks: within one truck a line.
+                self.assertLessEqual(abs(ordered - plan * share), lines[(region, year)],
+                                     f"{region} {year}: {ordered} of {plan}")
+
     def test_what_if_and_tiny_scenarios(self):
         self.check_adds_up(run("scenarios/whatif/battery_plant_stop.yaml"), list(range(2026, 2034)))
         self.check_adds_up(run("scenarios/tiny/upfit.yaml"), [2026])
