@@ -39,9 +39,14 @@ def plot_run(ds, folder, title, written):
     figure, axes = plt.subplots(1, 2, figsize=(13, 4.5))
     # Without the final sample (the end instant), which would open a month of its own.
     built = total(ds.factory_trucks_built, "factory").isel(time=slice(None, -1))
-    monthly = built.resample(time="MS").max().diff("time")
+    # Built by the end of each month (the running total's largest value in it) less the month before's.
+    ends = built.resample(time="MS").max()
+    monthly = ends - ends.shift(time=1, fill_value=0)
     monthly.attrs = {"long_name": "trucks built per month", "units": "trucks"}
-    monthly.plot.line(x="time", hue="truck_type", ax=axes[0])
+    if monthly.sizes["time"] > 1:
+        monthly.plot.line(x="time", hue="truck_type", ax=axes[0])
+    else:
+        axes[0].text(0.5, 0.5, "one month of samples: no monthly production to plot", ha="center", va="center")
     axes[0].set_title("production by truck type")
     total(ds.region_fleet_trucks, "region").plot.line(x="time", hue="truck_type", ax=axes[1])
     axes[1].set_title("delivered: fleet in service by truck type")

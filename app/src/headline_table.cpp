@@ -7,10 +7,12 @@
 
 namespace truckflow::app {
 
-std::string format_figure(double value) {
+std::string format_figure(double value, const std::string& units) {
   char text[64];
   if (std::isnan(value)) return "-";
-  if (std::abs(value) < 1e15 && value == std::trunc(value)) {
+  if (units == "d") {
+    std::snprintf(text, sizeof text, "%.2f", value);
+  } else if (std::abs(value) < 1e15 && value == std::trunc(value)) {
     std::snprintf(text, sizeof text, "%.0f", value);
   } else if (std::abs(value) >= 1e6) {
     std::snprintf(text, sizeof text, "%.4g", value);
@@ -42,7 +44,7 @@ void print_headline_table(std::ostream& out, const std::vector<std::string>& col
   std::size_t width = 0;
   for (const std::string& column : columns) width = std::max(width, column.size());
   for (const output::HeadlineRow& row : rows) {
-    for (const double value : row.values) width = std::max(width, format_figure(value).size());
+    for (const double value : row.values) width = std::max(width, format_figure(value, row.units).size());
   }
   const auto pad_left = [](const std::string& text, std::size_t to) {
     return std::string(to > text.size() ? to - text.size() : 0, ' ') + text;
@@ -54,7 +56,7 @@ void print_headline_table(std::ostream& out, const std::vector<std::string>& col
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     out << "  " << labels[r] << std::string(label_width - labels[r].size(), ' ');
-    for (const double value : rows[r].values) out << "  " << pad_left(format_figure(value), width);
+    for (const double value : rows[r].values) out << "  " << pad_left(format_figure(value, rows[r].units), width);
     out << "\n";
   }
 }

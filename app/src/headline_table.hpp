@@ -20,8 +20,8 @@ std::vector<output::HeadlineRow> headline_rows(const std::vector<std::vector<out
 void print_headline_table(std::ostream& out, const std::vector<std::string>& columns,
                           const std::vector<output::HeadlineRow>& rows);
 
-/// A figure as the table shows it: "-" for NaN, whole numbers in full, others to 2 decimals
-/// (4 significant digits from a million up).
-std::string format_figure(double value);
+/// A figure as the table shows it: "-" for NaN; durations (`units` "d") to 2 decimals; whole
+/// numbers in full, others to 2 decimals (4 significant digits from a million up).
+std::string format_figure(double value, const std::string& units);
 
 }  // namespace truckflow::app

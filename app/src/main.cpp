@@ -121,9 +121,12 @@ int main(int argc, char** argv) {
   bool results_reference = false;
   CLI::App* schema_cmd = cli.add_subcommand(
       "schema", "print the JSON Schema of scenario files (or the key reference, or the results variable reference)");
-  schema_cmd->add_flag("--markdown", markdown, "print the scenario key reference of docs/scenario.md instead");
-  schema_cmd->add_flag("--results", results_reference,
-                       "print the variable reference of results files (docs/output.md) instead");
+  CLI::Option* markdown_flag =
+      schema_cmd->add_flag("--markdown", markdown, "print the scenario key reference of docs/scenario.md instead");
+  schema_cmd
+      ->add_flag("--results", results_reference,
+                 "print the variable reference of results files (docs/output.md) instead")
+      ->excludes(markdown_flag);
 
   const auto is_command = [&](const std::string& word) {
     for (const CLI::App* command : {validate_cmd, run_cmd, compare_cmd, inspect_cmd, schema_cmd}) {

@@ -44,7 +44,10 @@ void write_scalar_attribute(hid_t object, const std::string& name, hid_t type, c
 }
 
 void write_attributes(hid_t object, const Attributes& attributes, bool numeric) {
-  if (numeric || !attributes.units.empty()) write_text_attribute(object, "units", attributes.units);
+  // CF: a flag variable (categorical codes) has no units; every other number has them.
+  const bool flags = std::any_of(attributes.integers.begin(), attributes.integers.end(),
+                                 [](const auto& attribute) { return attribute.first == "flag_values"; });
+  if ((numeric && !flags) || !attributes.units.empty()) write_text_attribute(object, "units", attributes.units);
   write_text_attribute(object, "long_name", attributes.long_name);
   for (const auto& [key, value] : attributes.extra) write_text_attribute(object, key, value);
   for (const auto& [key, values] : attributes.integers) {
@@ -187,7 +190,8 @@ void NetcdfWriter::unlimited_dimension(const std::string& name, const Attributes
   unlimited_ = name;
   dimensions_.emplace(name, Dimension{0, {}, true});
   std::size_t chunk_rows = 1;
-  h5::Dataset dataset = create(name, {name}, H5T_IEEE_F64LE, false, &chunk_rows);
+  // Compressed: its chunks are sized for the longest runs, so a short run leaves most of one empty.
+  h5::Dataset dataset = create(name, {name}, H5T_IEEE_F64LE, true, &chunk_rows);
   write_attributes(dataset, attributes, true);
   h5::check_status(H5DSset_scale(dataset, name.c_str()), "make '" + name + "' a dimension scale");
   Dimension& dimension = dimensions_.at(name);

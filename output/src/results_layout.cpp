@@ -91,7 +91,7 @@ const std::vector<DeliveryColumn>& delivery_columns() {
             [](const auto& r) { return r.region; });
     integer("delivery_factory", "", "factory that built the truck", "factory", [](const auto& r) { return r.factory; });
     integer(
-        "delivery_upfitter", "", "upfitter that fitted its body (none: -1)", "upfitter",
+        "delivery_upfitter", "", "upfitter that fitted its body (none: -1, meaning _none)", "upfitter",
         [](const auto& r) { return r.upfitter; }, true);
     real("delivery_ordered_time", "", "when the truck was ordered", true,
          [](const auto& r) { return r.ordered_hours; });
@@ -120,14 +120,16 @@ void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, co
         std::string meanings;
         if (column.none_allowed) {
           codes.push_back(-1);
-          meanings = "none";
+          meanings = "_none";  // ids start with a letter: no id can be "_none"
         }
         const std::vector<std::string>& labels = catalog.dimension(column.codes_of).labels;
         for (std::size_t i = 0; i < labels.size(); ++i) {
           codes.push_back(static_cast<std::int64_t>(i));
           meanings += (meanings.empty() ? "" : " ") + labels[i];
         }
-        attributes.extra = {{"flag_meanings", meanings}, {"truckflow_codes_of", column.codes_of}};
+        attributes.extra = {{"flag_meanings", meanings}};
+        // A dimension with no entries is left out of the file: only codes into one that is there.
+        if (!labels.empty()) attributes.extra.emplace_back("truckflow_codes_of", column.codes_of);
         attributes.integers = {{"flag_values", codes}};
       }
       nc.variable(column.name, {"delivery"}, values, attributes);

@@ -52,7 +52,7 @@ std::string results_reference_markdown() {
   out << "\n### The delivery table (run files)\n\n"
       << "One row per delivered truck, in order of delivery. A categorical column holds integer codes: the "
          "position of the id in the dimension named by its `truckflow_codes_of` attribute, as CF `flag_values` "
-         "and `flag_meanings` also say (`-1`: none).\n\n"
+         "and `flag_meanings` also say (`-1`, meaning `_none`: none). Codes have no `units` (CF flags).\n\n"
       << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
   for (const detail::DeliveryColumn& c : detail::delivery_columns()) {
     std::string type = c.integer ? "int64" : "float64";

@@ -54,7 +54,7 @@ void RunRecorder::on_sample(const models::Sample& sample) {
 std::vector<HeadlineFigure> headline_definitions() {
   return {
       {"trucks_ordered", "trucks", "trucks ordered over the run"},
-      {"trucks_delivered", "trucks", "trucks delivered: the fleet in service at the end"},
+      {"trucks_delivered", "trucks", "trucks delivered over the run (retired ones included)"},
       {"backlog_at_end_trucks", "trucks", "trucks ordered and not yet built at the end"},
       {"in_chain_at_end_trucks", "trucks", "trucks ordered and not yet delivered at the end, whatever the stage"},
       {"max_backlog_trucks", "trucks", "largest backlog at any sample"},
@@ -83,7 +83,7 @@ std::vector<HeadlineFigure> headline_figures(const models::ScenarioDesc& scenari
   }
   const std::map<std::string, double, std::less<>> values{
       {"trucks_ordered", at_end("factory_trucks_ordered")},
-      {"trucks_delivered", at_end("region_fleet_trucks")},
+      {"trucks_delivered", at_end("region_trucks_delivered")},
       {"backlog_at_end_trucks", at_end("factory_backlog_trucks")},
       {"in_chain_at_end_trucks", at_end("factory_trucks_ordered") - at_end("region_trucks_delivered")},
       {"max_backlog_trucks", static_cast<double>(run.max_backlog_trucks())},

@@ -105,6 +105,7 @@ std::vector<StageWait> StageWaits::waits(const models::ScenarioDesc& scenario, e
     double days = 0.0;
     double max_days = 0.0;
     double worst = -1.0;
+    std::int64_t worst_trucks = 0;
     for (std::size_t p = 0; p < places[s].size(); ++p) {
       const Tally& t = places[s][p];
       if (t.trucks == 0) continue;
@@ -112,8 +113,12 @@ std::vector<StageWait> StageWaits::waits(const models::ScenarioDesc& scenario, e
       days += t.days;
       max_days = std::max(max_days, t.max_days);
       const double mean = t.days / static_cast<double>(t.trucks);
-      if (mean > worst) {
+      // Means within a minute are a tie (a stage that takes the same time everywhere), which the
+      // place with more trucks wins: the worst place is then the busiest, not rounding noise.
+      constexpr double tie_days = 1.0 / 1440.0;
+      if (mean > worst + tie_days || (mean >= worst - tie_days && t.trucks > worst_trucks)) {
         worst = mean;
+        worst_trucks = t.trucks;
         switch (kind_of(w.stage)) {
           case PlaceKind::factory:
             w.worst_place = scenario.factories.at(p).id;

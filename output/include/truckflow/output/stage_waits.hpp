@@ -19,7 +19,8 @@ struct StageWait {
   std::int64_t trucks = 0;  ///< trucks that entered the stage
   double mean_days = 0.0;   ///< over those trucks (NaN when none)
   double max_days = 0.0;    ///< the longest (NaN when none)
-  std::string worst_place;  ///< id of the place with the longest mean time in the stage ("" when none)
+  std::string worst_place;  ///< id of the place with the longest mean time in the stage (ties within a
+                            ///< minute: the one with more trucks; "" when none)
   double worst_place_mean_days = 0.0;
   std::int64_t peak_trucks = 0;  ///< most trucks in the stage at one sample
 };
