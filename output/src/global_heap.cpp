@@ -35,7 +35,7 @@ GlobalHeaps::GlobalHeaps(const std::vector<char>& file, std::uint64_t base) : fi
     const std::uint64_t size = little_endian(file, at + 8, 8);
     if (size < collection_header_bytes || size > file.size() - at) throw damaged("has an impossible size");
     const std::uint64_t end = at + size;
-    std::vector<std::uint64_t>& sizes = object_sizes_[at - base];
+    std::map<std::uint64_t, std::uint64_t>& sizes = object_sizes_[at - base];
     for (std::uint64_t object = at + collection_header_bytes; object < end;) {
       if (end - object < object_header_bytes) break;  // too little left for an object: free space
       const std::uint64_t index = little_endian(file, object, 2);
@@ -44,12 +44,14 @@ GlobalHeaps::GlobalHeaps(const std::vector<char>& file, std::uint64_t base) : fi
         if (object_size != end - object) throw damaged("has free space of the wrong size");
         break;
       }
-      if (index != sizes.size() + 1) throw damaged("has object " + std::to_string(index) + " out of order");
+      // Objects may be in any order (HDF5 reuses freed indices; netCDF-C's files have them out of
+      // order); each index once.
+      if (sizes.contains(index)) throw damaged("has object " + std::to_string(index) + " twice");
       if (object_size > end - object - object_header_bytes ||
           aligned(object_size) > end - object - object_header_bytes) {
         throw damaged("has object " + std::to_string(index) + " overrunning it");
       }
-      sizes.push_back(object_size);
+      sizes.emplace(index, object_size);
       object += object_header_bytes + aligned(object_size);
     }
   }
@@ -67,7 +69,8 @@ void GlobalHeaps::check_references(std::uint64_t offset, std::uint64_t count, co
     const std::uint64_t index = little_endian(file_, at + 12, 4);
     if (length == 0 && collection == 0 && index == 0) continue;  // empty text
     const auto it = object_sizes_.find(collection);
-    if (it == object_sizes_.end() || index == 0 || index > it->second.size() || it->second[index - 1] != length) {
+    const auto object = it == object_sizes_.end() ? nullptr : &it->second;
+    if (object == nullptr || !object->contains(index) || object->at(index) != length) {
       throw Damaged("value " + std::to_string(i) + " of '" + variable + "' refers to no text in the global heap");
     }
   }

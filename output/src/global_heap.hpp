@@ -15,8 +15,8 @@ namespace truckflow::output::detail {
 class GlobalHeaps {
  public:
   /// Finds every global heap collection in `file` (the whole file; `base` is the offset of its
-  /// superblock, which addresses count from) and checks its layout: objects numbered 1, 2, ...
-  /// in order, each within the collection, then free space to its end. Throws `Damaged`.
+  /// superblock, which addresses count from) and checks its layout: objects with distinct indices
+  /// (in any order), each within the collection, then free space to its end. Throws `Damaged`.
   GlobalHeaps(const std::vector<char>& file, std::uint64_t base);
 
   /// Checks `count` references to heap objects (16 bytes each: length, collection address, object
@@ -27,7 +27,7 @@ class GlobalHeaps {
  private:
   const std::vector<char>& file_;
   std::uint64_t base_;
-  std::map<std::uint64_t, std::vector<std::uint64_t>> object_sizes_;  ///< collection address -> sizes by index - 1
+  std::map<std::uint64_t, std::map<std::uint64_t, std::uint64_t>> object_sizes_;  ///< collection -> index -> size
 };
 
 }  // namespace truckflow::output::detail

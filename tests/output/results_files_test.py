@@ -102,6 +102,17 @@ class XarrayReading(Workspace):
             self.assertEqual(dataset.compression, "gzip")
             self.assertEqual(f["region_name_en"].dtype.metadata["vlen"], str)
 
+    def test_a_file_netcdf_c_wrote_again_is_not_damaged(self):
+        # xarray through netCDF-C (engine netcdf4) keeps everything but lays the global heap out in
+        # another order; inspect once called that file damaged.
+        out, again = self.folder / "upfit.h5", self.folder / "again.nc"
+        self.assertEqual(truckflow("run", "scenarios/tiny/upfit.yaml", "-o", out, "-q").returncode, 0)
+        with xr.open_dataset(out) as ds:
+            ds.to_netcdf(again, engine="netcdf4")
+        inspected = truckflow("inspect", again)
+        self.assertEqual(inspected.returncode, 0, inspected.stderr)
+        self.assertIn("trucks_delivered", inspected.stdout)
+
     def test_chinese_names_survive(self):
         out = self.folder / "sichuan.h5"
         run = truckflow("run", "scenarios/sichuan.yaml", "-o", out, "--quiet")
