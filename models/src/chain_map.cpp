@@ -22,21 +22,27 @@ IdIndex index_of(const std::vector<T>& items, std::string_view what) {
   return index;
 }
 
-std::map<std::string_view, EntityIndex, std::less<>> all_lists(const ScenarioDesc& desc) {
-  std::map<std::string_view, EntityIndex, std::less<>> lists;
-  for_each_entity_list([&](const auto& list) { lists[list.key] = {list.noun, index_of(desc.*list.items, list.noun)}; });
+std::vector<EntityIndex> all_lists(const ScenarioDesc& desc) {
+  std::vector<EntityIndex> lists;
+  for_each_entity_list([&](const auto& list) {
+    lists.push_back({list.key, list.noun, index_of(desc.*list.items, list.noun)});
+  });
   return lists;
 }
 
 }  // namespace
 
 std::size_t ChainMap::index(std::string_view list, std::string_view id) const {
-  const auto found = lists_.find(list);
-  if (found == lists_.end()) throw std::logic_error("ChainMap: no entity list '" + std::string(list) + "'");
-  const auto it = found->second.ids.find(id);
-  if (it == found->second.ids.end()) {
-    throw std::invalid_argument("unknown " + std::string(found->second.noun) + " '" + std::string(id) + "'");
+  for (const EntityIndex& l : lists_) {
+    if (l.key == list) return find(l, id);
   }
+  throw std::logic_error("ChainMap: no entity list '" + std::string(list) + "'");
+}
+
+std::size_t ChainMap::find(const EntityIndex& list, std::string_view id) {
+  const auto it = list.ids.find(id);
+  if (it == list.ids.end())
+    throw std::invalid_argument("unknown " + std::string(list.noun) + " '" + std::string(id) + "'");
   return it->second;
 }
 

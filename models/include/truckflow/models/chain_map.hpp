@@ -12,6 +12,7 @@
 
 #include "truckflow/engine/time.hpp"
 #include "truckflow/models/description.hpp"
+#include "truckflow/models/entity_lists.hpp"
 #include "truckflow/models/road_network.hpp"
 
 namespace truckflow::models {
@@ -21,6 +22,7 @@ using IdIndex = std::map<std::string, std::size_t, std::less<>>;
 
 /// One entity list's positions by id, and what one entity is called.
 struct EntityIndex {
+  std::string_view key;
   std::string_view noun;
   IdIndex ids;
 };
@@ -38,13 +40,13 @@ class ChainMap {
   /// The position of `id` in the entity list with key `list` (entity_lists.hpp); throws
   /// `std::invalid_argument` naming an unknown id.
   std::size_t index(std::string_view list, std::string_view id) const;
-  std::size_t region(std::string_view id) const { return index("regions", id); }
-  std::size_t component(std::string_view id) const { return index("components", id); }
-  std::size_t truck_type(std::string_view id) const { return index("truck_types", id); }
-  std::size_t supplier(std::string_view id) const { return index("suppliers", id); }
-  std::size_t factory(std::string_view id) const { return index("factories", id); }
-  std::size_t upfitter(std::string_view id) const { return index("upfitters", id); }
-  std::size_t site(std::string_view id) const { return index("sites", id); }
+  std::size_t region(std::string_view id) const { return find<entity_list_position("regions")>(id); }
+  std::size_t component(std::string_view id) const { return find<entity_list_position("components")>(id); }
+  std::size_t truck_type(std::string_view id) const { return find<entity_list_position("truck_types")>(id); }
+  std::size_t supplier(std::string_view id) const { return find<entity_list_position("suppliers")>(id); }
+  std::size_t factory(std::string_view id) const { return find<entity_list_position("factories")>(id); }
+  std::size_t upfitter(std::string_view id) const { return find<entity_list_position("upfitters")>(id); }
+  std::size_t site(std::string_view id) const { return find<entity_list_position("sites")>(id); }
 
   /// Nominal travel time of the fastest route (travel times vary around it when a road has a
   /// `travel_time_cv`).
@@ -69,8 +71,16 @@ class ChainMap {
   std::optional<std::size_t> factory_for(std::size_t site, std::size_t truck_type, std::string_view named) const;
 
  private:
+  /// The id's position in the list at `position` of entity_lists (checked when compiled).
+  template <std::size_t position>
+  std::size_t find(std::string_view id) const {
+    static_assert(position < std::tuple_size_v<decltype(entity_lists)>, "no such entity list");
+    return find(lists_[position], id);
+  }
+  static std::size_t find(const EntityIndex& list, std::string_view id);
+
   const ScenarioDesc& desc_;
-  std::map<std::string_view, EntityIndex, std::less<>> lists_;  // by key, one per entity list
+  std::vector<EntityIndex> lists_;  // in the order of entity_lists
   RoadNetwork roads_;
   std::vector<std::vector<bool>> builds_;  // [factory][truck type]
 };

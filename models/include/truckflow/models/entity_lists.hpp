@@ -32,6 +32,15 @@ inline constexpr auto entity_lists = std::make_tuple(
     EntityListOf<UpfitterDesc>{"upfitters", "upfitter", "upfitter", "upfitter id", &ScenarioDesc::upfitters},
     EntityListOf<SiteDesc>{"sites", "site", "site", "application site id", &ScenarioDesc::sites});
 
+/// The position of the list with key `key` in `entity_lists` (the tuple's size when there is none).
+constexpr std::size_t entity_list_position(std::string_view key) {
+  std::size_t position = 0;
+  std::size_t found = std::tuple_size_v<decltype(entity_lists)>;
+  std::apply([&](const auto&... list) { ((list.key == key ? (found = position, ++position) : ++position), ...); },
+             entity_lists);
+  return found;
+}
+
 /// Calls `visit(list)` for every entity list, in order.
 template <typename Visit>
 void for_each_entity_list(Visit&& visit) {
