@@ -46,14 +46,13 @@ engine::Process<> Site::reach_target(const PlanLineDesc& line) {
                         to);
 }
 
-engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t count, engine::Time from,
-                                     engine::Time to) {
+engine::Process<> Site::place_orders(const PlanLineDesc& line, std::int64_t count, engine::Time from, engine::Time to) {
   const std::size_t type = chain_.map.truck_type(line.truck_type);
   const __int128 span = (to - from).ticks();
   for (std::int64_t i = 0; i < count; ++i) {
     const engine::Time at = from + engine::Duration::from_ticks(static_cast<std::int64_t>(span * i / count));
     if (at < engine::Time::zero()) continue;  // before the run
-    if (at >= chain_.end) co_return;           // after it
+    if (at >= chain_.end) co_return;          // after it
     co_await chain_.sim.timeout(at - chain_.sim.now());
     chain_.order_truck(index_, type, line.factory);
   }

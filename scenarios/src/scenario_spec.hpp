@@ -1,9 +1,8 @@
 // The scenario format: the spec of every object and key. Internal to scenarios/.
 #pragma once
 
-#include "truckflow/scenarios/loader.hpp"
-
 #include "truckflow/models/description.hpp"
+#include "truckflow/scenarios/loader.hpp"
 
 #include "spec.hpp"
 

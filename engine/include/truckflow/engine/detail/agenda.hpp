@@ -90,6 +90,7 @@ class DaryHeap {
     for (std::size_t child = 1; child < n; child = hole * Arity + 1) {
       std::size_t best = child;
       if constexpr (Arity == 2) {
+        // One comparison without a loop: measured about 15% faster than the general loop.
         if (child + 1 < n && earlier(entries_[child + 1], entries_[child])) ++best;
       } else {
         const std::size_t end = std::min(child + Arity, n);
@@ -129,25 +130,7 @@ class DaryHeap {
     const AgendaEntry first = entries_.front();
     const AgendaEntry last = entries_.back();
     entries_.pop_back();
-    const std::size_t n = entries_.size();
-    if (n == 0) return first;
-    std::size_t hole = 0;
-    for (std::size_t child = 1; child < n; child = hole * Arity + 1) {
-      std::size_t best = child;
-      if constexpr (Arity == 2) {
-        // One comparison without a loop: measured about 15% faster than the general loop.
-        if (child + 1 < n && earlier(entries_[child + 1], entries_[child])) ++best;
-      } else {
-        const std::size_t end = std::min(child + Arity, n);
-        for (std::size_t c = child + 1; c < end; ++c) {
-          if (earlier(entries_[c], entries_[best])) best = c;
-        }
-      }
-      if (!earlier(entries_[best], last)) break;
-      entries_[hole] = entries_[best];
-      hole = best;
-    }
-    entries_[hole] = last;
+    if (!entries_.empty()) replace_top(last);  // the last entry, sifted down from the root
     return first;
   }
 
