@@ -57,4 +57,77 @@ const char* to_string(SiteKind kind) {
   return "?";
 }
 
+Carrier carrier_of(Powertrain powertrain) {
+  switch (powertrain) {
+    case Powertrain::battery_electric_charging:
+    case Powertrain::battery_electric_swap:
+      return Carrier::electricity;
+    case Powertrain::fuel_cell:
+      return Carrier::hydrogen;
+    case Powertrain::methanol_hydrogen_electric:
+      return Carrier::methanol;
+    case Powertrain::diesel:
+      return Carrier::diesel;
+  }
+  return Carrier::diesel;
+}
+
+Carrier carrier_of(StationKind kind) {
+  switch (kind) {
+    case StationKind::charging:
+    case StationKind::swap:
+      return Carrier::electricity;
+    case StationKind::hydrogen:
+      return Carrier::hydrogen;
+    case StationKind::methanol:
+      return Carrier::methanol;
+    case StationKind::diesel:
+      return Carrier::diesel;
+  }
+  return Carrier::diesel;
+}
+
+const char* to_string(Carrier carrier) {
+  switch (carrier) {
+    case Carrier::electricity:
+      return "electricity";
+    case Carrier::hydrogen:
+      return "hydrogen";
+    case Carrier::methanol:
+      return "methanol";
+    case Carrier::diesel:
+      return "diesel";
+  }
+  return "?";
+}
+
+const char* unit_of(Carrier carrier) {
+  switch (carrier) {
+    case Carrier::electricity:
+      return "kWh";
+    case Carrier::hydrogen:
+      return "kg";
+    case Carrier::methanol:
+    case Carrier::diesel:
+      return "L";
+  }
+  return "?";
+}
+
+const char* to_string(StationKind kind) {
+  switch (kind) {
+    case StationKind::charging:
+      return "charging";
+    case StationKind::swap:
+      return "swap";
+    case StationKind::hydrogen:
+      return "hydrogen";
+    case StationKind::methanol:
+      return "methanol";
+    case StationKind::diesel:
+      return "diesel";
+  }
+  return "?";
+}
+
 }  // namespace truckflow::models

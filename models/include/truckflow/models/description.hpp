@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "truckflow/models/time_path.hpp"
+
 namespace truckflow::models {
 
 using Date = std::chrono::year_month_day;
@@ -43,6 +45,29 @@ struct RegionDesc {
   double elevation_m = 0.0;
   double grid_co2_kg_per_kwh = 0.0;
   RegionPrices prices;
+  double local_speed_kmh = 40.0;  ///< mean speed of a truck on roads inside the region
+  double detour_factor = 1.3;     ///< road distance over straight-line distance inside the region
+};
+
+/// Where a place lies: coordinates (latitude, longitude and elevation).
+struct CoordinatesDesc {
+  double latitude_deg = 0.0;
+  double longitude_deg = 0.0;
+  double elevation_m = 0.0;
+};
+
+/// Where a place lies in its region: a road distance and a climb from the region's centre, or
+/// coordinates (the road distance is then the straight line times the region's detour factor).
+struct PositionDesc {
+  double distance_km = 0.0;  ///< by road from the region's centre
+  double climb_m = 0.0;      ///< height above the region's centre (negative: below it)
+  std::optional<CoordinatesDesc> coordinates;
+};
+
+/// A place in a region.
+struct PlaceDesc {
+  std::string region;
+  PositionDesc position;
 };
 
 /// A road link between two regions; `climb_m` and `descent_m` are for travel from `from` to `to`
@@ -76,12 +101,41 @@ struct BomLine {
   std::int64_t quantity = 1;
 };
 
+/// What a truck runs on, and the unit it is counted in: electricity (kWh), hydrogen (kg),
+/// methanol (L), diesel (L).
+enum class Carrier { electricity, hydrogen, methanol, diesel };
+inline constexpr std::size_t carrier_count = 4;
+Carrier carrier_of(Powertrain powertrain);
+
+/// How a truck type works: its mass, energy use, storage, charging, upkeep and life. Energy use is
+/// in the unit of its carrier (kWh, kg hydrogen, L methanol or L diesel).
+struct TruckOperationDesc {
+  double empty_mass_t = 0.0;            ///< tractor and trailer (or body), empty
+  double payload_t = 0.0;               ///< the most it carries
+  double use_loaded_per_100km = 0.0;    ///< energy on flat road, loaded (carrier unit per 100 km)
+  double use_empty_per_100km = 0.0;     ///< energy on flat road, empty
+  double storage = 0.0;                 ///< battery (kWh) or tank (kg, L)
+  double usable_share = 1.0;            ///< share of the storage that may be used (a battery's window)
+  double reserve_share = 0.1;           ///< share of the usable storage kept in reserve
+  double drivetrain_efficiency = 0.85;  ///< from the carrier's energy to the wheels
+  double regenerated_share = 0.0;       ///< share of a descent's potential energy returned (electric drives)
+  double max_charge_kw = 0.0;           ///< the most it takes from a charger (charging types)
+  double maintenance_cny_per_km = 0.0;
+  double mean_hours_between_breakdowns = 0.0;  ///< of work (0: never breaks down)
+  double repair_hours = 0.0;
+  double life_years = 0.0;  ///< retired this long after delivery (0: never)
+  double crew_cny_per_year = 0.0;
+  double insurance_cny_per_year = 0.0;
+  double subsidy_cny = 0.0;  ///< purchase subsidy per truck
+};
+
 struct TruckTypeDesc {
   std::string id;
   LocalizedName name;
   Powertrain powertrain = Powertrain::diesel;
   double price_cny = 0.0;
   std::vector<BomLine> bill_of_materials;
+  std::optional<TruckOperationDesc> operation;  ///< none: its trucks are delivered but do not work
 };
 
 /// A window of reduced capacity, from `start_date` to `end_date` inclusive.
@@ -161,13 +215,38 @@ struct PlanLineDesc {
   std::string factory;  ///< empty: the nearest factory that builds the type
 };
 
+/// When a site works: every day from `start_hour` for `hours_per_day`, on the first
+/// `days_per_week` days of each week (Monday first).
+struct ShiftDesc {
+  double hours_per_day = 24.0;
+  std::int64_t days_per_week = 7;
+  double start_hour = 0.0;
+};
+
+/// A site's work: its trucks take loads at `load_at` and deliver them to `unload_at`, and drive
+/// back empty.
+struct SiteWorkDesc {
+  std::optional<PlaceDesc> load_at;    ///< none: at the site
+  std::optional<PlaceDesc> unload_at;  ///< none: at the site
+  double payload_t = 0.0;              ///< tonnes per load (0: as much as the truck type carries)
+  std::int64_t loading_bays = 1;
+  double loading_minutes = 0.0;
+  std::int64_t unloading_bays = 1;
+  double unloading_minutes = 0.0;
+  ShiftDesc shift;
+  double tonnes_per_day = 0.0;  ///< what the site must move (0: not stated)
+  std::string depot;            ///< a charging station where electric trucks charge off shift ("": none)
+};
+
 struct SiteDesc {
   std::string id;
   LocalizedName name;
   std::string region;
+  PositionDesc position;
   SiteKind kind = SiteKind::logistics_park;
   std::string operator_name;
   std::optional<UpfitDesc> upfit;
+  std::optional<SiteWorkDesc> work;  ///< none: its trucks are delivered but do not work
   std::vector<PlanLineDesc> deployment;
   std::vector<PlanLineDesc> target_fleet;
   /// Multiplies the trucks of every plan line (a what-if: 2 doubles the site's plan).
@@ -175,6 +254,70 @@ struct SiteDesc {
 
   /// A line's trucks after `plan_factor`, rounded to the nearest truck.
   std::int64_t planned_trucks(const PlanLineDesc& line) const;
+};
+
+enum class StationKind { charging, swap, hydrogen, methanol, diesel };
+Carrier carrier_of(StationKind kind);
+
+/// Servers a station has from a date on (a fixed plan of expansions).
+struct ExpansionDesc {
+  Date date;
+  std::int64_t servers = 0;
+};
+
+/// A station where trucks charge, swap batteries or refuel. `servers` are its chargers, swap
+/// lanes, dispensers or nozzles.
+struct StationDesc {
+  std::string id;
+  LocalizedName name;
+  StationKind kind = StationKind::charging;
+  std::string region;
+  PositionDesc position;
+  std::string operator_name;
+  std::optional<Date> opening_date;  ///< none: open from the start
+  std::int64_t servers = 1;
+  double handling_minutes = 0.0;  ///< per visit: positioning, checks, payment
+  /// The price trucks pay per unit of the carrier; for charging, on top of the tariff (a service
+  /// fee); 0 for hydrogen, methanol and diesel: the region's pump price.
+  double price_cny_per_unit = 0.0;
+  // charging and swap
+  DayProfile<double> tariff_cny_per_kwh;  ///< electricity bought from the grid (empty: the region's flat price)
+  double charger_kw = 0.0;                ///< charging
+  double taper_from_soc = 0.8;            ///< charging: power falls above this state of charge
+  double swap_minutes = 0.0;              ///< swap
+  std::int64_t packs = 0;                 ///< swap: charged packs in stock at the start
+  std::int64_t pack_bays = 0;             ///< swap: packs recharged at once
+  double pack_bay_kw = 0.0;               ///< swap
+  // hydrogen, methanol and diesel
+  double fill_per_minute = 0.0;  ///< kg or L dispensed per minute
+  double storage = 0.0;          ///< kg or L
+  double reorder_at = 0.0;       ///< a delivery is ordered when the stock falls to this
+  double delivery = 0.0;         ///< kg or L per tube trailer or tanker
+  std::string source;            ///< the energy source that resupplies it
+  // growth
+  std::vector<ExpansionDesc> expansions;
+  double trucks_per_server =
+      0.0;  ///< reviewed yearly: servers for the compatible trucks at sites in its region (0: off)
+};
+
+/// Where hydrogen, methanol or diesel comes from.
+struct EnergySourceDesc {
+  std::string id;
+  LocalizedName name;
+  Carrier carrier = Carrier::hydrogen;
+  std::string region;
+  PositionDesc position;
+  double capacity_per_day = 0.0;    ///< kg or L made per day for this chain
+  double price_cny_per_unit = 0.0;  ///< what stations pay per kg or L
+  double co2_kg_per_unit = 0.0;     ///< emitted making and bringing it (well to tank)
+};
+
+/// Figures of the economy and of emissions the operations use.
+struct EconomicsDesc {
+  double discount_rate = 0.06;                ///< per year, to annualise purchases
+  double diesel_co2_kg_per_l = 2.66;          ///< burnt (tank to wheel)
+  double diesel_upstream_co2_kg_per_l = 0.6;  ///< made and brought (well to tank)
+  double methanol_co2_kg_per_l = 1.09;        ///< burnt
 };
 
 struct SimulationDesc {
@@ -196,10 +339,17 @@ struct ScenarioDesc {
   std::vector<FactoryDesc> factories;
   std::vector<UpfitterDesc> upfitters;
   std::vector<SiteDesc> sites;
+  std::vector<StationDesc> stations;
+  std::vector<EnergySourceDesc> energy_sources;
+  EconomicsDesc economics;
 };
 
 const char* to_string(RegionRole role);
 const char* to_string(Powertrain powertrain);
 const char* to_string(SiteKind kind);
+const char* to_string(Carrier carrier);
+const char* to_string(StationKind kind);
+/// The unit a carrier is counted in: "kWh", "kg" or "L".
+const char* unit_of(Carrier carrier);
 
 }  // namespace truckflow::models

@@ -30,7 +30,10 @@ inline constexpr auto entity_lists = std::make_tuple(
     EntityListOf<SupplierDesc>{"suppliers", "supplier", "supplier", "supplier id", &ScenarioDesc::suppliers},
     EntityListOf<FactoryDesc>{"factories", "factory", "factory", "factory id", &ScenarioDesc::factories},
     EntityListOf<UpfitterDesc>{"upfitters", "upfitter", "upfitter", "upfitter id", &ScenarioDesc::upfitters},
-    EntityListOf<SiteDesc>{"sites", "site", "site", "application site id", &ScenarioDesc::sites});
+    EntityListOf<SiteDesc>{"sites", "site", "site", "application site id", &ScenarioDesc::sites},
+    EntityListOf<StationDesc>{"stations", "station", "station", "station id", &ScenarioDesc::stations},
+    EntityListOf<EnergySourceDesc>{"energy_sources", "energy source", "energy_source", "energy source id",
+                                   &ScenarioDesc::energy_sources});
 
 /// The position of the list with key `key` in `entity_lists` (the tuple's size when there is none).
 constexpr std::size_t entity_list_position(std::string_view key) {

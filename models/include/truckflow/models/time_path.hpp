@@ -9,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "truckflow/models/description.hpp"
-
 namespace truckflow::models {
+
+using Date = std::chrono::year_month_day;
 
 /// A value by date, e.g. a diesel price of 7.2 CNY/L from 2026-01-01 and 6.9 from 2028-01-01.
 template <typename V>
