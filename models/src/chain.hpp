@@ -18,6 +18,7 @@
 #include "truckflow/models/road_network.hpp"
 
 #include "delivery.hpp"
+#include "operations.hpp"
 #include "production.hpp"
 #include "series_registry.hpp"
 #include "supply.hpp"
@@ -39,6 +40,10 @@ struct Truck {
   TruckService service = TruckService::on_order;
   std::size_t kitted_lines = 0;  ///< bill-of-materials lines gathered so far
   bool has_body = false;         ///< its body has been taken from the upfitter's stock
+  // In service (Operations):
+  TruckActivity activity = TruckActivity::idle;
+  double energy = 0.0;   ///< on board, in its carrier's unit (the usable part of its battery or tank)
+  double cargo_t = 0.0;  ///< tonnes on board
 };
 
 class Chain {
@@ -63,6 +68,7 @@ class Chain {
   Supply supply;          ///< suppliers and their shipments
   Production production;  ///< factories and their component stocks
   Delivery delivery;      ///< upfitters and application sites
+  Operations operations;  ///< trucks at work, stations and energy sources
 
   /// Sends `event` to every listener, now.
   void emit(const DomainEvent& event);

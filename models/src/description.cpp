@@ -87,6 +87,22 @@ Carrier carrier_of(StationKind kind) {
   return Carrier::diesel;
 }
 
+bool station_serves(StationKind kind, Powertrain powertrain) {
+  switch (kind) {
+    case StationKind::charging:
+      return powertrain == Powertrain::battery_electric_charging;
+    case StationKind::swap:
+      return powertrain == Powertrain::battery_electric_swap;
+    case StationKind::hydrogen:
+      return powertrain == Powertrain::fuel_cell;
+    case StationKind::methanol:
+      return powertrain == Powertrain::methanol_hydrogen_electric;
+    case StationKind::diesel:
+      return powertrain == Powertrain::diesel;
+  }
+  return false;
+}
+
 const char* to_string(Carrier carrier) {
   switch (carrier) {
     case Carrier::electricity:

@@ -37,6 +37,26 @@ const char* to_string(TruckService service) {
   return "?";
 }
 
+const char* to_string(TruckActivity activity) {
+  switch (activity) {
+    case TruckActivity::idle:
+      return "idle";
+    case TruckActivity::off_shift:
+      return "off_shift";
+    case TruckActivity::working:
+      return "working";
+    case TruckActivity::queueing:
+      return "queueing";
+    case TruckActivity::refuelling:
+      return "refuelling";
+    case TruckActivity::broken:
+      return "broken";
+    case TruckActivity::stranded:
+      return "stranded";
+  }
+  return "?";
+}
+
 engine::Time time_of(const DomainEvent& event) {
   return std::visit([](const auto& e) { return e.at; }, event);
 }

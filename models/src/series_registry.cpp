@@ -55,6 +55,14 @@ void declare_dimensions(SeriesRegistry& r) {
       {"site_operator", "operator the site's trucks are registered to",
        each(d.sites, [](const auto& x) { return x.operator_name; })},
       {"site_kind", "kind of site", each(d.sites, [](const auto& x) { return to_string(x.kind); })}};
+  labels["station"].first = {
+      {"station_kind", "kind of station", each(d.stations, [](const auto& x) { return to_string(x.kind); })},
+      {"station_region", "region of the station", each(d.stations, [](const auto& x) { return x.region; })},
+      {"station_operator", "operator of the station", each(d.stations, [](const auto& x) { return x.operator_name; })}};
+  labels["energy_source"].first = {
+      {"energy_source_carrier", "what the source makes",
+       each(d.energy_sources, [](const auto& x) { return to_string(x.carrier); })},
+      {"energy_source_region", "region of the source", each(d.energy_sources, [](const auto& x) { return x.region; })}};
   for_each_entity_list([&](const auto& list) {
     if (list.dimension.empty()) return;
     auto& [text, numbers] = labels[list.dimension];
@@ -71,6 +79,7 @@ SeriesRegistry::SeriesRegistry(const ScenarioDesc& description) : desc_(descript
   declare_truck_series(*this);
   declare_supplier_series(*this);
   declare_upfitter_series(*this);
+  declare_operation_series(*this);
 }
 
 void SeriesRegistry::counts(SeriesSpec spec, CountReader reader) {

@@ -40,8 +40,9 @@ class SeriesRegistry {
 
 // Each declares its part's series, in its own file.
 void declare_dimensions(SeriesRegistry& registry);
-void declare_truck_series(SeriesRegistry& registry);     // truck_counts.cpp
-void declare_supplier_series(SeriesRegistry& registry);  // supplier.cpp
-void declare_upfitter_series(SeriesRegistry& registry);  // upfitter.cpp
+void declare_truck_series(SeriesRegistry& registry);      // truck_counts.cpp
+void declare_supplier_series(SeriesRegistry& registry);   // supplier.cpp
+void declare_upfitter_series(SeriesRegistry& registry);   // upfitter.cpp
+void declare_operation_series(SeriesRegistry& registry);  // operations_series.cpp
 
 }  // namespace truckflow::models::detail

@@ -38,7 +38,8 @@ Chain::Chain(ScenarioDesc description)
       series(desc),
       supply(*this),
       production(*this),
-      delivery(*this) {
+      delivery(*this),
+      operations(*this) {
   // One stream per road: "road/a-b/travel_time", and "road/a-b#2/travel_time" for a second a-b road.
   std::map<std::string, int> seen;
   for (const RoadDesc& road : desc.roads) {
@@ -84,6 +85,7 @@ void Chain::retire(Truck& truck) {
   if (truck.service != TruckService::in_service) {
     throw std::logic_error("truck " + std::to_string(truck.id) + " is not in service and cannot be retired");
   }
+  operations.retire(truck);
   truck.service = TruckService::retired;
   emit(TruckRetired{sim.now(), truck.id, truck.type, truck.site, delivery.site(truck.site).region()});
 }
@@ -118,6 +120,7 @@ engine::Process<> Chain::truck_life(Truck& truck) {
   truck.service = TruckService::in_service;
   emit(TruckDelivered{truck.delivered_at, truck.id, truck.type, truck.site, region, truck.factory, truck.upfitter,
                       truck.ordered_at, truck.built_at});
+  co_await operations.serve(truck);
 }
 
 engine::Process<> Chain::sampler() {

@@ -258,6 +258,8 @@ struct SiteDesc {
 
 enum class StationKind { charging, swap, hydrogen, methanol, diesel };
 Carrier carrier_of(StationKind kind);
+/// Whether trucks of `powertrain` charge, swap or refuel at a station of `kind`.
+bool station_serves(StationKind kind, Powertrain powertrain);
 
 /// Servers a station has from a date on (a fixed plan of expansions).
 struct ExpansionDesc {

@@ -35,6 +35,19 @@ const char* to_string(TruckStage stage);
 enum class TruckService : std::uint8_t { on_order, in_service, retired };
 const char* to_string(TruckService service);
 
+/// What a truck in service is doing; every truck in service does exactly one.
+enum class TruckActivity : std::uint8_t {
+  idle,        ///< its site describes no work, or its type no operating figures
+  off_shift,   ///< parked (or charging at its depot) between shifts
+  working,     ///< driving, loading or unloading
+  queueing,    ///< waiting for a loading or unloading bay, or at a station
+  refuelling,  ///< charging, swapping its battery or filling its tank
+  broken,      ///< broken down, under repair
+  stranded,    ///< no station it can reach serves it
+};
+inline constexpr std::size_t truck_activity_count = 7;
+const char* to_string(TruckActivity activity);
+
 // Every index below is a position in the scenario's lists (regions, truck types, sites, ...).
 
 /// A site ordered a truck from a factory.
@@ -119,8 +132,20 @@ struct ShipmentReceived {
   std::int64_t units = 0;
 };
 
+/// A truck left a station charged, with a fresh battery pack or refuelled.
+struct StationVisited {
+  engine::Time at;  ///< when it left
+  std::int64_t truck_id = 0;
+  std::size_t truck_type = 0;
+  std::size_t station = 0;
+  engine::Duration waited;  ///< from arrival to the start of service
+  engine::Duration served;  ///< handling and charging, swapping or filling
+  double units = 0.0;       ///< put in the truck, in the station's carrier's unit (kWh, kg, L)
+  double cost_cny = 0.0;    ///< what the truck paid
+};
+
 using DomainEvent = std::variant<TruckOrdered, TruckStageChanged, TruckBuilt, TruckUpfitted, TruckDelivered,
-                                 TruckRetired, StockOut, ShipmentDispatched, ShipmentReceived>;
+                                 TruckRetired, StockOut, ShipmentDispatched, ShipmentReceived, StationVisited>;
 
 /// The time of any event.
 engine::Time time_of(const DomainEvent& event);

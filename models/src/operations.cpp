@@ -1,0 +1,359 @@
+// Operations: a delivered truck's working life, trips and their energy, station visits,
+// breakdowns, retirement, and the operations' conservation laws.
+#include "operations.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "chain.hpp"
+#include "energy_source.hpp"
+#include "energy_use.hpp"
+#include "site.hpp"
+#include "station.hpp"
+
+namespace truckflow::models::detail {
+
+namespace {
+
+constexpr double hours_per_year = 8766.0;  // 365.25 days
+/// How long a stranded truck waits before it looks for a station again.
+constexpr auto stranded_retry = engine::days(1);
+
+std::size_t index_of(Carrier carrier) { return static_cast<std::size_t>(carrier); }
+
+double largest_delivery(const ScenarioDesc& desc, const std::string& source) {
+  double largest = 0.0;
+  for (const StationDesc& s : desc.stations) {
+    if (s.source == source) largest = std::max(largest, s.delivery);
+  }
+  return largest;
+}
+
+}  // namespace
+
+struct Operations::SiteWork {
+  SiteWork(Chain& chain, const SiteWorkDesc& work, Place home_place, Place load_place, Place unload_place)
+      : desc(work),
+        home(home_place),
+        load(load_place),
+        unload(unload_place),
+        loading(chain.sim, static_cast<std::size_t>(work.loading_bays)),
+        unloading(chain.sim, static_cast<std::size_t>(work.unloading_bays)),
+        shift(work.shift, chain.desc.simulation.start_date) {}
+  const SiteWorkDesc& desc;
+  Place home, load, unload;
+  engine::Resource loading, unloading;
+  ShiftCalendar shift;
+  Station* depot = nullptr;
+  std::optional<engine::Time> first_truck;  // when its first truck arrived
+};
+
+/// A truck at work: what it is, where it is and what it has left.
+struct Operations::Driver {
+  Truck& truck;
+  const TruckOperationDesc& op;
+  Carrier carrier;
+  std::size_t region;  // where it is registered (its site's)
+  double full;         // usable storage
+  double reserve;
+  const Place* at;
+  double hours_to_breakdown;
+  double upstream_co2_kg_per_unit;  // of what it last took on
+};
+
+Operations::Operations(Chain& chain)
+    : chain_(chain), places_(chain.desc, chain.map.roads()), breakdown_draws_(chain.sim.rng("operations/breakdowns")) {
+  const ScenarioDesc& d = chain.desc;
+  const std::size_t types = d.truck_types.size();
+  by_activity = Grid<std::int64_t>(truck_activity_count, types);
+  site_loads.assign(d.sites.size(), 0);
+  site_tonnes.assign(d.sites.size(), 0.0);
+  km = tonne_km = Grid<double>(d.sites.size(), types);
+  used = co2_tank_to_wheel_kg = co2_well_to_wheel_kg = co2_diesel_equivalent_kg = energy_cost_cny =
+      maintenance_cost_cny = Grid<double>(d.regions.size(), types);
+  breakdowns.assign(types, 0);
+  strandings.assign(types, 0);
+
+  for (const EnergySourceDesc& s : d.energy_sources) {
+    sources_.push_back(std::make_unique<EnergySource>(
+        chain.sim, s, places_.place(chain.map.region(s.region), s.position), largest_delivery(d, s.id)));
+  }
+  for (std::size_t i = 0; i < d.stations.size(); ++i) {
+    const StationDesc& s = d.stations[i];
+    EnergySource* source = nullptr;
+    for (std::size_t j = 0; j < d.energy_sources.size(); ++j) {
+      if (d.energy_sources[j].id == s.source) source = sources_[j].get();
+    }
+    stations_.push_back(std::make_unique<Station>(chain, i, s, places_, source));
+  }
+  for (std::size_t i = 0; i < d.sites.size(); ++i) {
+    const SiteDesc& site = d.sites[i];
+    if (!site.work) {
+      works_.push_back(nullptr);
+      continue;
+    }
+    const std::size_t region = chain.map.region(site.region);
+    const Place home = places_.place(region, site.position);
+    const auto at = [&](const std::optional<PlaceDesc>& p) {
+      return p ? places_.place(chain.map.region(p->region), p->position) : home;
+    };
+    auto work = std::make_unique<SiteWork>(chain, *site.work, home, at(site.work->load_at), at(site.work->unload_at));
+    for (std::size_t s = 0; s < d.stations.size(); ++s) {
+      if (d.stations[s].id == site.work->depot) work->depot = stations_[s].get();
+    }
+    works_.push_back(std::move(work));
+  }
+  for (std::size_t t = 0; t < types; ++t) {
+    if (d.truck_types[t].powertrain == Powertrain::diesel && d.truck_types[t].operation) {
+      diesel_reference_ = t;
+      break;
+    }
+  }
+}
+
+Operations::~Operations() = default;
+
+bool Operations::works(std::size_t site, std::size_t type) const {
+  return works_.at(site) != nullptr && chain_.desc.truck_types.at(type).operation.has_value();
+}
+
+double Operations::tonnes_required(std::size_t site, engine::Time now) const {
+  const SiteWork* work = works_[site].get();
+  if (work == nullptr || !work->first_truck || now <= *work->first_truck) return 0.0;
+  const double days = (now - *work->first_truck).to_days();
+  return work->desc.tonnes_per_day * days * static_cast<double>(work->desc.shift.days_per_week) / 7.0;
+}
+
+void Operations::set_activity(Truck& truck, TruckActivity activity) {
+  --by_activity(static_cast<std::size_t>(truck.activity), truck.type);
+  truck.activity = activity;
+  ++by_activity(static_cast<std::size_t>(activity), truck.type);
+}
+
+void Operations::retire(Truck& truck) {
+  --by_activity(static_cast<std::size_t>(truck.activity), truck.type);
+  retired_with_[index_of(carrier_of(chain_.desc.truck_types[truck.type].powertrain))] += truck.energy;
+}
+
+engine::Process<> Operations::serve(Truck& truck) {
+  truck.activity = TruckActivity::idle;
+  ++by_activity(static_cast<std::size_t>(TruckActivity::idle), truck.type);
+  if (works(truck.site, truck.type)) co_await work(truck);
+}
+
+engine::Process<> Operations::work(Truck& truck) {
+  engine::Simulation& sim = chain_.sim;
+  const TruckTypeDesc& type = chain_.desc.truck_types[truck.type];
+  const TruckOperationDesc& op = *type.operation;
+  SiteWork& site = *works_[truck.site];
+  if (!site.first_truck) site.first_truck = sim.now();
+  const Carrier carrier = carrier_of(type.powertrain);
+  const std::size_t region = chain_.delivery.site(truck.site).region();
+  const double full = op.storage * op.usable_share;
+  Driver driver{truck,
+                op,
+                carrier,
+                region,
+                full,
+                full * op.reserve_share,
+                &site.home,
+                op.mean_hours_between_breakdowns > 0.0 ? breakdown_draws_.exponential(op.mean_hours_between_breakdowns)
+                                                       : std::numeric_limits<double>::infinity(),
+                0.0};
+  driver.upstream_co2_kg_per_unit = carrier == Carrier::electricity ? chain_.desc.regions[region].grid_co2_kg_per_kwh
+                                    : carrier == Carrier::diesel    ? chain_.desc.economics.diesel_upstream_co2_kg_per_l
+                                                                    : 0.0;
+  truck.energy = full;  // delivered full
+  filled_at_delivery_[index_of(carrier)] += full;
+  const double cargo_t = site.desc.payload_t > 0.0 ? std::min(site.desc.payload_t, op.payload_t) : op.payload_t;
+  const engine::Time retire_at =
+      op.life_years > 0.0 ? sim.now() + engine::hours(op.life_years * hours_per_year) : engine::Time::max();
+
+  while (sim.now() < retire_at) {
+    if (site.shift.shift_end(sim.now()) == sim.now()) {  // between shifts
+      set_activity(truck, TruckActivity::off_shift);
+      if (site.depot != nullptr && truck.energy < full) {
+        co_await go(driver, site.depot->place());
+        co_await visit(driver, *site.depot);
+        set_activity(truck, TruckActivity::off_shift);
+      }
+      const engine::Time wake = std::min(site.shift.next_start(sim.now()), retire_at);
+      if (wake > sim.now()) co_await sim.timeout(wake - sim.now());
+      continue;
+    }
+    co_await go(driver, site.load);
+    set_activity(truck, TruckActivity::queueing);
+    {
+      engine::Lease bay = co_await site.loading.acquire();
+      set_activity(truck, TruckActivity::working);
+      co_await sim.timeout(engine::minutes(site.desc.loading_minutes));
+    }
+    truck.cargo_t = cargo_t;
+    tonnes_loaded_ += cargo_t;
+    co_await go(driver, site.unload);
+    set_activity(truck, TruckActivity::queueing);
+    {
+      engine::Lease bay = co_await site.unloading.acquire();
+      set_activity(truck, TruckActivity::working);
+      co_await sim.timeout(engine::minutes(site.desc.unloading_minutes));
+    }
+    ++site_loads[truck.site];
+    site_tonnes[truck.site] += truck.cargo_t;
+    truck.cargo_t = 0.0;
+  }
+  chain_.retire(truck);
+}
+
+engine::Process<> Operations::go(Driver& driver, const Place& to) {
+  engine::Simulation& sim = chain_.sim;
+  Truck& truck = driver.truck;
+  bool stranded = false;
+  for (;;) {
+    const double use = trip_use(driver.op, driver.carrier, places_.trip(*driver.at, to), truck.cargo_t);
+    if (truck.energy - use >= driver.reserve) break;
+    Station* station = choose_station(driver, to);
+    if (station == nullptr) {
+      if (!stranded) {
+        stranded = true;
+        ++strandings[truck.type];
+        set_activity(truck, TruckActivity::stranded);
+      }
+      co_await sim.timeout(stranded_retry);
+      continue;
+    }
+    stranded = false;
+    co_await drive(driver, station->place());
+    co_await visit(driver, *station);
+  }
+  co_await drive(driver, to);
+}
+
+engine::Process<> Operations::drive(Driver& driver, const Place& to) {
+  engine::Simulation& sim = chain_.sim;
+  Truck& truck = driver.truck;
+  const Trip trip = places_.trip(*driver.at, to);
+  set_activity(truck, TruckActivity::working);
+  const double use = trip_use(driver.op, driver.carrier, trip, truck.cargo_t);
+  // A descent can return energy to a battery, up to full; a tank cannot refill.
+  const double after = driver.carrier == Carrier::electricity ? std::min(driver.full, truck.energy - use)
+                                                              : truck.energy - std::max(0.0, use);
+  const double consumed = truck.energy - after;
+  truck.energy = after;
+  consumed_[index_of(driver.carrier)] += consumed;
+  const std::size_t r = driver.region;
+  const std::size_t t = truck.type;
+  const EconomicsDesc& e = chain_.desc.economics;
+  used(r, t) += consumed;
+  km(truck.site, t) += trip.km;
+  tonne_km(truck.site, t) += trip.km * truck.cargo_t;
+  maintenance_cost_cny(r, t) += trip.km * driver.op.maintenance_cny_per_km;
+  const double burnt_kg_per_unit = driver.carrier == Carrier::diesel     ? e.diesel_co2_kg_per_l
+                                   : driver.carrier == Carrier::methanol ? e.methanol_co2_kg_per_l
+                                                                         : 0.0;
+  co2_tank_to_wheel_kg(r, t) += consumed * burnt_kg_per_unit;
+  co2_well_to_wheel_kg(r, t) += consumed * (burnt_kg_per_unit + driver.upstream_co2_kg_per_unit);
+  if (diesel_reference_) {
+    const TruckOperationDesc& diesel = *chain_.desc.truck_types[*diesel_reference_].operation;
+    const double litres = std::max(0.0, trip_use(diesel, Carrier::diesel, trip, truck.cargo_t));
+    co2_diesel_equivalent_kg(r, t) += litres * (e.diesel_co2_kg_per_l + e.diesel_upstream_co2_kg_per_l);
+  }
+  co_await sim.timeout(trip.duration);
+  driver.at = &to;
+  driver.hours_to_breakdown -= trip.duration.to_hours();
+  if (driver.hours_to_breakdown <= 0.0) {
+    ++breakdowns[t];
+    set_activity(truck, TruckActivity::broken);
+    co_await sim.timeout(engine::hours(driver.op.repair_hours));
+    set_activity(truck, TruckActivity::working);
+    driver.hours_to_breakdown = breakdown_draws_.exponential(driver.op.mean_hours_between_breakdowns);
+  }
+}
+
+engine::Process<> Operations::visit(Driver& driver, Station& station) {
+  Truck& truck = driver.truck;
+  set_activity(truck, TruckActivity::queueing);
+  const Refill refill = co_await station.refill(truck, truck.energy, driver.full, driver.op.max_charge_kw);
+  truck.energy += refill.units;
+  energy_cost_cny(driver.region, truck.type) += refill.cost_cny;
+  driver.upstream_co2_kg_per_unit = station.upstream_co2_kg_per_unit();
+  chain_.emit(StationVisited{chain_.sim.now(), truck.id, truck.type, station.index(), refill.waited, refill.served,
+                             refill.units, refill.cost_cny});
+}
+
+Station* Operations::choose_station(const Driver& driver, const Place& to) const {
+  const engine::Time now = chain_.sim.now();
+  const Powertrain powertrain = chain_.desc.truck_types[driver.truck.type].powertrain;
+  Station* best = nullptr;
+  engine::Duration best_time = engine::Duration::max();
+  for (const auto& station : stations_) {
+    if (!station_serves(station->kind(), powertrain) || !station->is_open(now)) continue;
+    const Trip there = places_.trip(*driver.at, station->place());
+    if (trip_use(driver.op, driver.carrier, there, driver.truck.cargo_t) > driver.truck.energy) continue;
+    const Trip on = places_.trip(station->place(), to);
+    if (trip_use(driver.op, driver.carrier, on, driver.truck.cargo_t) > driver.full - driver.reserve) continue;
+    const engine::Duration time = there.duration + on.duration + station->expected_wait();
+    if (time < best_time) {
+      best = station.get();
+      best_time = time;
+    }
+  }
+  return best;
+}
+
+void Operations::check(Laws& laws) const {
+  // Activities: every truck in service does one thing.
+  Grid<std::int64_t> walked(truck_activity_count, chain_.desc.truck_types.size());
+  std::array<double, carrier_count> on_board{};
+  double cargo = 0.0;
+  for (const Truck& truck : chain_.trucks) {
+    if (truck.service != TruckService::in_service) continue;
+    ++walked(static_cast<std::size_t>(truck.activity), truck.type);
+    on_board[index_of(carrier_of(chain_.desc.truck_types[truck.type].powertrain))] += truck.energy;
+    cargo += truck.cargo_t;
+  }
+  for (std::size_t a = 0; a < truck_activity_count; ++a) {
+    for (std::size_t t = 0; t < walked.columns(); ++t) {
+      laws.equal(by_activity(a, t), walked(a, t),
+                 std::string("trucks ") + to_string(static_cast<TruckActivity>(a)) + " (" +
+                     chain_.desc.truck_types[t].id + "): activity counter = trucks found doing it");
+    }
+  }
+  // Energy by carrier: what stations put in trucks and what they came with = what they used +
+  // what they hold + what left with retired trucks.
+  std::array<double, carrier_count> dispensed{};
+  for (const auto& station : stations_) dispensed[index_of(station->carrier())] += station->dispensed();
+  for (std::size_t c = 0; c < carrier_count; ++c) {
+    const std::string name = to_string(static_cast<Carrier>(c));
+    laws.near(dispensed[c] + filled_at_delivery_[c], consumed_[c] + on_board[c] + retired_with_[c],
+              name + ": dispensed + filled at delivery = consumed + on board + left with retired trucks");
+  }
+  for (const auto& station : stations_) {
+    const std::string name = "station " + station->desc().id;
+    switch (station->kind()) {
+      case StationKind::charging:
+        laws.near(station->grid_kwh(), station->dispensed(), name + ": bought from the grid = dispensed");
+        break;
+      case StationKind::swap:
+        laws.equal(station->charged_packs() + station->packs_recharging(), station->packs(),
+                   name + ": charged + recharging packs = packs");
+        break;
+      case StationKind::hydrogen:
+      case StationKind::methanol:
+      case StationKind::diesel:
+        laws.near(station->initial_stock() + station->received(),
+                  station->dispensed() + station->stock() + station->dispensing(),
+                  name + ": initial stock + received = dispensed + stock + being dispensed");
+        break;
+    }
+  }
+  for (const auto& source : sources_) {
+    laws.near(source->produced(), source->taken() + source->stock(),
+              "energy source " + source->desc().id + ": produced = taken + stock");
+  }
+  double delivered = 0.0;
+  for (const double t : site_tonnes) delivered += t;
+  laws.near(tonnes_loaded_, delivered + cargo, "tonnes loaded = delivered + on board");
+}
+
+}  // namespace truckflow::models::detail

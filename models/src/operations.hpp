@@ -1,0 +1,102 @@
+// Operations: trucks at work after delivery. Each site's duty cycle (queue at a bay, load, drive
+// loaded, queue, unload, drive back) in its shifts; energy used on every trip; stations chosen,
+// queued at and paid; breakdowns; retirement at the end of a truck's life; trucks stranded where
+// no station serves them. Owns the places, stations and energy sources. Internal to models/.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "truckflow/engine/resource.hpp"
+#include "truckflow/engine/simulation.hpp"
+#include "truckflow/models/description.hpp"
+#include "truckflow/models/events.hpp"
+
+#include "conservation.hpp"
+#include "grid.hpp"
+#include "places.hpp"
+#include "shift.hpp"
+
+namespace truckflow::models::detail {
+
+class Chain;
+class Station;
+class EnergySource;
+struct Truck;
+
+class Operations {
+ public:
+  explicit Operations(Chain& chain);
+  Operations(const Operations&) = delete;
+  Operations& operator=(const Operations&) = delete;
+  ~Operations();
+
+  const Places& places() const noexcept { return places_; }
+  std::size_t stations() const noexcept { return stations_.size(); }
+  const Station& station(std::size_t index) const { return *stations_.at(index); }
+  Station& station(std::size_t index) { return *stations_.at(index); }
+  std::size_t sources() const noexcept { return sources_.size(); }
+  const EnergySource& source(std::size_t index) const { return *sources_.at(index); }
+
+  /// Whether trucks of `type` work at `site` (the site describes its work and the type its
+  /// operating figures).
+  bool works(std::size_t site, std::size_t type) const;
+  /// A truck just delivered: idle, or working its site's cycles until it retires.
+  engine::Process<> serve(Truck& truck);
+  /// Moves a truck in service to another activity, keeping the counts.
+  void set_activity(Truck& truck, TruckActivity activity);
+  /// A truck retiring: it leaves the activity counts with what it has on board.
+  void retire(Truck& truck);
+
+  /// The operations' laws: activities, energy by carrier, station stocks, packs, sources, tonnes.
+  void check(Laws& laws) const;
+
+  // Totals since the start (levels where noted), read by the series (operations_series.cpp).
+  Grid<std::int64_t> by_activity;        ///< [activity, truck type], a level
+  std::vector<std::int64_t> site_loads;  ///< [site]: loads delivered
+  std::vector<double> site_tonnes;       ///< [site]: tonnes delivered
+  Grid<double> km, tonne_km;             ///< [site, truck type]
+  Grid<double> used;                     ///< [region, truck type]: carrier used (its unit)
+  Grid<double> co2_tank_to_wheel_kg, co2_well_to_wheel_kg, co2_diesel_equivalent_kg;  ///< [region, truck type]
+  Grid<double> energy_cost_cny, maintenance_cost_cny;                                 ///< [region, truck type]
+  std::vector<std::int64_t> breakdowns, strandings;                                   ///< [truck type]
+  /// [site]: tonnes the site must move to now (its tonnes per day over the days since its first
+  /// truck arrived, on its working days).
+  double tonnes_required(std::size_t site, engine::Time now) const;
+
+ private:
+  struct SiteWork;
+  struct Driver;
+
+  /// Drives from `driver.at` to `to`, stopping at stations on the way when the trip would eat
+  /// into the reserve; stranded (retrying daily) when no station can be reached.
+  engine::Process<> go(Driver& driver, const Place& to);
+  /// One trip, with its energy, distance, cost, CO2 and any breakdown at its end.
+  engine::Process<> drive(Driver& driver, const Place& to);
+  /// Charges, swaps or refuels at `station`.
+  engine::Process<> visit(Driver& driver, Station& station);
+  /// The station to stop at on the way from `driver.at` to `to`: reachable with what the truck
+  /// holds, from which `to` is reachable with a full truck, quickest by detour and expected wait.
+  Station* choose_station(const Driver& driver, const Place& to) const;
+  /// A truck's working life at its site.
+  engine::Process<> work(Truck& truck);
+
+  Chain& chain_;
+  Places places_;
+  std::vector<std::unique_ptr<EnergySource>> sources_;
+  std::vector<std::unique_ptr<Station>> stations_;
+  std::vector<std::unique_ptr<SiteWork>> works_;  // [site], null for a site without work
+  std::optional<std::size_t> diesel_reference_;   // the truck type whose diesel use is the counterfactual
+  engine::Stream& breakdown_draws_;
+
+  // Conservation, by carrier.
+  std::array<double, carrier_count> filled_at_delivery_{};
+  std::array<double, carrier_count> consumed_{};
+  std::array<double, carrier_count> retired_with_{};
+  double tonnes_loaded_ = 0.0;
+};
+
+}  // namespace truckflow::models::detail

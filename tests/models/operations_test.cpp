@@ -1,0 +1,242 @@
+// Trucks at work: places and trips, energy on a trip, shifts, a one-truck case worked out by
+// hand, a charging station against Erlang C, and the operations' conservation laws.
+#include <cmath>
+#include <gtest/gtest.h>
+#include <string>
+#include <vector>
+
+#include "truckflow/engine/queueing.hpp"
+#include "truckflow/models/world.hpp"
+#include "truckflow/scenarios/loader.hpp"
+
+#include "chain.hpp"
+#include "energy_use.hpp"
+#include "places.hpp"
+#include "shift.hpp"
+#include "station.hpp"
+
+namespace truckflow::models {
+namespace {
+
+using detail::Place;
+using detail::Trip;
+using engine::hours;
+using engine::Time;
+
+const std::string tiny = std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/";
+
+/// two_regions.yaml: regions a (host, 0 m) and b (collaborating), 100 km and 2 h apart; one
+/// battery truck ordered at day 0 for the quarry in b, delivered at 12 h.
+ScenarioDesc one_truck() {
+  ScenarioDesc d = scenarios::load_scenario(tiny + "two_regions.yaml").description;
+  d.sites[0].deployment[0].trucks = 1;
+  d.regions[1].elevation_m = 1000.0;
+  d.regions[1].local_speed_kmh = 40.0;
+  TruckOperationDesc op;
+  op.empty_mass_t = 20.0;
+  op.payload_t = 30.0;
+  op.use_loaded_per_100km = 150.0;
+  op.use_empty_per_100km = 100.0;
+  op.storage = 400.0;
+  op.usable_share = 0.8;   // 320 kWh usable
+  op.reserve_share = 0.1;  // 32 kWh kept
+  op.drivetrain_efficiency = 0.9;
+  op.regenerated_share = 0.5;
+  op.max_charge_kw = 400.0;
+  op.maintenance_cny_per_km = 0.2;
+  d.truck_types[0].operation = op;
+  SiteWorkDesc work;
+  work.unload_at = PlaceDesc{"b", PositionDesc{20.0, -100.0, std::nullopt}};  // 20 km out, 100 m lower
+  work.loading_minutes = 30.0;
+  work.unloading_minutes = 30.0;
+  work.tonnes_per_day = 300.0;
+  d.sites[0].work = work;
+  StationDesc charger;
+  charger.id = "quarry_charger";
+  charger.kind = StationKind::charging;
+  charger.region = "b";
+  charger.operator_name = "Quarry fleet";
+  charger.servers = 1;
+  charger.charger_kw = 100.0;
+  charger.taper_from_soc = 0.8;
+  charger.price_cny_per_unit = 0.1;  // service fee on top of the region's flat 0.60
+  d.stations.push_back(charger);
+  return d;
+}
+
+TEST(PlacesTest, TripsInsideAndBetweenRegions) {
+  const ScenarioDesc d = one_truck();
+  const RoadNetwork roads(2, {{0, 1, 100.0, hours(2), 0.0, 0.0, 0}, {1, 0, 100.0, hours(2), 0.0, 0.0, 0}});
+  const detail::Places places(d, roads);
+  const Place centre_b = places.place(1, {});
+  const Place pit = places.place(1, {20.0, -100.0, std::nullopt});
+  const Trip out = places.trip(centre_b, pit);
+  EXPECT_DOUBLE_EQ(out.km, 20.0);
+  EXPECT_EQ(out.duration, hours(0.5));  // at 40 km/h
+  EXPECT_DOUBLE_EQ(out.climb_m, 0.0);
+  EXPECT_DOUBLE_EQ(out.descent_m, 100.0);
+  EXPECT_DOUBLE_EQ(places.trip(pit, pit).km, 0.0);
+  // From a (0 m) to the pit: the road (2 h, 100 km; neither climb nor descent given, so the centres'
+  // 1000 m difference), then 20 km and 100 m down inside b.
+  const Trip far = places.trip(places.place(0, {}), pit);
+  EXPECT_DOUBLE_EQ(far.km, 120.0);
+  EXPECT_EQ(far.duration, hours(2.5));
+  EXPECT_DOUBLE_EQ(far.climb_m, 1000.0);
+  EXPECT_DOUBLE_EQ(far.descent_m, 100.0);
+  // Coordinates: the straight line times the detour factor.
+  const CoordinatesDesc c{29.1, 105.0, 1200.0};
+  const Place north = places.place(1, {0.0, 0.0, c});
+  EXPECT_NEAR(north.distance_km, detail::great_circle_km(29.0, 105.0, 29.1, 105.0) * 1.3, 1e-9);
+  EXPECT_NEAR(detail::great_circle_km(29.0, 105.0, 29.1, 105.0), 11.12, 0.01);
+  EXPECT_DOUBLE_EQ(north.elevation_m, 1200.0);
+}
+
+TEST(EnergyUseTest, FlatUsePlusClimbLessRegeneratedDescent) {
+  TruckOperationDesc op;
+  op.empty_mass_t = 20.0;
+  op.use_loaded_per_100km = 150.0;
+  op.use_empty_per_100km = 100.0;
+  op.drivetrain_efficiency = 0.9;
+  op.regenerated_share = 0.5;
+  const double g = 9.80665;
+  // Loaded (50 t) 20 km down 100 m: 30 kWh less half of m g h.
+  const double down = 30.0 - 0.5 * 50000.0 * g * 100.0 / 3.6e6;
+  EXPECT_NEAR(detail::trip_use(op, Carrier::electricity, {hours(0.5), 20.0, 0.0, 100.0}, 30.0), down, 1e-12);
+  // Empty (20 t) back up: 20 kWh plus m g h through the drivetrain.
+  const double up = 20.0 + 20000.0 * g * 100.0 / 3.6e6 / 0.9;
+  EXPECT_NEAR(detail::trip_use(op, Carrier::electricity, {hours(0.5), 20.0, 100.0, 0.0}, 0.0), up, 1e-12);
+  // In kg of hydrogen: the grade's kWh over 33.33 kWh/kg.
+  EXPECT_NEAR(detail::trip_use(op, Carrier::hydrogen, {hours(0.5), 0.0, 100.0, 0.0}, 0.0),
+              20000.0 * g * 100.0 / 3.6e6 / 0.9 / 33.33, 1e-12);
+}
+
+TEST(ShiftCalendarTest, WorkingDaysAndOvernightShifts) {
+  // 2026-01-01 is a Thursday. Monday to Friday, 22:00 to 06:00.
+  const detail::ShiftCalendar night({8.0, 5, 22.0},
+                                    Date{std::chrono::year(2026), std::chrono::January, std::chrono::day(1)});
+  const auto at = [](double h) { return Time::zero() + hours(h); };
+  EXPECT_EQ(night.shift_end(at(12.0)), at(12.0));   // Thursday noon: off
+  EXPECT_EQ(night.next_start(at(12.0)), at(22.0));  // Thursday night
+  EXPECT_EQ(night.shift_end(at(23.0)), at(30.0));   // until Friday 06:00
+  EXPECT_EQ(night.shift_end(at(24.0 + 3.0)), at(30.0));
+  EXPECT_EQ(night.next_start(at(30.0)), at(24.0 + 22.0));  // Friday night
+  // Saturday and Sunday nights are off: from Friday's shift end the next starts Monday 22:00.
+  EXPECT_EQ(night.next_start(at(2 * 24.0 + 6.0)), at(4 * 24.0 + 22.0));
+  const detail::ShiftCalendar always({24.0, 7, 0.0},
+                                     Date{std::chrono::year(2026), std::chrono::January, std::chrono::day(1)});
+  EXPECT_TRUE(always.always());
+  EXPECT_EQ(always.next_start(at(5.0)), at(5.0));
+}
+
+/// The one truck, worked out by hand. It is delivered at 12 h to the quarry (the loading point)
+/// with 320 kWh. A cycle: load 30 min, 20 km loaded and 100 m down (30 kWh less 6.81
+/// regenerated = 23.19 kWh, 30 min), unload 30 min, 20 km back empty and up (20 + 6.05 = 26.05
+/// kWh, 30 min): 2 h and 49.24 kWh. After 5 cycles (22 h) it holds 73.80 kWh; the 6th load leaves
+/// 50.61 kWh at 23.0 h and the unload ends at 23.5 h, where the way back (26.05) would leave 24.56,
+/// below the 32 kWh reserve: it drives to the charger at the quarry instead (the same road),
+/// arrives at 24.0 h with 24.56 kWh and charges 295.44 kWh: to 80 % at 100 kW in 2.3144 h, then
+/// tapering to 20 % of the power at full in 0.8 ln 5 = 1.2876 h.
+TEST(OperationsTest, OneTruckHandComputed) {
+  World world(one_truck());
+  const double g = 9.80665;
+  const double loaded = 30.0 - 0.5 * 50000.0 * g * 100.0 / 3.6e6;
+  const double empty = 20.0 + 20000.0 * g * 100.0 / 3.6e6 / 0.9;
+  const double level = 320.0 - 6.0 * (loaded + empty);  // at the charger
+  const double charge_h = 320.0 * (0.8 - level / 320.0) / 100.0 + 0.8 * std::log(5.0);
+  Sample now;  // read after each run_until
+  const auto reals = [&](std::string_view name) { return world.series().reals(now, name); };
+  const auto counts = [&](std::string_view name) { return world.series().counts(now, name); };
+
+  world.run_until(Time::zero() + hours(23.75));  // on the way to the charger
+  now = world.read_series();
+  EXPECT_EQ(counts("site_loads")(0), 6);
+  EXPECT_DOUBLE_EQ(reals("site_tonnes_moved")(0), 180.0);
+  EXPECT_DOUBLE_EQ(reals("truck_km")(0, 0), 12 * 20.0);  // 6 loaded, 5 back, 1 to the charger
+  EXPECT_DOUBLE_EQ(reals("tonne_km")(0, 0), 6 * 20.0 * 30.0);
+  EXPECT_NEAR(reals("electricity_used_kwh")(1, 0), 320.0 - level, 1e-9);
+  EXPECT_NEAR(reals("maintenance_cost_cny")(1, 0), 240.0 * 0.2, 1e-9);
+  // Well to wheel: region b's grid, 0.2 kg/kWh; nothing from the exhaust.
+  EXPECT_NEAR(reals("co2_well_to_wheel_kg")(1, 0), (320.0 - level) * 0.2, 1e-9);
+  EXPECT_DOUBLE_EQ(reals("co2_tank_to_wheel_kg")(1, 0), 0.0);
+  EXPECT_EQ(counts("trucks_by_activity")(static_cast<std::size_t>(TruckActivity::working), 0), 1);
+  // Tonnes required: 300 t a day since the truck arrived at 12 h.
+  EXPECT_NEAR(reals("site_tonnes_required")(0), 300.0 * 11.75 / 24.0, 1e-9);
+
+  world.run_until(Time::zero() + hours(24.0 + charge_h / 2));
+  now = world.read_series();
+  EXPECT_EQ(counts("trucks_by_activity")(static_cast<std::size_t>(TruckActivity::refuelling), 0), 1);
+  EXPECT_EQ(counts("station_busy_servers")(0), 1);
+
+  world.run_until(Time::zero() + hours(24.0 + charge_h + 0.01));
+  now = world.read_series();
+  EXPECT_EQ(counts("station_visits")(0), 1);
+  EXPECT_NEAR(reals("electricity_dispensed_kwh")(0), 320.0 - level, 1e-9);
+  EXPECT_NEAR(reals("energy_cost_cny")(1, 0), (320.0 - level) * 0.7, 1e-9);
+  EXPECT_NEAR(reals("station_purchases_cny")(0), (320.0 - level) * 0.6, 1e-9);
+  EXPECT_DOUBLE_EQ(reals("station_wait_hours")(0), 0.0);
+  EXPECT_EQ(counts("trucks_by_activity")(static_cast<std::size_t>(TruckActivity::working), 0), 1);
+  EXPECT_TRUE(world.conservation_violations().empty());
+  // It loads again as soon as it is back (0 km away): the 7th load ends 2 h after charging ends.
+  world.run_until(Time::zero() + hours(24.0 + charge_h + 1.5 + 0.01));
+  now = world.read_series();
+  EXPECT_EQ(counts("site_loads")(0), 7);
+}
+
+/// Trucks arriving at a charger as a Poisson stream, each needing an exponentially distributed
+/// energy (so an exponential charging time: no taper, no truck limit), reproduce the M/M/c mean
+/// wait of Erlang C within the run's 99 % confidence interval (batch means).
+TEST(OperationsTest, ChargingStationMatchesErlangC) {
+  ScenarioDesc d = scenarios::load_scenario(tiny + "two_regions.yaml").description;
+  d.sites[0].deployment.clear();
+  StationDesc hub;
+  hub.id = "hub";
+  hub.kind = StationKind::charging;
+  hub.region = "a";
+  hub.operator_name = "Hub";
+  hub.servers = 3;
+  hub.charger_kw = 100.0;
+  hub.taper_from_soc = 1.0;
+  d.stations.push_back(hub);
+  d.simulation.horizon_years = 12;
+  detail::Chain chain(std::move(d));
+  detail::Station& station = chain.operations.station(0);
+  const double lambda_per_h = 2.4;  // arrivals per hour
+  const double mean_kwh = 100.0;    // 1 h of charging on average: rho = 2.4 / 3 = 0.8
+  engine::Stream& arrivals = chain.sim.rng("test/arrivals");
+  engine::Stream& needs = chain.sim.rng("test/needs");
+  std::deque<detail::Truck> trucks;
+  const std::size_t batches = 20;
+  std::vector<double> batch_wait(batches, 0.0);
+  std::vector<double> batch_visits(batches, 0.0);
+  const double horizon_h = 12.0 * 8760.0;
+  auto customer = [&](detail::Truck& truck, double need) -> engine::Process<> {
+    const double arrived_h = chain.sim.now().to_hours();
+    const detail::Refill refill = co_await station.refill(truck, 1e9 - need, 1e9, 0.0);
+    const auto batch = std::min(batches - 1, static_cast<std::size_t>(arrived_h / horizon_h * batches));
+    batch_wait[batch] += refill.waited.to_hours();
+    batch_visits[batch] += 1.0;
+  };
+  auto source = [&]() -> engine::Process<> {
+    for (;;) {
+      co_await chain.sim.timeout(hours(arrivals.exponential(1.0 / lambda_per_h)));
+      detail::Truck& truck = trucks.emplace_back();
+      truck.service = TruckService::in_service;
+      chain.sim.spawn(customer(truck, needs.exponential(mean_kwh)));
+    }
+  };
+  chain.sim.spawn(source());
+  chain.sim.run_until(Time::zero() + hours(horizon_h));
+  std::vector<double> means;
+  for (std::size_t b = 1; b < batches; ++b) means.push_back(batch_wait[b] / batch_visits[b]);  // the first warms up
+  double mean = 0.0;
+  for (const double m : means) mean += m / static_cast<double>(means.size());
+  double variance = 0.0;
+  for (const double m : means) variance += (m - mean) * (m - mean) / static_cast<double>(means.size() - 1);
+  const double half_width = 2.878 * std::sqrt(variance / static_cast<double>(means.size()));  // t(0.995, 18)
+  const engine::queueing::MMc theory{lambda_per_h, 1.0, 3};
+  EXPECT_NEAR(mean, theory.mean_wait(), half_width) << "Erlang C: " << theory.mean_wait() << " h";
+  EXPECT_LT(half_width, 0.1 * theory.mean_wait()) << "the run is long enough to tell";
+}
+
+}  // namespace
+}  // namespace truckflow::models
