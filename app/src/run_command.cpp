@@ -91,6 +91,7 @@ int run_command(const RunArguments& args, const std::string& command_line) {
   print_headline_table(std::cout, {}, headline_rows({output::headline_figures(s, totals)}));
   std::cout << "\n";
   print_summary(std::cout, s, totals.catalog(), totals.last(), totals.year_ends(), totals.stage_waits(s));
+  print_operations(std::cout, s, totals.catalog(), totals.last(), totals.station_waits());
   std::cout << "Conservation: every law holds at the end of the run.\n";
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024

@@ -1,61 +1,14 @@
-// The summary table: columns sized to their contents, units under the headers.
+// The summary tables of the chain: trucks by region, year, factory, supplier, upfitter and stage.
 #include "summary.hpp"
 
-#include <algorithm>
-#include <cstdio>
 #include <string>
 #include <vector>
+
+#include "text_table.hpp"
 
 namespace truckflow::app {
 
 namespace {
-
-/// A text table: left-aligned label columns, then right-aligned number columns.
-class Table {
- public:
-  Table(std::vector<std::string> names, std::vector<std::string> units, std::size_t label_columns)
-      : names_(std::move(names)), units_(std::move(units)), labels_(label_columns) {}
-
-  void add(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
-
-  void print(std::ostream& out, const std::string& title) const {
-    std::vector<std::size_t> width(names_.size());
-    for (std::size_t c = 0; c < names_.size(); ++c) {
-      width[c] = std::max(names_[c].size(), units_[c].size());
-      for (const auto& row : rows_) width[c] = std::max(width[c], row[c].size());
-    }
-    out << title << "\n";
-    print_row(out, names_, width);
-    print_row(out, units_, width);
-    for (const auto& row : rows_) print_row(out, row, width);
-    out << "\n";
-  }
-
- private:
-  void print_row(std::ostream& out, const std::vector<std::string>& cells,
-                 const std::vector<std::size_t>& width) const {
-    std::string line = " ";
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      const std::string pad(width[c] - cells[c].size(), ' ');
-      line += "  " + (c < labels_ ? cells[c] + pad : pad + cells[c]);
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << "\n";
-  }
-
-  std::vector<std::string> names_;
-  std::vector<std::string> units_;
-  std::size_t labels_;
-  std::vector<std::vector<std::string>> rows_;
-};
-
-std::string n(std::int64_t value) { return std::to_string(value); }
-
-std::string days(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  return text;
-}
 
 /// Trucks ordered, built and delivered in each year (the year's end less the year before's), and
 /// in service at its end, for each region whose sites order trucks, then for all regions.

@@ -1,5 +1,6 @@
 // The summary tables `truckflow run` prints: trucks by region and type, by region and year,
-// factories, suppliers, upfitters, stages, and where trucks waited.
+// factories, suppliers, upfitters, stages, and where trucks waited; then trucks at work and
+// stations.
 #pragma once
 
 #include <ostream>
@@ -16,5 +17,11 @@ namespace truckflow::app {
 void print_summary(std::ostream& out, const models::ScenarioDesc& scenario, const models::SeriesCatalog& series,
                    const models::Sample& last, const std::vector<output::YearEnd>& years,
                    const std::vector<output::StageWait>& waits);
+
+/// Writes the operations' tables of `last`: trucks by activity, work, energy, cost and CO2 by truck
+/// type, sites' tonnes against what they must move, and stations (operations_summary.cpp). Prints
+/// nothing for a scenario in which no site works.
+void print_operations(std::ostream& out, const models::ScenarioDesc& scenario, const models::SeriesCatalog& series,
+                      const models::Sample& last, const output::StationWaits& waits);
 
 }  // namespace truckflow::app

@@ -54,8 +54,7 @@ struct Operations::Driver {
   Truck& truck;
   const TruckOperationDesc& op;
   Carrier carrier;
-  std::size_t region;  // where it is registered (its site's)
-  double full;         // usable storage
+  double full;  // usable storage
   double reserve;
   const Place* at;
   double hours_to_breakdown;
@@ -67,11 +66,11 @@ Operations::Operations(Chain& chain)
   const ScenarioDesc& d = chain.desc;
   const std::size_t types = d.truck_types.size();
   by_activity = Grid<std::int64_t>(truck_activity_count, types);
-  site_loads.assign(d.sites.size(), 0);
-  site_tonnes.assign(d.sites.size(), 0.0);
-  km = tonne_km = Grid<double>(d.sites.size(), types);
-  used = co2_tank_to_wheel_kg = co2_well_to_wheel_kg = co2_diesel_equivalent_kg = energy_cost_cny =
-      maintenance_cost_cny = Grid<double>(d.regions.size(), types);
+  site_loads = Grid<std::int64_t>(d.sites.size(), types);
+  site_tonnes = km = tonne_km = used = co2_tank_to_wheel_kg = co2_well_to_wheel_kg = co2_diesel_equivalent_kg =
+      energy_cost_cny = maintenance_cost_cny = delivered_years_sum_ = retired_years_sum_ =
+          Grid<double>(d.sites.size(), types);
+  in_service_ = Grid<std::int64_t>(d.sites.size(), types);
   breakdowns.assign(types, 0);
   strandings.assign(types, 0);
 
@@ -131,14 +130,24 @@ void Operations::set_activity(Truck& truck, TruckActivity activity) {
   ++by_activity(static_cast<std::size_t>(activity), truck.type);
 }
 
+double Operations::service_years(std::size_t site, std::size_t type, engine::Time now) const {
+  const double now_years = now.to_hours() / hours_per_year;
+  return static_cast<double>(in_service_(site, type)) * now_years - delivered_years_sum_(site, type) +
+         retired_years_sum_(site, type);
+}
+
 void Operations::retire(Truck& truck) {
   --by_activity(static_cast<std::size_t>(truck.activity), truck.type);
+  --in_service_(truck.site, truck.type);
+  retired_years_sum_(truck.site, truck.type) += chain_.sim.now().to_hours() / hours_per_year;
   retired_with_[index_of(carrier_of(chain_.desc.truck_types[truck.type].powertrain))] += truck.energy;
 }
 
 engine::Process<> Operations::serve(Truck& truck) {
   truck.activity = TruckActivity::idle;
   ++by_activity(static_cast<std::size_t>(TruckActivity::idle), truck.type);
+  ++in_service_(truck.site, truck.type);
+  delivered_years_sum_(truck.site, truck.type) += chain_.sim.now().to_hours() / hours_per_year;
   if (works(truck.site, truck.type)) co_await work(truck);
 }
 
@@ -154,7 +163,6 @@ engine::Process<> Operations::work(Truck& truck) {
   Driver driver{truck,
                 op,
                 carrier,
-                region,
                 full,
                 full * op.reserve_share,
                 &site.home,
@@ -198,8 +206,8 @@ engine::Process<> Operations::work(Truck& truck) {
       set_activity(truck, TruckActivity::working);
       co_await sim.timeout(engine::minutes(site.desc.unloading_minutes));
     }
-    ++site_loads[truck.site];
-    site_tonnes[truck.site] += truck.cargo_t;
+    ++site_loads(truck.site, truck.type);
+    site_tonnes(truck.site, truck.type) += truck.cargo_t;
     truck.cargo_t = 0.0;
   }
   chain_.retire(truck);
@@ -241,7 +249,7 @@ engine::Process<> Operations::drive(Driver& driver, const Place& to) {
   const double consumed = truck.energy - after;
   truck.energy = after;
   consumed_[index_of(driver.carrier)] += consumed;
-  const std::size_t r = driver.region;
+  const std::size_t r = truck.site;
   const std::size_t t = truck.type;
   const EconomicsDesc& e = chain_.desc.economics;
   used(r, t) += consumed;
@@ -275,10 +283,10 @@ engine::Process<> Operations::visit(Driver& driver, Station& station) {
   set_activity(truck, TruckActivity::queueing);
   const Refill refill = co_await station.refill(truck, truck.energy, driver.full, driver.op.max_charge_kw);
   truck.energy += refill.units;
-  energy_cost_cny(driver.region, truck.type) += refill.cost_cny;
+  energy_cost_cny(truck.site, truck.type) += refill.cost_cny;
   driver.upstream_co2_kg_per_unit = station.upstream_co2_kg_per_unit();
-  chain_.emit(StationVisited{chain_.sim.now(), truck.id, truck.type, station.index(), refill.waited, refill.served,
-                             refill.units, refill.cost_cny});
+  chain_.emit(StationVisited{chain_.sim.now(), truck.id, truck.type, truck.site, station.index(), refill.waited,
+                             refill.served, refill.units, refill.cost_cny});
 }
 
 Station* Operations::choose_station(const Driver& driver, const Place& to) const {
@@ -351,9 +359,7 @@ void Operations::check(Laws& laws) const {
     laws.near(source->produced(), source->taken() + source->stock(),
               "energy source " + source->desc().id + ": produced = taken + stock");
   }
-  double delivered = 0.0;
-  for (const double t : site_tonnes) delivered += t;
-  laws.near(tonnes_loaded_, delivered + cargo, "tonnes loaded = delivered + on board");
+  laws.near(tonnes_loaded_, site_tonnes.total() + cargo, "tonnes loaded = delivered + on board");
 }
 
 }  // namespace truckflow::models::detail

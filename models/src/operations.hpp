@@ -55,14 +55,16 @@ class Operations {
   void check(Laws& laws) const;
 
   // Totals since the start (levels where noted), read by the series (operations_series.cpp).
-  Grid<std::int64_t> by_activity;        ///< [activity, truck type], a level
-  std::vector<std::int64_t> site_loads;  ///< [site]: loads delivered
-  std::vector<double> site_tonnes;       ///< [site]: tonnes delivered
-  Grid<double> km, tonne_km;             ///< [site, truck type]
-  Grid<double> used;                     ///< [region, truck type]: carrier used (its unit)
+  Grid<std::int64_t> by_activity;  ///< [activity, truck type], a level
+  Grid<std::int64_t> site_loads;   ///< [site, truck type]: loads delivered
+  Grid<double> site_tonnes;        ///< [site, truck type]: tonnes delivered
+  Grid<double> km, tonne_km;       ///< [site, truck type]
+  Grid<double> used;               ///< [region, truck type]: carrier used (its unit)
   Grid<double> co2_tank_to_wheel_kg, co2_well_to_wheel_kg, co2_diesel_equivalent_kg;  ///< [region, truck type]
   Grid<double> energy_cost_cny, maintenance_cost_cny;                                 ///< [region, truck type]
   std::vector<std::int64_t> breakdowns, strandings;                                   ///< [truck type]
+  /// Years trucks of `type` at `site` have been in service, summed over the trucks, to now.
+  double service_years(std::size_t site, std::size_t type, engine::Time now) const;
   /// [site]: tonnes the site must move to now (its tonnes per day over the days since its first
   /// truck arrived, on its working days).
   double tonnes_required(std::size_t site, engine::Time now) const;
@@ -97,6 +99,11 @@ class Operations {
   std::array<double, carrier_count> consumed_{};
   std::array<double, carrier_count> retired_with_{};
   double tonnes_loaded_ = 0.0;
+  // Service years (service_years): by site and truck type, the trucks in service, and the sums of
+  // their delivery times and of retired trucks' retirement times, in years since time zero.
+  Grid<std::int64_t> in_service_;
+  Grid<double> delivered_years_sum_;
+  Grid<double> retired_years_sum_;
 };
 
 }  // namespace truckflow::models::detail

@@ -21,7 +21,7 @@ void per_station(const Chain& c, std::span<T> out, Read read) {
   for (std::size_t s = 0; s < out.size(); ++s) out[s] = static_cast<T>(read(c.operations.station(s)));
 }
 
-/// What trucks running on `C` used, by region and truck type (zero for types of other carriers).
+/// What trucks running on `C` used, by site and truck type (zero for types of other carriers).
 template <Carrier C>
 void read_used(const Chain& c, std::span<double> out) {
   const Grid<double>& used = c.operations.used;
@@ -100,12 +100,21 @@ void declare_operation_series(SeriesRegistry& r) {
              copy(std::span<const std::int64_t>(c.operations.strandings), out);
            });
 
-  r.counts({"site_loads", {"site"}, "loads", "loads delivered (cumulative)", Measure::cumulative},
-           [](const Chain& c, std::span<std::int64_t> out) {
-             copy(std::span<const std::int64_t>(c.operations.site_loads), out);
-           });
-  r.reals({"site_tonnes_moved", {"site"}, "t", "tonnes delivered (cumulative)", Measure::cumulative},
-          [](const Chain& c, std::span<double> out) { copy(std::span<const double>(c.operations.site_tonnes), out); });
+  r.reals({"truck_service_years",
+           {"site", "truck_type"},
+           "year",
+           "years the site's trucks have been in service, summed over the trucks (cumulative)",
+           Measure::cumulative},
+          [](const Chain& c, std::span<double> out) {
+            const std::size_t types = c.desc.truck_types.size();
+            for (std::size_t i = 0; i < out.size(); ++i) {
+              out[i] = c.operations.service_years(i / types, i % types, c.sim.now());
+            }
+          });
+  r.counts({"site_loads", {"site", "truck_type"}, "loads", "loads delivered (cumulative)", Measure::cumulative},
+           [](const Chain& c, std::span<std::int64_t> out) { copy(c.operations.site_loads.flat(), out); });
+  r.reals({"site_tonnes_moved", {"site", "truck_type"}, "t", "tonnes delivered (cumulative)", Measure::cumulative},
+          [](const Chain& c, std::span<double> out) { copy(c.operations.site_tonnes.flat(), out); });
   r.reals({"site_tonnes_required",
            {"site"},
            "t",
@@ -125,19 +134,19 @@ void declare_operation_series(SeriesRegistry& r) {
   declare_carrier_series<Carrier::methanol>(r);
   declare_carrier_series<Carrier::diesel>(r);
 
-  const std::vector<std::string> by_region{"region", "truck_type"};
-  r.reals({"co2_tank_to_wheel_kg", by_region, "kg", "CO2 from trucks' exhausts (cumulative)", Measure::cumulative},
+  const std::vector<std::string> by_site{"site", "truck_type"};
+  r.reals({"co2_tank_to_wheel_kg", by_site, "kg", "CO2 from trucks' exhausts (cumulative)", Measure::cumulative},
           [](const Chain& c, std::span<double> out) { copy(c.operations.co2_tank_to_wheel_kg.flat(), out); });
-  r.reals({"co2_well_to_wheel_kg", by_region, "kg",
+  r.reals({"co2_well_to_wheel_kg", by_site, "kg",
            "CO2 from exhausts and from making and bringing the energy used (cumulative)", Measure::cumulative},
           [](const Chain& c, std::span<double> out) { copy(c.operations.co2_well_to_wheel_kg.flat(), out); });
-  r.reals({"co2_diesel_equivalent_kg", by_region, "kg",
+  r.reals({"co2_diesel_equivalent_kg", by_site, "kg",
            "well-to-wheel CO2 of the scenario's diesel truck type on the same trips with the same loads (cumulative)",
            Measure::cumulative},
           [](const Chain& c, std::span<double> out) { copy(c.operations.co2_diesel_equivalent_kg.flat(), out); });
-  r.reals({"energy_cost_cny", by_region, "CNY", "paid at stations (cumulative)", Measure::cumulative},
+  r.reals({"energy_cost_cny", by_site, "CNY", "paid at stations (cumulative)", Measure::cumulative},
           [](const Chain& c, std::span<double> out) { copy(c.operations.energy_cost_cny.flat(), out); });
-  r.reals({"maintenance_cost_cny", by_region, "CNY", "maintenance by distance (cumulative)", Measure::cumulative},
+  r.reals({"maintenance_cost_cny", by_site, "CNY", "maintenance by distance (cumulative)", Measure::cumulative},
           [](const Chain& c, std::span<double> out) { copy(c.operations.maintenance_cost_cny.flat(), out); });
 
   const std::vector<std::string> by_station{"station"};

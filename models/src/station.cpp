@@ -233,8 +233,20 @@ engine::Process<> Station::grow() {
       pack_bays_->set_capacity(pack_bays_->capacity() + added * static_cast<std::size_t>(desc_.pack_bays) /
                                                             static_cast<std::size_t>(desc_.servers));
     }
-    servers_.set_capacity(wanted);
+    set_servers(wanted);
   }
+}
+
+void Station::set_servers(std::size_t servers) {
+  const engine::Time now = chain_.sim.now();
+  server_hours_ = server_hours(now);
+  capacity_since_ = std::max(now, opens_at_);
+  servers_.set_capacity(servers);
+}
+
+double Station::server_hours(engine::Time now) const {
+  const engine::Time from = std::max(capacity_since_, opens_at_);
+  return server_hours_ + (now > from ? static_cast<double>(servers_.capacity()) * (now - from).to_hours() : 0.0);
 }
 
 void Station::start_dry(engine::Time now) {

@@ -55,6 +55,10 @@ class Station {
   std::size_t queue() const noexcept { return servers_.queue_length() + waiting_for_stock_; }
   std::int64_t visits() const noexcept { return visits_; }
   double wait_hours() const noexcept { return wait_hours_; }
+  /// Hours servers spent serving trucks (handling and charging, swapping or filling).
+  double service_hours() const noexcept { return service_hours_; }
+  /// Hours servers were available since the station opened, to now.
+  double server_hours(engine::Time now) const;
   double dispensed() const noexcept { return dispensed_; }
   double revenue_cny() const noexcept { return revenue_cny_; }
   double purchases_cny() const noexcept { return purchases_cny_; }
@@ -82,6 +86,8 @@ class Station {
   engine::Process<> deliver();
   /// Servers from the plan of expansions and, each year, from the compatible trucks nearby.
   engine::Process<> grow();
+  /// Sets the servers, counting the server hours so far.
+  void set_servers(std::size_t servers);
   void start_dry(engine::Time now);
   void end_dry(engine::Time now);
 
@@ -100,6 +106,8 @@ class Station {
   std::int64_t visits_ = 0;
   double wait_hours_ = 0.0;
   double service_hours_ = 0.0;
+  double server_hours_ = 0.0;  // to capacity_since_
+  engine::Time capacity_since_;
   double dispensed_ = 0.0;
   double revenue_cny_ = 0.0;
   double purchases_cny_ = 0.0;

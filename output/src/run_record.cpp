@@ -8,13 +8,19 @@
 #include <stdexcept>
 #include <variant>
 
+#include "truckflow/output/operations_figures.hpp"
+
 namespace truckflow::output {
 
 RunTotals::RunTotals(models::SeriesCatalog catalog)
-    : catalog_(std::move(catalog)), delivered_by_type_(catalog_.dimension("truck_type").labels.size(), 0) {}
+    : station_waits_(catalog.dimension("station").labels.size(), catalog.dimension("truck_type").labels.size(),
+                     catalog.dimension("site").labels.size()),
+      catalog_(std::move(catalog)),
+      delivered_by_type_(catalog_.dimension("truck_type").labels.size(), 0) {}
 
 void RunTotals::on_event(const models::DomainEvent& event) {
   waits_.on_event(event);
+  station_waits_.on_event(event);
   const auto* delivered = std::get_if<models::TruckDelivered>(&event);
   if (delivered == nullptr) return;
   ++deliveries_;
@@ -64,6 +70,21 @@ std::vector<HeadlineFigure> headline_definitions() {
       {"fleet_purchase_cost_cny", "CNY", "purchase price of the trucks delivered"},
       {"longest_stage_wait_days", "d",
        "longest time one truck spent in one stage of the chain before delivery (trucks still there: so far)"},
+      {"tonnes_moved_t", "t", "tonnes the sites' trucks delivered"},
+      {"demand_met_share", "1",
+       "tonnes moved over tonnes required, at the sites that state what they must move (NaN when none does)"},
+      {"truck_km", "km", "distance the trucks drove at work"},
+      {"tonne_km", "t km", "tonnes carried times distance"},
+      {"station_visits", "visits", "charging, swap and refuelling visits"},
+      {"mean_station_wait_hours", "h", "mean wait at stations before service (NaN without visits)"},
+      {"p95_station_wait_hours", "h", "95th percentile of the wait at stations, to the minute (NaN without visits)"},
+      {"truck_strandings", "strandings", "times a truck found no station it could reach"},
+      {"energy_cost_cny_per_km", "CNY/km", "paid at stations per km driven (NaN without km)"},
+      {"ownership_cny_per_tonne_km", "CNY/(t km)",
+       "cost of ownership (annualised purchase less subsidy, energy, maintenance, crew, insurance) per tonne-km"},
+      {"co2_well_to_wheel_kg_per_tonne_km", "kg/(t km)", "well-to-wheel CO2 per tonne-km"},
+      {"co2_diesel_equivalent_kg_per_tonne_km", "kg/(t km)",
+       "well-to-wheel CO2 per tonne-km of the scenario's diesel type on the same trips"},
   };
 }
 
@@ -81,6 +102,20 @@ std::vector<HeadlineFigure> headline_figures(const models::ScenarioDesc& scenari
   for (std::size_t t = 0; t < run.delivered_by_type().size(); ++t) {
     cost += static_cast<double>(run.delivered_by_type()[t]) * scenario.truck_types.at(t).price_cny;
   }
+  OperationsTotals all;
+  for (const OperationsTotals& type : operations_by_type(operations_by_site_and_type(scenario, series, last)))
+    all.add(type);
+  double moved = 0.0;
+  double required = 0.0;
+  const std::vector<double> required_by_site = tonnes_required(series, last);
+  const auto moved_by_site = series.reals(last, "site_tonnes_moved");
+  for (std::size_t s = 0; s < required_by_site.size(); ++s) {
+    if (required_by_site[s] > 0.0) {
+      required += required_by_site[s];
+      moved += moved_by_site.row_total(s);
+    }
+  }
+  const WaitSummary waits = run.station_waits().all();
   const std::map<std::string, double, std::less<>> values{
       {"trucks_ordered", at_end("factory_trucks_ordered")},
       {"trucks_delivered", at_end("region_trucks_delivered")},
@@ -92,6 +127,18 @@ std::vector<HeadlineFigure> headline_figures(const models::ScenarioDesc& scenari
       {"supplier_stockouts_orders", at_end("supplier_stockouts_orders")},
       {"fleet_purchase_cost_cny", cost},
       {"longest_stage_wait_days", longest_wait},
+      {"tonnes_moved_t", all.tonnes_moved},
+      {"demand_met_share", required > 0.0 ? moved / required : nan},
+      {"truck_km", all.km},
+      {"tonne_km", all.tonne_km},
+      {"station_visits", static_cast<double>(waits.visits)},
+      {"mean_station_wait_hours", waits.mean_hours},
+      {"p95_station_wait_hours", waits.p95_hours},
+      {"truck_strandings", at_end("truck_strandings")},
+      {"energy_cost_cny_per_km", all.energy_cost_cny_per_km()},
+      {"ownership_cny_per_tonne_km", all.ownership_cny_per_tonne_km()},
+      {"co2_well_to_wheel_kg_per_tonne_km", all.co2_well_to_wheel_kg_per_tonne_km()},
+      {"co2_diesel_equivalent_kg_per_tonne_km", all.co2_diesel_equivalent_kg_per_tonne_km()},
   };
   std::vector<HeadlineFigure> figures = headline_definitions();
   if (figures.size() != values.size()) throw std::logic_error("headline_figures: a value without a definition");

@@ -149,16 +149,17 @@ TEST(OperationsTest, OneTruckHandComputed) {
 
   world.run_until(Time::zero() + hours(23.75));  // on the way to the charger
   now = world.read_series();
-  EXPECT_EQ(counts("site_loads")(0), 6);
-  EXPECT_DOUBLE_EQ(reals("site_tonnes_moved")(0), 180.0);
+  EXPECT_EQ(counts("site_loads")(0, 0), 6);
+  EXPECT_DOUBLE_EQ(reals("site_tonnes_moved")(0, 0), 180.0);
   EXPECT_DOUBLE_EQ(reals("truck_km")(0, 0), 12 * 20.0);  // 6 loaded, 5 back, 1 to the charger
   EXPECT_DOUBLE_EQ(reals("tonne_km")(0, 0), 6 * 20.0 * 30.0);
-  EXPECT_NEAR(reals("electricity_used_kwh")(1, 0), 320.0 - level, 1e-9);
-  EXPECT_NEAR(reals("maintenance_cost_cny")(1, 0), 240.0 * 0.2, 1e-9);
+  EXPECT_NEAR(reals("electricity_used_kwh")(0, 0), 320.0 - level, 1e-9);
+  EXPECT_NEAR(reals("maintenance_cost_cny")(0, 0), 240.0 * 0.2, 1e-9);
   // Well to wheel: region b's grid, 0.2 kg/kWh; nothing from the exhaust.
-  EXPECT_NEAR(reals("co2_well_to_wheel_kg")(1, 0), (320.0 - level) * 0.2, 1e-9);
-  EXPECT_DOUBLE_EQ(reals("co2_tank_to_wheel_kg")(1, 0), 0.0);
+  EXPECT_NEAR(reals("co2_well_to_wheel_kg")(0, 0), (320.0 - level) * 0.2, 1e-9);
+  EXPECT_DOUBLE_EQ(reals("co2_tank_to_wheel_kg")(0, 0), 0.0);
   EXPECT_EQ(counts("trucks_by_activity")(static_cast<std::size_t>(TruckActivity::working), 0), 1);
+  EXPECT_NEAR(reals("truck_service_years")(0, 0), 11.75 / 8766.0, 1e-12);
   // Tonnes required: 300 t a day since the truck arrived at 12 h.
   EXPECT_NEAR(reals("site_tonnes_required")(0), 300.0 * 11.75 / 24.0, 1e-9);
 
@@ -171,7 +172,7 @@ TEST(OperationsTest, OneTruckHandComputed) {
   now = world.read_series();
   EXPECT_EQ(counts("station_visits")(0), 1);
   EXPECT_NEAR(reals("electricity_dispensed_kwh")(0), 320.0 - level, 1e-9);
-  EXPECT_NEAR(reals("energy_cost_cny")(1, 0), (320.0 - level) * 0.7, 1e-9);
+  EXPECT_NEAR(reals("energy_cost_cny")(0, 0), (320.0 - level) * 0.7, 1e-9);
   EXPECT_NEAR(reals("station_purchases_cny")(0), (320.0 - level) * 0.6, 1e-9);
   EXPECT_DOUBLE_EQ(reals("station_wait_hours")(0), 0.0);
   EXPECT_EQ(counts("trucks_by_activity")(static_cast<std::size_t>(TruckActivity::working), 0), 1);
@@ -179,7 +180,7 @@ TEST(OperationsTest, OneTruckHandComputed) {
   // It loads again as soon as it is back (0 km away): the 7th load ends 2 h after charging ends.
   world.run_until(Time::zero() + hours(24.0 + charge_h + 1.5 + 0.01));
   now = world.read_series();
-  EXPECT_EQ(counts("site_loads")(0), 7);
+  EXPECT_EQ(counts("site_loads")(0, 0), 7);
 }
 
 /// Trucks arriving at a charger as a Poisson stream, each needing an exponentially distributed

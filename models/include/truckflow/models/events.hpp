@@ -137,6 +137,7 @@ struct StationVisited {
   engine::Time at;  ///< when it left
   std::int64_t truck_id = 0;
   std::size_t truck_type = 0;
+  std::size_t site = 0;  ///< the truck's site
   std::size_t station = 0;
   engine::Duration waited;  ///< from arrival to the start of service
   engine::Duration served;  ///< handling and charging, swapping or filling

@@ -11,6 +11,7 @@
 #include "truckflow/models/observer.hpp"
 #include "truckflow/models/series.hpp"
 #include "truckflow/output/stage_waits.hpp"
+#include "truckflow/output/station_waits.hpp"
 
 namespace truckflow::output {
 
@@ -41,9 +42,12 @@ class RunTotals : public models::Observer {
   double lead_time_max_days() const noexcept { return lead_max_days_; }
   /// Where trucks waited, up to the latest sample (see StageWaits).
   std::vector<StageWait> stage_waits(const models::ScenarioDesc& scenario) const;
+  /// How long trucks waited at stations.
+  const StationWaits& station_waits() const noexcept { return station_waits_; }
 
  private:
   StageWaits waits_;
+  StationWaits station_waits_;
   models::SeriesCatalog catalog_;
   std::vector<models::Sample> last_;  // empty, or the latest sample
   std::vector<YearEnd> year_ends_;
