@@ -39,6 +39,7 @@ struct CompareArguments {
   std::optional<std::string> output;
   std::vector<std::string> types;  ///< empty: every truck type of the scenario
   unsigned jobs = 0;               ///< 0: one per core
+  bool as_given = false;           ///< the chain as the scenario gives it, not sized for each type
   ProgressOptions progress;
 };
 

@@ -2,6 +2,7 @@
 // with the same random streams in every run; runs in parallel, results in run order.
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -9,8 +10,10 @@
 #include <stdexcept>
 #include <thread>
 
+#include "truckflow/models/chain_sizing.hpp"
 #include "truckflow/models/whole_plan.hpp"
 #include "truckflow/output/atomic_file.hpp"
+#include "truckflow/output/operations_figures.hpp"
 #include "truckflow/output/results.hpp"
 #include "truckflow/scenarios/loader.hpp"
 
@@ -21,6 +24,7 @@
 #include "inputs.hpp"
 #include "progress.hpp"
 #include "simulate.hpp"
+#include "text_table.hpp"
 
 namespace truckflow::app {
 
@@ -87,6 +91,56 @@ void print_table(std::ostream& out, const std::vector<std::unique_ptr<Variant>>&
   print_headline_table(out, columns, headline_rows(figures));
 }
 
+/// Which type is best where: for each working site, each type's cost of ownership and CO2 per
+/// tonne-km, share of the site's demand met and mean station wait, the lowest cost marked.
+void print_best_by_site(std::ostream& out, const std::vector<std::unique_ptr<Variant>>& variants) {
+  if (variants.empty()) return;
+  const models::ScenarioDesc& base = variants.front()->scenario;
+  Table table({"site", "region", "truck_type", "ownership", "co2_wtw", "met", "wait_mean", "best"},
+              {"", "", "", "[CNY/(t km)]", "[kg/(t km)]", "[%]", "[h]", ""}, 3);
+  bool any = false;
+  for (std::size_t s = 0; s < base.sites.size(); ++s) {
+    if (!base.sites[s].work) continue;
+    struct Cell {
+      std::string type;
+      double cost;
+      double co2;
+      double met;
+      double wait;
+    };
+    std::vector<Cell> cells;
+    for (const auto& v : variants) {
+      const models::SeriesCatalog& catalog = v->recorder->catalog();
+      const models::Sample& last = v->recorder->last();
+      const auto by_site = output::operations_by_site_and_type(v->scenario, catalog, last);
+      output::OperationsTotals site;
+      for (const output::OperationsTotals& cell : by_site[s]) site.add(cell);
+      const double required = output::tonnes_required(catalog, last)[s];
+      std::size_t type = 0;
+      while (v->scenario.truck_types[type].id != v->truck_type) ++type;
+      cells.push_back({v->truck_type, site.ownership_cny_per_tonne_km(), site.co2_well_to_wheel_kg_per_tonne_km(),
+                       required > 0.0 ? 100.0 * site.tonnes_moved / required : std::nan(""),
+                       v->recorder->station_waits().by_site_and_type(s, type).mean_hours});
+    }
+    std::size_t best = cells.size();
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (std::isnan(cells[i].cost)) continue;
+      if (best == cells.size() || cells[i].cost < cells[best].cost) best = i;
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const Cell& c = cells[i];
+      table.add({base.sites[s].id, base.sites[s].region, c.type, fixed(c.cost, 3), fixed(c.co2, 4), fixed(c.met, 1),
+                 fixed(c.wait, 2), i == best ? "*" : ""});
+      any = true;
+    }
+  }
+  if (any) {
+    table.print(out,
+                "Which type is best where (ownership: cost of ownership per tonne-km; met: share of the site's "
+                "demand moved; *: the lowest cost of ownership at the site)");
+  }
+}
+
 }  // namespace
 
 int compare_command(const CompareArguments& args, const std::string& command_line) {
@@ -100,6 +154,10 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
     auto variant = std::make_unique<Variant>();
     variant->truck_type = type;
     models::WholePlan whole = models::assign_whole_plan(base.description, type, scenarios::max_plan_line_trucks);
+    if (!args.as_given) {
+      std::vector<models::PlanNote> sized = models::size_chain_for(whole.description, type);
+      whole.notes.insert(whole.notes.end(), sized.begin(), sized.end());
+    }
     std::vector<scenarios::DerivedNote> notes;
     for (const models::PlanNote& note : whole.notes) notes.push_back({note.path, note.message, note.error, note.kind});
     scenarios::LoadedScenario loaded = scenarios::check_derived(base, std::move(whole.description), notes);
@@ -168,7 +226,12 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
     });
   }
   std::cout << "Scenario: " << base.description.name << "\n";
+  std::cout << "Basis: "
+            << (args.as_given ? std::string("the scenario's suppliers, lines and stations as given (--as-given)")
+                              : models::chain_sizing_rule())
+            << "\n\n";
   print_table(std::cout, variants);
+  print_best_by_site(std::cout, variants);
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024
               << " KiB; truck_type is the run dimension)\n";

@@ -99,7 +99,9 @@ int main(int argc, char** argv) {
 
   CompareArguments compare_args;
   CLI::App* compare_cmd = cli.add_subcommand(
-      "compare", "run a scenario once per truck type, the whole plan assigned to that type, and compare them");
+      "compare",
+      "run a scenario once per truck type, the whole plan assigned to that type and the chain sized for it, and "
+      "compare them");
   add_scenario_arguments(*compare_cmd, compare_args.scenario);
   compare_cmd
       ->add_option("-o,--output", compare_args.output,
@@ -111,6 +113,9 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("-j,--jobs", compare_args.jobs, "runs at once, 1 to 1024 (default: one per core)")
       ->check(CLI::Range(1U, 1024U))
       ->type_name("N");
+  compare_cmd->add_flag("--as-given", compare_args.as_given,
+                        "keep the scenario's suppliers, lines and stations as they are (default: size them for each "
+                        "type by one rule, printed above the table)");
   add_progress_options(*compare_cmd, compare_args.progress);
 
   std::string inspect_file;
