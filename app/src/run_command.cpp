@@ -37,7 +37,8 @@ int validate_command(const ScenarioArguments& args) {
             << count(s.suppliers.size(), "supplier", "suppliers") << ", "
             << count(s.factories.size(), "factory", "factories") << ", "
             << count(s.upfitters.size(), "upfitter", "upfitters") << ", " << count(s.sites.size(), "site", "sites")
-            << "\n"
+            << ", " << count(s.stations.size(), "station", "stations") << ", "
+            << count(s.energy_sources.size(), "energy source", "energy sources") << "\n"
             << "A run orders at most " << loaded.work.trucks << " trucks, places at most "
             << loaded.work.component_orders << " component orders, keeps at most " << loaded.work.sampled_values
             << " sampled values and has " << loaded.work.supplier_days

@@ -6,6 +6,8 @@
 
 #include "truckflow/models/entity_lists.hpp"
 
+#include "time_spec.hpp"
+
 namespace truckflow::scenarios::detail {
 
 using namespace truckflow::models;
@@ -30,6 +32,8 @@ const EntityList suppliers_list = entity_list("suppliers");
 const EntityList factories_list = entity_list("factories");
 const EntityList upfitters_list = entity_list("upfitters");
 const EntityList sites_list = entity_list("sites");
+const EntityList stations_list = entity_list("stations");
+const EntityList energy_sources_list = entity_list("energy_sources");
 
 const ObjectSpec<LocalizedName>& name_spec() {
   static const auto spec = [] {
@@ -89,6 +93,54 @@ const ObjectSpec<RegionDesc>& region_spec() {
     s.add(number("grid_co2_kg_per_kwh", &RegionDesc::grid_co2_kg_per_kwh, non_negative, "kg CO2/kWh",
                  "CO2 emitted per kWh drawn from the grid"));
     s.add(object("prices", &RegionDesc::prices, prices_spec(), "energy and fuel prices", Need::optional));
+    s.add(number("local_speed_kmh", &RegionDesc::local_speed_kmh, Range{0.0, 150.0, true}, "km/h",
+                 "mean speed of a truck on roads inside the region", Need::optional));
+    s.add(number("detour_factor", &RegionDesc::detour_factor, Range{1.0, 5.0}, "",
+                 "road distance over straight-line distance inside the region", Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<CoordinatesDesc>& coordinates_spec() {
+  static const auto spec = [] {
+    ObjectSpec<CoordinatesDesc> s("coordinates", "Where a place is on the map.");
+    s.example("{latitude_deg: 26.58, longitude_deg: 101.72, elevation_m: 1190}");
+    s.add(number("latitude_deg", &CoordinatesDesc::latitude_deg, Range{-90.0, 90.0}, "degree north", "latitude"));
+    s.add(number("longitude_deg", &CoordinatesDesc::longitude_deg, Range{-180.0, 180.0}, "degree east", "longitude"));
+    s.add(number("elevation_m", &CoordinatesDesc::elevation_m, Range{-500.0, 9000.0}, "m", "elevation"));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<PositionDesc>& position_spec() {
+  static const auto spec = [] {
+    ObjectSpec<PositionDesc> s("position",
+                               "Where a place lies in its region: a road distance and a climb from the region's "
+                               "centre, or coordinates (the road distance is then the straight line times the "
+                               "region's detour_factor), not both.");
+    s.example("{distance_km: 12, climb_m: 300}");
+    s.add(number("distance_km", &PositionDesc::distance_km, Range{0.0, 10000.0}, "km",
+                 "by road from the region's centre", Need::optional));
+    s.add(number("climb_m", &PositionDesc::climb_m, Range{-9000.0, 9000.0}, "m",
+                 "height above the region's centre (negative: below it)", Need::optional));
+    s.add(optional_object("coordinates", &PositionDesc::coordinates, coordinates_spec(),
+                          "latitude, longitude and elevation, instead of distance_km and climb_m"));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<PlaceDesc>& place_spec() {
+  static const auto spec = [] {
+    ObjectSpec<PlaceDesc> s("place", "A place in a region, e.g. where loads are taken or delivered.");
+    s.example("{region: panzhihua, position: {distance_km: 25, climb_m: -400}}");
+    s.add(reference("region", &PlaceDesc::region, regions_list, "the region it is in"));
+    s.add(object("position", &PlaceDesc::position, position_spec(),
+                 "where it lies in the region (default: at its "
+                 "centre)",
+                 Need::optional));
     return s;
   }();
   return spec;
@@ -138,6 +190,52 @@ const ObjectSpec<BomLine>& bom_line_spec() {
   return spec;
 }
 
+const ObjectSpec<TruckOperationDesc>& truck_operation_spec() {
+  static const auto spec = [] {
+    ObjectSpec<TruckOperationDesc> s("truck operation",
+                                     "How a truck type works: its mass, energy use, storage, charging, upkeep and "
+                                     "life. Energy is in the unit of its carrier: kWh (battery electric), kg "
+                                     "(hydrogen, fuel cell), L (methanol, diesel).");
+    const std::string per_100km = "kWh, kg or L per 100 km (the carrier's unit)";
+    s.add(number("empty_mass_t", &TruckOperationDesc::empty_mass_t, Range{0.0, 200.0, true}, "t",
+                 "tractor and trailer (or body), empty"));
+    s.add(number("payload_t", &TruckOperationDesc::payload_t, Range{0.0, 200.0, true}, "t", "the most it carries"));
+    s.add(number("use_loaded_per_100km", &TruckOperationDesc::use_loaded_per_100km, Range{0.0, 10000.0}, per_100km,
+                 "energy on flat road, loaded"));
+    s.add(number("use_empty_per_100km", &TruckOperationDesc::use_empty_per_100km, Range{0.0, 10000.0}, per_100km,
+                 "energy on flat road, empty"));
+    s.add(number("storage", &TruckOperationDesc::storage, Range{0.0, 100000.0, true}, "kWh, kg or L",
+                 "battery (kWh) or tank (kg, L)"));
+    s.add(number("usable_share", &TruckOperationDesc::usable_share, Range{0.0, 1.0, true}, "",
+                 "share of the storage that may be used (a battery's window)", Need::optional));
+    s.add(number("reserve_share", &TruckOperationDesc::reserve_share, Range{0.0, 1.0, false, true}, "",
+                 "share of the usable storage kept in reserve", Need::optional));
+    s.add(number("drivetrain_efficiency", &TruckOperationDesc::drivetrain_efficiency, Range{0.0, 1.0, true}, "",
+                 "from the carrier's energy to the wheels", Need::optional));
+    s.add(number("regenerated_share", &TruckOperationDesc::regenerated_share, share, "",
+                 "share of a descent's potential energy returned (electric drives)", Need::optional));
+    s.add(number("max_charge_kw", &TruckOperationDesc::max_charge_kw, Range{0.0, 5000.0}, "kW",
+                 "the most it takes from a charger (needed above 0 by battery_electric_charging types)",
+                 Need::optional));
+    s.add(number("maintenance_cny_per_km", &TruckOperationDesc::maintenance_cny_per_km, Range{0.0, 1000.0}, "CNY/km",
+                 "maintenance per km driven", Need::optional));
+    s.add(number("mean_hours_between_breakdowns", &TruckOperationDesc::mean_hours_between_breakdowns, Range{0.0, 1e6},
+                 "h", "of work (0: never breaks down)", Need::optional));
+    s.add(number("repair_hours", &TruckOperationDesc::repair_hours, Range{0.0, 8760.0}, "h",
+                 "time to repair a breakdown", Need::optional));
+    s.add(number("life_years", &TruckOperationDesc::life_years, Range{0.0, 100.0}, "a",
+                 "retired this long after delivery (0: never)", Need::optional));
+    s.add(number("crew_cny_per_year", &TruckOperationDesc::crew_cny_per_year, Range{0.0, 1e8}, "CNY/a",
+                 "drivers' wages per truck", Need::optional));
+    s.add(number("insurance_cny_per_year", &TruckOperationDesc::insurance_cny_per_year, Range{0.0, 1e8}, "CNY/a",
+                 "insurance per truck", Need::optional));
+    s.add(number("subsidy_cny", &TruckOperationDesc::subsidy_cny, Range{0.0, 1e9}, "CNY", "purchase subsidy per truck",
+                 Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
 const ObjectSpec<TruckTypeDesc>& truck_type_spec() {
   static const auto spec = [] {
     ObjectSpec<TruckTypeDesc> s("truck type", "A kind of truck: its powertrain, price and bill of materials.");
@@ -153,6 +251,8 @@ const ObjectSpec<TruckTypeDesc>& truck_type_spec() {
     s.add(number("price_cny", &TruckTypeDesc::price_cny, Range{0.0, 1e9}, "CNY", "purchase price of one truck"));
     s.add(list("bill_of_materials", &TruckTypeDesc::bill_of_materials, bom_line_spec(),
                "components assembled into one truck at the factory", Need::required, 1));
+    s.add(optional_object("operation", &TruckTypeDesc::operation, truck_operation_spec(),
+                          "how its trucks work (none: they are delivered but do not work)"));
     return s;
   }();
   return spec;
@@ -287,12 +387,62 @@ const ObjectSpec<PlanLineDesc>& plan_line_spec() {
   return spec;
 }
 
+const ObjectSpec<ShiftDesc>& shift_spec() {
+  static const auto spec = [] {
+    ObjectSpec<ShiftDesc> s("shift",
+                            "When a site works: every working day from start_hour for hours_per_day, on the first "
+                            "days_per_week days of each week (Monday first).");
+    s.add(number("hours_per_day", &ShiftDesc::hours_per_day, Range{0.0, 24.0, true}, "h", "hours worked a day",
+                 Need::optional));
+    s.add(integer("days_per_week", &ShiftDesc::days_per_week, Range{1.0, 7.0}, "d", "days worked a week",
+                  Need::optional));
+    s.add(number("start_hour", &ShiftDesc::start_hour, Range{0.0, 24.0, false, true}, "h",
+                 "when the shift starts, in hours after midnight", Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<SiteWorkDesc>& site_work_spec() {
+  static const auto spec = [] {
+    ObjectSpec<SiteWorkDesc> s("site work",
+                               "A site's work: its trucks take loads at load_at, deliver them to unload_at and drive "
+                               "back empty.");
+    s.add(
+        optional_object("load_at", &SiteWorkDesc::load_at, place_spec(), "where loads are taken (none: at the site)"));
+    s.add(optional_object("unload_at", &SiteWorkDesc::unload_at, place_spec(),
+                          "where loads are delivered (none: at the site)"));
+    s.add(number("payload_t", &SiteWorkDesc::payload_t, Range{0.0, 200.0}, "t",
+                 "tonnes per load (0: as much as the truck type carries)", Need::optional));
+    s.add(integer("loading_bays", &SiteWorkDesc::loading_bays, Range{1.0, 1000.0}, "bays", "trucks loaded at once",
+                  Need::optional));
+    s.add(number("loading_minutes", &SiteWorkDesc::loading_minutes, Range{0.0, 1440.0, true}, "min",
+                 "time in a loading bay per load"));
+    s.add(integer("unloading_bays", &SiteWorkDesc::unloading_bays, Range{1.0, 1000.0}, "bays",
+                  "trucks unloaded at once", Need::optional));
+    s.add(number("unloading_minutes", &SiteWorkDesc::unloading_minutes, Range{0.0, 1440.0, true}, "min",
+                 "time in an unloading bay per load"));
+    s.add(object("shift", &SiteWorkDesc::shift, shift_spec(), "when the site works (default: all day, every day)",
+                 Need::optional));
+    s.add(number("tonnes_per_day", &SiteWorkDesc::tonnes_per_day, Range{0.0, 1e7}, "t/d",
+                 "what the site must move (0: not stated)", Need::optional));
+    s.add(reference("depot", &SiteWorkDesc::depot, stations_list,
+                    "a charging station where electric trucks charge off shift (default: none)", Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
 const ObjectSpec<SiteDesc>& site_spec() {
   static const auto spec = [] {
     ObjectSpec<SiteDesc> s("site", "An application site (应用场景) where trucks are put to work.");
     s.add(identifier("id", &SiteDesc::id, "identifier of the site"));
     s.add(object("name", &SiteDesc::name, name_spec(), "names of the site"));
     s.add(reference("region", &SiteDesc::region, regions_list, "where the site is; its trucks register there"));
+    s.add(object("position", &SiteDesc::position, position_spec(),
+                 "where it lies in the region (default: at its "
+                 "centre)",
+                 Need::optional));
     s.add(choice("kind", &SiteDesc::kind,
                  {{"mine", SiteKind::mine},
                   {"steel_works", SiteKind::steel_works},
@@ -305,6 +455,8 @@ const ObjectSpec<SiteDesc>& site_spec() {
     s.add(text("operator", &SiteDesc::operator_name, "the operator its trucks are registered to", Need::required));
     s.add(optional_object("upfit", &SiteDesc::upfit, upfit_spec(),
                           "a special-purpose body every truck for this site gets before delivery"));
+    s.add(optional_object("work", &SiteDesc::work, site_work_spec(),
+                          "what its trucks do (none: they are delivered but do not work)"));
     s.add(list("deployment", &SiteDesc::deployment, plan_line_spec(),
                "trucks ordered each year, evenly spaced over the year"));
     s.add(list("target_fleet", &SiteDesc::target_fleet, plan_line_spec(),
@@ -314,6 +466,146 @@ const ObjectSpec<SiteDesc>& site_spec() {
                  "multiplies the trucks of every deployment and target-fleet line (rounded to the nearest truck): a "
                  "what-if scales a site's plan with one key, e.g. --set sites[panzhihua_mines].plan_factor=2",
                  Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<ExpansionDesc>& expansion_spec() {
+  static const auto spec = [] {
+    ObjectSpec<ExpansionDesc> s("expansion", "Servers a station has from a date on.");
+    s.add(date("date", &ExpansionDesc::date, "from this day on"));
+    s.add(integer("servers", &ExpansionDesc::servers, Range{1.0, 10000.0}, "servers",
+                  "its chargers, swap lanes, dispensers or nozzles from then on"));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<StationDesc>& station_spec() {
+  static const auto spec = [] {
+    ObjectSpec<StationDesc> s("station",
+                              "A station where trucks charge, swap batteries or refuel; its servers are its "
+                              "chargers, swap lanes, dispensers or nozzles.");
+    s.add(identifier("id", &StationDesc::id, "identifier sites use"));
+    s.add(object("name", &StationDesc::name, name_spec(), "names of the station"));
+    s.add(choice("kind", &StationDesc::kind,
+                 {{"charging", StationKind::charging},
+                  {"swap", StationKind::swap},
+                  {"hydrogen", StationKind::hydrogen},
+                  {"methanol", StationKind::methanol},
+                  {"diesel", StationKind::diesel}},
+                 "what it serves: charging (battery electric, charging), swap (battery electric, swap), hydrogen "
+                 "(fuel cell), methanol (methanol hydrogen electric) or diesel"));
+    s.discriminated_by("kind");
+    s.add(reference("region", &StationDesc::region, regions_list, "where the station is"));
+    s.add(object("position", &StationDesc::position, position_spec(),
+                 "where it lies in the region (default: at its "
+                 "centre)",
+                 Need::optional));
+    s.add(text("operator", &StationDesc::operator_name, "who runs it", Need::required));
+    s.add(optional_date("opening_date", &StationDesc::opening_date, "the day it opens (default: open from the start)"));
+    s.add(number("handling_minutes", &StationDesc::handling_minutes, Range{0.0, 1440.0}, "min",
+                 "per visit: positioning, checks, payment", Need::optional));
+    s.add(list("expansions", &StationDesc::expansions, expansion_spec(),
+               "servers from given dates on (a fixed plan; dates strictly increasing)", Need::optional, 0, 100));
+    s.add(number("trucks_per_server", &StationDesc::trucks_per_server, Range{0.0, 10000.0}, "trucks/server",
+                 "reviewed yearly: servers for the compatible trucks at sites in its region (0: off)", Need::optional));
+    const Range servers{1.0, 10000.0};
+    s.add_for({"charging"}, integer("chargers", &StationDesc::servers, servers, "chargers", "charging points"));
+    s.add_for({"swap"}, integer("lanes", &StationDesc::servers, servers, "lanes", "swap lanes"));
+    s.add_for({"hydrogen"}, integer("dispensers", &StationDesc::servers, servers, "dispensers", "dispensers"));
+    s.add_for({"methanol", "diesel"}, integer("nozzles", &StationDesc::servers, servers, "nozzles", "nozzles"));
+    s.add_for({"charging"}, number("service_fee_cny_per_kwh", &StationDesc::price_cny_per_unit, Range{0.0, 100.0},
+                                   "CNY/kWh", "service fee trucks pay on top of the tariff", Need::optional));
+    s.add_for({"swap"}, number("price_cny_per_kwh", &StationDesc::price_cny_per_unit, Range{0.0, 100.0}, "CNY/kWh",
+                               "all-in price per kWh swapped in"));
+    s.add_for({"hydrogen"}, number("price_cny_per_kg", &StationDesc::price_cny_per_unit, Range{0.0, 1000.0}, "CNY/kg",
+                                   "price trucks pay (0: the region's pump price)", Need::optional));
+    s.add_for({"methanol", "diesel"}, number("price_cny_per_l", &StationDesc::price_cny_per_unit, Range{0.0, 100.0},
+                                             "CNY/L", "price trucks pay (0: the region's pump price)", Need::optional));
+    s.add_for({"charging", "swap"},
+              value("tariff_cny_per_kwh", &StationDesc::tariff_cny_per_kwh,
+                    by_time_of_day(number_value(Range{0.0, 100.0})), "CNY/kWh",
+                    "electricity bought from the grid (default: the region's flat electricity price)", Need::optional));
+    s.add_for({"charging"},
+              number("charger_kw", &StationDesc::charger_kw, Range{0.0, 5000.0, true}, "kW", "power of one charger"));
+    s.add_for({"charging"}, number("taper_from_soc", &StationDesc::taper_from_soc, Range{0.0, 1.0, true}, "",
+                                   "the power falls above this state of charge", Need::optional));
+    s.add_for({"swap"}, number("swap_minutes", &StationDesc::swap_minutes, Range{0.0, 600.0, true}, "min",
+                               "time in a lane per swap"));
+    s.add_for({"swap"}, integer("packs", &StationDesc::packs, Range{1.0, 100000.0}, "packs",
+                                "charged packs in stock at the start"));
+    s.add_for({"swap"},
+              integer("pack_bays", &StationDesc::pack_bays, Range{1.0, 10000.0}, "bays", "packs recharged at once"));
+    s.add_for({"swap"}, number("pack_bay_kw", &StationDesc::pack_bay_kw, Range{0.0, 5000.0, true}, "kW",
+                               "charging power of one pack bay"));
+    const Range amount{0.0, 1e7, true};
+    s.add_for({"hydrogen"}, number("fill_kg_per_minute", &StationDesc::fill_per_minute, Range{0.0, 1000.0, true},
+                                   "kg/min", "hydrogen dispensed per minute"));
+    s.add_for({"hydrogen"}, number("storage_kg", &StationDesc::storage, amount, "kg", "hydrogen stored on site"));
+    s.add_for({"hydrogen"}, number("reorder_at_kg", &StationDesc::reorder_at, Range{0.0, 1e7}, "kg",
+                                   "a delivery is ordered when the stock falls to this (below storage_kg)"));
+    s.add_for({"hydrogen"},
+              number("delivery_kg", &StationDesc::delivery, amount, "kg", "per tube trailer (at most storage_kg)"));
+    s.add_for({"methanol", "diesel"}, number("fill_l_per_minute", &StationDesc::fill_per_minute,
+                                             Range{0.0, 1000.0, true}, "L/min", "fuel dispensed per minute"));
+    s.add_for({"methanol", "diesel"}, number("storage_l", &StationDesc::storage, amount, "L", "fuel stored on site"));
+    s.add_for({"methanol", "diesel"}, number("reorder_at_l", &StationDesc::reorder_at, Range{0.0, 1e7}, "L",
+                                             "a delivery is ordered when the stock falls to this (below storage_l)"));
+    s.add_for({"methanol", "diesel"},
+              number("delivery_l", &StationDesc::delivery, amount, "L", "per tanker (at most storage_l)"));
+    s.add_for({"hydrogen", "methanol", "diesel"},
+              reference("source", &StationDesc::source, energy_sources_list,
+                        "the energy source that resupplies it (of its carrier, connected by road)"));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<EnergySourceDesc>& energy_source_spec() {
+  static const auto spec = [] {
+    ObjectSpec<EnergySourceDesc> s("energy source",
+                                   "Where hydrogen, methanol or diesel comes from (electricity comes from each "
+                                   "region's grid).");
+    s.add(identifier("id", &EnergySourceDesc::id, "identifier stations use"));
+    s.add(object("name", &EnergySourceDesc::name, name_spec(), "names of the source"));
+    s.add(choice("carrier", &EnergySourceDesc::carrier,
+                 {{"hydrogen", Carrier::hydrogen}, {"methanol", Carrier::methanol}, {"diesel", Carrier::diesel}},
+                 "what it supplies"));
+    s.discriminated_by("carrier");
+    s.add(reference("region", &EnergySourceDesc::region, regions_list, "where it is"));
+    s.add(object("position", &EnergySourceDesc::position, position_spec(),
+                 "where it lies in the region (default: at its centre)", Need::optional));
+    s.add_for({"hydrogen"}, number("capacity_kg_per_day", &EnergySourceDesc::capacity_per_day, Range{0.0, 1e9, true},
+                                   "kg/d", "made per day for this chain"));
+    s.add_for({"hydrogen"}, number("price_cny_per_kg", &EnergySourceDesc::price_cny_per_unit, Range{0.0, 1000.0},
+                                   "CNY/kg", "what stations pay"));
+    s.add_for({"hydrogen"}, number("co2_kg_per_kg", &EnergySourceDesc::co2_kg_per_unit, Range{0.0, 100.0}, "kg CO2/kg",
+                                   "emitted making and bringing it (well to tank)", Need::optional));
+    s.add_for({"methanol", "diesel"}, number("capacity_l_per_day", &EnergySourceDesc::capacity_per_day,
+                                             Range{0.0, 1e9, true}, "L/d", "made per day for this chain"));
+    s.add_for({"methanol", "diesel"}, number("price_cny_per_l", &EnergySourceDesc::price_cny_per_unit,
+                                             Range{0.0, 100.0}, "CNY/L", "what stations pay"));
+    s.add_for({"methanol", "diesel"},
+              number("co2_kg_per_l", &EnergySourceDesc::co2_kg_per_unit, Range{0.0, 100.0}, "kg CO2/L",
+                     "emitted making and bringing it (well to tank)", Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<EconomicsDesc>& economics_spec() {
+  static const auto spec = [] {
+    ObjectSpec<EconomicsDesc> s("economics", "Figures of the economy and of emissions the operations use.");
+    s.add(number("discount_rate", &EconomicsDesc::discount_rate, share, "1/a", "per year, to annualise purchases",
+                 Need::optional));
+    s.add(number("diesel_co2_kg_per_l", &EconomicsDesc::diesel_co2_kg_per_l, Range{0.0, 100.0}, "kg CO2/L",
+                 "diesel burnt (tank to wheel)", Need::optional));
+    s.add(number("diesel_upstream_co2_kg_per_l", &EconomicsDesc::diesel_upstream_co2_kg_per_l, Range{0.0, 100.0},
+                 "kg CO2/L", "diesel made and brought (well to tank)", Need::optional));
+    s.add(number("methanol_co2_kg_per_l", &EconomicsDesc::methanol_co2_kg_per_l, Range{0.0, 100.0}, "kg CO2/L",
+                 "methanol burnt", Need::optional));
     return s;
   }();
   return spec;
@@ -338,6 +630,12 @@ const ObjectSpec<ScenarioDesc>& scenario_spec() {
         entities(factories_list, &ScenarioDesc::factories, factory_spec(), "truck assembly plants", Need::required, 1));
     s.add(entities(upfitters_list, &ScenarioDesc::upfitters, upfitter_spec(), "special-purpose body plants"));
     s.add(entities(sites_list, &ScenarioDesc::sites, site_spec(), "application sites and their deployment plans"));
+    s.add(entities(stations_list, &ScenarioDesc::stations, station_spec(),
+                   "charging, battery-swap, hydrogen, methanol and diesel stations", Need::optional, 0, 5000));
+    s.add(entities(energy_sources_list, &ScenarioDesc::energy_sources, energy_source_spec(),
+                   "where stations get hydrogen, methanol and diesel", Need::optional, 0, 1000));
+    s.add(object("economics", &ScenarioDesc::economics, economics_spec(), "figures of the economy and of emissions",
+                 Need::optional));
     return s;
   }();
   return spec;

@@ -20,11 +20,11 @@ std::string format_default(double value) {
 
 std::string describe_range(const Range& range) {
   if (range.min && range.max) {
-    return (range.min_exclusive ? "above " : "from ") + format_default(*range.min) + " to " +
-           format_default(*range.max);
+    return (range.min_exclusive ? "above " : "from ") + format_default(*range.min) +
+           (range.max_exclusive ? " to below " : " to ") + format_default(*range.max);
   }
   if (range.min) return (range.min_exclusive ? "> " : ">= ") + format_default(*range.min);
-  if (range.max) return "<= " + format_default(*range.max);
+  if (range.max) return (range.max_exclusive ? "< " : "<= ") + format_default(*range.max);
   return "";
 }
 
@@ -32,7 +32,7 @@ Json typed_schema(const char* json_type, const Range& range) {
   Json schema = Json::object();
   schema.set("type", json_type);
   if (range.min) schema.set(range.min_exclusive ? "exclusiveMinimum" : "minimum", *range.min);
-  if (range.max) schema.set("maximum", *range.max);
+  if (range.max) schema.set(range.max_exclusive ? "exclusiveMaximum" : "maximum", *range.max);
   return schema;
 }
 

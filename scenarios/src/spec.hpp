@@ -26,15 +26,17 @@ namespace truckflow::scenarios::detail {
 /// Whether a key must be present; an optional key keeps the struct's default.
 enum class Need { required, optional };
 
-/// Allowed values of a number: [min, max], or (min, max] when `min_exclusive`.
+/// Allowed values of a number: [min, max]; (min, ...] when `min_exclusive`, [..., max) when
+/// `max_exclusive`.
 struct Range {
   std::optional<double> min;
   std::optional<double> max;
   bool min_exclusive = false;
+  bool max_exclusive = false;
 
   bool contains(double value) const {
     const bool low = min && (min_exclusive ? value <= *min : value < *min);
-    const bool high = max && value > *max;
+    const bool high = max && (max_exclusive ? value >= *max : value > *max);
     return !low && !high;
   }
 };
@@ -540,6 +542,21 @@ Field<T> reference_list(std::string key, std::vector<std::string> T::*member, co
 template <typename T>
 Field<T> date(std::string key, models::Date T::*member, std::string meaning, Need need = Need::required) {
   KeyDoc doc{std::move(key), "date", "", "YYYY-MM-DD", "", need == Need::required, std::move(meaning), ""};
+  auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
+    if (const auto value = to_date(node, context, path)) out.*member = *value;
+  };
+  auto schema = [](SchemaFor) {
+    Json s = typed_schema("string");
+    s.set("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+/// A date that may be absent (std::nullopt: none given).
+template <typename T>
+Field<T> optional_date(std::string key, std::optional<models::Date> T::*member, std::string meaning) {
+  KeyDoc doc{std::move(key), "date", "", "YYYY-MM-DD", "", false, std::move(meaning), ""};
   auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
     if (const auto value = to_date(node, context, path)) out.*member = *value;
   };

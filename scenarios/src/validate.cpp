@@ -41,6 +41,7 @@ class Checker {
     if (context_.error_count() != 0) return;
     map_.emplace(s_);
     check_roads();
+    check_positions();
     check_simulation();
     check_path_starts(context_, s_.simulation.start_date);
     check_truck_types();
@@ -48,6 +49,7 @@ class Checker {
     check_factories();
     check_upfitters();
     check_sites();
+    check_stations();
     check_work();
   }
 
@@ -65,6 +67,32 @@ class Checker {
       if (s_.roads[i].from == s_.roads[i].to) {
         context_.error_at(child_path(item_path("roads", i), "to"), "a road must join two different regions");
       }
+    }
+  }
+
+  /// A position is a distance and a climb, or coordinates.
+  void check_position(const std::string& path, const PositionDesc& position) {
+    if (position.coordinates && (position.distance_km != 0.0 || position.climb_m != 0.0)) {
+      context_.error_at(child_path(path, "coordinates"), "give distance_km and climb_m, or coordinates, not both");
+    }
+  }
+
+  void check_positions() {
+    for (std::size_t i = 0; i < s_.sites.size(); ++i) {
+      const SiteDesc& site = s_.sites[i];
+      const std::string path = item_path("sites", i);
+      check_position(child_path(path, "position"), site.position);
+      if (!site.work) continue;
+      if (site.work->load_at) check_position(child_path(path, "work.load_at.position"), site.work->load_at->position);
+      if (site.work->unload_at) {
+        check_position(child_path(path, "work.unload_at.position"), site.work->unload_at->position);
+      }
+    }
+    for (std::size_t i = 0; i < s_.stations.size(); ++i) {
+      check_position(child_path(item_path("stations", i), "position"), s_.stations[i].position);
+    }
+    for (std::size_t i = 0; i < s_.energy_sources.size(); ++i) {
+      check_position(child_path(item_path("energy_sources", i), "position"), s_.energy_sources[i].position);
     }
   }
 
@@ -90,6 +118,13 @@ class Checker {
               child_path(item_path(child_path(item_path("truck_types", t), "bill_of_materials"), l), "component"),
               "component '" + bom[l].component + "' is listed twice; give one line with its quantity");
         }
+      }
+      const TruckTypeDesc& type = s_.truck_types[t];
+      if (type.operation && type.powertrain == Powertrain::battery_electric_charging &&
+          type.operation->max_charge_kw <= 0.0) {
+        context_.error_at(child_path(item_path("truck_types", t), "operation.max_charge_kw"),
+                          "a battery_electric_charging truck type needs max_charge_kw above 0 (the most it takes "
+                          "from a charger)");
       }
     }
   }
@@ -244,6 +279,85 @@ class Checker {
         const std::int64_t trucks = site.planned_trucks(line);
         count_trucks(line_path, line, std::max<std::int64_t>(0, trucks - largest));
         largest = std::max(largest, trucks);
+      }
+      if (site.work) check_site_work(i);
+    }
+  }
+
+  /// A site with work: its trucks can work, reach where they load and unload, and charge at its depot.
+  void check_site_work(std::size_t site_index) {
+    const SiteDesc& site = s_.sites[site_index];
+    const SiteWorkDesc& work = *site.work;
+    const std::string path = item_path("sites", site_index);
+    const auto check_types = [&](const char* key, const std::vector<PlanLineDesc>& lines) {
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        if (s_.truck_types[map().truck_type(lines[l].truck_type)].operation) continue;
+        context_.error_at(child_path(item_path(child_path(path, key), l), "truck_type"),
+                          "truck type '" + lines[l].truck_type + "' has no operation, and site '" + site.id +
+                              "' has work: give the type an operation (how its trucks work)");
+      }
+    };
+    check_types("deployment", site.deployment);
+    check_types("target_fleet", site.target_fleet);
+    const std::size_t region = map().region(site.region);
+    const auto check_place = [&](const char* key, const std::optional<PlaceDesc>& place) {
+      if (!place) return;
+      const std::size_t there = map().region(place->region);
+      const std::string at = child_path(path, std::string("work.") + key + ".region");
+      if (!connected(region, there)) {
+        context_.error_at(at, "no road route from the site's region '" + site.region + "' to '" + place->region + "'");
+      } else if (!connected(there, region)) {
+        context_.error_at(at,
+                          "no road route from '" + place->region + "' back to the site's region '" + site.region + "'");
+      }
+    };
+    check_place("load_at", work.load_at);
+    check_place("unload_at", work.unload_at);
+    if (!work.depot.empty()) {
+      const StationDesc& depot = s_.stations[map().index("stations", work.depot)];
+      if (depot.kind != StationKind::charging) {
+        context_.error_at(child_path(path, "work.depot"), "station '" + depot.id + "' is a " + to_string(depot.kind) +
+                                                              " station; a depot must be a charging station");
+      }
+    }
+  }
+
+  void check_stations() {
+    for (std::size_t i = 0; i < s_.stations.size(); ++i) {
+      const StationDesc& station = s_.stations[i];
+      const std::string path = item_path("stations", i);
+      for (std::size_t e = 1; e < station.expansions.size(); ++e) {
+        const Date before = station.expansions[e - 1].date;
+        const Date date = station.expansions[e].date;
+        if (std::chrono::sys_days(date) <= std::chrono::sys_days(before)) {
+          context_.error_at(child_path(item_path(child_path(path, "expansions"), e), "date"),
+                            "the expansions must be in increasing order of date: " + format_date(date) +
+                                " is not after the one before (" + format_date(before) + ")");
+        }
+      }
+      const Carrier carrier = carrier_of(station.kind);
+      if (carrier == Carrier::electricity) continue;
+      // Hydrogen, methanol and diesel: a stock, resupplied from a source.
+      const std::string unit = carrier == Carrier::hydrogen ? "_kg" : "_l";
+      const std::string storage = "storage" + unit;
+      if (station.reorder_at >= station.storage) {
+        context_.error_at(child_path(path, "reorder_at" + unit),
+                          "reorder_at" + unit + " (" + format_default(station.reorder_at) + ") must be below " +
+                              storage + " (" + format_default(station.storage) + ")");
+      }
+      if (station.delivery > station.storage) {
+        context_.error_at(child_path(path, "delivery" + unit),
+                          "delivery" + unit + " (" + format_default(station.delivery) + ") is more than " + storage +
+                              " (" + format_default(station.storage) + "): a delivery must fit in the storage");
+      }
+      const EnergySourceDesc& source = s_.energy_sources[map().index("energy_sources", station.source)];
+      if (source.carrier != carrier) {
+        context_.error_at(child_path(path, "source"), "energy source '" + source.id + "' supplies " +
+                                                          to_string(source.carrier) + "; a " + to_string(station.kind) +
+                                                          " station needs " + to_string(carrier));
+      } else if (!connected(map().region(source.region), map().region(station.region))) {
+        context_.error_at(child_path(path, "source"), "no road route from energy source '" + source.id + "' in '" +
+                                                          source.region + "' to '" + station.region + "'");
       }
     }
   }

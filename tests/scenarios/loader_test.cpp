@@ -3,8 +3,10 @@
 #include "truckflow/scenarios/loader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -324,6 +326,114 @@ TEST(LoaderTest, ComponentOrdersAreBoundedAtTheOrderQuantity) {
                 "place up to 1000004 component orders (with 4 trucks planned, this order quantity and reorder "
                 "point); one run places at most 1000000: raise the order quantity or lower the reorder point"});
   EXPECT_EQ(errors("two_regions.yaml", {reorder}), std::vector<std::string>{}) << "half as many orders of 2";
+}
+
+TEST(LoaderTest, ReadsOperationsStationsAndEnergySources) {
+  using namespace std::chrono;
+  const models::ScenarioDesc s = load_scenario(tiny + "operations.yaml").description;
+  EXPECT_DOUBLE_EQ(s.regions[0].local_speed_kmh, 35.0);
+  EXPECT_DOUBLE_EQ(s.regions[0].detour_factor, 1.4);
+  EXPECT_DOUBLE_EQ(s.regions[1].local_speed_kmh, 40.0) << "a default";
+  EXPECT_DOUBLE_EQ(s.regions[1].detour_factor, 1.3) << "a default";
+
+  ASSERT_TRUE(s.truck_types[0].operation.has_value());
+  const models::TruckOperationDesc& op = *s.truck_types[0].operation;
+  EXPECT_DOUBLE_EQ(op.payload_t, 31.0);
+  EXPECT_DOUBLE_EQ(op.storage, 423.0);
+  EXPECT_DOUBLE_EQ(op.max_charge_kw, 360.0);
+  EXPECT_DOUBLE_EQ(op.subsidy_cny, 50000.0);
+
+  const models::SiteDesc& quarry = s.sites[0];
+  EXPECT_DOUBLE_EQ(quarry.position.climb_m, 120.0);
+  ASSERT_TRUE(quarry.work.has_value());
+  ASSERT_TRUE(quarry.work->load_at.has_value());
+  EXPECT_EQ(quarry.work->load_at->region, "b");
+  EXPECT_DOUBLE_EQ(quarry.work->load_at->position.distance_km, 12.0);
+  ASSERT_TRUE(quarry.work->unload_at->position.coordinates.has_value());
+  EXPECT_DOUBLE_EQ(quarry.work->unload_at->position.coordinates->elevation_m, 520.0);
+  EXPECT_EQ(quarry.work->loading_bays, 2);
+  EXPECT_EQ(quarry.work->shift.days_per_week, 6);
+  EXPECT_DOUBLE_EQ(quarry.work->shift.start_hour, 6.0);
+  EXPECT_EQ(quarry.work->depot, "quarry_depot");
+
+  ASSERT_EQ(s.stations.size(), 5U);
+  const models::StationDesc& depot = s.stations[0];
+  EXPECT_EQ(depot.kind, models::StationKind::charging);
+  EXPECT_EQ(depot.operator_name, "Quarry fleet");
+  EXPECT_EQ(depot.servers, 4) << "chargers";
+  EXPECT_DOUBLE_EQ(depot.price_cny_per_unit, 0.2) << "service_fee_cny_per_kwh";
+  EXPECT_DOUBLE_EQ(depot.taper_from_soc, 0.85);
+  EXPECT_DOUBLE_EQ(depot.tariff_cny_per_kwh.at(minutes(9 * 60)), 0.9);
+  EXPECT_DOUBLE_EQ(depot.tariff_cny_per_kwh.at(minutes(23 * 60)), 0.3);
+  ASSERT_EQ(depot.expansions.size(), 2U);
+  EXPECT_EQ(depot.expansions[1].date, year(2027) / 1 / 1);
+  EXPECT_EQ(depot.expansions[1].servers, 8);
+  EXPECT_FALSE(depot.opening_date.has_value());
+
+  const models::StationDesc& swap = s.stations[1];
+  EXPECT_EQ(swap.kind, models::StationKind::swap);
+  EXPECT_EQ(swap.opening_date, std::optional<models::Date>(year(2026) / 3 / 1));
+  EXPECT_EQ(swap.servers, 1) << "lanes";
+  EXPECT_DOUBLE_EQ(swap.price_cny_per_unit, 1.1);
+  EXPECT_EQ(swap.packs, 5);
+  EXPECT_DOUBLE_EQ(swap.trucks_per_server, 40.0);
+  EXPECT_DOUBLE_EQ(swap.taper_from_soc, 0.8) << "the default of a key of another kind";
+
+  const models::StationDesc& hydrogen = s.stations[2];
+  EXPECT_EQ(hydrogen.servers, 2) << "dispensers";
+  EXPECT_DOUBLE_EQ(hydrogen.fill_per_minute, 3.0);
+  EXPECT_DOUBLE_EQ(hydrogen.storage, 1000.0);
+  EXPECT_DOUBLE_EQ(hydrogen.reorder_at, 300.0);
+  EXPECT_DOUBLE_EQ(hydrogen.delivery, 500.0);
+  EXPECT_EQ(hydrogen.source, "a_electrolyser");
+  EXPECT_EQ(s.stations[3].kind, models::StationKind::methanol);
+  EXPECT_DOUBLE_EQ(s.stations[3].price_cny_per_unit, 0.0) << "the region's pump price";
+  EXPECT_EQ(s.stations[4].servers, 4) << "nozzles";
+  EXPECT_DOUBLE_EQ(s.stations[4].storage, 40000.0) << "storage_l";
+
+  ASSERT_EQ(s.energy_sources.size(), 3U);
+  EXPECT_EQ(s.energy_sources[0].carrier, models::Carrier::hydrogen);
+  EXPECT_DOUBLE_EQ(s.energy_sources[0].capacity_per_day, 2000.0);
+  EXPECT_DOUBLE_EQ(s.energy_sources[0].co2_kg_per_unit, 1.5);
+  EXPECT_EQ(s.energy_sources[1].carrier, models::Carrier::methanol);
+  EXPECT_DOUBLE_EQ(s.energy_sources[1].price_cny_per_unit, 2.8);
+  EXPECT_DOUBLE_EQ(s.energy_sources[2].co2_kg_per_unit, 0.6);
+
+  EXPECT_DOUBLE_EQ(s.economics.discount_rate, 0.05);
+  EXPECT_DOUBLE_EQ(s.economics.methanol_co2_kg_per_l, 1.09) << "a default";
+
+  const models::ScenarioDesc plain = load_scenario(tiny + "two_regions.yaml").description;
+  EXPECT_TRUE(plain.stations.empty());
+  EXPECT_FALSE(plain.truck_types[0].operation.has_value());
+  EXPECT_FALSE(plain.sites[0].work.has_value());
+}
+
+TEST(LoaderTest, OverridesAndExtendsReachStationsAndEnergySources) {
+  const models::ScenarioDesc s =
+      load_scenario(tiny + "operations.yaml", {.overrides = {"stations[quarry_depot].chargers=6",
+                                                             "energy_sources[a_electrolyser].co2_kg_per_kg=0",
+                                                             "sites[quarry].work.shift.hours_per_day=24"}})
+          .description;
+  EXPECT_EQ(s.stations[0].servers, 6);
+  EXPECT_DOUBLE_EQ(s.energy_sources[0].co2_kg_per_unit, 0.0);
+  EXPECT_DOUBLE_EQ(s.sites[0].work->shift.hours_per_day, 24.0);
+  EXPECT_EQ(s.sites[0].work->shift.days_per_week, 6) << "the rest of the mapping is kept";
+  EXPECT_EQ(errors("operations.yaml", {"stations[a_hydrogen].chargers=4"}),
+            std::vector<std::string>{
+                "--set stations[a_hydrogen].chargers=4: error: stations[2].chargers: key 'chargers' is not allowed "
+                "for a station of kind 'hydrogen' (it is for kind 'charging')"});
+
+  const std::string path = write_file("no_methanol.yaml", "extends: " + tiny + "operations.yaml\n" + R"(stations:
+  - id: b_methanol
+    remove: true
+energy_sources:
+  - id: b_methanol_plant
+    remove: true
+)");
+  const models::ScenarioDesc removed = load_scenario(path).description;
+  ASSERT_EQ(removed.stations.size(), 4U);
+  EXPECT_EQ(removed.stations[3].id, "b_diesel");
+  EXPECT_EQ(removed.energy_sources.size(), 2U);
 }
 
 TEST(LoaderTest, TheResolvedTextLoadsToTheSameScenario) {
