@@ -8,6 +8,7 @@
 
 #include "chain.hpp"
 #include "energy_source.hpp"
+#include "bay_queue.hpp"
 #include "energy_use.hpp"
 #include "site.hpp"
 #include "station.hpp"
@@ -32,20 +33,33 @@ double largest_delivery(const ScenarioDesc& desc, const std::string& source) {
 
 }  // namespace
 
+/// A leg every cycle drives, worked out once: the trip, and by truck type the cargo, the energy
+/// used and the diesel the scenario's diesel type would burn.
+struct Operations::Leg {
+  Trip trip;
+  std::vector<double> use;           // [truck type], in its carrier's unit
+  std::vector<double> diesel_litres;  // [truck type]
+};
+
 struct Operations::SiteWork {
   SiteWork(Chain& chain, const SiteWorkDesc& work, Place home_place, Place load_place, Place unload_place)
       : desc(work),
         home(home_place),
         load(load_place),
         unload(unload_place),
-        loading(chain.sim, static_cast<std::size_t>(work.loading_bays)),
-        unloading(chain.sim, static_cast<std::size_t>(work.unloading_bays)),
+        loading(static_cast<std::size_t>(work.loading_bays)),
+        unloading(static_cast<std::size_t>(work.unloading_bays)),
+        loading_time(engine::minutes(work.loading_minutes)),
+        unloading_time(engine::minutes(work.unloading_minutes)),
         shift(work.shift, chain.desc.simulation.start_date) {}
   const SiteWorkDesc& desc;
   Place home, load, unload;
-  engine::Resource loading, unloading;
+  BayQueue loading, unloading;
+  engine::Duration loading_time, unloading_time;
   ShiftCalendar shift;
   Station* depot = nullptr;
+  std::vector<double> cargo_t;  // [truck type]: tonnes per load
+  Leg loaded, empty;            // load -> unload, unload -> load
   std::optional<engine::Time> first_truck;  // when its first truck arrived
 };
 
@@ -109,6 +123,21 @@ Operations::Operations(Chain& chain)
       break;
     }
   }
+  for (const auto& work : works_) {
+    if (!work) continue;
+    work->loaded.trip = places_.trip(work->load, work->unload);
+    work->empty.trip = places_.trip(work->unload, work->load);
+    for (std::size_t t = 0; t < types; ++t) {
+      const TruckTypeDesc& type = d.truck_types[t];
+      const TruckOperationDesc op = type.operation.value_or(TruckOperationDesc{});
+      const double cargo = work->desc.payload_t > 0.0 ? std::min(work->desc.payload_t, op.payload_t) : op.payload_t;
+      work->cargo_t.push_back(cargo);
+      for (const auto& [leg, load] : {std::pair{&work->loaded, cargo}, std::pair{&work->empty, 0.0}}) {
+        leg->use.push_back(type.operation ? trip_use(op, carrier_of(type.powertrain), leg->trip, load) : 0.0);
+        leg->diesel_litres.push_back(diesel_litres(leg->trip, load));
+      }
+    }
+  }
 }
 
 Operations::~Operations() = default;
@@ -122,6 +151,25 @@ double Operations::tonnes_required(std::size_t site, engine::Time now) const {
   if (work == nullptr || !work->first_truck || now <= *work->first_truck) return 0.0;
   const double days = (now - *work->first_truck).to_days();
   return work->desc.tonnes_per_day * days * static_cast<double>(work->desc.shift.days_per_week) / 7.0;
+}
+
+Grid<std::int64_t> Operations::activity_counts(engine::Time now) const {
+  Grid<std::int64_t> counts = by_activity;
+  constexpr auto working = static_cast<std::size_t>(TruckActivity::working);
+  constexpr auto queueing = static_cast<std::size_t>(TruckActivity::queueing);
+  for (const Truck& truck : chain_.trucks) {
+    if (truck.service == TruckService::in_service && truck.activity == TruckActivity::working &&
+        now < truck.bay_wait_until) {
+      --counts(working, truck.type);
+      ++counts(queueing, truck.type);
+    }
+  }
+  return counts;
+}
+
+double Operations::bay_wait_hours(std::size_t site) const {
+  const SiteWork* work = works_[site].get();
+  return work == nullptr ? 0.0 : work->loading.wait_hours() + work->unloading.wait_hours();
 }
 
 void Operations::set_activity(Truck& truck, TruckActivity activity) {
@@ -174,14 +222,18 @@ engine::Process<> Operations::work(Truck& truck) {
                                                                     : 0.0;
   truck.energy = full;  // delivered full
   filled_at_delivery_[index_of(carrier)] += full;
-  const double cargo_t = site.desc.payload_t > 0.0 ? std::min(site.desc.payload_t, op.payload_t) : op.payload_t;
+  const double cargo_t = site.cargo_t[truck.type];
+  const std::size_t t = truck.type;
   const engine::Time retire_at =
       op.life_years > 0.0 ? sim.now() + engine::hours(op.life_years * hours_per_year) : engine::Time::max();
 
+  // A cycle has two events in the common case: arriving to load (the bay's start is known at
+  // once, and loading and the loaded leg are one wait) and arriving to unload (unloading and the
+  // way back are one wait). A truck short of energy finishes at the bay, then stops at stations.
   while (sim.now() < retire_at) {
     if (site.shift.shift_end(sim.now()) == sim.now()) {  // between shifts
       set_activity(truck, TruckActivity::off_shift);
-      if (site.depot != nullptr && truck.energy < full) {
+      if (site.depot != nullptr && truck.energy < full && station_serves(site.depot->kind(), type.powertrain)) {
         co_await go(driver, site.depot->place());
         co_await visit(driver, *site.depot);
         set_activity(truck, TruckActivity::off_shift);
@@ -190,25 +242,37 @@ engine::Process<> Operations::work(Truck& truck) {
       if (wake > sim.now()) co_await sim.timeout(wake - sim.now());
       continue;
     }
-    co_await go(driver, site.load);
-    set_activity(truck, TruckActivity::queueing);
-    {
-      engine::Lease bay = co_await site.loading.acquire();
-      set_activity(truck, TruckActivity::working);
-      co_await sim.timeout(engine::minutes(site.desc.loading_minutes));
-    }
+    if (driver.at != &site.load) co_await go(driver, site.load);
+
+    const engine::Time loading_starts = site.loading.assign(sim.now(), site.loading_time, site.shift);
+    set_activity(truck, TruckActivity::working);
+    truck.bay_wait_until = loading_starts;
     truck.cargo_t = cargo_t;
     tonnes_loaded_ += cargo_t;
-    co_await go(driver, site.unload);
-    set_activity(truck, TruckActivity::queueing);
-    {
-      engine::Lease bay = co_await site.unloading.acquire();
-      set_activity(truck, TruckActivity::working);
-      co_await sim.timeout(engine::minutes(site.desc.unloading_minutes));
+    const engine::Duration loading = loading_starts + site.loading_time - sim.now();
+    if (truck.energy - site.loaded.use[t] >= driver.reserve) {
+      depart(driver, site.loaded.trip, site.loaded.use[t], site.loaded.diesel_litres[t]);
+      co_await sim.timeout(loading + site.loaded.trip.duration);
+      co_await arrive(driver, site.unload);
+    } else {
+      co_await sim.timeout(loading);
+      co_await go(driver, site.unload);
     }
-    ++site_loads(truck.site, truck.type);
-    site_tonnes(truck.site, truck.type) += truck.cargo_t;
+
+    const engine::Time unloading_starts = site.unloading.assign(sim.now(), site.unloading_time, site.shift);
+    truck.bay_wait_until = unloading_starts;
+    ++site_loads(truck.site, t);
+    site_tonnes(truck.site, t) += truck.cargo_t;
     truck.cargo_t = 0.0;
+    const engine::Duration unloading = unloading_starts + site.unloading_time - sim.now();
+    if (truck.energy - site.empty.use[t] >= driver.reserve) {
+      depart(driver, site.empty.trip, site.empty.use[t], site.empty.diesel_litres[t]);
+      co_await sim.timeout(unloading + site.empty.trip.duration);
+      co_await arrive(driver, site.load);
+    } else {
+      co_await sim.timeout(unloading);
+      co_await go(driver, site.load);
+    }
   }
   chain_.retire(truck);
 }
@@ -237,45 +301,54 @@ engine::Process<> Operations::go(Driver& driver, const Place& to) {
   co_await drive(driver, to);
 }
 
-engine::Process<> Operations::drive(Driver& driver, const Place& to) {
-  engine::Simulation& sim = chain_.sim;
+double Operations::diesel_litres(const Trip& trip, double cargo_t) const {
+  if (!diesel_reference_) return 0.0;
+  const TruckOperationDesc& diesel = *chain_.desc.truck_types[*diesel_reference_].operation;
+  return std::max(0.0, trip_use(diesel, Carrier::diesel, trip, cargo_t));
+}
+
+void Operations::depart(Driver& driver, const Trip& trip, double use, double diesel_l) {
   Truck& truck = driver.truck;
-  const Trip trip = places_.trip(*driver.at, to);
   set_activity(truck, TruckActivity::working);
-  const double use = trip_use(driver.op, driver.carrier, trip, truck.cargo_t);
   // A descent can return energy to a battery, up to full; a tank cannot refill.
   const double after = driver.carrier == Carrier::electricity ? std::min(driver.full, truck.energy - use)
                                                               : truck.energy - std::max(0.0, use);
   const double consumed = truck.energy - after;
   truck.energy = after;
   consumed_[index_of(driver.carrier)] += consumed;
-  const std::size_t r = truck.site;
+  const std::size_t s = truck.site;
   const std::size_t t = truck.type;
   const EconomicsDesc& e = chain_.desc.economics;
-  used(r, t) += consumed;
-  km(truck.site, t) += trip.km;
-  tonne_km(truck.site, t) += trip.km * truck.cargo_t;
-  maintenance_cost_cny(r, t) += trip.km * driver.op.maintenance_cny_per_km;
+  used(s, t) += consumed;
+  km(s, t) += trip.km;
+  tonne_km(s, t) += trip.km * truck.cargo_t;
+  maintenance_cost_cny(s, t) += trip.km * driver.op.maintenance_cny_per_km;
   const double burnt_kg_per_unit = driver.carrier == Carrier::diesel     ? e.diesel_co2_kg_per_l
                                    : driver.carrier == Carrier::methanol ? e.methanol_co2_kg_per_l
                                                                          : 0.0;
-  co2_tank_to_wheel_kg(r, t) += consumed * burnt_kg_per_unit;
-  co2_well_to_wheel_kg(r, t) += consumed * (burnt_kg_per_unit + driver.upstream_co2_kg_per_unit);
-  if (diesel_reference_) {
-    const TruckOperationDesc& diesel = *chain_.desc.truck_types[*diesel_reference_].operation;
-    const double litres = std::max(0.0, trip_use(diesel, Carrier::diesel, trip, truck.cargo_t));
-    co2_diesel_equivalent_kg(r, t) += litres * (e.diesel_co2_kg_per_l + e.diesel_upstream_co2_kg_per_l);
-  }
-  co_await sim.timeout(trip.duration);
-  driver.at = &to;
+  co2_tank_to_wheel_kg(s, t) += consumed * burnt_kg_per_unit;
+  co2_well_to_wheel_kg(s, t) += consumed * (burnt_kg_per_unit + driver.upstream_co2_kg_per_unit);
+  co2_diesel_equivalent_kg(s, t) += diesel_l * (e.diesel_co2_kg_per_l + e.diesel_upstream_co2_kg_per_l);
   driver.hours_to_breakdown -= trip.duration.to_hours();
-  if (driver.hours_to_breakdown <= 0.0) {
-    ++breakdowns[t];
-    set_activity(truck, TruckActivity::broken);
-    co_await sim.timeout(engine::hours(driver.op.repair_hours));
-    set_activity(truck, TruckActivity::working);
-    driver.hours_to_breakdown = breakdown_draws_.exponential(driver.op.mean_hours_between_breakdowns);
-  }
+}
+
+engine::Process<> Operations::arrive(Driver& driver, const Place& at) {
+  driver.at = &at;
+  if (driver.hours_to_breakdown > 0.0) co_return;
+  Truck& truck = driver.truck;
+  ++breakdowns[truck.type];
+  set_activity(truck, TruckActivity::broken);
+  co_await chain_.sim.timeout(engine::hours(driver.op.repair_hours));
+  set_activity(truck, TruckActivity::working);
+  driver.hours_to_breakdown = breakdown_draws_.exponential(driver.op.mean_hours_between_breakdowns);
+}
+
+engine::Process<> Operations::drive(Driver& driver, const Place& to) {
+  const Trip trip = places_.trip(*driver.at, to);
+  depart(driver, trip, trip_use(driver.op, driver.carrier, trip, driver.truck.cargo_t),
+         diesel_litres(trip, driver.truck.cargo_t));
+  if (trip.duration > engine::Duration::zero()) co_await chain_.sim.timeout(trip.duration);
+  co_await arrive(driver, to);
 }
 
 engine::Process<> Operations::visit(Driver& driver, Station& station) {

@@ -54,14 +54,20 @@ class Operations {
   /// The operations' laws: activities, energy by carrier, station stocks, packs, sources, tonnes.
   void check(Laws& laws) const;
 
+  /// Trucks in service by activity and truck type now: `by_activity`, with the trucks waiting for
+  /// a bay (whose wait the bay queue knew at their arrival) moved from working to queueing.
+  Grid<std::int64_t> activity_counts(engine::Time now) const;
+  /// Hours trucks waited for a loading or unloading bay at `site`, to their service's start.
+  double bay_wait_hours(std::size_t site) const;
+
   // Totals since the start (levels where noted), read by the series (operations_series.cpp).
-  Grid<std::int64_t> by_activity;  ///< [activity, truck type], a level
+  Grid<std::int64_t> by_activity;  ///< [activity, truck type], a level (bay waits count as working)
   Grid<std::int64_t> site_loads;   ///< [site, truck type]: loads delivered
   Grid<double> site_tonnes;        ///< [site, truck type]: tonnes delivered
   Grid<double> km, tonne_km;       ///< [site, truck type]
-  Grid<double> used;               ///< [region, truck type]: carrier used (its unit)
-  Grid<double> co2_tank_to_wheel_kg, co2_well_to_wheel_kg, co2_diesel_equivalent_kg;  ///< [region, truck type]
-  Grid<double> energy_cost_cny, maintenance_cost_cny;                                 ///< [region, truck type]
+  Grid<double> used;               ///< [site, truck type]: carrier used (its unit)
+  Grid<double> co2_tank_to_wheel_kg, co2_well_to_wheel_kg, co2_diesel_equivalent_kg;  ///< [site, truck type]
+  Grid<double> energy_cost_cny, maintenance_cost_cny;                                 ///< [site, truck type]
   std::vector<std::int64_t> breakdowns, strandings;                                   ///< [truck type]
   /// Years trucks of `type` at `site` have been in service, summed over the trucks, to now.
   double service_years(std::size_t site, std::size_t type, engine::Time now) const;
@@ -70,6 +76,7 @@ class Operations {
   double tonnes_required(std::size_t site, engine::Time now) const;
 
  private:
+  struct Leg;
   struct SiteWork;
   struct Driver;
 
@@ -78,6 +85,13 @@ class Operations {
   engine::Process<> go(Driver& driver, const Place& to);
   /// One trip, with its energy, distance, cost, CO2 and any breakdown at its end.
   engine::Process<> drive(Driver& driver, const Place& to);
+  /// What setting off on `trip` using `use` counts: energy, distance, cost, CO2 (with
+  /// `diesel_l`, what the scenario's diesel type would burn) and wear towards a breakdown.
+  void depart(Driver& driver, const Trip& trip, double use, double diesel_l);
+  /// Arriving at `at`: broken down (repaired on the spot) when the wear says so.
+  engine::Process<> arrive(Driver& driver, const Place& at);
+  /// Litres of diesel the scenario's diesel type would burn on `trip` with `cargo_t` (0 without one).
+  double diesel_litres(const Trip& trip, double cargo_t) const;
   /// Charges, swaps or refuels at `station`.
   engine::Process<> visit(Driver& driver, Station& station);
   /// The station to stop at on the way from `driver.at` to `to`: reachable with what the truck

@@ -86,7 +86,9 @@ void declare_operation_series(SeriesRegistry& r) {
             "trucks",
             "trucks in service by what they are doing",
             Measure::level},
-           [](const Chain& c, std::span<std::int64_t> out) { copy(c.operations.by_activity.flat(), out); });
+           [](const Chain& c, std::span<std::int64_t> out) {
+             copy(c.operations.activity_counts(c.sim.now()).flat(), out);
+           });
   r.counts({"truck_breakdowns", {"truck_type"}, "breakdowns", "breakdowns (cumulative)", Measure::cumulative},
            [](const Chain& c, std::span<std::int64_t> out) {
              copy(std::span<const std::int64_t>(c.operations.breakdowns), out);
@@ -122,6 +124,12 @@ void declare_operation_series(SeriesRegistry& r) {
            Measure::cumulative},
           [](const Chain& c, std::span<double> out) {
             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.operations.tonnes_required(s, c.sim.now());
+          });
+  r.reals({"site_bay_wait_hours", {"site"}, "h",
+           "hours trucks waited for a loading or unloading bay, summed over the loads (cumulative)",
+           Measure::cumulative},
+          [](const Chain& c, std::span<double> out) {
+            for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.operations.bay_wait_hours(s);
           });
   r.reals({"truck_km", {"site", "truck_type"}, "km", "distance driven (cumulative)", Measure::cumulative},
           [](const Chain& c, std::span<double> out) { copy(c.operations.km.flat(), out); });
@@ -173,6 +181,18 @@ void declare_operation_series(SeriesRegistry& r) {
            Measure::cumulative},
           [](const Chain& c, std::span<double> out) {
             per_station(c, out, [](const Station& s) { return s.wait_hours(); });
+          });
+  r.reals({"station_service_hours", by_station, "h", "hours servers spent serving trucks (cumulative)",
+           Measure::cumulative},
+          [](const Chain& c, std::span<double> out) {
+            per_station(c, out, [](const Station& s) { return s.service_hours(); });
+          });
+  r.reals({"station_server_hours", by_station, "h",
+           "hours servers were available since the station opened (cumulative; station_service_hours over it: the "
+           "utilization)",
+           Measure::cumulative},
+          [](const Chain& c, std::span<double> out) {
+            per_station(c, out, [&c](const Station& s) { return s.server_hours(c.sim.now()); });
           });
   r.reals(
       {"station_dry_hours", by_station, "h",

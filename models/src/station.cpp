@@ -123,7 +123,7 @@ engine::Process<Refill> Station::refill(Truck& truck, double level, double full,
     case StationKind::methanol:
     case StationKind::diesel:
       if (price == 0.0) price = region_pump_price(chain_.desc.regions[place_.region].prices, carrier());
-      units = std::min(units, tank_->capacity());
+      units = std::min(units, desc_.storage);
       if (tank_->level() < units) {
         ++waiting_for_stock_;
         start_dry(sim.now());
@@ -174,8 +174,15 @@ engine::Process<> Station::recharge(double kwh) {
   co_await packs_->put(1);
 }
 
+double Station::growth() const noexcept {
+  return static_cast<double>(servers_.capacity()) / static_cast<double>(desc_.servers);
+}
+
 void Station::reorder() {
-  while (tank_->level() + on_order_ <= desc_.reorder_at) {
+  // As many deliveries as lift the stock and what is on order above the reorder point, which grows
+  // with the station's servers (as its storage does).
+  const double reorder_at = desc_.reorder_at * std::max(1.0, growth());
+  while (tank_->level() + on_order_ <= reorder_at) {
     on_order_ += desc_.delivery;
     chain_.sim.spawn(deliver(), "");
   }
@@ -234,6 +241,8 @@ engine::Process<> Station::grow() {
                                                             static_cast<std::size_t>(desc_.servers));
     }
     set_servers(wanted);
+    // The tank grows with the servers, in the proportion the station opened with.
+    if (tank_) tank_->set_capacity(std::max(tank_->capacity(), desc_.storage * growth()));
   }
 }
 

@@ -80,6 +80,8 @@ class Station {
   double tariff_cny_per_kwh(engine::Time now) const;
   /// A depleted pack back to full on a pack bay, then into the stock of charged packs.
   engine::Process<> recharge(double kwh);
+  /// Servers now over servers at opening: how much the station has grown.
+  double growth() const noexcept;
   /// Orders deliveries while the stock and what is on order are at or below the reorder point.
   void reorder();
   /// One delivery: taken at the source, driven over, put in the tank.

@@ -345,10 +345,12 @@ class Checker {
                           "reorder_at" + unit + " (" + format_default(station.reorder_at) + ") must be below " +
                               storage + " (" + format_default(station.storage) + ")");
       }
-      if (station.delivery > station.storage) {
+      if (station.reorder_at < station.storage && station.reorder_at + station.delivery > station.storage) {
         context_.error_at(child_path(path, "delivery" + unit),
-                          "delivery" + unit + " (" + format_default(station.delivery) + ") is more than " + storage +
-                              " (" + format_default(station.storage) + "): a delivery must fit in the storage");
+                          "delivery" + unit + " (" + format_default(station.delivery) + ") and reorder_at" + unit +
+                              " (" + format_default(station.reorder_at) + ") are more than " + storage + " (" +
+                              format_default(station.storage) +
+                              "): a delivery ordered at the reorder point must fit in the storage");
       }
       const EnergySourceDesc& source = s_.energy_sources[map().index("energy_sources", station.source)];
       if (source.carrier != carrier) {

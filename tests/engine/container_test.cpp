@@ -1,6 +1,7 @@
 // Container: blocking get and put, strict FIFO on each side, exact integer levels, statistics.
 #include "truckflow/engine/container.hpp"
 
+#include <cmath>
 #include <gtest/gtest.h>
 #include <optional>
 #include <string>
@@ -67,6 +68,23 @@ TEST(ContainerTest, PutBlocksWhileTheContainerIsFull) {
   EXPECT_EQ(log, (Log{"drew 25 at 4", "delivered 30 at 4"}));
   EXPECT_DOUBLE_EQ(tank.level(), 95.0);
   EXPECT_DOUBLE_EQ(tank.put_wait_seconds().max(), 4.0);
+}
+
+TEST(ContainerTest, AGrownCapacityServesWaitingPuts) {
+  Simulation sim;
+  Container<> tank(sim, 100.0, 90.0);
+  Log log;
+  sim.spawn(deliver(sim, tank, 30.0, Duration::zero(), log));
+  sim.run_until(Time::zero() + seconds(2));
+  EXPECT_TRUE(log.empty()) << "120 does not fit in 100";
+  tank.set_capacity(150.0);
+  sim.run();
+  EXPECT_EQ(log, (Log{"delivered 30 at 2"}));
+  EXPECT_DOUBLE_EQ(tank.level(), 120.0);
+  EXPECT_THROW(tank.set_capacity(110.0), std::invalid_argument) << "below the level";
+  EXPECT_THROW(tank.set_capacity(std::nan("")), std::invalid_argument);
+  // A get of more than the old capacity is now allowed.
+  EXPECT_NO_THROW(tank.get(140.0));
 }
 
 Process<> count_down(Simulation& sim, Container<std::int64_t>& packs, int n) {

@@ -176,6 +176,17 @@ class Container {
     return LevelWait(*this, threshold, false, patience);
   }
 
+  /// Changes the capacity (a station's tank grows with the station): finite, > 0 and >= the
+  /// level, else `std::invalid_argument`. Waiting puts that now fit are served.
+  void set_capacity(Amount capacity) {
+    if (!(is_finite(capacity) && capacity > Amount{0} && capacity >= level_)) {
+      throw std::invalid_argument("Container::set_capacity: the capacity must be finite, > 0 and >= the level " +
+                                  std::to_string(level_) + ", got " + std::to_string(capacity));
+    }
+    capacity_ = capacity;
+    serve_waiters();
+  }
+
   Amount level() const noexcept { return level_; }
   Amount capacity() const noexcept { return capacity_; }
   std::size_t putters_waiting() const noexcept { return putters_.size(); }

@@ -1,0 +1,37 @@
+// Bays served first come, first served, when each truck's time in the bay is known as it arrives
+// (loading and unloading): each arrival takes the bay that frees first, and its start is known at
+// once, so the queue needs no event of its own (the workload recursion of a c-server FCFS queue).
+// Bays start work only in the site's shifts.
+// Internal to models/.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <queue>
+#include <vector>
+
+#include "truckflow/engine/time.hpp"
+
+#include "shift.hpp"
+
+namespace truckflow::models::detail {
+
+class BayQueue {
+ public:
+  explicit BayQueue(std::size_t bays);
+
+  /// A truck arriving `now` for `service`: when its service starts, within a shift of `shift` (a
+  /// service started in a shift may run past its end). Arrivals must come in time order (they do:
+  /// each is called at its arrival).
+  engine::Time assign(engine::Time now, engine::Duration service, const ShiftCalendar& shift);
+
+  std::int64_t served() const noexcept { return served_; }
+  double wait_hours() const noexcept { return wait_hours_; }
+
+ private:
+  std::priority_queue<engine::Time, std::vector<engine::Time>, std::greater<>> free_at_;  // one per bay
+  std::int64_t served_ = 0;
+  double wait_hours_ = 0.0;
+};
+
+}  // namespace truckflow::models::detail
