@@ -117,6 +117,12 @@ Operations::Operations(Chain& chain)
     }
     works_.push_back(std::move(work));
   }
+  serving_.resize(types);
+  for (std::size_t t = 0; t < types; ++t) {
+    for (const auto& station : stations_) {
+      if (station_serves(station->kind(), d.truck_types[t].powertrain)) serving_[t].push_back(station.get());
+    }
+  }
   for (std::size_t t = 0; t < types; ++t) {
     if (d.truck_types[t].powertrain == Powertrain::diesel && d.truck_types[t].operation) {
       diesel_reference_ = t;
@@ -253,7 +259,8 @@ engine::Process<> Operations::work(Truck& truck) {
     if (truck.energy - site.loaded.use[t] >= driver.reserve) {
       depart(driver, site.loaded.trip, site.loaded.use[t], site.loaded.diesel_litres[t]);
       co_await sim.timeout(loading + site.loaded.trip.duration);
-      co_await arrive(driver, site.unload);
+      driver.at = &site.unload;
+      if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
     } else {
       co_await sim.timeout(loading);
       co_await go(driver, site.unload);
@@ -268,7 +275,8 @@ engine::Process<> Operations::work(Truck& truck) {
     if (truck.energy - site.empty.use[t] >= driver.reserve) {
       depart(driver, site.empty.trip, site.empty.use[t], site.empty.diesel_litres[t]);
       co_await sim.timeout(unloading + site.empty.trip.duration);
-      co_await arrive(driver, site.load);
+      driver.at = &site.load;
+      if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
     } else {
       co_await sim.timeout(unloading);
       co_await go(driver, site.load);
@@ -332,9 +340,7 @@ void Operations::depart(Driver& driver, const Trip& trip, double use, double die
   driver.hours_to_breakdown -= trip.duration.to_hours();
 }
 
-engine::Process<> Operations::arrive(Driver& driver, const Place& at) {
-  driver.at = &at;
-  if (driver.hours_to_breakdown > 0.0) co_return;
+engine::Process<> Operations::repair(Driver& driver) {
   Truck& truck = driver.truck;
   ++breakdowns[truck.type];
   set_activity(truck, TruckActivity::broken);
@@ -348,7 +354,8 @@ engine::Process<> Operations::drive(Driver& driver, const Place& to) {
   depart(driver, trip, trip_use(driver.op, driver.carrier, trip, driver.truck.cargo_t),
          diesel_litres(trip, driver.truck.cargo_t));
   if (trip.duration > engine::Duration::zero()) co_await chain_.sim.timeout(trip.duration);
-  co_await arrive(driver, to);
+  driver.at = &to;
+  if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
 }
 
 engine::Process<> Operations::visit(Driver& driver, Station& station) {
@@ -364,18 +371,17 @@ engine::Process<> Operations::visit(Driver& driver, Station& station) {
 
 Station* Operations::choose_station(const Driver& driver, const Place& to) const {
   const engine::Time now = chain_.sim.now();
-  const Powertrain powertrain = chain_.desc.truck_types[driver.truck.type].powertrain;
   Station* best = nullptr;
   engine::Duration best_time = engine::Duration::max();
-  for (const auto& station : stations_) {
-    if (!station_serves(station->kind(), powertrain) || !station->is_open(now)) continue;
+  for (Station* station : serving_[driver.truck.type]) {
+    if (!station->is_open(now)) continue;
     const Trip there = places_.trip(*driver.at, station->place());
     if (trip_use(driver.op, driver.carrier, there, driver.truck.cargo_t) > driver.truck.energy) continue;
     const Trip on = places_.trip(station->place(), to);
     if (trip_use(driver.op, driver.carrier, on, driver.truck.cargo_t) > driver.full - driver.reserve) continue;
     const engine::Duration time = there.duration + on.duration + station->expected_wait();
     if (time < best_time) {
-      best = station.get();
+      best = station;
       best_time = time;
     }
   }

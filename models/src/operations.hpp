@@ -88,8 +88,8 @@ class Operations {
   /// What setting off on `trip` using `use` counts: energy, distance, cost, CO2 (with
   /// `diesel_l`, what the scenario's diesel type would burn) and wear towards a breakdown.
   void depart(Driver& driver, const Trip& trip, double use, double diesel_l);
-  /// Arriving at `at`: broken down (repaired on the spot) when the wear says so.
-  engine::Process<> arrive(Driver& driver, const Place& at);
+  /// A breakdown, when the wear since the last says so: repaired on the spot.
+  engine::Process<> repair(Driver& driver);
   /// Litres of diesel the scenario's diesel type would burn on `trip` with `cargo_t` (0 without one).
   double diesel_litres(const Trip& trip, double cargo_t) const;
   /// Charges, swaps or refuels at `station`.
@@ -105,6 +105,7 @@ class Operations {
   std::vector<std::unique_ptr<EnergySource>> sources_;
   std::vector<std::unique_ptr<Station>> stations_;
   std::vector<std::unique_ptr<SiteWork>> works_;  // [site], null for a site without work
+  std::vector<std::vector<Station*>> serving_;    // [truck type]: the stations that serve it, in order
   std::optional<std::size_t> diesel_reference_;   // the truck type whose diesel use is the counterfactual
   engine::Stream& breakdown_draws_;
 

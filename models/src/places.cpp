@@ -32,9 +32,9 @@ double great_circle_km(double lat1_deg, double lon1_deg, double lat2_deg, double
 
 Places::Places(const ScenarioDesc& desc, const RoadNetwork& roads) : desc_(desc), roads_(roads) {}
 
-Place Places::place(std::size_t region, const PositionDesc& position) const {
+Place Places::place(std::size_t region, const PositionDesc& position) {
   const RegionDesc& r = desc_.regions.at(region);
-  Place p{region, position.distance_km, r.elevation_m + position.climb_m, position.coordinates};
+  Place p{registered_++, region, position.distance_km, r.elevation_m + position.climb_m, position.coordinates};
   if (position.coordinates) {
     const CoordinatesDesc& c = *position.coordinates;
     p.distance_km = great_circle_km(r.latitude_deg, r.longitude_deg, c.latitude_deg, c.longitude_deg) * r.detour_factor;
@@ -51,6 +51,21 @@ Trip Places::from_centre(const Place& place) const {
 }
 
 Trip Places::trip(const Place& a, const Place& b) const {
+  if (kept_ == 0) {
+    kept_ = registered_;
+    trips_.resize(kept_ * kept_);
+    known_.resize(kept_ * kept_, false);
+  }
+  if (a.id >= kept_ || b.id >= kept_) return compute(a, b);
+  const std::size_t i = a.id * kept_ + b.id;
+  if (!known_[i]) {
+    trips_[i] = compute(a, b);
+    known_[i] = true;
+  }
+  return trips_[i];
+}
+
+Trip Places::compute(const Place& a, const Place& b) const {
   if (a.region == b.region) {
     const RegionDesc& r = desc_.regions[a.region];
     double km = a.distance_km + b.distance_km;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <vector>
+#include <vector>
 
 #include "truckflow/engine/time.hpp"
 #include "truckflow/models/description.hpp"
@@ -14,6 +15,8 @@ namespace truckflow::models::detail {
 
 /// A place, resolved: its region, its road distance from the region's centre and its elevation.
 struct Place {
+  static constexpr std::size_t unregistered = static_cast<std::size_t>(-1);
+  std::size_t id = unregistered;  ///< its index in Places, whose trips from it are kept
   std::size_t region = 0;
   double distance_km = 0.0;  ///< by road from the region's centre
   double elevation_m = 0.0;
@@ -35,8 +38,9 @@ class Places {
  public:
   Places(const ScenarioDesc& desc, const RoadNetwork& roads);
 
-  /// The place at `position` in `region`.
-  Place place(std::size_t region, const PositionDesc& position) const;
+  /// The place at `position` in `region`, registered: trips between registered places are worked
+  /// out once and kept.
+  Place place(std::size_t region, const PositionDesc& position);
 
   /// From `a` to `b`, at nominal speeds: inside a region at its local speed, via the region's
   /// centre (or straight, times the detour factor, when both places have coordinates); between
@@ -46,11 +50,18 @@ class Places {
   Trip trip(const Place& a, const Place& b) const;
 
  private:
+  Trip compute(const Place& a, const Place& b) const;
   /// From the centre of `place`'s region out to `place`.
   Trip from_centre(const Place& place) const;
 
   const ScenarioDesc& desc_;
   const RoadNetwork& roads_;
+  std::size_t registered_ = 0;
+  // Trips between registered places, [from × registered + to], filled on first use (sized when
+  // the first trip is asked for; a place registered after that is not kept).
+  mutable std::size_t kept_ = 0;
+  mutable std::vector<Trip> trips_;
+  mutable std::vector<bool> known_;
 };
 
 }  // namespace truckflow::models::detail

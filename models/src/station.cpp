@@ -32,7 +32,7 @@ double region_pump_price(const RegionPrices& prices, Carrier carrier) {
 
 }  // namespace
 
-Station::Station(Chain& chain, std::size_t index, const StationDesc& desc, const Places& places, EnergySource* source)
+Station::Station(Chain& chain, std::size_t index, const StationDesc& desc, Places& places, EnergySource* source)
     : chain_(chain),
       index_(index),
       desc_(desc),

@@ -30,7 +30,7 @@ struct Refill {
 class Station {
  public:
   /// `source`: the energy source resupplying a hydrogen, methanol or diesel station.
-  Station(Chain& chain, std::size_t index, const StationDesc& desc, const Places& places, EnergySource* source);
+  Station(Chain& chain, std::size_t index, const StationDesc& desc, Places& places, EnergySource* source);
 
   std::size_t index() const noexcept { return index_; }
   const StationDesc& desc() const noexcept { return desc_; }

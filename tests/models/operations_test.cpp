@@ -67,7 +67,7 @@ ScenarioDesc one_truck() {
 TEST(PlacesTest, TripsInsideAndBetweenRegions) {
   const ScenarioDesc d = one_truck();
   const RoadNetwork roads(2, {{0, 1, 100.0, hours(2), 0.0, 0.0, 0}, {1, 0, 100.0, hours(2), 0.0, 0.0, 0}});
-  const detail::Places places(d, roads);
+  detail::Places places(d, roads);
   const Place centre_b = places.place(1, {});
   const Place pit = places.place(1, {20.0, -100.0, std::nullopt});
   const Trip out = places.trip(centre_b, pit);
