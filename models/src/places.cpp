@@ -51,12 +51,21 @@ Trip Places::from_centre(const Place& place) const {
 }
 
 Trip Places::trip(const Place& a, const Place& b) const {
-  if (kept_ == 0) {
+  if (a.id >= registered_ || b.id >= registered_) return compute(a, b);  // not registered here
+  if (a.id >= kept_ || b.id >= kept_) {
+    // Places registered since the table was sized: a larger table, with what is known so far.
+    std::vector<Trip> trips(registered_ * registered_);
+    std::vector<bool> known(registered_ * registered_, false);
+    for (std::size_t i = 0; i < kept_; ++i) {
+      for (std::size_t j = 0; j < kept_; ++j) {
+        trips[i * registered_ + j] = trips_[i * kept_ + j];
+        known[i * registered_ + j] = known_[i * kept_ + j];
+      }
+    }
+    trips_ = std::move(trips);
+    known_ = std::move(known);
     kept_ = registered_;
-    trips_.resize(kept_ * kept_);
-    known_.resize(kept_ * kept_, false);
   }
-  if (a.id >= kept_ || b.id >= kept_) return compute(a, b);
   const std::size_t i = a.id * kept_ + b.id;
   if (!known_[i]) {
     trips_[i] = compute(a, b);

@@ -57,8 +57,8 @@ class Places {
   const ScenarioDesc& desc_;
   const RoadNetwork& roads_;
   std::size_t registered_ = 0;
-  // Trips between registered places, [from × registered + to], filled on first use (sized when
-  // the first trip is asked for; a place registered after that is not kept).
+  // Trips between registered places, [from × kept + to], filled on first use (the table grows when
+  // a trip involves a place registered since it was sized).
   mutable std::size_t kept_ = 0;
   mutable std::vector<Trip> trips_;
   mutable std::vector<bool> known_;
