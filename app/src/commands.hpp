@@ -31,6 +31,7 @@ struct ScenarioArguments {
 struct RunArguments {
   ScenarioArguments scenario;
   std::optional<std::string> output;
+  bool chain_only = false;  ///< the chain only: delivered trucks do not work
   ProgressOptions progress;
 };
 
@@ -40,6 +41,7 @@ struct CompareArguments {
   std::vector<std::string> types;  ///< empty: every truck type of the scenario
   unsigned jobs = 0;               ///< 0: one per core
   bool as_given = false;           ///< the chain as the scenario gives it, not sized for each type
+  bool chain_only = false;         ///< the chain only: delivered trucks do not work
   ProgressOptions progress;
 };
 

@@ -154,6 +154,7 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
     auto variant = std::make_unique<Variant>();
     variant->truck_type = type;
     models::WholePlan whole = models::assign_whole_plan(base.description, type, scenarios::max_plan_line_trucks);
+    if (args.chain_only) whole.description = models::chain_only(std::move(whole.description));
     if (!args.as_given) {
       std::vector<models::PlanNote> sized = models::size_chain_for(whole.description, type);
       whole.notes.insert(whole.notes.end(), sized.begin(), sized.end());

@@ -95,6 +95,9 @@ int main(int argc, char** argv) {
                    "results file to write (HDF5, netCDF-4 layout); without -o no file is written, only the summary "
                    "is printed")
       ->type_name("OUT.h5");
+  run_cmd->add_flag("--chain-only", run_args.chain_only,
+                    "simulate the chain only, from suppliers to delivered trucks: no site's work, stations or energy "
+                    "(much faster, for what-ifs about production and delivery)");
   add_progress_options(*run_cmd, run_args.progress);
 
   CompareArguments compare_args;
@@ -116,6 +119,9 @@ int main(int argc, char** argv) {
   compare_cmd->add_flag("--as-given", compare_args.as_given,
                         "keep the scenario's suppliers, lines and stations as they are (default: size them for each "
                         "type by one rule, printed above the table)");
+  compare_cmd->add_flag("--chain-only", compare_args.chain_only,
+                        "compare the chain only, from suppliers to delivered trucks: no site's work, stations or "
+                        "energy");
   add_progress_options(*compare_cmd, compare_args.progress);
 
   std::string inspect_file;

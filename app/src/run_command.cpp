@@ -51,7 +51,7 @@ int run_command(const RunArguments& args, const std::string& command_line) {
   if (args.output) check_output_path(*args.output);
 
   const auto started = std::chrono::steady_clock::now();
-  models::World world(loaded.description);
+  models::World world(args.chain_only ? models::chain_only(loaded.description) : loaded.description);
   output::RunTotals totals(world.series());
   world.add_observer(totals);
   // The results file is written as the run goes (in memory, published at the end).

@@ -11,6 +11,11 @@ std::int64_t SiteDesc::planned_trucks(const PlanLineDesc& line) const {
   return detail::whole_units(std::round(static_cast<double>(line.trucks) * plan_factor), "a plan line's trucks");
 }
 
+ScenarioDesc chain_only(ScenarioDesc scenario) {
+  for (SiteDesc& site : scenario.sites) site.work.reset();
+  return scenario;
+}
+
 const char* to_string(RegionRole role) {
   switch (role) {
     case RegionRole::host:

@@ -6,10 +6,11 @@
 #include <cmath>
 #include <limits>
 
+#include "bay_queue.hpp"
 #include "chain.hpp"
 #include "energy_source.hpp"
-#include "bay_queue.hpp"
 #include "energy_use.hpp"
+#include "shift.hpp"
 #include "site.hpp"
 #include "station.hpp"
 
@@ -37,7 +38,7 @@ double largest_delivery(const ScenarioDesc& desc, const std::string& source) {
 /// used and the diesel the scenario's diesel type would burn.
 struct Operations::Leg {
   Trip trip;
-  std::vector<double> use;           // [truck type], in its carrier's unit
+  std::vector<double> use;            // [truck type], in its carrier's unit
   std::vector<double> diesel_litres;  // [truck type]
 };
 
@@ -58,8 +59,8 @@ struct Operations::SiteWork {
   engine::Duration loading_time, unloading_time;
   ShiftCalendar shift;
   Station* depot = nullptr;
-  std::vector<double> cargo_t;  // [truck type]: tonnes per load
-  Leg loaded, empty;            // load -> unload, unload -> load
+  std::vector<double> cargo_t;              // [truck type]: tonnes per load
+  Leg loaded, empty;                        // load -> unload, unload -> load
   std::optional<engine::Time> first_truck;  // when its first truck arrived
 };
 
@@ -162,12 +163,13 @@ double Operations::tonnes_required(std::size_t site, engine::Time now) const {
 Grid<std::int64_t> Operations::activity_counts(engine::Time now) const {
   Grid<std::int64_t> counts = by_activity;
   constexpr auto working = static_cast<std::size_t>(TruckActivity::working);
-  constexpr auto queueing = static_cast<std::size_t>(TruckActivity::queueing);
   for (const Truck& truck : chain_.trucks) {
     if (truck.service == TruckService::in_service && truck.activity == TruckActivity::working &&
         now < truck.bay_wait_until) {
+      // Waiting for a bay: in the queue, or parked until the next shift opens the bays.
+      const bool in_shift = works_[truck.site]->shift.shift_end(now) > now;
       --counts(working, truck.type);
-      ++counts(queueing, truck.type);
+      ++counts(static_cast<std::size_t>(in_shift ? TruckActivity::queueing : TruckActivity::off_shift), truck.type);
     }
   }
   return counts;

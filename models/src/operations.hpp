@@ -10,7 +10,6 @@
 #include <optional>
 #include <vector>
 
-#include "truckflow/engine/resource.hpp"
 #include "truckflow/engine/simulation.hpp"
 #include "truckflow/models/description.hpp"
 #include "truckflow/models/events.hpp"
@@ -18,7 +17,6 @@
 #include "conservation.hpp"
 #include "grid.hpp"
 #include "places.hpp"
-#include "shift.hpp"
 
 namespace truckflow::models::detail {
 
@@ -55,7 +53,8 @@ class Operations {
   void check(Laws& laws) const;
 
   /// Trucks in service by activity and truck type now: `by_activity`, with the trucks waiting for
-  /// a bay (whose wait the bay queue knew at their arrival) moved from working to queueing.
+  /// a bay (whose wait the bay queue knew at their arrival) moved from working to queueing, or to
+  /// off shift while the bays wait for the next shift.
   Grid<std::int64_t> activity_counts(engine::Time now) const;
   /// Hours trucks waited for a loading or unloading bay at `site`, to their service's start.
   double bay_wait_hours(std::size_t site) const;

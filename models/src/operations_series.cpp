@@ -81,14 +81,13 @@ void declare_operation_series(SeriesRegistry& r) {
     activities.emplace_back(to_string(static_cast<TruckActivity>(i)));
   r.dimension({"activity", "what a truck in service is doing", activities});
 
-  r.counts({"trucks_by_activity",
-            {"activity", "truck_type"},
-            "trucks",
-            "trucks in service by what they are doing",
-            Measure::level},
-           [](const Chain& c, std::span<std::int64_t> out) {
-             copy(c.operations.activity_counts(c.sim.now()).flat(), out);
-           });
+  r.counts(
+      {"trucks_by_activity",
+       {"activity", "truck_type"},
+       "trucks",
+       "trucks in service by what they are doing",
+       Measure::level},
+      [](const Chain& c, std::span<std::int64_t> out) { copy(c.operations.activity_counts(c.sim.now()).flat(), out); });
   r.counts({"truck_breakdowns", {"truck_type"}, "breakdowns", "breakdowns (cumulative)", Measure::cumulative},
            [](const Chain& c, std::span<std::int64_t> out) {
              copy(std::span<const std::int64_t>(c.operations.breakdowns), out);
@@ -125,7 +124,9 @@ void declare_operation_series(SeriesRegistry& r) {
           [](const Chain& c, std::span<double> out) {
             for (std::size_t s = 0; s < out.size(); ++s) out[s] = c.operations.tonnes_required(s, c.sim.now());
           });
-  r.reals({"site_bay_wait_hours", {"site"}, "h",
+  r.reals({"site_bay_wait_hours",
+           {"site"},
+           "h",
            "hours trucks waited for a loading or unloading bay, summed over the loads (cumulative)",
            Measure::cumulative},
           [](const Chain& c, std::span<double> out) {

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <optional>
 #include <vector>
-#include <vector>
 
 #include "truckflow/engine/time.hpp"
 #include "truckflow/models/description.hpp"

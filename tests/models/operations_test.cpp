@@ -9,6 +9,7 @@
 #include "truckflow/models/world.hpp"
 #include "truckflow/scenarios/loader.hpp"
 
+#include "bay_queue.hpp"
 #include "chain.hpp"
 #include "energy_use.hpp"
 #include "places.hpp"
@@ -237,6 +238,62 @@ TEST(OperationsTest, ChargingStationMatchesErlangC) {
   const engine::queueing::MMc theory{lambda_per_h, 1.0, 3};
   EXPECT_NEAR(mean, theory.mean_wait(), half_width) << "Erlang C: " << theory.mean_wait() << " h";
   EXPECT_LT(half_width, 0.1 * theory.mean_wait()) << "the run is long enough to tell";
+}
+
+/// Bays whose service time is known at arrival, fed Poisson arrivals with exponential times, give
+/// the M/M/c mean wait of Erlang C: the bay queue is a first-come-first-served c-server queue.
+TEST(BayQueueTest, MatchesErlangC) {
+  engine::Simulation sim(7);
+  engine::Stream& arrivals = sim.rng("arrivals");
+  engine::Stream& services = sim.rng("services");
+  detail::BayQueue bays(4);
+  const detail::ShiftCalendar always({24.0, 7, 0.0},
+                                     Date{std::chrono::year(2026), std::chrono::January, std::chrono::day(1)});
+  const double lambda_per_h = 3.4;  // mean service 1 h on 4 bays: rho = 0.85
+  const std::size_t customers = 400'000;
+  const std::size_t batches = 20;
+  std::vector<double> batch_wait(batches, 0.0);
+  Time now = Time::zero();
+  for (std::size_t i = 0; i < customers; ++i) {
+    now += hours(arrivals.exponential(1.0 / lambda_per_h));
+    const Time start = bays.assign(now, hours(services.exponential(1.0)), always);
+    batch_wait[i * batches / customers] += (start - now).to_hours();
+  }
+  std::vector<double> means;
+  for (std::size_t b = 1; b < batches; ++b) means.push_back(batch_wait[b] / static_cast<double>(customers / batches));
+  double mean = 0.0;
+  for (const double m : means) mean += m / static_cast<double>(means.size());
+  double variance = 0.0;
+  for (const double m : means) variance += (m - mean) * (m - mean) / static_cast<double>(means.size() - 1);
+  const double half_width = 2.878 * std::sqrt(variance / static_cast<double>(means.size()));  // t(0.995, 18)
+  const engine::queueing::MMc theory{lambda_per_h, 1.0, 4};
+  EXPECT_NEAR(mean, theory.mean_wait(), half_width) << "Erlang C: " << theory.mean_wait() << " h";
+  EXPECT_LT(half_width, 0.1 * theory.mean_wait());
+  EXPECT_EQ(bays.served(), static_cast<std::int64_t>(customers));
+}
+
+TEST(BayQueueTest, BaysStartOnlyInShifts) {
+  // 2026-01-01 is a Thursday: 08:00 to 16:00 on every day.
+  const detail::ShiftCalendar day({8.0, 7, 8.0},
+                                  Date{std::chrono::year(2026), std::chrono::January, std::chrono::day(1)});
+  detail::BayQueue bays(1);
+  const auto at = [](double h) { return Time::zero() + hours(h); };
+  EXPECT_EQ(bays.assign(at(9.0), hours(6.5), day), at(9.0));    // 09:00 to 15:30
+  EXPECT_EQ(bays.assign(at(10.0), hours(1.0), day), at(15.5));  // waits for the bay: 15:30 to 16:30
+  EXPECT_EQ(bays.assign(at(11.0), hours(1.0), day), at(32.0));  // the bay frees after the shift: the next day, 08:00
+  EXPECT_NEAR(bays.wait_hours(), 5.5 + 21.0, 1e-9);
+}
+
+/// Every shipped tiny scenario with work runs with its conservation laws holding, and a truck type
+/// sized for by the comparison's rule gets a station in every region where trucks work.
+TEST(OperationsTest, TinyOperationsScenarioConserves) {
+  World world(scenarios::load_scenario(tiny + "operations.yaml").description);
+  world.run();
+  EXPECT_TRUE(world.conservation_violations().empty());
+  const Sample last = world.read_series();
+  EXPECT_GT(world.series().counts(last, "site_loads").total(), 1000);
+  EXPECT_GT(world.series().reals(last, "electricity_dispensed_kwh").total(), 0.0);
+  EXPECT_EQ(world.series().counts(last, "truck_strandings").total(), 0);
 }
 
 }  // namespace

@@ -346,6 +346,10 @@ struct ScenarioDesc {
   EconomicsDesc economics;
 };
 
+/// `scenario` with no site's work: the chain from suppliers to delivered trucks only (delivered
+/// trucks stay idle), for quick what-ifs about production and delivery.
+ScenarioDesc chain_only(ScenarioDesc scenario);
+
 const char* to_string(RegionRole role);
 const char* to_string(Powertrain powertrain);
 const char* to_string(SiteKind kind);
