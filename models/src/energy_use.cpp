@@ -8,11 +8,11 @@ double kwh_per_unit(Carrier carrier) {
     case Carrier::electricity:
       return 1.0;
     case Carrier::hydrogen:
-      return 33.33;  // 120.0 MJ/kg
+      return 33.39;  // 120.21 MJ/kg
     case Carrier::methanol:
-      return 4.38;  // 19.9 MJ/kg × 0.792 kg/L
+      return 4.41;  // 20.09 MJ/kg × 0.791 kg/L
     case Carrier::diesel:
-      return 9.96;  // 35.9 MJ/L
+      return 9.95;  // 42.79 MJ/kg × 0.837 kg/L
   }
   return 1.0;
 }

@@ -1,5 +1,6 @@
 // The operations' series: trucks by activity, work done, energy by carrier, CO2, costs and
 // stations.
+#include <stdexcept>
 #include <string>
 
 #include "chain.hpp"
@@ -12,6 +13,7 @@ namespace {
 
 template <typename T, typename U>
 void copy(std::span<const T> from, std::span<U> out) {
+  if (from.size() != out.size()) throw std::logic_error("a series' reader got values of another shape");
   for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<U>(from[i]);
 }
 
@@ -25,6 +27,7 @@ void per_station(const Chain& c, std::span<T> out, Read read) {
 template <Carrier C>
 void read_used(const Chain& c, std::span<double> out) {
   const Grid<double>& used = c.operations.used;
+  if (used.flat().size() != out.size()) throw std::logic_error("a series' reader got values of another shape");
   for (std::size_t r = 0; r < used.rows(); ++r) {
     for (std::size_t t = 0; t < used.columns(); ++t) {
       const bool runs_on = carrier_of(c.desc.truck_types[t].powertrain) == C;
@@ -55,9 +58,9 @@ void declare_carrier_series(SeriesRegistry& r) {
   const std::string carrier = to_string(C);
   const std::string suffix = "_" + units_name(C);
   r.reals({carrier + "_used" + suffix,
-           {"region", "truck_type"},
+           {"site", "truck_type"},
            unit_of(C),
-           carrier + " used by trucks registered in the region (cumulative)",
+           carrier + " used by the site's trucks (cumulative)",
            Measure::cumulative},
           read_used<C>);
   r.reals({carrier + "_dispensed" + suffix,

@@ -119,6 +119,18 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
   std::vector<std::vector<StageWait>> waits;
   for (const ComparedRun& r : runs) waits.push_back(r.run->stage_waits(*r.scenario));
   detail::write_stage_waits(nc, waits, true);
+  std::vector<const StationWaits*> station_waits;
+  std::vector<detail::OwnershipRun> ownership;
+  std::vector<std::size_t> run_types;
+  for (const ComparedRun& r : runs) {
+    station_waits.push_back(&r.run->station_waits());
+    ownership.push_back({r.scenario, &r.run->catalog(), &r.run->last()});
+    const auto& types = r.scenario->truck_types;
+    run_types.push_back(static_cast<std::size_t>(
+        std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.id == r.truck_type; }) - types.begin()));
+  }
+  detail::write_station_waits(nc, station_waits, true);
+  detail::write_ownership(nc, ownership, run_types);
   detail::write_headlines(nc, figures, true);
   std::string compared_types;
   for (const ComparedRun& r : runs) compared_types += (compared_types.empty() ? "" : ",") + r.truck_type;

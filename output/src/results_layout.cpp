@@ -1,6 +1,8 @@
 // The parts of the results layout that run and compare files share.
 #include "results_layout.hpp"
 
+#include "truckflow/output/operations_figures.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <type_traits>
@@ -218,6 +220,69 @@ void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFig
     const HeadlineFigure& f = runs.front()[h];
     nc.variable("headline_" + f.name, per_run ? std::vector<std::string>{"truck_type"} : std::vector<std::string>{},
                 values, {f.units, f.long_name});
+  }
+}
+
+const std::vector<SummaryColumn>& station_wait_columns() {
+  static const std::vector<SummaryColumn> columns = {
+      {"station_wait_visits", "visits", "trucks served at the station over the run"},
+      {"station_wait_mean_hours", "h", "mean wait before service (NaN without visits)"},
+      {"station_wait_p95_hours", "h", "95th percentile of the wait before service, to the minute (NaN without visits)"},
+      {"station_wait_max_hours", "h", "longest wait before service (NaN without visits)"},
+  };
+  return columns;
+}
+
+void write_station_waits(NetcdfWriter& nc, const std::vector<const StationWaits*>& runs, bool per_run) {
+  if (runs.empty() || runs.front()->stations() == 0) return;  // no station dimension
+  const std::size_t stations = runs.front()->stations();
+  const std::vector<std::string> dims =
+      per_run ? std::vector<std::string>{"station", "truck_type"} : std::vector<std::string>{"station"};
+  std::vector<std::int64_t> visits;
+  std::vector<std::vector<double>> reals(3);
+  for (std::size_t s = 0; s < stations; ++s) {  // row-major over (station, run)
+    for (const StationWaits* run : runs) {
+      const WaitSummary w = run->by_station(s);
+      visits.push_back(w.visits);
+      reals[0].push_back(w.mean_hours);
+      reals[1].push_back(w.p95_hours);
+      reals[2].push_back(w.max_hours);
+    }
+  }
+  const auto& c = station_wait_columns();
+  nc.variable(c[0].name, dims, visits, {c[0].units, c[0].long_name});
+  for (std::size_t i = 0; i < 3; ++i) nc.variable(c[i + 1].name, dims, reals[i], {c[i + 1].units, c[i + 1].long_name});
+}
+
+const std::vector<SummaryColumn>& ownership_columns() {
+  static const std::vector<SummaryColumn> columns = {
+      {"ownership_cny", "CNY",
+       "cost of ownership over the run: purchase less subsidy annualised at the discount rate over the truck's life, "
+       "per truck-year in service, plus energy, maintenance, crew and insurance"},
+      {"ownership_cny_per_km", "CNY/km", "cost of ownership per km driven (NaN without km)"},
+      {"ownership_cny_per_tonne_km", "CNY/(t km)", "cost of ownership per tonne-km (NaN without tonne-km)"},
+  };
+  return columns;
+}
+
+void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs, const std::vector<std::size_t>& run_types) {
+  if (runs.empty() || runs.front().scenario->sites.empty()) return;  // no site dimension
+  std::vector<std::vector<std::vector<OperationsTotals>>> cells;  // [run][site][type]
+  for (const OwnershipRun& r : runs) cells.push_back(operations_by_site_and_type(*r.scenario, *r.catalog, *r.last));
+  const std::size_t sites = runs.front().scenario->sites.size();
+  const std::size_t columns = run_types.empty() ? runs.front().scenario->truck_types.size() : runs.size();
+  std::vector<std::vector<double>> values(3);
+  for (std::size_t s = 0; s < sites; ++s) {
+    for (std::size_t c = 0; c < columns; ++c) {
+      const OperationsTotals& o = run_types.empty() ? cells[0][s][c] : cells[c][s][run_types[c]];
+      values[0].push_back(o.ownership_cny());
+      values[1].push_back(o.ownership_cny_per_km());
+      values[2].push_back(o.ownership_cny_per_tonne_km());
+    }
+  }
+  const auto& c = ownership_columns();
+  for (std::size_t i = 0; i < 3; ++i) {
+    nc.variable(c[i].name, {"site", "truck_type"}, values[i], {c[i].units, c[i].long_name});
   }
 }
 

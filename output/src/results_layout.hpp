@@ -11,6 +11,7 @@
 #include "truckflow/models/events.hpp"
 #include "truckflow/models/series.hpp"
 #include "truckflow/output/results.hpp"
+#include "truckflow/output/station_waits.hpp"
 #include "truckflow/output/stage_waits.hpp"
 
 #include "netcdf_writer.hpp"
@@ -84,6 +85,27 @@ const std::vector<StageColumn>& stage_columns();
 void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait>>& runs, bool per_run);
 
 void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFigure>>& runs, bool per_run);
+
+/// A variable of the operations summary written at the end: a station's waits, or a site's and
+/// truck type's cost of ownership.
+struct SummaryColumn {
+  std::string name;
+  std::string units;
+  std::string long_name;
+};
+/// `station_wait_*`: over (station) in a run file, (station, truck_type) in a compare file.
+const std::vector<SummaryColumn>& station_wait_columns();
+void write_station_waits(NetcdfWriter& nc, const std::vector<const StationWaits*>& runs, bool per_run);
+/// `ownership_*`: over (site, truck_type); a compare file holds each run's own type's column.
+const std::vector<SummaryColumn>& ownership_columns();
+/// `runs`: each run's scenario, final sample and catalog; `run_types`: in a compare file, each
+/// run's truck type (empty: a run file, every type).
+struct OwnershipRun {
+  const models::ScenarioDesc* scenario;
+  const models::SeriesCatalog* catalog;
+  const models::Sample* last;
+};
+void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs, const std::vector<std::size_t>& run_types);
 void write_provenance(NetcdfWriter& nc, const models::ScenarioDesc& s, const Provenance& p, const std::string& kind);
 
 }  // namespace truckflow::output::detail

@@ -71,6 +71,18 @@ std::string results_reference_markdown() {
     out << "| " << code(c.name) << " | " << c.units << " | " << c.long_name << " |\n";
   }
 
+  out << "\n### Station waits and cost of ownership\n\n"
+      << "Written at the end of the run. The station waits are over `station` in a run file, over (`station`, "
+         "`truck_type`) in a compare file; the cost of ownership over (`site`, `truck_type`) in both (a compare "
+         "file holds each run's own type).\n\n"
+      << "| variable | dimensions | units | meaning |\n| --- | --- | --- | --- |\n";
+  for (const detail::SummaryColumn& c : detail::station_wait_columns()) {
+    out << "| " << code(c.name) << " | station | " << c.units << " | " << c.long_name << " |\n";
+  }
+  for (const detail::SummaryColumn& c : detail::ownership_columns()) {
+    out << "| " << code(c.name) << " | site, truck_type | " << c.units << " | " << c.long_name << " |\n";
+  }
+
   out << "\n### Headline figures\n\n"
       << "Scalars `headline_<figure>` in a run file, over `truck_type` in a compare file; the rows of the "
          "headline table `run`, `compare` and `inspect` print.\n\n"

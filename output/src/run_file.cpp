@@ -59,6 +59,8 @@ void RunFileWriter::finish(const RunTotals& totals) {
   deliveries_.clear();
   detail::write_deliveries(*nc_, scenario_, catalog_, rows);
   detail::write_stage_waits(*nc_, {totals.stage_waits(scenario_)}, false);
+  detail::write_station_waits(*nc_, {&totals.station_waits()}, false);
+  detail::write_ownership(*nc_, {{&scenario_, &catalog_, &totals.last()}}, {});
   detail::write_headlines(*nc_, {headline_figures(scenario_, totals)}, false);
   detail::write_provenance(*nc_, scenario_, provenance_, "run");
   nc_->close();

@@ -106,9 +106,9 @@ TEST(EnergyUseTest, FlatUsePlusClimbLessRegeneratedDescent) {
   // Empty (20 t) back up: 20 kWh plus m g h through the drivetrain.
   const double up = 20.0 + 20000.0 * g * 100.0 / 3.6e6 / 0.9;
   EXPECT_NEAR(detail::trip_use(op, Carrier::electricity, {hours(0.5), 20.0, 100.0, 0.0}, 0.0), up, 1e-12);
-  // In kg of hydrogen: the grade's kWh over 33.33 kWh/kg.
+  // In kg of hydrogen: the grade's kWh over 33.39 kWh/kg.
   EXPECT_NEAR(detail::trip_use(op, Carrier::hydrogen, {hours(0.5), 0.0, 100.0, 0.0}, 0.0),
-              20000.0 * g * 100.0 / 3.6e6 / 0.9 / 33.33, 1e-12);
+              20000.0 * g * 100.0 / 3.6e6 / 0.9 / 33.39, 1e-12);
 }
 
 TEST(ShiftCalendarTest, WorkingDaysAndOvernightShifts) {

@@ -64,7 +64,8 @@ class XarrayReading(Workspace):
         for engine in ("h5netcdf", "netcdf4"):
             with self.subTest(engine=engine), xr.open_dataset(out, engine=engine) as ds:
                 self.assertEqual(dict(ds.sizes), {"time": 366, "region": 2, "factory": 1, "supplier": 2, "site": 1,
-                                                  "upfitter": 1, "stage": 8, "truck_type": 1, "delivery": 4})
+                                                  "upfitter": 1, "stage": 8, "activity": 7, "truck_type": 1,
+                                                  "delivery": 4})
                 self.assertEqual(list(ds.stage.values)[:2], ["order_processing", "awaiting_components"])
                 self.assertEqual(ds.region_fleet_trucks.dims, ("time", "region", "truck_type"))
                 self.assertEqual(list(ds.region.values), ["a", "b"])

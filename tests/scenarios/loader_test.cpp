@@ -356,7 +356,7 @@ TEST(LoaderTest, ReadsOperationsStationsAndEnergySources) {
   EXPECT_DOUBLE_EQ(quarry.work->shift.start_hour, 6.0);
   EXPECT_EQ(quarry.work->depot, "quarry_depot");
 
-  ASSERT_EQ(s.stations.size(), 5U);
+  ASSERT_EQ(s.stations.size(), 6U);
   const models::StationDesc& depot = s.stations[0];
   EXPECT_EQ(depot.kind, models::StationKind::charging);
   EXPECT_EQ(depot.operator_name, "Quarry fleet");
@@ -431,7 +431,7 @@ energy_sources:
     remove: true
 )");
   const models::ScenarioDesc removed = load_scenario(path).description;
-  ASSERT_EQ(removed.stations.size(), 4U);
+  ASSERT_EQ(removed.stations.size(), 5U);
   EXPECT_EQ(removed.stations[3].id, "b_diesel");
   EXPECT_EQ(removed.energy_sources.size(), 2U);
 }

@@ -38,6 +38,7 @@ class StationWaits : public models::Observer {
   StationWaits(std::size_t stations, std::size_t truck_types, std::size_t sites);
   void on_event(const models::DomainEvent& event) override;
 
+  std::size_t stations() const noexcept { return stations_.size(); }
   /// Every visit.
   WaitSummary all() const { return all_.summary(); }
   WaitSummary by_station(std::size_t station) const { return stations_.at(station).summary(); }
