@@ -150,15 +150,30 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
   if (args.output) check_output_path(*args.output);
 
   std::vector<std::unique_ptr<Variant>> variants;
+  std::vector<models::WholePlan> plans;
   for (const std::string& type : types) {
-    auto variant = std::make_unique<Variant>();
-    variant->truck_type = type;
     models::WholePlan whole = models::assign_whole_plan(base.description, type, scenarios::max_plan_line_trucks);
     if (args.chain_only) whole.description = models::chain_only(std::move(whole.description));
     if (!args.as_given) {
       std::vector<models::PlanNote> sized = models::size_chain_for(whole.description, type);
       whole.notes.insert(whole.notes.end(), sized.begin(), sized.end());
     }
+    plans.push_back(std::move(whole));
+  }
+  // Every run has the same stations (the results share one station dimension): the stations the
+  // sizing added for any type are in every run, unused by the types they do not serve.
+  const std::size_t base_stations = base.description.stations.size();
+  std::vector<models::StationDesc> added;
+  for (const models::WholePlan& plan : plans) {
+    added.insert(added.end(), plan.description.stations.begin() + static_cast<std::ptrdiff_t>(base_stations),
+                 plan.description.stations.end());
+  }
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    models::WholePlan& whole = plans[i];
+    whole.description.stations.resize(base_stations);
+    whole.description.stations.insert(whole.description.stations.end(), added.begin(), added.end());
+    auto variant = std::make_unique<Variant>();
+    variant->truck_type = types[i];
     std::vector<scenarios::DerivedNote> notes;
     for (const models::PlanNote& note : whole.notes) notes.push_back({note.path, note.message, note.error, note.kind});
     scenarios::LoadedScenario loaded = scenarios::check_derived(base, std::move(whole.description), notes);

@@ -16,6 +16,8 @@ std::string format_figure(double value, const std::string& units) {
     std::snprintf(text, sizeof text, "%.0f", value);
   } else if (std::abs(value) >= 1e6) {
     std::snprintf(text, sizeof text, "%.4g", value);
+  } else if (std::abs(value) < 1.0) {
+    std::snprintf(text, sizeof text, "%.3g", value);  // a share or a figure per tonne-km: 3 digits
   } else {
     std::snprintf(text, sizeof text, "%.2f", value);
   }

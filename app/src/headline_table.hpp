@@ -21,7 +21,8 @@ void print_headline_table(std::ostream& out, const std::vector<std::string>& col
                           const std::vector<output::HeadlineRow>& rows);
 
 /// A figure as the table shows it: "-" for NaN; durations (`units` "d") to 2 decimals; whole
-/// numbers in full, others to 2 decimals (4 significant digits from a million up).
+/// numbers in full; others to 3 significant digits below 1 (shares, figures per tonne-km), 2
+/// decimals up to a million, 4 significant digits from there.
 std::string format_figure(double value, const std::string& units);
 
 }  // namespace truckflow::app

@@ -36,8 +36,8 @@ std::string chain_sizing_rule() {
   return "each type's chain sized by one rule: with D the most trucks planned in one year, every supplier of a "
          "component the type needs makes at least 1.25 x D x quantity a year, every factory building it has lines "
          "and every upfitter bays for 1.25 x D trucks a year, and every region where trucks work has a station "
-         "serving the type (a copy of the scenario's first such station where there is none); nothing is made "
-         "smaller";
+         "serving the type (a copy of the scenario's first such station where there is none; every run has the "
+         "stations added for any type); nothing is made smaller";
 }
 
 std::vector<PlanNote> size_chain_for(ScenarioDesc& s, const std::string& truck_type) {

@@ -80,7 +80,8 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
   const models::ScenarioDesc& base = *runs.front().scenario;
   const auto& base_samples = runs.front().run->samples();
   for (const ComparedRun& r : runs) {
-    if (r.run->samples().size() != base_samples.size()) {
+    if (r.run->samples().size() != base_samples.size() ||
+        r.run->catalog().values_per_sample() != runs.front().run->catalog().values_per_sample()) {
       throw std::logic_error("write_compare_results: the runs were sampled differently");
     }
   }

@@ -1,13 +1,12 @@
 // The parts of the results layout that run and compare files share.
 #include "results_layout.hpp"
 
-#include "truckflow/output/operations_figures.hpp"
-
 #include <algorithm>
 #include <limits>
 #include <type_traits>
 
 #include "truckflow/engine/time.hpp"
+#include "truckflow/output/operations_figures.hpp"
 
 namespace truckflow::output::detail {
 
@@ -265,9 +264,10 @@ const std::vector<SummaryColumn>& ownership_columns() {
   return columns;
 }
 
-void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs, const std::vector<std::size_t>& run_types) {
+void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs,
+                     const std::vector<std::size_t>& run_types) {
   if (runs.empty() || runs.front().scenario->sites.empty()) return;  // no site dimension
-  std::vector<std::vector<std::vector<OperationsTotals>>> cells;  // [run][site][type]
+  std::vector<std::vector<std::vector<OperationsTotals>>> cells;     // [run][site][type]
   for (const OwnershipRun& r : runs) cells.push_back(operations_by_site_and_type(*r.scenario, *r.catalog, *r.last));
   const std::size_t sites = runs.front().scenario->sites.size();
   const std::size_t columns = run_types.empty() ? runs.front().scenario->truck_types.size() : runs.size();
