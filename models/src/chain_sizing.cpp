@@ -35,7 +35,8 @@ std::string fmt(double value) {
 std::string chain_sizing_rule() {
   return "each type's chain sized by one rule: with D the most trucks planned in one year, every supplier of a "
          "component the type needs makes at least 1.25 x D x quantity a year, every factory building it has lines "
-         "and every upfitter bays for 1.25 x D trucks a year, and every region where trucks work has a station "
+         "and every upfitter bays for 1.25 x D trucks a year, its energy sources make 1.25 x every truck planned x "
+         "400 km a day at its loaded use, and every region where trucks work has a station "
          "serving the type (a copy of the scenario's first such station where there is none; every run has the "
          "stations added for any type); nothing is made smaller";
 }
@@ -88,6 +89,32 @@ std::vector<PlanNote> size_chain_for(ScenarioDesc& s, const std::string& truck_t
                          std::to_string(bays) + " bays",
                      false, "chain_sized"});
     upfitter.bays = bays;
+  }
+
+  // Energy sources of the type's carrier: together, 1.25 × every truck planned × 400 km a day at
+  // the type's loaded use.
+  if (type->operation && carrier_of(type->powertrain) != Carrier::electricity) {
+    const Carrier carrier = carrier_of(type->powertrain);
+    double trucks = 0.0;
+    for (const SiteDesc& site : s.sites) {
+      for (const auto* lines : {&site.deployment, &site.target_fleet}) {
+        for (const PlanLineDesc& line : *lines) trucks += static_cast<double>(site.planned_trucks(line));
+      }
+    }
+    const auto sources = std::count_if(s.energy_sources.begin(), s.energy_sources.end(),
+                                       [&](const EnergySourceDesc& e) { return e.carrier == carrier; });
+    const double per_source = sources > 0 ? sizing_headroom * trucks * type->operation->use_loaded_per_100km * 4.0 /
+                                                static_cast<double>(sources)
+                                          : 0.0;
+    for (std::size_t i = 0; i < s.energy_sources.size(); ++i) {
+      EnergySourceDesc& source = s.energy_sources[i];
+      if (source.carrier != carrier || source.capacity_per_day >= per_source) continue;
+      notes.push_back({"energy_sources[" + std::to_string(i) + "]",
+                       "sized for '" + truck_type + "' in this comparison: " + fmt(source.capacity_per_day) + " -> " +
+                           fmt(per_source) + " " + unit_of(carrier) + "/d",
+                       false, "chain_sized"});
+      source.capacity_per_day = per_source;
+    }
   }
 
   // Stations: one serving the type in every region where trucks work.

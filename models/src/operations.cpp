@@ -59,8 +59,11 @@ struct Operations::SiteWork {
   engine::Duration loading_time, unloading_time;
   ShiftCalendar shift;
   Station* depot = nullptr;
-  std::vector<double> cargo_t;              // [truck type]: tonnes per load
-  Leg loaded, empty;                        // load -> unload, unload -> load
+  std::vector<double> cargo_t;  // [truck type]: tonnes per load
+  Leg loaded, empty;            // load -> unload, unload -> load
+  // [truck type]: the least energy to reach a station serving it from the loading place (loaded)
+  // and from the unloading place (empty); 0 when none serves it.
+  std::vector<double> reach_from_load, reach_from_unload;
   std::optional<engine::Time> first_truck;  // when its first truck arrived
 };
 
@@ -143,6 +146,16 @@ Operations::Operations(Chain& chain)
         leg->use.push_back(type.operation ? trip_use(op, carrier_of(type.powertrain), leg->trip, load) : 0.0);
         leg->diesel_litres.push_back(diesel_litres(leg->trip, load));
       }
+      const auto reach = [&](const Place& from, double load) {
+        double least = serving_[t].empty() ? 0.0 : std::numeric_limits<double>::infinity();
+        for (const Station* station : serving_[t]) {
+          const double use = trip_use(op, carrier_of(type.powertrain), places_.trip(from, station->place()), load);
+          least = std::min(least, std::max(0.0, use));
+        }
+        return type.operation ? least : 0.0;
+      };
+      work->reach_from_load.push_back(reach(work->load, cargo));
+      work->reach_from_unload.push_back(reach(work->unload, 0.0));
     }
   }
 }
@@ -250,7 +263,7 @@ engine::Process<> Operations::work(Truck& truck) {
       if (wake > sim.now()) co_await sim.timeout(wake - sim.now());
       continue;
     }
-    if (driver.at != &site.load) co_await go(driver, site.load);
+    if (driver.at != &site.load) co_await go(driver, site.load, site.reach_from_load[t]);
 
     const engine::Time loading_starts = site.loading.assign(sim.now(), site.loading_time, site.shift);
     set_activity(truck, TruckActivity::working);
@@ -258,14 +271,15 @@ engine::Process<> Operations::work(Truck& truck) {
     truck.cargo_t = cargo_t;
     tonnes_loaded_ += cargo_t;
     const engine::Duration loading = loading_starts + site.loading_time - sim.now();
-    if (truck.energy - site.loaded.use[t] >= driver.reserve) {
+    // Enough for the leg and, after it, to reach a station from where it ends (empty, after unloading).
+    if (truck.energy - site.loaded.use[t] >= driver.reserve + site.reach_from_unload[t]) {
       depart(driver, site.loaded.trip, site.loaded.use[t], site.loaded.diesel_litres[t]);
       co_await sim.timeout(loading + site.loaded.trip.duration);
       driver.at = &site.unload;
       if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
     } else {
       co_await sim.timeout(loading);
-      co_await go(driver, site.unload);
+      co_await go(driver, site.unload, site.reach_from_unload[t]);
     }
 
     const engine::Time unloading_starts = site.unloading.assign(sim.now(), site.unloading_time, site.shift);
@@ -274,26 +288,26 @@ engine::Process<> Operations::work(Truck& truck) {
     site_tonnes(truck.site, t) += truck.cargo_t;
     truck.cargo_t = 0.0;
     const engine::Duration unloading = unloading_starts + site.unloading_time - sim.now();
-    if (truck.energy - site.empty.use[t] >= driver.reserve) {
+    if (truck.energy - site.empty.use[t] >= driver.reserve + site.reach_from_load[t]) {
       depart(driver, site.empty.trip, site.empty.use[t], site.empty.diesel_litres[t]);
       co_await sim.timeout(unloading + site.empty.trip.duration);
       driver.at = &site.load;
       if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
     } else {
       co_await sim.timeout(unloading);
-      co_await go(driver, site.load);
+      co_await go(driver, site.load, site.reach_from_load[t]);
     }
   }
   chain_.retire(truck);
 }
 
-engine::Process<> Operations::go(Driver& driver, const Place& to) {
+engine::Process<> Operations::go(Driver& driver, const Place& to, double margin) {
   engine::Simulation& sim = chain_.sim;
   Truck& truck = driver.truck;
   bool stranded = false;
   for (;;) {
     const double use = trip_use(driver.op, driver.carrier, places_.trip(*driver.at, to), truck.cargo_t);
-    if (truck.energy - use >= driver.reserve) break;
+    if (truck.energy - use >= driver.reserve + margin) break;
     Station* station = choose_station(driver, to);
     if (station == nullptr) {
       if (!stranded) {
@@ -302,6 +316,15 @@ engine::Process<> Operations::go(Driver& driver, const Place& to) {
         set_activity(truck, TruckActivity::stranded);
       }
       co_await sim.timeout(stranded_retry);
+      // Still nothing in reach: towed to the nearest open station that serves it.
+      if (choose_station(driver, to) == nullptr) {
+        if (Station* nearest = nearest_station(driver)) {
+          co_await sim.timeout(places_.trip(*driver.at, nearest->place()).duration);
+          driver.at = &nearest->place();
+          co_await visit(driver, *nearest);
+          stranded = false;
+        }
+      }
       continue;
     }
     stranded = false;
@@ -369,6 +392,21 @@ engine::Process<> Operations::visit(Driver& driver, Station& station) {
   driver.upstream_co2_kg_per_unit = station.upstream_co2_kg_per_unit();
   chain_.emit(StationVisited{chain_.sim.now(), truck.id, truck.type, truck.site, station.index(), refill.waited,
                              refill.served, refill.units, refill.cost_cny});
+}
+
+Station* Operations::nearest_station(const Driver& driver) const {
+  const engine::Time now = chain_.sim.now();
+  Station* nearest = nullptr;
+  engine::Duration best = engine::Duration::max();
+  for (Station* station : serving_[driver.truck.type]) {
+    if (!station->is_open(now)) continue;
+    const engine::Duration time = places_.trip(*driver.at, station->place()).duration;
+    if (time < best) {
+      nearest = station;
+      best = time;
+    }
+  }
+  return nearest;
 }
 
 Station* Operations::choose_station(const Driver& driver, const Place& to) const {

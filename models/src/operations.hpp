@@ -79,9 +79,11 @@ class Operations {
   struct SiteWork;
   struct Driver;
 
-  /// Drives from `driver.at` to `to`, stopping at stations on the way when the trip would eat
-  /// into the reserve; stranded (retrying daily) when no station can be reached.
-  engine::Process<> go(Driver& driver, const Place& to);
+  /// Drives from `driver.at` to `to`, stopping at stations on the way when the trip would leave
+  /// less than the reserve plus `margin` (what it needs after `to` to reach a station). Stranded
+  /// when no station can be reached: it looks again a day later, and is then towed to the nearest
+  /// open station that serves it.
+  engine::Process<> go(Driver& driver, const Place& to, double margin = 0.0);
   /// One trip, with its energy, distance, cost, CO2 and any breakdown at its end.
   engine::Process<> drive(Driver& driver, const Place& to);
   /// What setting off on `trip` using `use` counts: energy, distance, cost, CO2 (with
@@ -96,6 +98,8 @@ class Operations {
   /// The station to stop at on the way from `driver.at` to `to`: reachable with what the truck
   /// holds, from which `to` is reachable with a full truck, quickest by detour and expected wait.
   Station* choose_station(const Driver& driver, const Place& to) const;
+  /// The open station serving the truck that is nearest by road, whatever it holds (a tow).
+  Station* nearest_station(const Driver& driver) const;
   /// A truck's working life at its site.
   engine::Process<> work(Truck& truck);
 

@@ -129,47 +129,49 @@ TEST(ShiftCalendarTest, WorkingDaysAndOvernightShifts) {
   EXPECT_EQ(always.next_start(at(5.0)), at(5.0));
 }
 
-/// The one truck, worked out by hand. It is delivered at 12 h to the quarry (the loading point)
-/// with 320 kWh. A cycle: load 30 min, 20 km loaded and 100 m down (30 kWh less 6.81
-/// regenerated = 23.19 kWh, 30 min), unload 30 min, 20 km back empty and up (20 + 6.05 = 26.05
-/// kWh, 30 min): 2 h and 49.24 kWh. After 5 cycles (22 h) it holds 73.80 kWh; the 6th load leaves
-/// 50.61 kWh at 23.0 h and the unload ends at 23.5 h, where the way back (26.05) would leave 24.56,
-/// below the 32 kWh reserve: it drives to the charger at the quarry instead (the same road),
-/// arrives at 24.0 h with 24.56 kWh and charges 295.44 kWh: to 80 % at 100 kW in 2.3144 h, then
-/// tapering to 20 % of the power at full in 0.8 ln 5 = 1.2876 h.
+/// The one truck, worked out by hand. It is delivered at 12 h to the quarry (the loading point,
+/// where the charger is) with 320 kWh. A cycle: load 30 min, 20 km loaded and 100 m down (30 kWh
+/// less 6.81 regenerated = 23.19 kWh, 30 min), unload 30 min, 20 km back empty and up (20 + 6.05 =
+/// 26.05 kWh, 30 min): 2 h and 49.24 kWh. Before a leg the truck keeps its 32 kWh reserve plus
+/// what it needs from the leg's end to reach the charger: 26.05 kWh from the unloading point, 0
+/// from the quarry. After 5 cycles (22 h) it holds 73.80 kWh; the 6th loaded leg would leave 50.61,
+/// less than 32 + 26.05, so after loading (22.5 h) it charges at the quarry first, loaded: 246.20
+/// kWh, to 80 % at 100 kW in 1.8219 h, then tapering to 20 % of the power at full in 0.8 ln 5 =
+/// 1.2876 h; then it drives loaded (0.5 h) and unloads (0.5 h).
 TEST(OperationsTest, OneTruckHandComputed) {
   World world(one_truck());
   const double g = 9.80665;
   const double loaded = 30.0 - 0.5 * 50000.0 * g * 100.0 / 3.6e6;
   const double empty = 20.0 + 20000.0 * g * 100.0 / 3.6e6 / 0.9;
-  const double level = 320.0 - 6.0 * (loaded + empty);  // at the charger
+  const double level = 320.0 - 5.0 * (loaded + empty);  // at the charger
+  EXPECT_LT(level - loaded, 32.0 + empty) << "the 6th loaded leg would leave too little to come back";
   const double charge_h = 320.0 * (0.8 - level / 320.0) / 100.0 + 0.8 * std::log(5.0);
   Sample now;  // read after each run_until
   const auto reals = [&](std::string_view name) { return world.series().reals(now, name); };
   const auto counts = [&](std::string_view name) { return world.series().counts(now, name); };
 
-  world.run_until(Time::zero() + hours(23.75));  // on the way to the charger
+  world.run_until(Time::zero() + hours(22.25));  // loading for the 6th time
   now = world.read_series();
-  EXPECT_EQ(counts("site_loads")(0, 0), 6);
-  EXPECT_DOUBLE_EQ(reals("site_tonnes_moved")(0, 0), 180.0);
-  EXPECT_DOUBLE_EQ(reals("truck_km")(0, 0), 12 * 20.0);  // 6 loaded, 5 back, 1 to the charger
-  EXPECT_DOUBLE_EQ(reals("tonne_km")(0, 0), 6 * 20.0 * 30.0);
+  EXPECT_EQ(counts("site_loads")(0, 0), 5);
+  EXPECT_DOUBLE_EQ(reals("site_tonnes_moved")(0, 0), 150.0);
+  EXPECT_DOUBLE_EQ(reals("truck_km")(0, 0), 10 * 20.0);  // 5 loaded, 5 back
+  EXPECT_DOUBLE_EQ(reals("tonne_km")(0, 0), 5 * 20.0 * 30.0);
   EXPECT_NEAR(reals("electricity_used_kwh")(0, 0), 320.0 - level, 1e-9);
-  EXPECT_NEAR(reals("maintenance_cost_cny")(0, 0), 240.0 * 0.2, 1e-9);
+  EXPECT_NEAR(reals("maintenance_cost_cny")(0, 0), 200.0 * 0.2, 1e-9);
   // Well to wheel: region b's grid, 0.2 kg/kWh; nothing from the exhaust.
   EXPECT_NEAR(reals("co2_well_to_wheel_kg")(0, 0), (320.0 - level) * 0.2, 1e-9);
   EXPECT_DOUBLE_EQ(reals("co2_tank_to_wheel_kg")(0, 0), 0.0);
   EXPECT_EQ(counts("trucks_by_activity")(static_cast<std::size_t>(TruckActivity::working), 0), 1);
-  EXPECT_NEAR(reals("truck_service_years")(0, 0), 11.75 / 8766.0, 1e-12);
+  EXPECT_NEAR(reals("truck_service_years")(0, 0), 10.25 / 8766.0, 1e-12);
   // Tonnes required: 300 t a day since the truck arrived at 12 h.
-  EXPECT_NEAR(reals("site_tonnes_required")(0), 300.0 * 11.75 / 24.0, 1e-9);
+  EXPECT_NEAR(reals("site_tonnes_required")(0), 300.0 * 10.25 / 24.0, 1e-9);
 
-  world.run_until(Time::zero() + hours(24.0 + charge_h / 2));
+  world.run_until(Time::zero() + hours(22.5 + charge_h / 2));
   now = world.read_series();
   EXPECT_EQ(counts("trucks_by_activity")(static_cast<std::size_t>(TruckActivity::refuelling), 0), 1);
   EXPECT_EQ(counts("station_busy_servers")(0), 1);
 
-  world.run_until(Time::zero() + hours(24.0 + charge_h + 0.01));
+  world.run_until(Time::zero() + hours(22.5 + charge_h + 0.01));
   now = world.read_series();
   EXPECT_EQ(counts("station_visits")(0), 1);
   EXPECT_NEAR(reals("electricity_dispensed_kwh")(0), 320.0 - level, 1e-9);
@@ -178,10 +180,16 @@ TEST(OperationsTest, OneTruckHandComputed) {
   EXPECT_DOUBLE_EQ(reals("station_wait_hours")(0), 0.0);
   EXPECT_EQ(counts("trucks_by_activity")(static_cast<std::size_t>(TruckActivity::working), 0), 1);
   EXPECT_TRUE(world.conservation_violations().empty());
-  // It loads again as soon as it is back (0 km away): the 7th load ends 2 h after charging ends.
-  world.run_until(Time::zero() + hours(24.0 + charge_h + 1.5 + 0.01));
+  // The 6th load counts as delivered when it reaches the unloading point, 0.5 h after the charge;
+  // the way back (after unloading) counts then too: unloading and the way back are one wait,
+  // counted when it starts.
+  world.run_until(Time::zero() + hours(22.5 + charge_h + 0.49));
   now = world.read_series();
-  EXPECT_EQ(counts("site_loads")(0, 0), 7);
+  EXPECT_EQ(counts("site_loads")(0, 0), 5);
+  world.run_until(Time::zero() + hours(22.5 + charge_h + 0.51));
+  now = world.read_series();
+  EXPECT_EQ(counts("site_loads")(0, 0), 6);
+  EXPECT_DOUBLE_EQ(reals("truck_km")(0, 0), 12 * 20.0);
 }
 
 /// Trucks arriving at a charger as a Poisson stream, each needing an exponentially distributed

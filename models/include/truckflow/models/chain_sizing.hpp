@@ -23,6 +23,8 @@ std::string chain_sizing_rule();
 ///   least headroom × D × quantity per 365 days;
 /// - every factory building the type has at least headroom × D × assembly hours / 8,760 lines, and
 ///   every upfitter as many bays for the bodies it fits;
+/// - the energy sources of the type's carrier (hydrogen, methanol, diesel) make together at least
+///   headroom × every truck planned × 400 km a day at the type's loaded use;
 /// - every region where a site's trucks work (the site and where it loads and unloads) has a
 ///   station serving the type: where it has none, a copy of the scenario's first such station is
 ///   placed at the region's centre (id `<station>_in_<region>`), growing by its own rule.
