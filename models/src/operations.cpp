@@ -316,13 +316,15 @@ engine::Process<> Operations::go(Driver& driver, const Place& to, double margin)
         set_activity(truck, TruckActivity::stranded);
       }
       co_await sim.timeout(stranded_retry);
-      // Still nothing in reach: towed to the nearest open station that serves it.
-      if (choose_station(driver, to) == nullptr) {
+      // Still nothing in reach: towed to the nearest open station that serves it. A full truck
+      // that still cannot go on (its leg is longer than its range, with no station on the way)
+      // stays stranded, counted once, and looks again each day.
+      if (truck.energy < driver.full && choose_station(driver, to) == nullptr) {
         if (Station* nearest = nearest_station(driver)) {
           co_await sim.timeout(places_.trip(*driver.at, nearest->place()).duration);
           driver.at = &nearest->place();
           co_await visit(driver, *nearest);
-          stranded = false;
+          set_activity(truck, TruckActivity::stranded);
         }
       }
       continue;
