@@ -308,7 +308,7 @@ engine::Process<> Operations::go(Driver& driver, const Place& to, double margin)
   for (;;) {
     const double use = trip_use(driver.op, driver.carrier, places_.trip(*driver.at, to), truck.cargo_t);
     if (truck.energy - use >= driver.reserve + margin) break;
-    Station* station = choose_station(driver, to);
+    Station* station = choose_station(driver, to, margin);
     if (station == nullptr) {
       if (!stranded) {
         stranded = true;
@@ -319,7 +319,7 @@ engine::Process<> Operations::go(Driver& driver, const Place& to, double margin)
       // Still nothing in reach: towed to the nearest open station that serves it. A full truck
       // that still cannot go on (its leg is longer than its range, with no station on the way)
       // stays stranded, counted once, and looks again each day.
-      if (truck.energy < driver.full && choose_station(driver, to) == nullptr) {
+      if (truck.energy < driver.full && choose_station(driver, to, margin) == nullptr) {
         if (Station* nearest = nearest_station(driver)) {
           co_await sim.timeout(places_.trip(*driver.at, nearest->place()).duration);
           driver.at = &nearest->place();
@@ -411,7 +411,7 @@ Station* Operations::nearest_station(const Driver& driver) const {
   return nearest;
 }
 
-Station* Operations::choose_station(const Driver& driver, const Place& to) const {
+Station* Operations::choose_station(const Driver& driver, const Place& to, double margin) const {
   const engine::Time now = chain_.sim.now();
   Station* best = nullptr;
   engine::Duration best_time = engine::Duration::max();
@@ -420,7 +420,7 @@ Station* Operations::choose_station(const Driver& driver, const Place& to) const
     const Trip there = places_.trip(*driver.at, station->place());
     if (trip_use(driver.op, driver.carrier, there, driver.truck.cargo_t) > driver.truck.energy) continue;
     const Trip on = places_.trip(station->place(), to);
-    if (trip_use(driver.op, driver.carrier, on, driver.truck.cargo_t) > driver.full - driver.reserve) continue;
+    if (trip_use(driver.op, driver.carrier, on, driver.truck.cargo_t) > driver.full - driver.reserve - margin) continue;
     const engine::Duration time = there.duration + on.duration + station->expected_wait();
     if (time < best_time) {
       best = station;

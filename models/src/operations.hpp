@@ -96,8 +96,10 @@ class Operations {
   /// Charges, swaps or refuels at `station`.
   engine::Process<> visit(Driver& driver, Station& station);
   /// The station to stop at on the way from `driver.at` to `to`: reachable with what the truck
-  /// holds, from which `to` is reachable with a full truck, quickest by detour and expected wait.
-  Station* choose_station(const Driver& driver, const Place& to) const;
+  /// holds, from which a full truck reaches `to` keeping its reserve and `margin`, quickest by
+  /// detour and expected wait. (So a visit always lets the truck go on: no visit repeats at one
+  /// instant.)
+  Station* choose_station(const Driver& driver, const Place& to, double margin) const;
   /// The open station serving the truck that is nearest by road, whatever it holds (a tow).
   Station* nearest_station(const Driver& driver) const;
   /// A truck's working life at its site.
