@@ -26,6 +26,19 @@ using engine::Time;
 
 const std::string tiny = std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/";
 
+/// A charging station of `servers` chargers of `kw` in `region`, at its centre.
+StationDesc charging_station(std::string id, std::string region, std::int64_t servers, double kw, double taper) {
+  StationDesc station;
+  station.id = std::move(id);
+  station.kind = StationKind::charging;
+  station.region = std::move(region);
+  station.operator_name = "Operator";
+  station.servers = servers;
+  station.charger_kw = kw;
+  station.taper_from_soc = taper;
+  return station;
+}
+
 /// two_regions.yaml: regions a (host, 0 m) and b (collaborating), 100 km and 2 h apart; one
 /// battery truck ordered at day 0 for the quarry in b, delivered at 12 h.
 ScenarioDesc one_truck() {
@@ -52,14 +65,7 @@ ScenarioDesc one_truck() {
   work.unloading_minutes = 30.0;
   work.tonnes_per_day = 300.0;
   d.sites[0].work = work;
-  StationDesc charger;
-  charger.id = "quarry_charger";
-  charger.kind = StationKind::charging;
-  charger.region = "b";
-  charger.operator_name = "Quarry fleet";
-  charger.servers = 1;
-  charger.charger_kw = 100.0;
-  charger.taper_from_soc = 0.8;
+  StationDesc charger = charging_station("quarry_charger", "b", 1, 100.0, 0.8);
   charger.price_cny_per_unit = 0.1;  // service fee on top of the region's flat 0.60
   d.stations.push_back(charger);
   return d;
@@ -198,15 +204,7 @@ TEST(OperationsTest, OneTruckHandComputed) {
 TEST(OperationsTest, ChargingStationMatchesErlangC) {
   ScenarioDesc d = scenarios::load_scenario(tiny + "two_regions.yaml").description;
   d.sites[0].deployment.clear();
-  StationDesc hub;
-  hub.id = "hub";
-  hub.kind = StationKind::charging;
-  hub.region = "a";
-  hub.operator_name = "Hub";
-  hub.servers = 3;
-  hub.charger_kw = 100.0;
-  hub.taper_from_soc = 1.0;
-  d.stations.push_back(hub);
+  d.stations.push_back(charging_station("hub", "a", 3, 100.0, 1.0));
   d.simulation.horizon_years = 12;
   detail::Chain chain(std::move(d));
   detail::Station& station = chain.operations.station(0);
