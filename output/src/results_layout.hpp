@@ -11,8 +11,8 @@
 #include "truckflow/models/events.hpp"
 #include "truckflow/models/series.hpp"
 #include "truckflow/output/results.hpp"
-#include "truckflow/output/station_waits.hpp"
 #include "truckflow/output/stage_waits.hpp"
+#include "truckflow/output/station_waits.hpp"
 
 #include "netcdf_writer.hpp"
 
@@ -105,7 +105,8 @@ struct OwnershipRun {
   const models::SeriesCatalog* catalog;
   const models::Sample* last;
 };
-void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs, const std::vector<std::size_t>& run_types);
+void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs,
+                     const std::vector<std::size_t>& run_types);
 void write_provenance(NetcdfWriter& nc, const models::ScenarioDesc& s, const Provenance& p, const std::string& kind);
 
 }  // namespace truckflow::output::detail

@@ -539,9 +539,10 @@ Field<T> reference_list(std::string key, std::vector<std::string> T::*member, co
   return {std::move(doc), decode, schema};
 }
 
-template <typename T>
-Field<T> date(std::string key, models::Date T::*member, std::string meaning, Need need = Need::required) {
-  KeyDoc doc{std::move(key), "date", "", "YYYY-MM-DD", "", need == Need::required, std::move(meaning), ""};
+/// A date key holding `Member` (a date, or an optional date).
+template <typename T, typename Member>
+Field<T> date_key(std::string key, Member T::*member, std::string meaning, bool required) {
+  KeyDoc doc{std::move(key), "date", "", "YYYY-MM-DD", "", required, std::move(meaning), ""};
   auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
     if (const auto value = to_date(node, context, path)) out.*member = *value;
   };
@@ -553,19 +554,15 @@ Field<T> date(std::string key, models::Date T::*member, std::string meaning, Nee
   return {std::move(doc), decode, schema};
 }
 
+template <typename T>
+Field<T> date(std::string key, models::Date T::*member, std::string meaning, Need need = Need::required) {
+  return date_key(std::move(key), member, std::move(meaning), need == Need::required);
+}
+
 /// A date that may be absent (std::nullopt: none given).
 template <typename T>
 Field<T> optional_date(std::string key, std::optional<models::Date> T::*member, std::string meaning) {
-  KeyDoc doc{std::move(key), "date", "", "YYYY-MM-DD", "", false, std::move(meaning), ""};
-  auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
-    if (const auto value = to_date(node, context, path)) out.*member = *value;
-  };
-  auto schema = [](SchemaFor) {
-    Json s = typed_schema("string");
-    s.set("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-    return s;
-  };
-  return {std::move(doc), decode, schema};
+  return date_key(std::move(key), member, std::move(meaning), false);
 }
 
 template <typename T, typename E>
