@@ -226,7 +226,10 @@ engine::Process<> Station::grow() {
           trucks += chain_.counts.in_service(place_.region, t);
         }
       }
-      const auto needed = static_cast<std::size_t>(std::ceil(static_cast<double>(trucks) / desc_.trucks_per_server));
+      // At most max_station_servers, however few trucks a server is for.
+      const double servers = std::min(std::ceil(static_cast<double>(trucks) / desc_.trucks_per_server),
+                                      static_cast<double>(max_station_servers));
+      const auto needed = static_cast<std::size_t>(servers);
       wanted = std::max({wanted, needed, servers_.capacity()});
     }
     if (packs_ && wanted > servers_.capacity()) {

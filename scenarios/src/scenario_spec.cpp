@@ -475,7 +475,7 @@ const ObjectSpec<ExpansionDesc>& expansion_spec() {
   static const auto spec = [] {
     ObjectSpec<ExpansionDesc> s("expansion", "Servers a station has from a date on.");
     s.add(date("date", &ExpansionDesc::date, "from this day on"));
-    s.add(integer("servers", &ExpansionDesc::servers, Range{1.0, 10000.0}, "servers",
+    s.add(integer("servers", &ExpansionDesc::servers, Range{1.0, static_cast<double>(max_station_servers)}, "servers",
                   "its chargers, swap lanes, dispensers or nozzles from then on"));
     return s;
   }();
@@ -511,7 +511,7 @@ const ObjectSpec<StationDesc>& station_spec() {
                "servers from given dates on (a fixed plan; dates strictly increasing)", Need::optional, 0, 100));
     s.add(number("trucks_per_server", &StationDesc::trucks_per_server, Range{0.0, 10000.0}, "trucks/server",
                  "reviewed yearly: servers for the compatible trucks at sites in its region (0: off)", Need::optional));
-    const Range servers{1.0, 10000.0};
+    const Range servers{1.0, static_cast<double>(max_station_servers)};
     s.add_for({"charging"}, integer("chargers", &StationDesc::servers, servers, "chargers", "charging points"));
     s.add_for({"swap"}, integer("lanes", &StationDesc::servers, servers, "lanes", "swap lanes"));
     s.add_for({"hydrogen"}, integer("dispensers", &StationDesc::servers, servers, "dispensers", "dispensers"));

@@ -261,6 +261,9 @@ Carrier carrier_of(StationKind kind);
 /// Whether trucks of `powertrain` charge, swap or refuel at a station of `kind`.
 bool station_serves(StationKind kind, Powertrain powertrain);
 
+/// The most servers a station may have (the scenario's limit, and the cap of the growth rule).
+inline constexpr std::int64_t max_station_servers = 10000;
+
 /// Servers a station has from a date on (a fixed plan of expansions).
 struct ExpansionDesc {
   Date date;
