@@ -1,7 +1,7 @@
 // Bays served first come, first served, when each truck's time in the bay is known as it arrives
-// (loading and unloading): each arrival takes the bay that frees first, and its start is known at
-// once, so the queue needs no event of its own (the workload recursion of a c-server FCFS queue).
-// Bays start work only in the site's shifts.
+// (loading and unloading, and a station's chargers and swap lanes): each arrival takes the bay that
+// frees first, and its start is known at once, so the queue needs no event of its own (the workload
+// recursion of a c-server FCFS queue). A site's bays start work only in its shifts.
 // Internal to models/.
 #pragma once
 
@@ -24,6 +24,15 @@ class BayQueue {
   /// service started in a shift may run past its end). Arrivals must come in time order (they do:
   /// each is called at its arrival).
   engine::Time assign(engine::Time now, engine::Duration service, const ShiftCalendar& shift);
+
+  /// When the bay that frees first is free (it may be in the past).
+  engine::Time free_at() const noexcept { return free_at_.top(); }
+  /// The bay that frees first is taken until `until` (for a service whose start the caller works out
+  /// from `free_at`).
+  void occupy_until(engine::Time until);
+  /// `more` bays, free from `now`.
+  void add(std::size_t more, engine::Time now);
+  std::size_t bays() const noexcept { return free_at_.size(); }
 
   std::int64_t served() const noexcept { return served_; }
   double wait_hours() const noexcept { return wait_hours_; }

@@ -44,7 +44,10 @@ struct Truck {
   TruckActivity activity = TruckActivity::idle;
   double energy = 0.0;          ///< on board, in its carrier's unit (the usable part of its battery or tank)
   double cargo_t = 0.0;         ///< tonnes on board
-  engine::Time bay_wait_until;  ///< while working: queueing for a loading or unloading bay until then
+  engine::Time queued_until;  ///< while working: queueing for a loading or unloading bay until then
+  /// A visit to a charging or swap station, booked on arrival: queueing until `served_from`, then
+  /// charging or swapping until `served_until` (whatever its activity counter says meanwhile).
+  engine::Time served_from, served_until;
 };
 
 class Chain {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "bay_queue.hpp"
 #include "chain.hpp"
@@ -175,14 +176,19 @@ double Operations::tonnes_required(std::size_t site, engine::Time now) const {
 
 Grid<std::int64_t> Operations::activity_counts(engine::Time now) const {
   Grid<std::int64_t> counts = by_activity;
-  constexpr auto working = static_cast<std::size_t>(TruckActivity::working);
+  const auto move = [&](const Truck& truck, TruckActivity to) {
+    --counts(static_cast<std::size_t>(truck.activity), truck.type);
+    ++counts(static_cast<std::size_t>(to), truck.type);
+  };
   for (const Truck& truck : chain_.trucks) {
-    if (truck.service == TruckService::in_service && truck.activity == TruckActivity::working &&
-        now < truck.bay_wait_until) {
+    if (truck.service != TruckService::in_service) continue;
+    if (now < truck.served_until) {
+      // At a charging or swap station, in the queue or served.
+      move(truck, now < truck.served_from ? TruckActivity::queueing : TruckActivity::refuelling);
+    } else if (truck.activity == TruckActivity::working && now < truck.queued_until) {
       // Waiting for a bay: in the queue, or parked until the next shift opens the bays.
       const bool in_shift = works_[truck.site]->shift.shift_end(now) > now;
-      --counts(working, truck.type);
-      ++counts(static_cast<std::size_t>(in_shift ? TruckActivity::queueing : TruckActivity::off_shift), truck.type);
+      move(truck, in_shift ? TruckActivity::queueing : TruckActivity::off_shift);
     }
   }
   return counts;
@@ -254,12 +260,13 @@ engine::Process<> Operations::work(Truck& truck) {
   while (sim.now() < retire_at) {
     if (site.shift.shift_end(sim.now()) == sim.now()) {  // between shifts
       set_activity(truck, TruckActivity::off_shift);
+      engine::Time charged = sim.now();
       if (site.depot != nullptr && truck.energy < full && station_serves(site.depot->kind(), type.powertrain)) {
         co_await go(driver, site.depot->place());
-        co_await visit(driver, *site.depot);
+        charged = sim.now() + co_await visit(driver, *site.depot);
         set_activity(truck, TruckActivity::off_shift);
       }
-      const engine::Time wake = std::min(site.shift.next_start(sim.now()), retire_at);
+      const engine::Time wake = std::max(std::min(site.shift.next_start(sim.now()), retire_at), charged);
       if (wake > sim.now()) co_await sim.timeout(wake - sim.now());
       continue;
     }
@@ -267,7 +274,7 @@ engine::Process<> Operations::work(Truck& truck) {
 
     const engine::Time loading_starts = site.loading.assign(sim.now(), site.loading_time, site.shift);
     set_activity(truck, TruckActivity::working);
-    truck.bay_wait_until = loading_starts;
+    truck.queued_until = loading_starts;
     truck.cargo_t = cargo_t;
     tonnes_loaded_ += cargo_t;
     const engine::Duration loading = loading_starts + site.loading_time - sim.now();
@@ -278,12 +285,11 @@ engine::Process<> Operations::work(Truck& truck) {
       driver.at = &site.unload;
       if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
     } else {
-      co_await sim.timeout(loading);
-      co_await go(driver, site.unload, site.reach_from_unload[t]);
+      co_await go(driver, site.unload, site.reach_from_unload[t], loading);
     }
 
     const engine::Time unloading_starts = site.unloading.assign(sim.now(), site.unloading_time, site.shift);
-    truck.bay_wait_until = unloading_starts;
+    truck.queued_until = unloading_starts;
     ++site_loads(truck.site, t);
     site_tonnes(truck.site, t) += truck.cargo_t;
     truck.cargo_t = 0.0;
@@ -294,14 +300,13 @@ engine::Process<> Operations::work(Truck& truck) {
       driver.at = &site.load;
       if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
     } else {
-      co_await sim.timeout(unloading);
-      co_await go(driver, site.load, site.reach_from_load[t]);
+      co_await go(driver, site.load, site.reach_from_load[t], unloading);
     }
   }
   chain_.retire(truck);
 }
 
-engine::Process<> Operations::go(Driver& driver, const Place& to, double margin) {
+engine::Process<> Operations::go(Driver& driver, const Place& to, double margin, engine::Duration after) {
   engine::Simulation& sim = chain_.sim;
   Truck& truck = driver.truck;
   bool stranded = false;
@@ -315,7 +320,7 @@ engine::Process<> Operations::go(Driver& driver, const Place& to, double margin)
         ++strandings[truck.type];
         set_activity(truck, TruckActivity::stranded);
       }
-      co_await sim.timeout(stranded_retry);
+      co_await sim.timeout(std::exchange(after, engine::Duration::zero()) + stranded_retry);
       // Still nothing in reach: towed to the nearest open station that serves it. A full truck
       // that still cannot go on (its leg is longer than its range, with no station on the way)
       // stays stranded, counted once, and looks again each day.
@@ -323,17 +328,17 @@ engine::Process<> Operations::go(Driver& driver, const Place& to, double margin)
         if (Station* nearest = nearest_station(driver)) {
           co_await sim.timeout(places_.trip(*driver.at, nearest->place()).duration);
           driver.at = &nearest->place();
-          co_await visit(driver, *nearest);
+          after = co_await visit(driver, *nearest);
           set_activity(truck, TruckActivity::stranded);
         }
       }
       continue;
     }
     stranded = false;
-    co_await drive(driver, station->place());
-    co_await visit(driver, *station);
+    co_await drive(driver, station->place(), std::exchange(after, engine::Duration::zero()));
+    after = co_await visit(driver, *station);
   }
-  co_await drive(driver, to);
+  co_await drive(driver, to, after);
 }
 
 double Operations::diesel_litres(const Trip& trip, double cargo_t) const {
@@ -376,24 +381,34 @@ engine::Process<> Operations::repair(Driver& driver) {
   driver.hours_to_breakdown = breakdown_draws_.exponential(driver.op.mean_hours_between_breakdowns);
 }
 
-engine::Process<> Operations::drive(Driver& driver, const Place& to) {
+engine::Process<> Operations::drive(Driver& driver, const Place& to, engine::Duration after) {
   const Trip trip = places_.trip(*driver.at, to);
   depart(driver, trip, trip_use(driver.op, driver.carrier, trip, driver.truck.cargo_t),
          diesel_litres(trip, driver.truck.cargo_t));
-  if (trip.duration > engine::Duration::zero()) co_await chain_.sim.timeout(trip.duration);
+  if (after + trip.duration > engine::Duration::zero()) co_await chain_.sim.timeout(after + trip.duration);
   driver.at = &to;
   if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
 }
 
-engine::Process<> Operations::visit(Driver& driver, Station& station) {
+engine::Process<engine::Duration> Operations::visit(Driver& driver, Station& station) {
   Truck& truck = driver.truck;
   set_activity(truck, TruckActivity::queueing);
-  const Refill refill = co_await station.refill(truck, truck.energy, driver.full, driver.op.max_charge_kw);
+  Refill refill;
+  engine::Duration left;
+  if (station.books_visits()) {
+    refill = station.book(truck, truck.energy, driver.full, driver.op.max_charge_kw);
+    left = refill.waited + refill.served;
+  } else {
+    refill = co_await station.refill(truck, truck.energy, driver.full, driver.op.max_charge_kw);
+  }
   truck.energy += refill.units;
   energy_cost_cny(truck.site, truck.type) += refill.cost_cny;
   driver.upstream_co2_kg_per_unit = station.upstream_co2_kg_per_unit();
-  chain_.emit(StationVisited{chain_.sim.now(), truck.id, truck.type, truck.site, station.index(), refill.waited,
-                             refill.served, refill.units, refill.cost_cny});
+  const engine::Time now = chain_.sim.now();
+  chain_.emit(StationVisited{now, now - (station.books_visits() ? engine::Duration::zero() : refill.waited + refill.served),
+                             truck.id, truck.type, truck.site, station.index(), refill.waited, refill.served,
+                             refill.units, refill.cost_cny});
+  co_return left;
 }
 
 Station* Operations::nearest_station(const Driver& driver) const {
@@ -431,6 +446,7 @@ Station* Operations::choose_station(const Driver& driver, const Place& to, doubl
 }
 
 void Operations::check(Laws& laws) const {
+  const engine::Time now = chain_.sim.now();
   // Activities: every truck in service does one thing.
   Grid<std::int64_t> walked(truck_activity_count, chain_.desc.truck_types.size());
   std::array<double, carrier_count> on_board{};
@@ -464,7 +480,7 @@ void Operations::check(Laws& laws) const {
         laws.near(station->grid_kwh(), station->dispensed(), name + ": bought from the grid = dispensed");
         break;
       case StationKind::swap:
-        laws.equal(station->charged_packs() + station->packs_recharging(), station->packs(),
+        laws.equal(station->charged_packs(now) + station->packs_recharging(now), station->packs(),
                    name + ": charged + recharging packs = packs");
         break;
       case StationKind::hydrogen:

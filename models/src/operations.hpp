@@ -82,10 +82,13 @@ class Operations {
   /// Drives from `driver.at` to `to`, stopping at stations on the way when the trip would leave
   /// less than the reserve plus `margin` (what it needs after `to` to reach a station). Stranded
   /// when no station can be reached: it looks again a day later, and is then towed to the nearest
-  /// open station that serves it.
-  engine::Process<> go(Driver& driver, const Place& to, double margin = 0.0);
-  /// One trip, with its energy, distance, cost, CO2 and any breakdown at its end.
-  engine::Process<> drive(Driver& driver, const Place& to);
+  /// open station that serves it. It sets off `after` from now (a wait where it is, such as its
+  /// turn at a bay, that the first stretch follows: one event for both).
+  engine::Process<> go(Driver& driver, const Place& to, double margin = 0.0,
+                       engine::Duration after = engine::Duration::zero());
+  /// One trip, setting off `after` from now, with its energy, distance, cost, CO2 and any
+  /// breakdown at its end.
+  engine::Process<> drive(Driver& driver, const Place& to, engine::Duration after = engine::Duration::zero());
   /// What setting off on `trip` using `use` counts: energy, distance, cost, CO2 (with
   /// `diesel_l`, what the scenario's diesel type would burn) and wear towards a breakdown.
   void depart(Driver& driver, const Trip& trip, double use, double diesel_l);
@@ -93,8 +96,11 @@ class Operations {
   engine::Process<> repair(Driver& driver);
   /// Litres of diesel the scenario's diesel type would burn on `trip` with `cargo_t` (0 without one).
   double diesel_litres(const Trip& trip, double cargo_t) const;
-  /// Charges, swaps or refuels at `station`.
-  engine::Process<> visit(Driver& driver, Station& station);
+  /// Charges, swaps or refuels at `station`. A visit to a charging or swap station is booked on
+  /// arrival and counted at once (truck and station alike); it returns the time until the truck
+  /// can leave, which the caller waits with what follows (zero after a fuel station's visit, which
+  /// waits its course).
+  engine::Process<engine::Duration> visit(Driver& driver, Station& station);
   /// The station to stop at on the way from `driver.at` to `to`: reachable with what the truck
   /// holds, from which a full truck reaches `to` keeping its reserve and `margin`, quickest by
   /// detour and expected wait. (So a visit always lets the truck go on: no visit repeats at one

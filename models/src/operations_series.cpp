@@ -168,12 +168,12 @@ void declare_operation_series(SeriesRegistry& r) {
            });
   r.counts({"station_busy_servers", by_station, "servers", "servers serving a truck", Measure::level},
            [](const Chain& c, std::span<std::int64_t> out) {
-             per_station(c, out, [](const Station& s) { return s.busy(); });
+             per_station(c, out, [&c](const Station& s) { return s.busy(c.sim.now()); });
            });
   r.counts({"station_queue_trucks", by_station, "trucks", "trucks waiting for a server, a charged pack or fuel",
             Measure::level},
            [](const Chain& c, std::span<std::int64_t> out) {
-             per_station(c, out, [](const Station& s) { return s.queue(); });
+             per_station(c, out, [&c](const Station& s) { return s.queue(c.sim.now()); });
            });
   r.counts({"station_visits", by_station, "visits", "trucks served (cumulative)", Measure::cumulative},
            [](const Chain& c, std::span<std::int64_t> out) {
@@ -206,7 +206,7 @@ void declare_operation_series(SeriesRegistry& r) {
       });
   r.counts({"station_charged_packs", by_station, "packs", "charged packs in a swap station's stock", Measure::level},
            [](const Chain& c, std::span<std::int64_t> out) {
-             per_station(c, out, [](const Station& s) { return s.charged_packs(); });
+             per_station(c, out, [&c](const Station& s) { return s.charged_packs(c.sim.now()); });
            });
   r.reals({"station_grid_kwh", by_station, "kWh", "electricity a charging or swap station bought (cumulative)",
            Measure::cumulative},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "chain.hpp"
@@ -39,18 +40,21 @@ Station::Station(Chain& chain, std::size_t index, const StationDesc& desc, Place
       place_(places.place(chain.map.region(desc.region), desc.position)),
       source_(source),
       opens_at_(desc.opening_date ? std::max(engine::Time::zero(), chain.sim.epoch().time_of(*desc.opening_date))
-                                  : engine::Time::zero()),
-      servers_(chain.sim, engine::Resource::Options{static_cast<std::size_t>(desc.servers)}) {
+                                  : engine::Time::zero()) {
+  const auto servers = static_cast<std::size_t>(desc.servers);
   switch (desc.kind) {
     case StationKind::charging:
+      lanes_.emplace(servers);
       break;
     case StationKind::swap:
-      packs_.emplace(chain.sim, std::numeric_limits<std::int64_t>::max() / 2, desc.packs);
-      pack_bays_.emplace(chain.sim, static_cast<std::size_t>(desc.pack_bays));
+      lanes_.emplace(servers);
+      pack_ready_.assign(static_cast<std::size_t>(desc.packs), engine::Time::zero());
+      pack_bays_.emplace(static_cast<std::size_t>(desc.pack_bays));
       break;
     case StationKind::hydrogen:
     case StationKind::methanol:
     case StationKind::diesel:
+      servers_.emplace(chain.sim, engine::Resource::Options{servers});
       tank_.emplace(chain.sim, desc.storage, desc.storage);
       resupply_trip_ = places.trip(source->place(), place_).duration;
       break;
@@ -60,12 +64,18 @@ Station::Station(Chain& chain, std::size_t index, const StationDesc& desc, Place
 }
 
 engine::Duration Station::expected_wait() const {
+  const engine::Time now = chain_.sim.now();
+  if (lanes_) {
+    engine::Time starts = std::max(now, lanes_->free_at());
+    if (!pack_ready_.empty()) starts = std::max(starts, pack_ready_.front());
+    return starts - now;
+  }
   const double mean_service_h =
       visits_ > 0 ? service_hours_ / static_cast<double>(visits_) : desc_.handling_minutes / 60.0;
-  const double ahead = static_cast<double>(servers_.queue_length() + waiting_for_stock_ + servers_.in_use()) + 1.0 -
-                       static_cast<double>(servers_.capacity());
+  const double ahead = static_cast<double>(servers_->queue_length() + waiting_for_stock_ + servers_->in_use()) +
+                       1.0 - static_cast<double>(servers_->capacity());
   if (ahead <= 0.0) return engine::Duration::zero();
-  return engine::hours(ahead * mean_service_h / static_cast<double>(servers_.capacity()));
+  return engine::hours(ahead * mean_service_h / static_cast<double>(servers_->capacity()));
 }
 
 double Station::tariff_cny_per_kwh(engine::Time now) const {
@@ -93,69 +103,125 @@ engine::Duration Station::charge_time(double level, double full, double max_char
 }
 
 engine::Process<Refill> Station::refill(Truck& truck, double level, double full, double max_charge_kw) {
-  engine::Simulation& sim = chain_.sim;
-  const engine::Time arrived = sim.now();
-  engine::Lease server = co_await servers_.acquire();
+  if (lanes_) {
+    const Refill refill = book(truck, level, full, max_charge_kw);
+    co_await chain_.sim.timeout(refill.waited + refill.served);
+    co_return refill;
+  }
+  const Refill refill = co_await fill_from_tank(truck, level, full);
+  count(refill);
+  co_return refill;
+}
+
+Refill Station::book(Truck& truck, double level, double full, double max_charge_kw) {
+  // The server that frees first, and for a swap the pack charged first: the start; the truck's own
+  // pack, out at the start, recharges on the pack bay that frees first.
+  const engine::Time now = chain_.sim.now();
+  if (booked_.size() >= prune_booked_at_) {
+    std::erase_if(booked_, [now](const Booking& b) { return b.ends <= now; });
+    prune_booked_at_ = std::max<std::size_t>(64, 2 * booked_.size());
+  }
   Refill refill;
-  double units = std::max(0.0, full - level);
+  refill.units = std::max(0.0, full - level);
+  const engine::Time server_free = std::max(now, lanes_->free_at());
+  engine::Time starts = server_free;
+  engine::Time pack_ready = server_free;
   engine::Duration work;
   double price = desc_.price_cny_per_unit;
-  switch (desc_.kind) {
-    case StationKind::charging:
-      price += tariff_cny_per_kwh(sim.now());
-      work = charge_time(level, full, max_charge_kw);
-      break;
-    case StationKind::swap:
-      if (packs_->level() < 1) {
-        ++waiting_for_stock_;
-        start_dry(sim.now());
-        co_await packs_->get(1);
-        --waiting_for_stock_;
-        if (waiting_for_stock_ == 0) end_dry(sim.now());
-      } else {
-        co_await packs_->get(1);
-      }
-      ++packs_recharging_;
-      sim.spawn(recharge(units));
-      work = engine::minutes(desc_.swap_minutes);
-      break;
-    case StationKind::hydrogen:
-    case StationKind::methanol:
-    case StationKind::diesel:
-      if (price == 0.0) price = region_pump_price(chain_.desc.regions[place_.region].prices, carrier());
-      units = std::min(units, desc_.storage);
-      if (tank_->level() < units) {
-        ++waiting_for_stock_;
-        start_dry(sim.now());
-        co_await tank_->get(units);
-        --waiting_for_stock_;
-        if (waiting_for_stock_ == 0) end_dry(sim.now());
-      } else {
-        co_await tank_->get(units);
-      }
-      dispensing_ += units;
-      reorder();
-      work = engine::minutes(units / desc_.fill_per_minute);
-      break;
+  if (desc_.kind == StationKind::charging) {
+    const double tariff = tariff_cny_per_kwh(starts);
+    price += tariff;
+    refill.bought_cny = refill.units * tariff;
+    work = charge_time(level, full, max_charge_kw);
+  } else {
+    std::ranges::pop_heap(pack_ready_, std::greater<>{});
+    pack_ready = pack_ready_.back();
+    starts = std::max(server_free, pack_ready);
+    if (pack_ready > server_free) add_dry(server_free, pack_ready);
+    const engine::Time bay_starts = std::max(starts, pack_bays_->free_at());
+    const engine::Time recharged = bay_starts + engine::hours(refill.units / desc_.pack_bay_kw);
+    pack_bays_->occupy_until(recharged);
+    pack_ready_.back() = recharged;
+    std::ranges::push_heap(pack_ready_, std::greater<>{});
+    refill.bought_cny = refill.units * tariff_cny_per_kwh(bay_starts);
+    work = engine::minutes(desc_.swap_minutes);
   }
+  refill.waited = starts - now;
+  refill.served = engine::minutes(desc_.handling_minutes) + work;
+  refill.cost_cny = refill.units * price;
+  lanes_->occupy_until(starts + refill.served);
+  booked_.push_back({now, starts, starts + refill.served, pack_ready});
+  truck.served_from = starts;
+  truck.served_until = starts + refill.served;
+  count(refill);
+  return refill;
+}
+
+engine::Process<Refill> Station::fill_from_tank(Truck& truck, double level, double full) {
+  engine::Simulation& sim = chain_.sim;
+  const engine::Time arrived = sim.now();
+  engine::Lease server = co_await servers_->acquire();
+  Refill refill;
+  double price = desc_.price_cny_per_unit;
+  if (price == 0.0) price = region_pump_price(chain_.desc.regions[place_.region].prices, carrier());
+  const double units = std::min(std::max(0.0, full - level), desc_.storage);
+  if (tank_->level() < units) {
+    ++waiting_for_stock_;
+    start_dry(sim.now());
+    co_await tank_->get(units);
+    --waiting_for_stock_;
+    if (waiting_for_stock_ == 0) end_dry(sim.now());
+  } else {
+    co_await tank_->get(units);
+  }
+  dispensing_ += units;
+  reorder();
   chain_.operations.set_activity(truck, TruckActivity::refuelling);
   refill.waited = sim.now() - arrived;
-  refill.served = engine::minutes(desc_.handling_minutes) + work;
+  refill.served = engine::minutes(desc_.handling_minutes) + engine::minutes(units / desc_.fill_per_minute);
   co_await sim.timeout(refill.served);
   server.release();
-  if (tank_) dispensing_ -= units;
-  if (desc_.kind == StationKind::charging) {
-    grid_kwh_ += units;
-    purchases_cny_ += units * (price - desc_.price_cny_per_unit);
-  }
+  dispensing_ -= units;
   refill.units = units;
   refill.cost_cny = units * price;
+  co_return refill;
+}
+
+void Station::count(const Refill& refill) {
+  if (lanes_) grid_kwh_ += refill.units;
+  purchases_cny_ += refill.bought_cny;
   ++visits_;
   wait_hours_ += refill.waited.to_hours();
   service_hours_ += refill.served.to_hours();
-  dispensed_ += units;
+  dispensed_ += refill.units;
   revenue_cny_ += refill.cost_cny;
-  co_return refill;
+}
+
+std::size_t Station::busy(engine::Time now) const {
+  if (!lanes_) return servers_->in_use();
+  return static_cast<std::size_t>(
+      std::ranges::count_if(booked_, [now](const Booking& b) { return b.starts <= now && now < b.ends; }));
+}
+
+std::size_t Station::queue(engine::Time now) const {
+  if (!lanes_) return servers_->queue_length() + waiting_for_stock_;
+  return static_cast<std::size_t>(
+      std::ranges::count_if(booked_, [now](const Booking& b) { return b.arrived <= now && now < b.starts; }));
+}
+
+std::int64_t Station::charged_packs(engine::Time now) const {
+  // Charged: in stock, and taken by a truck still waiting for its swap.
+  return std::ranges::count_if(pack_ready_, [now](engine::Time ready) { return ready <= now; }) +
+         std::ranges::count_if(booked_, [now](const Booking& b) { return b.pack_ready <= now && now < b.starts; });
+}
+
+std::int64_t Station::packs_recharging(engine::Time now) const {
+  // The heap holds the packs of trucks not yet swapped (booked, still in the truck): they do not count
+  // until the swap; a pack taken by a waiting truck that is not charged yet does.
+  const auto in_heap = std::ranges::count_if(pack_ready_, [now](engine::Time ready) { return ready > now; });
+  const auto not_out = std::ranges::count_if(booked_, [now](const Booking& b) { return now < b.starts; });
+  const auto taken = std::ranges::count_if(booked_, [now](const Booking& b) { return now < b.pack_ready; });
+  return in_heap - not_out + taken;
 }
 
 double Station::upstream_co2_kg_per_unit() const {
@@ -164,18 +230,8 @@ double Station::upstream_co2_kg_per_unit() const {
   return carrier() == Carrier::diesel ? chain_.desc.economics.diesel_upstream_co2_kg_per_l : 0.0;
 }
 
-engine::Process<> Station::recharge(double kwh) {
-  engine::Lease bay = co_await pack_bays_->acquire();
-  grid_kwh_ += kwh;
-  purchases_cny_ += kwh * tariff_cny_per_kwh(chain_.sim.now());
-  co_await chain_.sim.timeout(engine::hours(kwh / desc_.pack_bay_kw));
-  bay.release();
-  --packs_recharging_;
-  co_await packs_->put(1);
-}
-
 double Station::growth() const noexcept {
-  return static_cast<double>(servers_.capacity()) / static_cast<double>(desc_.servers);
+  return static_cast<double>(servers()) / static_cast<double>(desc_.servers);
 }
 
 void Station::reorder() {
@@ -227,21 +283,22 @@ engine::Process<> Station::grow() {
         }
       }
       // At most max_station_servers, however few trucks a server is for.
-      const double servers = std::min(std::ceil(static_cast<double>(trucks) / desc_.trucks_per_server),
-                                      static_cast<double>(max_station_servers));
-      const auto needed = static_cast<std::size_t>(servers);
-      wanted = std::max({wanted, needed, servers_.capacity()});
+      const double for_trucks = std::min(std::ceil(static_cast<double>(trucks) / desc_.trucks_per_server),
+                                         static_cast<double>(max_station_servers));
+      const auto needed = static_cast<std::size_t>(for_trucks);
+      wanted = std::max({wanted, needed, servers()});
     }
-    if (packs_ && wanted > servers_.capacity()) {
+    if (pack_bays_ && wanted > servers()) {
       // Packs and pack bays grow with the lanes, in the proportion the station opened with.
-      const std::size_t added = wanted - servers_.capacity();
+      const std::size_t added = wanted - servers();
       const auto more_packs = static_cast<std::int64_t>(added) * desc_.packs / desc_.servers;
-      if (more_packs > 0) {
-        packs_added_ += more_packs;
-        co_await packs_->put(more_packs);  // never waits: the capacity is unbounded
+      packs_added_ += more_packs;
+      for (std::int64_t p = 0; p < more_packs; ++p) {
+        pack_ready_.push_back(sim.now());
+        std::ranges::push_heap(pack_ready_, std::greater<>{});
       }
-      pack_bays_->set_capacity(pack_bays_->capacity() + added * static_cast<std::size_t>(desc_.pack_bays) /
-                                                            static_cast<std::size_t>(desc_.servers));
+      pack_bays_->add(added * static_cast<std::size_t>(desc_.pack_bays) / static_cast<std::size_t>(desc_.servers),
+                      sim.now());
     }
     set_servers(wanted);
     // The tank grows with the servers, in the proportion the station opened with.
@@ -253,12 +310,16 @@ void Station::set_servers(std::size_t servers) {
   const engine::Time now = chain_.sim.now();
   server_hours_ = server_hours(now);
   capacity_since_ = std::max(now, opens_at_);
-  servers_.set_capacity(servers);
+  if (lanes_) {
+    lanes_->add(servers - lanes_->bays(), now);
+  } else {
+    servers_->set_capacity(servers);
+  }
 }
 
 double Station::server_hours(engine::Time now) const {
   const engine::Time from = std::max(capacity_since_, opens_at_);
-  return server_hours_ + (now > from ? static_cast<double>(servers_.capacity()) * (now - from).to_hours() : 0.0);
+  return server_hours_ + (now > from ? static_cast<double>(servers()) * (now - from).to_hours() : 0.0);
 }
 
 void Station::start_dry(engine::Time now) {
@@ -266,12 +327,32 @@ void Station::start_dry(engine::Time now) {
 }
 
 void Station::end_dry(engine::Time now) {
-  if (dry_since_) dry_hours_ += (now - *dry_since_).to_hours();
+  if (dry_since_) add_dry(*dry_since_, now);
   dry_since_.reset();
 }
 
+void Station::add_dry(engine::Time from, engine::Time to) {
+  // Periods over by now are folded into the total.
+  const engine::Time now = chain_.sim.now();
+  std::size_t past = 0;
+  while (past < dry_spans_.size() && dry_spans_[past].second <= now) {
+    dry_hours_ += (dry_spans_[past].second - dry_spans_[past].first).to_hours();
+    ++past;
+  }
+  dry_spans_.erase(dry_spans_.begin(), dry_spans_.begin() + static_cast<std::ptrdiff_t>(past));
+  if (!dry_spans_.empty() && from <= dry_spans_.back().second) {
+    dry_spans_.back().second = std::max(dry_spans_.back().second, to);
+  } else {
+    dry_spans_.emplace_back(from, to);
+  }
+}
+
 double Station::dry_hours(engine::Time now) const {
-  return dry_hours_ + (dry_since_ ? (now - *dry_since_).to_hours() : 0.0);
+  double hours = dry_hours_ + (dry_since_ ? (now - *dry_since_).to_hours() : 0.0);
+  for (const auto& [from, to] : dry_spans_) {
+    if (from < now) hours += (std::min(now, to) - from).to_hours();
+  }
+  return hours;
 }
 
 }  // namespace truckflow::models::detail

@@ -1,16 +1,27 @@
 // A station where trucks charge, swap batteries or refuel: its servers (chargers, swap lanes,
 // dispensers, nozzles) and, by kind, its packs recharging in the background or its tank resupplied
-// from an energy source. Internal to models/.
+// from an energy source.
+//
+// At a charging or swap station a visit's whole course is known when the truck arrives: chargers
+// and lanes serve first come, first served, a charge's time follows from the energy it needs, and
+// the charged pack a swap takes is the one that is ready first, while the truck's own pack goes to
+// the pack bay that frees first. Such a visit is booked at arrival and costs one event (its end);
+// the queue, busy servers and charged packs at any instant are read from the bookings not yet over.
+// At a hydrogen, methanol or diesel station the stock depends on deliveries that wait at their
+// source, so trucks queue on a Resource and take fuel from a Container. Internal to models/.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "truckflow/engine/container.hpp"
 #include "truckflow/engine/resource.hpp"
 #include "truckflow/engine/simulation.hpp"
 #include "truckflow/models/description.hpp"
 
+#include "bay_queue.hpp"
 #include "places.hpp"
 
 namespace truckflow::models::detail {
@@ -25,6 +36,7 @@ struct Refill {
   engine::Duration served;  ///< handling and charging, swapping or filling
   double units = 0.0;       ///< put in the truck, in the carrier's unit
   double cost_cny = 0.0;    ///< what the truck paid
+  double bought_cny = 0.0;  ///< what the station paid the grid for it (charging, swap)
 };
 
 class Station {
@@ -38,21 +50,29 @@ class Station {
   Carrier carrier() const noexcept { return carrier_of(desc_.kind); }
   const Place& place() const noexcept { return place_; }
   bool is_open(engine::Time now) const noexcept { return now >= opens_at_; }
-  /// The wait a truck arriving now can expect: the trucks ahead, at the mean service time so far.
+  /// The wait a truck arriving now can expect: at a charging or swap station the wait it would
+  /// have; at a fuel station the trucks ahead at the mean service time so far.
   engine::Duration expected_wait() const;
 
-  /// Serves `truck`, holding `level` of `full` units: queues for a server (and a charged pack, or
-  /// fuel in stock), then fills it up (the truck is refuelling from then on). `max_charge_kw`
-  /// limits a charger's power.
+  /// Whether visits are booked on arrival (charging, swap): see `book`.
+  bool books_visits() const noexcept { return lanes_.has_value(); }
+  /// At a charging or swap station: books the visit of `truck` arriving now, holding `level` of
+  /// `full` units, and counts it at once (the truck's `served_from` and `served_until` say when it
+  /// is served). `max_charge_kw` limits a charger's power.
+  Refill book(Truck& truck, double level, double full, double max_charge_kw);
+  /// Serves `truck` and returns when it is over: a booked visit, or at a hydrogen, methanol or
+  /// diesel station a wait for a nozzle and fuel in the tank (the truck is refuelling from its
+  /// start), then the filling.
   engine::Process<Refill> refill(Truck& truck, double level, double full, double max_charge_kw);
   /// CO2 emitted making and bringing a unit of what it sells (the region's grid for electricity,
   /// the source's figure for fuels).
   double upstream_co2_kg_per_unit() const;
 
   // What the series and conservation laws read.
-  std::size_t servers() const noexcept { return servers_.capacity(); }
-  std::size_t busy() const noexcept { return servers_.in_use(); }
-  std::size_t queue() const noexcept { return servers_.queue_length() + waiting_for_stock_; }
+  std::size_t servers() const noexcept { return lanes_ ? lanes_->bays() : servers_->capacity(); }
+  std::size_t busy(engine::Time now) const;
+  /// Trucks waiting for a server, a charged pack or fuel.
+  std::size_t queue(engine::Time now) const;
   std::int64_t visits() const noexcept { return visits_; }
   double wait_hours() const noexcept { return wait_hours_; }
   /// Hours servers spent serving trucks (handling and charging, swapping or filling).
@@ -65,8 +85,8 @@ class Station {
   double grid_kwh() const noexcept { return grid_kwh_; }
   /// Hours with a truck waiting for fuel or a charged pack, to now.
   double dry_hours(engine::Time now) const;
-  std::int64_t charged_packs() const noexcept { return packs_ ? packs_->level() : 0; }
-  std::int64_t packs_recharging() const noexcept { return packs_recharging_; }
+  std::int64_t charged_packs(engine::Time now) const;
+  std::int64_t packs_recharging(engine::Time now) const;
   /// Packs it has: those it opened with and those added as it grew.
   std::int64_t packs() const noexcept { return desc_.packs + packs_added_; }
   double stock() const noexcept { return tank_ ? tank_->level() : 0.0; }
@@ -76,10 +96,18 @@ class Station {
   double received() const noexcept { return received_; }
 
  private:
+  /// A visit to a charging or swap station, booked as the truck arrives.
+  struct Booking {
+    engine::Time arrived, starts, ends;
+    engine::Time pack_ready;  ///< swap: when the pack it takes is charged
+  };
+
   engine::Duration charge_time(double level, double full, double max_charge_kw) const;
   double tariff_cny_per_kwh(engine::Time now) const;
-  /// A depleted pack back to full on a pack bay, then into the stock of charged packs.
-  engine::Process<> recharge(double kwh);
+  /// Waits for a server and fuel in the tank, then fills.
+  engine::Process<Refill> fill_from_tank(Truck& truck, double level, double full);
+  /// Counts a visit that is over.
+  void count(const Refill& refill);
   /// Servers now over servers at opening: how much the station has grown.
   double growth() const noexcept;
   /// Orders deliveries while the stock and what is on order are at or below the reorder point.
@@ -92,6 +120,8 @@ class Station {
   void set_servers(std::size_t servers);
   void start_dry(engine::Time now);
   void end_dry(engine::Time now);
+  /// Adds [from, to) (from >= now, and >= any earlier from) to the hours with a truck waiting for stock.
+  void add_dry(engine::Time from, engine::Time to);
 
   Chain& chain_;
   std::size_t index_;
@@ -99,12 +129,14 @@ class Station {
   Place place_;
   EnergySource* source_;
   engine::Time opens_at_;
-  engine::Resource servers_;
-  std::optional<engine::Container<std::int64_t>> packs_;  // swap: charged packs
-  std::optional<engine::Resource> pack_bays_;             // swap
-  std::optional<engine::Container<double>> tank_;         // hydrogen, methanol, diesel
+  std::optional<BayQueue> lanes_;                  // charging, swap: chargers or lanes
+  std::vector<Booking> booked_;                    // charging, swap: visits, those not yet over among them
+  std::size_t prune_booked_at_ = 64;               // size of booked_ at which the visits over are dropped
+  std::vector<engine::Time> pack_ready_;           // swap: a min-heap of when each pack not in a truck is charged
+  std::optional<BayQueue> pack_bays_;              // swap
+  std::optional<engine::Resource> servers_;        // hydrogen, methanol, diesel
+  std::optional<engine::Container<double>> tank_;  // hydrogen, methanol, diesel
   std::size_t waiting_for_stock_ = 0;
-  std::int64_t packs_recharging_ = 0;  // taken out of trucks and not yet charged
   std::int64_t visits_ = 0;
   double wait_hours_ = 0.0;
   double service_hours_ = 0.0;
@@ -119,8 +151,9 @@ class Station {
   double on_order_ = 0.0;
   engine::Duration resupply_trip_;
   std::int64_t packs_added_ = 0;
-  double dry_hours_ = 0.0;
-  std::optional<engine::Time> dry_since_;
+  double dry_hours_ = 0.0;                                       // in the periods below, before them
+  std::vector<std::pair<engine::Time, engine::Time>> dry_spans_;  // periods not wholly past, in time order
+  std::optional<engine::Time> dry_since_;                         // a fuel station dry now
 };
 
 }  // namespace truckflow::models::detail

@@ -1,6 +1,7 @@
 // Trucks at work: places and trips, energy on a trip, shifts, a one-truck case worked out by
 // hand, a charging station against Erlang C, and the operations' conservation laws.
 #include <cmath>
+#include <deque>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -244,6 +245,59 @@ TEST(OperationsTest, ChargingStationMatchesErlangC) {
   const engine::queueing::MMc theory{lambda_per_h, 1.0, 3};
   EXPECT_NEAR(mean, theory.mean_wait(), half_width) << "Erlang C: " << theory.mean_wait() << " h";
   EXPECT_LT(half_width, 0.1 * theory.mean_wait()) << "the run is long enough to tell";
+}
+
+/// A swap visit is booked on arrival: a free lane, then the pack charged first; the truck's own
+/// pack recharges on the pack bay that frees first. Worked by hand: 2 lanes, 1 pack, 1 bay of
+/// 100 kW, 5-minute swaps; trucks at 0, 0.1 and 0.2 h needing 100, 50 and 100 kWh.
+TEST(OperationsTest, SwapVisitsAreBookedOnArrival) {
+  ScenarioDesc d = scenarios::load_scenario(tiny + "two_regions.yaml").description;
+  d.sites[0].deployment.clear();
+  StationDesc swap = charging_station("swap", "a", 2, 0.0, 0.8);
+  swap.kind = StationKind::swap;
+  swap.swap_minutes = 6.0;
+  swap.packs = 1;
+  swap.pack_bays = 1;
+  swap.pack_bay_kw = 100.0;
+  d.stations.push_back(swap);
+  detail::Chain chain(std::move(d));
+  detail::Station& station = chain.operations.station(0);
+  std::deque<detail::Truck> trucks(3);
+  std::vector<detail::Refill> refills;
+  auto arrivals = [&]() -> engine::Process<> {
+    refills.push_back(station.book(trucks[0], 0.0, 100.0, 0.0));  // the pack in stock: 0 to 0.1 h
+    co_await chain.sim.timeout(hours(0.1));
+    refills.push_back(station.book(trucks[1], 50.0, 100.0, 0.0));  // truck 0's pack, charged at 1 h
+    co_await chain.sim.timeout(hours(0.1));
+    refills.push_back(station.book(trucks[2], 0.0, 100.0, 0.0));  // truck 1's, on the bay 1 to 1.5 h
+  };
+  chain.sim.spawn(arrivals());
+  const auto at = [](double h) { return Time::zero() + hours(h); };
+  chain.sim.run_until(at(0.5));
+  ASSERT_EQ(refills.size(), 3u);
+  EXPECT_EQ(refills[0].waited, hours(0.0));
+  EXPECT_EQ(refills[1].waited, hours(0.9));
+  EXPECT_EQ(refills[2].waited, hours(1.3));
+  EXPECT_EQ(refills[2].served, hours(0.1));
+  EXPECT_EQ(trucks[2].served_from, at(1.5));
+  EXPECT_EQ(trucks[2].served_until, at(1.6));
+  EXPECT_EQ(station.visits(), 3) << "counted as booked";
+  EXPECT_DOUBLE_EQ(station.dispensed(), 250.0);
+  EXPECT_NEAR(station.wait_hours(), 2.2, 1e-9);
+  EXPECT_EQ(station.queue(at(0.5)), 2u);
+  EXPECT_EQ(station.busy(at(0.5)), 0u);
+  EXPECT_EQ(station.busy(at(1.05)), 1u);
+  EXPECT_EQ(station.charged_packs(at(0.5)), 0);
+  EXPECT_EQ(station.packs_recharging(at(0.5)), 1) << "truck 0's pack, on the bay";
+  EXPECT_EQ(station.charged_packs(at(1.2)), 0) << "truck 1 took it at 1 h";
+  EXPECT_EQ(station.charged_packs(at(1.5)), 0) << "truck 2 takes truck 1's at 1.5 h";
+  EXPECT_EQ(station.packs_recharging(at(1.7)), 1) << "truck 2's, 1.5 to 2.5 h";
+  EXPECT_NEAR(station.dry_hours(at(0.5)), 0.4, 1e-9);
+  EXPECT_NEAR(station.dry_hours(at(2.0)), 1.4, 1e-9) << "[0.1, 1.0) and [0.2, 1.5) overlap";
+  EXPECT_NEAR(station.expected_wait().to_hours(), 2.0, 1e-9) << "the next pack is charged at 2.5 h";
+  chain.sim.run_until(at(3.0));
+  EXPECT_EQ(station.charged_packs(at(3.0)), 1);
+  EXPECT_EQ(station.packs_recharging(at(3.0)), 0);
 }
 
 /// Bays whose service time is known at arrival, fed Poisson arrivals with exponential times, give

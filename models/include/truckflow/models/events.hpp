@@ -134,7 +134,9 @@ struct ShipmentReceived {
 
 /// A truck left a station charged, with a fresh battery pack or refuelled.
 struct StationVisited {
-  engine::Time at;  ///< when it left
+  engine::Time at;       ///< when it was counted: on arrival at a charging or swap station (the visit's
+                         ///< whole course is known then), on leaving a hydrogen, methanol or diesel one
+  engine::Time arrived;  ///< when the truck arrived
   std::int64_t truck_id = 0;
   std::size_t truck_type = 0;
   std::size_t site = 0;  ///< the truck's site
