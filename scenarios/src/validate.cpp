@@ -262,7 +262,7 @@ class Checker {
       for (std::size_t l = 0; l < site.deployment.size(); ++l) {
         const std::string line_path = item_path(child_path(path, "deployment"), l);
         check_plan(line_path, i, site.deployment[l]);
-        count_trucks(line_path, site.deployment[l], site.planned_trucks(site.deployment[l]));
+        count_trucks(line_path, i, site.deployment[l], site.planned_trucks(site.deployment[l]));
       }
       std::set<std::pair<std::int64_t, std::string>> targets;
       std::map<std::string, std::int64_t> largest_target;
@@ -277,7 +277,7 @@ class Checker {
         // A target orders at most what it adds to the largest earlier target of the type.
         std::int64_t& largest = largest_target[line.truck_type];
         const std::int64_t trucks = site.planned_trucks(line);
-        count_trucks(line_path, line, std::max<std::int64_t>(0, trucks - largest));
+        count_trucks(line_path, i, line, std::max<std::int64_t>(0, trucks - largest));
         largest = std::max(largest, trucks);
       }
       if (site.work) check_site_work(i);
@@ -364,11 +364,12 @@ class Checker {
     }
   }
 
-  /// Adds what a plan line may order within the horizon to the run's total; reports the line that
-  /// takes the total over WorkLimits::trucks.
-  void count_trucks(const std::string& path, const PlanLineDesc& line, std::int64_t trucks) {
+  /// Adds what a plan line of site `site` may order within the horizon to the run's total; reports
+  /// the line that takes the total over WorkLimits::trucks.
+  void count_trucks(const std::string& path, std::size_t site, const PlanLineDesc& line, std::int64_t trucks) {
     if (line.year > last_year_ || planned_trucks_ > WorkLimits::trucks) return;
     planned_trucks_ += trucks;
+    planned_lines_.push_back({site, &line, trucks});
     if (planned_trucks_ > WorkLimits::trucks) {
       context_.error_at(child_path(path, "trucks"),
                         "with this line the plans order " + std::to_string(planned_trucks_) +
@@ -384,13 +385,20 @@ class Checker {
     if (planned_trucks_ > WorkLimits::trucks) return;  // reported; the estimates below would only repeat it
     std::int64_t& orders = work_.component_orders;
     bool reported = false;  // one report is enough
-    const auto add = [&](const std::string& path, const InventoryPolicyDesc& policy, std::size_t components) {
-      orders += static_cast<std::int64_t>(components) * component_orders(policy, planned_trucks_);
+    // What a plant can be asked for: the planned trucks that can come to it (a factory: those of the
+    // types it builds that name it or no factory; an upfitter: those of the sites it fits bodies for).
+    const auto add = [&](const std::string& path, const InventoryPolicyDesc& policy, std::size_t components,
+                         const auto& comes_here) {
+      std::int64_t trucks = 0;
+      for (const PlannedLine& planned : planned_lines_) {
+        if (comes_here(planned)) trucks += planned.trucks;
+      }
+      orders += static_cast<std::int64_t>(components) * component_orders(policy, trucks);
       if (orders > WorkLimits::component_orders && !reported) {
         context_.error_at(child_path(path, "inventory.order_quantity_trucks"),
                           "the run may place up to " + std::to_string(orders) + " component orders (with " +
-                              std::to_string(planned_trucks_) +
-                              " trucks planned, this order quantity and reorder point); one run places at most " +
+                              std::to_string(trucks) +
+                              " trucks planned here, this order quantity and reorder point); one run places at most " +
                               std::to_string(WorkLimits::component_orders) +
                               ": raise the order quantity or lower the reorder point");
         reported = true;
@@ -403,14 +411,21 @@ class Checker {
           components.insert(line.component);
         }
       }
-      add(item_path("factories", f), s_.factories[f].inventory, components.size());
+      const FactoryDesc& factory = s_.factories[f];
+      add(item_path("factories", f), factory.inventory, components.size(), [&](const PlannedLine& planned) {
+        return (planned.line->factory.empty() || planned.line->factory == factory.id) &&
+               std::ranges::find(factory.truck_types, planned.line->truck_type) != factory.truck_types.end();
+      });
     }
     for (std::size_t u = 0; u < s_.upfitters.size(); ++u) {
       std::set<std::string> bodies;
       for (const SiteDesc& site : s_.sites) {
         if (site.upfit && site.upfit->upfitter == s_.upfitters[u].id) bodies.insert(site.upfit->body);
       }
-      add(item_path("upfitters", u), s_.upfitters[u].inventory, bodies.size());
+      add(item_path("upfitters", u), s_.upfitters[u].inventory, bodies.size(), [&](const PlannedLine& planned) {
+        const SiteDesc& site = s_.sites[planned.site];
+        return site.upfit && site.upfit->upfitter == s_.upfitters[u].id;
+      });
     }
 
     const SimulationDesc& sim = s_.simulation;
@@ -448,6 +463,13 @@ class Checker {
   int first_year_ = 0;
   int last_year_ = 0;
   std::int64_t planned_trucks_ = 0;
+  /// A plan line's trucks within the horizon, as counted.
+  struct PlannedLine {
+    std::size_t site;
+    const PlanLineDesc* line;
+    std::int64_t trucks;
+  };
+  std::vector<PlannedLine> planned_lines_;
   WorkEstimate work_;
 };
 

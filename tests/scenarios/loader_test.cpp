@@ -323,7 +323,7 @@ TEST(LoaderTest, ComponentOrdersAreBoundedAtTheOrderQuantity) {
             std::vector<std::string>{
                 "--set " + one +
                 ": error: factories[0].inventory.order_quantity_trucks: the run may "
-                "place up to 1000004 component orders (with 4 trucks planned, this order quantity and reorder "
+                "place up to 1000004 component orders (with 4 trucks planned here, this order quantity and reorder "
                 "point); one run places at most 1000000: raise the order quantity or lower the reorder point"});
   EXPECT_EQ(errors("two_regions.yaml", {reorder}), std::vector<std::string>{}) << "half as many orders of 2";
 }
