@@ -15,7 +15,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import xarray as xr  # noqa: E402
+
+# What each kind of station keeps in stock, and so can run out of (a charging station keeps none).
+STOCKS = {"swap": "station_charged_packs", "hydrogen": "hydrogen_stock_kg", "methanol": "methanol_stock_l",
+          "diesel": "diesel_stock_l"}
 
 
 def label(variable):
@@ -25,6 +30,25 @@ def label(variable):
 def total(variable, dims):
     """Sums over `dims`, keeping the long_name and units for the axis label."""
     return variable.sum(dim=dims, keep_attrs=True)
+
+
+def lacks(ds, names, what):
+    """True, with a note on stderr, when the file lacks one of `names` (a scenario without stations, an
+    older truckflow's file)."""
+    absent = [name for name in names if name not in ds]
+    if absent:
+        print(f"plot.py: no {what}: the file has no {', '.join(absent)}", file=sys.stderr)
+    return bool(absent)
+
+
+def per_year(cumulative):
+    """What a cumulative series added in each calendar year (the first and last may be part years).
+    A sample holds what happened up to its instant: one at midnight on 1 January closes the year
+    before, and the one at the start instant closes none."""
+    after_start = cumulative.isel(time=slice(1, None))
+    year = (after_start.time - np.timedelta64(1, "ns")).dt.year.rename("year")
+    ends = after_start.groupby(year).max()  # a cumulative series is largest at the year's last sample
+    return ends - ends.shift(year=1, fill_value=0)
 
 
 def save(figure, folder, name, written):
@@ -102,6 +126,128 @@ def plot_run(ds, folder, title, written):
     save(figure, folder, "waiting.png", written)
 
 
+def panels(count):
+    """A figure with `count` panels, two to a row, and its axes (those left over hidden)."""
+    columns = min(count, 2)
+    rows = (count + columns - 1) // columns
+    figure, axes = plt.subplots(rows, columns, figsize=(13, 4.2 * rows), squeeze=False)
+    for axis in list(axes.flat)[count:]:
+        axis.set_visible(False)
+    return figure, list(axes.flat)[:count]
+
+
+def station_figure(ds, series, stations, ylabel, what, folder, name, title, written):
+    """`series` (over `time` or `year`) of `stations`, a panel per kind of station and a line per station."""
+    kinds = {}
+    for station in stations:
+        kinds.setdefault(str(ds.station_kind.sel(station=station).values), []).append(station)
+    figure, axes = panels(len(kinds))
+    by_year = "year" in series.dims
+    x = "year" if by_year else "time"
+    for axis, (kind, members) in zip(axes, kinds.items()):
+        for station in members:
+            line = series.sel(station=station)
+            axis.plot(line[x].values, line.values, label=station, marker="o" if by_year else None)
+        axis.set_ylim(bottom=0)
+        axis.set_xlabel("calendar year" if by_year else ds.time.attrs.get("long_name", "time"))
+        if by_year:  # one tick a year, also for a run of one year
+            years = series[x].values
+            axis.set_xticks(years)
+            axis.set_xlim(years[0] - 0.5, years[-1] + 0.5)
+        axis.set_ylabel(ylabel)
+        axis.set_title(f"{kind} stations")
+        axis.legend(fontsize=8)
+    figure.suptitle(f"{title}: {what}")
+    save(figure, folder, name, written)
+
+
+def plot_stations(ds, folder, title, written):
+    """The stations trucks visited: servers, waits, utilization, queues, running dry and stocks."""
+    if lacks(ds, ["station_visits", "station_kind"], "station plots"):
+        return
+    visits = ds.station_visits.isel(time=-1).values
+    stations = [str(station) for station, count in zip(ds.station.values, visits) if count > 0]
+    if not stations:
+        print("plot.py: no station plots: no station has visits (a chain-only run?)", file=sys.stderr)
+        return
+    if not lacks(ds, ["station_servers"], "servers plot"):
+        station_figure(ds, ds.station_servers, stations, label(ds.station_servers), "servers at each station",
+                       folder, "station_servers.png", title, written)
+    if not lacks(ds, ["station_wait_hours"], "plot of the wait by year"):
+        served = per_year(ds.station_visits)
+        wait = per_year(ds.station_wait_hours) / served.where(served > 0)
+        station_figure(ds, wait, stations, f"mean wait per visit [{ds.station_wait_hours.attrs['units']}]",
+                       "mean wait before service per visit, by year", folder, "station_wait_by_year.png", title,
+                       written)
+    if not lacks(ds, ["station_service_hours", "station_server_hours"], "utilization plot"):
+        available = per_year(ds.station_server_hours)
+        utilization = 100 * per_year(ds.station_service_hours) / available.where(available > 0)
+        station_figure(ds, utilization, stations, "hours serving over hours available [%]",
+                       "utilization of the servers, by year", folder, "station_utilization_by_year.png", title,
+                       written)
+    if not lacks(ds, ["station_queue_trucks"], "queue plot"):
+        # Sampled once a sample interval: the weekly mean of the samples shows the level, not every peak.
+        weekly = ds.station_queue_trucks.resample(time="W").mean()
+        station_figure(ds, weekly, stations, f"trucks queueing [{ds.station_queue_trucks.attrs['units']}]",
+                       "trucks queueing at the sample instants (weekly mean)", folder, "station_queue.png", title,
+                       written)
+    stocking = [station for station in stations if str(ds.station_kind.sel(station=station).values) in STOCKS]
+    if not stocking:
+        print("plot.py: no plots of dry hours and stocks: no station with visits keeps a stock", file=sys.stderr)
+    else:
+        if not lacks(ds, ["station_dry_hours"], "plot of dry hours"):
+            station_figure(ds, per_year(ds.station_dry_hours), stocking,
+                           f"hours run dry with a truck waiting [{ds.station_dry_hours.attrs['units']}]",
+                           "hours with a truck waiting because the station had run dry, by year", folder,
+                           "station_dry_hours_by_year.png", title, written)
+        plot_station_stocks(ds, stocking, folder, title, written)
+    plot_station_waits(ds, stations, folder, title, written)
+
+
+def plot_station_stocks(ds, stocking, folder, title, written):
+    """Charged packs at swap stations and fuel in the others' storage, a panel per kind."""
+    kinds = {station: str(ds.station_kind.sel(station=station).values) for station in stocking}
+    shown = [(kind, name, [station for station in stocking if kinds[station] == kind])
+             for kind, name in STOCKS.items() if name in ds and kind in kinds.values()]
+    if not shown:
+        print("plot.py: no stock plot: the file has no stock series of the stations with visits", file=sys.stderr)
+        return
+    figure, axes = panels(len(shown))
+    for axis, (kind, name, members) in zip(axes, shown):
+        # Deliveries and recharges saw-tooth the stock: the weekly mean shows its level.
+        weekly = ds[name].sel(station=members).resample(time="W").mean()
+        for station in members:
+            axis.plot(weekly.time.values, weekly.sel(station=station).values, label=station)
+        axis.set_ylim(bottom=0)
+        axis.set_xlabel(ds.time.attrs.get("long_name", "time"))
+        axis.set_ylabel(label(ds[name]))
+        axis.set_title(f"{kind} stations (weekly mean)")
+        axis.legend(fontsize=8)
+    figure.suptitle(f"{title}: charged packs and fuel in stock")
+    save(figure, folder, "station_stock.png", written)
+
+
+def plot_station_waits(ds, stations, folder, title, written):
+    """The run's wait statistics per station (station_wait_*_hours), a panel per statistic."""
+    names = [name for name in ds.data_vars if name.startswith("station_wait_") and name.endswith("_hours")
+             and ds[name].dims == ("station",)]
+    if not names:
+        print("plot.py: no plot of the wait summaries: the file has no station_wait_*_hours", file=sys.stderr)
+        return
+    figure, axes = plt.subplots(1, len(names), figsize=(14, max(3.0, 1.5 + 0.32 * len(stations))), sharey=True,
+                                squeeze=False)
+    for axis, name in zip(axes.flat, names):
+        bars = axis.barh(stations, ds[name].sel(station=stations).values)
+        axis.bar_label(bars, fmt="%.2f", fontsize=7, padding=2)
+        axis.margins(x=0.15)  # room for the values
+        axis.set_title(ds[name].attrs.get("long_name", name).split(" (")[0], fontsize=9)
+        axis.set_xlabel(f"wait [{ds[name].attrs.get('units', '')}]")
+    axes[0, 0].invert_yaxis()
+    axes[0, 0].tick_params(axis="y", labelsize=8)
+    figure.suptitle(f"{title}: wait before service at each station with visits, over the run")
+    save(figure, folder, "station_wait_summary.png", written)
+
+
 def plot_compare(ds, folder, title, written):
     figure, axes = plt.subplots(1, 2, figsize=(13, 4.5))
     total(ds.region_fleet_trucks, "region").plot.line(x="time", hue="truck_type", ax=axes[0])
@@ -146,6 +292,7 @@ def main():
         written = []
         if kind == "run":
             plot_run(ds, folder, title, written)
+            plot_stations(ds, folder, title, written)
         elif kind == "compare":
             plot_compare(ds, folder, title, written)
         else:
