@@ -271,6 +271,90 @@ def plot_compare(ds, folder, title, written):
         axis.set_visible(False)
     figure.suptitle(title + ": headline figures by truck type")
     save(figure, folder, "compare_headline.png", written)
+    plot_compare_types(ds, folder, title, written)
+    plot_ownership_by_site(ds, folder, title, written)
+
+
+def grouped_bars(axis, groups, series, legend_title=None):
+    """A bar for each (label, values) of `series` at each of `groups`, side by side."""
+    width = 0.8 / len(series)
+    places = np.arange(len(groups))
+    for index, (name, values) in enumerate(series):
+        axis.bar(places + (index - (len(series) - 1) / 2) * width, values, width, label=name)
+    axis.set_xticks(places, groups, rotation=30, ha="right", fontsize=8)
+    axis.margins(y=0.15)  # room above the bars for their values
+    if len(series) > 1:
+        axis.margins(y=0.35)  # and for the legend
+        axis.legend(fontsize=8, loc="upper left", title=legend_title, title_fontsize=8)
+
+
+def plot_compare_types(ds, folder, title, written):
+    """The figures that tell the truck types apart, side by side, each bar with its value."""
+    names = ["headline_ownership_cny_per_tonne_km", "headline_co2_well_to_wheel_kg_per_tonne_km",
+             "headline_co2_diesel_equivalent_kg_per_tonne_km", "headline_demand_met_share",
+             "headline_mean_station_wait_hours", "headline_p95_station_wait_hours", "headline_energy_cost_cny_per_km"]
+    if lacks(ds, names, "comparison of the truck types at work"):
+        return
+    if ds.headline_ownership_cny_per_tonne_km.isnull().all():
+        print("plot.py: no comparison of the truck types at work: no truck worked (a chain-only comparison?)",
+              file=sys.stderr)
+        return
+    types = [str(t) for t in ds.truck_type.values]
+
+    def units(name):
+        return ds[name].attrs.get("units", "")
+
+    figure, axes = panels(5)
+    grouped_bars(axes[0], types, [("", ds.headline_ownership_cny_per_tonne_km.values)])
+    axes[0].set_title("cost of ownership per tonne-km")
+    axes[0].set_ylabel(f"cost of ownership [{units('headline_ownership_cny_per_tonne_km')}]")
+    diesel = ds.headline_co2_diesel_equivalent_kg_per_tonne_km.values
+    co2 = [("well to wheel", ds.headline_co2_well_to_wheel_kg_per_tonne_km.values)]
+    if (diesel > 0).any():
+        co2.append(("the diesel type on the same trips", diesel))
+        axes[1].set_title("well-to-wheel CO2 per tonne-km, against diesel")
+    else:
+        axes[1].set_title("well-to-wheel CO2 per tonne-km (no diesel type to compare with)")
+    grouped_bars(axes[1], types, co2)
+    axes[1].set_ylabel(f"CO2 [{units('headline_co2_well_to_wheel_kg_per_tonne_km')}]")
+    grouped_bars(axes[2], types, [("", 100 * ds.headline_demand_met_share.values)])
+    axes[2].set_title("share of the demand met (at sites that state theirs)")
+    axes[2].set_ylabel("tonnes moved over tonnes required [%]")
+    grouped_bars(axes[3], types, [("mean", ds.headline_mean_station_wait_hours.values),
+                                  ("95th percentile", ds.headline_p95_station_wait_hours.values)])
+    axes[3].set_title("wait at stations before service")
+    axes[3].set_ylabel(f"wait [{units('headline_mean_station_wait_hours')}]")
+    grouped_bars(axes[4], types, [("", ds.headline_energy_cost_cny_per_km.values)])
+    axes[4].set_title("energy cost per km (paid at stations)")
+    axes[4].set_ylabel(f"energy cost [{units('headline_energy_cost_cny_per_km')}]")
+    for axis in axes:
+        axis.set_xlabel("truck type")
+        for bars in axis.containers:
+            axis.bar_label(bars, labels=[f"{v:.3g}" if np.isfinite(v) else "n/a" for v in bars.datavalues],
+                           fontsize=7)
+    figure.suptitle(f"{title}: the whole plan as each truck type")
+    save(figure, folder, "compare_by_truck_type.png", written)
+
+
+def plot_ownership_by_site(ds, folder, title, written):
+    """Cost of ownership per tonne-km at each site with work, a bar per truck type."""
+    if lacks(ds, ["ownership_cny_per_tonne_km"], "plot of the cost of ownership by site"):
+        return
+    ownership = ds.ownership_cny_per_tonne_km.transpose("site", "truck_type")
+    worked = ownership.notnull().any("truck_type").values
+    if not worked.any():
+        print("plot.py: no plot of the cost of ownership by site: no site's trucks moved a tonne", file=sys.stderr)
+        return
+    ownership = ownership.isel(site=worked)
+    sites = [str(s) for s in ownership.site.values]
+    figure, axis = plt.subplots(figsize=(max(8.0, 3 + 1.2 * len(sites)), 5))
+    grouped_bars(axis, sites, [(str(t), ownership.sel(truck_type=t).values) for t in ownership.truck_type.values],
+                 "truck type")
+    axis.set_xlabel("application site")
+    axis.set_ylabel(f"cost of ownership [{ownership.attrs.get('units', '')}]")
+    axis.set_title("cost of ownership per tonne-km at each site, the whole plan as each truck type")
+    figure.suptitle(title)
+    save(figure, folder, "compare_ownership_by_site.png", written)
 
 
 def main():
