@@ -5,7 +5,9 @@ Usage: scripts/plot.py RESULTS.h5 [-o FOLDER]
 
 Uses Debian's python3-xarray, python3-h5netcdf and python3-matplotlib, so run it with
 /usr/bin/python3 (a pyenv or venv python does not see Debian's modules). Axis labels come from
-each variable's long_name and units.
+each variable's long_name and units. A figure whose variables the file lacks, or that would show
+nothing (no station visited, no truck at work), is left out with a note on stderr. The PNGs are
+listed in docs/output.md, "Plots".
 """
 import argparse
 import pathlib
