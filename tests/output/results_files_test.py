@@ -340,8 +340,12 @@ class Plots(Workspace):
         self.assertEqual(truckflow("compare", "scenarios/sichuan.yaml", *short, "--types", "bev_swap,fcev", "-o",
                                    compare_file, "-q").returncode, 0)
         for results, pngs in ((run_file, ["production_and_deliveries.png", "fleet_and_backlog.png", "suppliers.png",
-                                          "waiting.png"]),
-                              (compare_file, ["compare_over_time.png", "compare_headline.png"])):
+                                          "waiting.png", "station_servers.png", "station_wait_by_year.png",
+                                          "station_utilization_by_year.png", "station_queue.png",
+                                          "station_dry_hours_by_year.png", "station_stock.png",
+                                          "station_wait_summary.png"]),
+                              (compare_file, ["compare_over_time.png", "compare_headline.png",
+                                              "compare_by_truck_type.png", "compare_ownership_by_site.png"])):
             plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", results, "-o", self.folder],
                                   capture_output=True, text=True, timeout=600)
             self.assertEqual(plot.returncode, 0, plot.stderr)
@@ -350,6 +354,22 @@ class Plots(Workspace):
                 self.assertTrue(path.exists(), png)
                 self.assertEqual(path.read_bytes()[:8], b"\x89PNG\r\n\x1a\n")
                 self.assertGreater(path.stat().st_size, 10000, png)
+
+    def test_without_stations_or_work(self):
+        """A run without stations and a chain-only comparison: the other plots, and a note for each left out."""
+        run_file, compare_file = self.folder / "run.h5", self.folder / "compare.h5"
+        self.assertEqual(truckflow("run", "scenarios/tiny/upfit.yaml", "-o", run_file, "-q").returncode, 0)
+        self.assertEqual(truckflow("compare", "scenarios/tiny/operations.yaml", "--chain-only", "-o", compare_file,
+                                   "-q").returncode, 0)
+        for results, png, note in ((run_file, "waiting.png", "no station plots"),
+                                   (compare_file, "compare_headline.png", "no comparison of the truck types at work")):
+            plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", results, "-o", self.folder],
+                                  capture_output=True, text=True, timeout=600)
+            self.assertEqual(plot.returncode, 0, plot.stderr)
+            self.assertIn(note, plot.stderr)
+            self.assertTrue((self.folder / png).exists(), png)
+        left_out = ["station_servers.png", "compare_by_truck_type.png", "compare_ownership_by_site.png"]
+        self.assertEqual([png for png in left_out if (self.folder / png).exists()], [])
 
     def test_not_a_results_file(self):
         bogus = self.folder / "bogus.h5"
