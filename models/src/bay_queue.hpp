@@ -6,8 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
-#include <queue>
 #include <vector>
 
 #include "truckflow/engine/time.hpp"
@@ -26,19 +24,21 @@ class BayQueue {
   engine::Time assign(engine::Time now, engine::Duration service, const ShiftCalendar& shift);
 
   /// When the bay that frees first is free (it may be in the past).
-  engine::Time free_at() const noexcept { return free_at_.top(); }
+  engine::Time free_at() const noexcept { return free_at_.front(); }
   /// The bay that frees first is taken until `until` (for a service whose start the caller works out
   /// from `free_at`).
   void occupy_until(engine::Time until);
   /// `more` bays, free from `now`.
   void add(std::size_t more, engine::Time now);
   std::size_t bays() const noexcept { return free_at_.size(); }
+  /// When each bay is free, in no particular order.
+  const std::vector<engine::Time>& free_times() const noexcept { return free_at_; }
 
   std::int64_t served() const noexcept { return served_; }
   double wait_hours() const noexcept { return wait_hours_; }
 
  private:
-  std::priority_queue<engine::Time, std::vector<engine::Time>, std::greater<>> free_at_;  // one per bay
+  std::vector<engine::Time> free_at_;  // one per bay: a min-heap (the bay that frees first in front)
   std::int64_t served_ = 0;
   double wait_hours_ = 0.0;
 };

@@ -405,9 +405,9 @@ engine::Process<engine::Duration> Operations::visit(Driver& driver, Station& sta
   energy_cost_cny(truck.site, truck.type) += refill.cost_cny;
   driver.upstream_co2_kg_per_unit = station.upstream_co2_kg_per_unit();
   const engine::Time now = chain_.sim.now();
-  chain_.emit(StationVisited{now, now - (station.books_visits() ? engine::Duration::zero() : refill.waited + refill.served),
-                             truck.id, truck.type, truck.site, station.index(), refill.waited, refill.served,
-                             refill.units, refill.cost_cny});
+  chain_.emit(StationVisited{
+      now, now - (station.books_visits() ? engine::Duration::zero() : refill.waited + refill.served), truck.id,
+      truck.type, truck.site, station.index(), refill.waited, refill.served, refill.units, refill.cost_cny});
   co_return left;
 }
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 
 #include "chain.hpp"
@@ -48,7 +47,7 @@ Station::Station(Chain& chain, std::size_t index, const StationDesc& desc, Place
       break;
     case StationKind::swap:
       lanes_.emplace(servers);
-      pack_ready_.assign(static_cast<std::size_t>(desc.packs), engine::Time::zero());
+      charged_at_.emplace(static_cast<std::size_t>(desc.packs));
       pack_bays_.emplace(static_cast<std::size_t>(desc.pack_bays));
       break;
     case StationKind::hydrogen:
@@ -67,13 +66,13 @@ engine::Duration Station::expected_wait() const {
   const engine::Time now = chain_.sim.now();
   if (lanes_) {
     engine::Time starts = std::max(now, lanes_->free_at());
-    if (!pack_ready_.empty()) starts = std::max(starts, pack_ready_.front());
+    if (charged_at_) starts = std::max(starts, charged_at_->free_at());
     return starts - now;
   }
   const double mean_service_h =
       visits_ > 0 ? service_hours_ / static_cast<double>(visits_) : desc_.handling_minutes / 60.0;
-  const double ahead = static_cast<double>(servers_->queue_length() + waiting_for_stock_ + servers_->in_use()) +
-                       1.0 - static_cast<double>(servers_->capacity());
+  const double ahead = static_cast<double>(servers_->queue_length() + waiting_for_stock_ + servers_->in_use()) + 1.0 -
+                       static_cast<double>(servers_->capacity());
   if (ahead <= 0.0) return engine::Duration::zero();
   return engine::hours(ahead * mean_service_h / static_cast<double>(servers_->capacity()));
 }
@@ -134,15 +133,13 @@ Refill Station::book(Truck& truck, double level, double full, double max_charge_
     refill.bought_cny = refill.units * tariff;
     work = charge_time(level, full, max_charge_kw);
   } else {
-    std::ranges::pop_heap(pack_ready_, std::greater<>{});
-    pack_ready = pack_ready_.back();
+    pack_ready = charged_at_->free_at();
     starts = std::max(server_free, pack_ready);
     if (pack_ready > server_free) add_dry(server_free, pack_ready);
     const engine::Time bay_starts = std::max(starts, pack_bays_->free_at());
     const engine::Time recharged = bay_starts + engine::hours(refill.units / desc_.pack_bay_kw);
     pack_bays_->occupy_until(recharged);
-    pack_ready_.back() = recharged;
-    std::ranges::push_heap(pack_ready_, std::greater<>{});
+    charged_at_->occupy_until(recharged);  // the pack taken is replaced by the truck's
     refill.bought_cny = refill.units * tariff_cny_per_kwh(bay_starts);
     work = engine::minutes(desc_.swap_minutes);
   }
@@ -211,14 +208,17 @@ std::size_t Station::queue(engine::Time now) const {
 
 std::int64_t Station::charged_packs(engine::Time now) const {
   // Charged: in stock, and taken by a truck still waiting for its swap.
-  return std::ranges::count_if(pack_ready_, [now](engine::Time ready) { return ready <= now; }) +
+  if (!charged_at_) return 0;
+  return std::ranges::count_if(charged_at_->free_times(), [now](engine::Time ready) { return ready <= now; }) +
          std::ranges::count_if(booked_, [now](const Booking& b) { return b.pack_ready <= now && now < b.starts; });
 }
 
 std::int64_t Station::packs_recharging(engine::Time now) const {
-  // The heap holds the packs of trucks not yet swapped (booked, still in the truck): they do not count
+  // charged_at_ holds the packs of trucks not yet swapped (booked, still in the truck): they do not count
   // until the swap; a pack taken by a waiting truck that is not charged yet does.
-  const auto in_heap = std::ranges::count_if(pack_ready_, [now](engine::Time ready) { return ready > now; });
+  if (!charged_at_) return 0;
+  const auto in_heap =
+      std::ranges::count_if(charged_at_->free_times(), [now](engine::Time ready) { return ready > now; });
   const auto not_out = std::ranges::count_if(booked_, [now](const Booking& b) { return now < b.starts; });
   const auto taken = std::ranges::count_if(booked_, [now](const Booking& b) { return now < b.pack_ready; });
   return in_heap - not_out + taken;
@@ -230,9 +230,7 @@ double Station::upstream_co2_kg_per_unit() const {
   return carrier() == Carrier::diesel ? chain_.desc.economics.diesel_upstream_co2_kg_per_l : 0.0;
 }
 
-double Station::growth() const noexcept {
-  return static_cast<double>(servers()) / static_cast<double>(desc_.servers);
-}
+double Station::growth() const noexcept { return static_cast<double>(servers()) / static_cast<double>(desc_.servers); }
 
 void Station::reorder() {
   // As many deliveries as lift the stock and what is on order above the reorder point, which grows
@@ -293,10 +291,7 @@ engine::Process<> Station::grow() {
       const std::size_t added = wanted - servers();
       const auto more_packs = static_cast<std::int64_t>(added) * desc_.packs / desc_.servers;
       packs_added_ += more_packs;
-      for (std::int64_t p = 0; p < more_packs; ++p) {
-        pack_ready_.push_back(sim.now());
-        std::ranges::push_heap(pack_ready_, std::greater<>{});
-      }
+      charged_at_->add(static_cast<std::size_t>(more_packs), sim.now());
       pack_bays_->add(added * static_cast<std::size_t>(desc_.pack_bays) / static_cast<std::size_t>(desc_.servers),
                       sim.now());
     }

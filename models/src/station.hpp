@@ -132,7 +132,7 @@ class Station {
   std::optional<BayQueue> lanes_;                  // charging, swap: chargers or lanes
   std::vector<Booking> booked_;                    // charging, swap: visits, those not yet over among them
   std::size_t prune_booked_at_ = 64;               // size of booked_ at which the visits over are dropped
-  std::vector<engine::Time> pack_ready_;           // swap: a min-heap of when each pack not in a truck is charged
+  std::optional<BayQueue> charged_at_;             // swap: the packs not in a truck, each free when charged
   std::optional<BayQueue> pack_bays_;              // swap
   std::optional<engine::Resource> servers_;        // hydrogen, methanol, diesel
   std::optional<engine::Container<double>> tank_;  // hydrogen, methanol, diesel
@@ -151,7 +151,7 @@ class Station {
   double on_order_ = 0.0;
   engine::Duration resupply_trip_;
   std::int64_t packs_added_ = 0;
-  double dry_hours_ = 0.0;                                       // in the periods below, before them
+  double dry_hours_ = 0.0;                                        // in the periods below, before them
   std::vector<std::pair<engine::Time, engine::Time>> dry_spans_;  // periods not wholly past, in time order
   std::optional<engine::Time> dry_since_;                         // a fuel station dry now
 };
