@@ -66,42 +66,83 @@ DeliveryRow delivery_row(const models::TruckDelivered& d) {
           (d.at - d.ordered_at).to_days()};
 }
 
+namespace {
+
+/// Builds a table's columns in order.
+template <typename Row>
+class Columns {
+ public:
+  void integer(std::string name, std::string units, std::string long_name, std::string codes_of,
+               std::function<std::int64_t(const Row&)> read, bool none_allowed = false) {
+    TableColumn<Row> c;
+    static_cast<ColumnInfo&>(c) = {std::move(name),     std::move(units), std::move(long_name),
+                                   std::move(codes_of), none_allowed,     false};
+    c.integer = std::move(read);
+    columns_.push_back(std::move(c));
+  }
+  void real(std::string name, std::string units, std::string long_name, bool is_time,
+            std::function<double(const Row&)> read) {
+    TableColumn<Row> c;
+    static_cast<ColumnInfo&>(c) = {std::move(name), std::move(units), std::move(long_name), "", false, is_time};
+    c.real = std::move(read);
+    columns_.push_back(std::move(c));
+  }
+  std::vector<TableColumn<Row>> done() { return std::move(columns_); }
+
+ private:
+  std::vector<TableColumn<Row>> columns_;
+};
+
+}  // namespace
+
+Attributes column_attributes(const ColumnInfo& column, const models::ScenarioDesc& scenario,
+                             const models::SeriesCatalog& catalog) {
+  if (column.is_time) return time_attributes(scenario, column.long_name);
+  Attributes attributes{column.units, column.long_name};
+  if (column.codes_of.empty()) return attributes;
+  // CF flags: each code's meaning is the id at that position of the dimension.
+  std::vector<std::int64_t> codes;
+  std::string meanings;
+  if (column.none_allowed) {
+    codes.push_back(-1);
+    meanings = "_none";  // ids start with a letter: no id can be "_none"
+  }
+  const std::vector<std::string>& labels = catalog.dimension(column.codes_of).labels;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    codes.push_back(static_cast<std::int64_t>(i));
+    meanings += (meanings.empty() ? "" : " ") + labels[i];
+  }
+  attributes.extra = {{"flag_meanings", meanings}};
+  // A dimension with no entries is left out of the file: only codes into one that is there.
+  if (!labels.empty()) attributes.extra.emplace_back("truckflow_codes_of", column.codes_of);
+  attributes.integers = {{"flag_values", codes}};
+  return attributes;
+}
+
 const std::vector<DeliveryColumn>& delivery_columns() {
   static const std::vector<DeliveryColumn> columns = [] {
-    std::vector<DeliveryColumn> c;
-    const auto integer = [&](std::string name, std::string units, std::string long_name, std::string codes_of,
-                             std::function<std::int64_t(const DeliveryRow&)> read, bool none_allowed = false) {
-      c.push_back({std::move(name),
-                   std::move(units),
-                   std::move(long_name),
-                   std::move(codes_of),
-                   none_allowed,
-                   false,
-                   std::move(read),
-                   {}});
-    };
-    const auto real = [&](std::string name, std::string units, std::string long_name, bool is_time,
-                          std::function<double(const DeliveryRow&)> read) {
-      c.push_back({std::move(name), std::move(units), std::move(long_name), "", false, is_time, {}, std::move(read)});
-    };
-    integer("delivery_truck_id", "1", "truck id (in order of ordering)", "", [](const auto& r) { return r.truck_id; });
-    integer("delivery_truck_type", "", "truck type", "truck_type", [](const auto& r) { return r.truck_type; });
-    integer("delivery_site", "", "application site (site_operator gives its operator)", "site",
-            [](const auto& r) { return r.site; });
-    integer("delivery_region", "", "region of the site (where the truck is registered)", "region",
-            [](const auto& r) { return r.region; });
-    integer("delivery_factory", "", "factory that built the truck", "factory", [](const auto& r) { return r.factory; });
-    integer(
+    Columns<DeliveryRow> c;
+    c.integer("delivery_truck_id", "1", "truck id (in order of ordering)", "",
+              [](const auto& r) { return r.truck_id; });
+    c.integer("delivery_truck_type", "", "truck type", "truck_type", [](const auto& r) { return r.truck_type; });
+    c.integer("delivery_site", "", "application site (site_operator gives its operator)", "site",
+              [](const auto& r) { return r.site; });
+    c.integer("delivery_region", "", "region of the site (where the truck is registered)", "region",
+              [](const auto& r) { return r.region; });
+    c.integer("delivery_factory", "", "factory that built the truck", "factory",
+              [](const auto& r) { return r.factory; });
+    c.integer(
         "delivery_upfitter", "", "upfitter that fitted its body (none: -1, meaning _none)", "upfitter",
         [](const auto& r) { return r.upfitter; }, true);
-    real("delivery_ordered_time", "", "when the truck was ordered", true,
-         [](const auto& r) { return r.ordered_hours; });
-    real("delivery_built_time", "", "when the truck was assembled", true, [](const auto& r) { return r.built_hours; });
-    real("delivery_delivered_time", "", "when the truck was delivered", true,
-         [](const auto& r) { return r.delivered_hours; });
-    real("delivery_lead_time_days", "d", "time from order to delivery", false,
-         [](const auto& r) { return r.lead_time_days; });
-    return c;
+    c.real("delivery_ordered_time", "", "when the truck was ordered", true,
+           [](const auto& r) { return r.ordered_hours; });
+    c.real("delivery_built_time", "", "when the truck was assembled", true,
+           [](const auto& r) { return r.built_hours; });
+    c.real("delivery_delivered_time", "", "when the truck was delivered", true,
+           [](const auto& r) { return r.delivered_hours; });
+    c.real("delivery_lead_time_days", "d", "time from order to delivery", false,
+           [](const auto& r) { return r.lead_time_days; });
+    return c.done();
   }();
   return columns;
 }
@@ -110,37 +151,11 @@ void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, co
                       const std::vector<DeliveryRow>& rows) {
   nc.dimension("delivery", rows.size());
   for (const DeliveryColumn& column : delivery_columns()) {
+    const Attributes attributes = column_attributes(column, scenario, catalog);
     if (column.integer) {
-      std::vector<std::int64_t> values;
-      values.reserve(rows.size());
-      for (const DeliveryRow& row : rows) values.push_back(column.integer(row));
-      Attributes attributes{column.units, column.long_name};
-      if (!column.codes_of.empty()) {
-        // CF flags: each code's meaning is the id at that position of the dimension.
-        std::vector<std::int64_t> codes;
-        std::string meanings;
-        if (column.none_allowed) {
-          codes.push_back(-1);
-          meanings = "_none";  // ids start with a letter: no id can be "_none"
-        }
-        const std::vector<std::string>& labels = catalog.dimension(column.codes_of).labels;
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-          codes.push_back(static_cast<std::int64_t>(i));
-          meanings += (meanings.empty() ? "" : " ") + labels[i];
-        }
-        attributes.extra = {{"flag_meanings", meanings}};
-        // A dimension with no entries is left out of the file: only codes into one that is there.
-        if (!labels.empty()) attributes.extra.emplace_back("truckflow_codes_of", column.codes_of);
-        attributes.integers = {{"flag_values", codes}};
-      }
-      nc.variable(column.name, {"delivery"}, values, attributes);
+      nc.variable(column.name, {"delivery"}, column_values<DeliveryRow>(column.integer, rows), attributes);
     } else {
-      std::vector<double> values;
-      values.reserve(rows.size());
-      for (const DeliveryRow& row : rows) values.push_back(column.real(row));
-      nc.variable(
-          column.name, {"delivery"}, values,
-          column.is_time ? time_attributes(scenario, column.long_name) : Attributes{column.units, column.long_name});
+      nc.variable(column.name, {"delivery"}, column_values<DeliveryRow>(column.real, rows), attributes);
     }
   }
 }

@@ -1,9 +1,11 @@
 // What run and compare files share: time attributes, dimensions with their label variables, the
-// series' attributes, the delivery table's columns and the provenance. Internal to output/.
+// series' attributes, the event tables' columns (deliveries) and the provenance.
+// Internal to output/.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -50,19 +52,35 @@ struct DeliveryRow {
 };
 DeliveryRow delivery_row(const models::TruckDelivered& delivered);
 
-/// A column of the delivery table. A categorical column holds integer codes: positions in the
-/// dimension `codes_of` names (-1 for none where `none_allowed`), described by CF flag_values and
-/// flag_meanings.
-struct DeliveryColumn {
+/// A column of an event table (one row per event). A categorical column holds integer codes:
+/// positions in the dimension `codes_of` names (-1 for none where `none_allowed`), described by CF
+/// flag_values and flag_meanings.
+struct ColumnInfo {
   std::string name;
   std::string units;
   std::string long_name;
   std::string codes_of;  ///< "" for a number
   bool none_allowed = false;
-  bool is_time = false;                                     ///< hours since the start (decoded to dates)
-  std::function<std::int64_t(const DeliveryRow&)> integer;  ///< integer and categorical columns
-  std::function<double(const DeliveryRow&)> real;           ///< the others
+  bool is_time = false;  ///< hours since the start (decoded to dates)
 };
+template <typename Row>
+struct TableColumn : ColumnInfo {
+  std::function<std::int64_t(const Row&)> integer;  ///< integer and categorical columns
+  std::function<double(const Row&)> real;           ///< the others
+};
+/// The column's variable attributes: units and long_name, CF flags for codes, time units for times.
+Attributes column_attributes(const ColumnInfo& column, const models::ScenarioDesc& scenario,
+                             const models::SeriesCatalog& catalog);
+/// The column's values in `rows`.
+template <typename Row, typename Value>
+std::vector<Value> column_values(const std::function<Value(const Row&)>& read, std::span<const Row> rows) {
+  std::vector<Value> values;
+  values.reserve(rows.size());
+  for (const Row& row : rows) values.push_back(read(row));
+  return values;
+}
+
+using DeliveryColumn = TableColumn<DeliveryRow>;
 const std::vector<DeliveryColumn>& delivery_columns();
 
 /// The delivery table (dimension `delivery`).
