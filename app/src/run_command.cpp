@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "truckflow/output/atomic_file.hpp"
 #include "truckflow/output/results.hpp"
@@ -61,15 +63,21 @@ int run_command(const RunArguments& args, const std::string& command_line) {
     file.emplace(*args.output);
     writer.emplace(file->temporary_path(), world.description(), world.series(),
                    output::Provenance{command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision},
-                   throw_if_cancelled);
+                   throw_if_cancelled, args.station_visits);
     world.add_observer(*writer);
   }
   Progress progress("run", args.progress);
   const engine::Epoch& epoch = world.simulation().epoch();
-  simulate(world, [&](double fraction) {
-    progress.update(fraction, engine::iso_date(epoch.date_of(world.simulation().now())),
-                    world.simulation().events_processed());
-  });
+  try {
+    simulate(world, [&](double fraction) {
+      progress.update(fraction, engine::iso_date(epoch.date_of(world.simulation().now())),
+                      world.simulation().events_processed());
+    });
+  } catch (const output::TooManyStationVisits& e) {
+    throw std::runtime_error(std::string(e.what()) +
+                             " (--station-visits); shorten the run, e.g. --set simulation.horizon_years=1, or leave "
+                             "out --station-visits; nothing was written");
+  }
   progress.finish();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

@@ -66,6 +66,12 @@ DeliveryRow delivery_row(const models::TruckDelivered& d) {
           (d.at - d.ordered_at).to_days()};
 }
 
+VisitRow visit_row(const models::StationVisited& v) {
+  const auto code = [](std::size_t index) { return static_cast<std::int64_t>(index); };
+  return {v.arrived.to_hours(), v.truck_id, code(v.truck_type), code(v.site), code(v.station), v.waited.to_hours(),
+          v.served.to_hours(),  v.units,    v.cost_cny};
+}
+
 namespace {
 
 /// Builds a table's columns in order.
@@ -156,6 +162,47 @@ void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, co
       nc.variable(column.name, {"delivery"}, column_values<DeliveryRow>(column.integer, rows), attributes);
     } else {
       nc.variable(column.name, {"delivery"}, column_values<DeliveryRow>(column.real, rows), attributes);
+    }
+  }
+}
+
+const std::vector<VisitColumn>& visit_columns() {
+  static const std::vector<VisitColumn> columns = [] {
+    Columns<VisitRow> c;
+    c.real("visit_arrived_time", "", "when the truck arrived at the station", true,
+           [](const auto& r) { return r.arrived_hours; });
+    c.integer("visit_truck_id", "1", "truck id (as delivery_truck_id)", "", [](const auto& r) { return r.truck_id; });
+    c.integer("visit_truck_type", "", "truck type", "truck_type", [](const auto& r) { return r.truck_type; });
+    c.integer("visit_site", "", "the truck's application site", "site", [](const auto& r) { return r.site; });
+    c.integer("visit_station", "", "station visited", "station", [](const auto& r) { return r.station; });
+    c.real("visit_waited_hours", "h", "wait from arrival to the start of service", false,
+           [](const auto& r) { return r.waited_hours; });
+    c.real("visit_served_hours", "h", "service: handling and charging, swapping or filling", false,
+           [](const auto& r) { return r.served_hours; });
+    c.real("visit_units", "kWh, kg or L",
+           "energy put in the truck, in the unit of the station's carrier, which differs from row to row: kWh at "
+           "charging and swap stations, kg at hydrogen stations, L at methanol and diesel stations (station_kind)",
+           false, [](const auto& r) { return r.units; });
+    c.real("visit_cost_cny", "CNY", "what the truck paid", false, [](const auto& r) { return r.cost_cny; });
+    return c.done();
+  }();
+  return columns;
+}
+
+void declare_visits(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog) {
+  nc.unlimited_dimension("visit");
+  for (const VisitColumn& column : visit_columns()) {
+    nc.appendable(column.name, {"visit"}, static_cast<bool>(column.integer),
+                  column_attributes(column, scenario, catalog));
+  }
+}
+
+void append_visits(NetcdfWriter& nc, std::span<const VisitRow> rows) {
+  for (const VisitColumn& column : visit_columns()) {
+    if (column.integer) {
+      nc.append(column.name, std::span<const std::int64_t>(column_values<VisitRow>(column.integer, rows)));
+    } else {
+      nc.append(column.name, std::span<const double>(column_values<VisitRow>(column.real, rows)));
     }
   }
 }

@@ -44,7 +44,8 @@ std::string results_reference_markdown() {
     out << "| " << code(d.name) << " | " << (fixed.empty() ? d.long_name + "s" : joined(fixed)) << " | "
         << joined(properties) << " |\n";
   }
-  out << "| `delivery` | none (the rows of the delivery table) | |\n\n";
+  out << "| `delivery` | none (the rows of the delivery table) | |\n"
+      << "| `visit` | none (the rows of the station-visit table); unlimited; only with `run --station-visits` | |\n\n";
 
   out << "### Sampled series\n\n"
       << "Dimensions after `time`, in C order. In a compare file each series is summed over `truck_type` (each run "
@@ -64,6 +65,13 @@ std::string results_reference_markdown() {
          "and `flag_meanings` also say (`-1`, meaning `_none`: none). Codes have no `units` (CF flags).\n\n"
       << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
   for (const detail::DeliveryColumn& c : detail::delivery_columns()) table_row(out, c);
+
+  out << "\n### The station-visit table (run files written with `--station-visits`)\n\n"
+      << "One row per charging, swap or refuelling visit, in the order the visits were counted: on arrival at "
+         "charging and swap stations (the visit's whole course is known then), on leaving hydrogen, methanol and "
+         "diesel stations. Categorical columns as in the delivery table.\n\n"
+      << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
+  for (const detail::VisitColumn& c : detail::visit_columns()) table_row(out, c);
 
   out << "\n### Where trucks waited\n\n"
       << "Over `stage` in a run file, over (`stage`, `truck_type`) in a compare file: how long trucks spent in each "
