@@ -117,7 +117,8 @@ int main(int argc, char** argv) {
   add_scenario_arguments(*compare_cmd, compare_args.scenario);
   compare_cmd
       ->add_option("-o,--output", compare_args.output,
-                   "results file to write, with a truck_type dimension; without -o no file is written")
+                   "results file to write, with a truck_type dimension and no event tables (for a table of station "
+                   "visits: run --station-visits); without -o no file is written")
       ->type_name("OUT.h5");
   compare_cmd->add_option("--types", compare_args.types, "truck types to compare (default: every type)")
       ->delimiter(',')

@@ -68,8 +68,15 @@ DeliveryRow delivery_row(const models::TruckDelivered& d) {
 
 VisitRow visit_row(const models::StationVisited& v) {
   const auto code = [](std::size_t index) { return static_cast<std::int64_t>(index); };
-  return {v.arrived.to_hours(), v.truck_id, code(v.truck_type), code(v.site), code(v.station), v.waited.to_hours(),
-          v.served.to_hours(),  v.units,    v.cost_cny};
+  return {.arrived_hours = v.arrived.to_hours(),
+          .truck_id = v.truck_id,
+          .truck_type = code(v.truck_type),
+          .site = code(v.site),
+          .station = code(v.station),
+          .waited_hours = v.waited.to_hours(),
+          .served_hours = v.served.to_hours(),
+          .units = v.units,
+          .cost_cny = v.cost_cny};
 }
 
 namespace {
@@ -99,8 +106,16 @@ class Columns {
   std::vector<TableColumn<Row>> columns_;
 };
 
-}  // namespace
+/// The column's values in `rows`.
+template <typename Row, typename Value>
+std::vector<Value> column_values(const std::function<Value(const Row&)>& read, std::span<const Row> rows) {
+  std::vector<Value> values;
+  values.reserve(rows.size());
+  for (const Row& row : rows) values.push_back(read(row));
+  return values;
+}
 
+/// The column's variable attributes: units and long_name, CF flags for codes, time units for times.
 Attributes column_attributes(const ColumnInfo& column, const models::ScenarioDesc& scenario,
                              const models::SeriesCatalog& catalog) {
   if (column.is_time) return time_attributes(scenario, column.long_name);
@@ -124,6 +139,8 @@ Attributes column_attributes(const ColumnInfo& column, const models::ScenarioDes
   attributes.integers = {{"flag_values", codes}};
   return attributes;
 }
+
+}  // namespace
 
 const std::vector<DeliveryColumn>& delivery_columns() {
   static const std::vector<DeliveryColumn> columns = [] {

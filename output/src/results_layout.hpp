@@ -82,17 +82,6 @@ struct TableColumn : ColumnInfo {
   std::function<std::int64_t(const Row&)> integer;  ///< integer and categorical columns
   std::function<double(const Row&)> real;           ///< the others
 };
-/// The column's variable attributes: units and long_name, CF flags for codes, time units for times.
-Attributes column_attributes(const ColumnInfo& column, const models::ScenarioDesc& scenario,
-                             const models::SeriesCatalog& catalog);
-/// The column's values in `rows`.
-template <typename Row, typename Value>
-std::vector<Value> column_values(const std::function<Value(const Row&)>& read, std::span<const Row> rows) {
-  std::vector<Value> values;
-  values.reserve(rows.size());
-  for (const Row& row : rows) values.push_back(read(row));
-  return values;
-}
 
 using DeliveryColumn = TableColumn<DeliveryRow>;
 const std::vector<DeliveryColumn>& delivery_columns();
