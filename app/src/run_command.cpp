@@ -63,7 +63,7 @@ int run_command(const RunArguments& args, const std::string& command_line) {
     file.emplace(*args.output);
     writer.emplace(file->temporary_path(), world.description(), world.series(),
                    output::Provenance{command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision},
-                   throw_if_cancelled, args.station_visits);
+                   throw_if_cancelled, args.station_visits ? std::optional(output::max_station_visits) : std::nullopt);
     world.add_observer(*writer);
   }
   Progress progress("run", args.progress);

@@ -16,13 +16,14 @@ struct RunFileWriter::Delivery {
 /// Visits not yet appended to the file (appended a batch at a time: the file's chunks hold 32,768).
 struct RunFileWriter::Visits {
   static constexpr std::size_t batch_rows = 4096;
+  std::size_t limit = 0;
   std::vector<detail::VisitRow> pending;
   std::size_t rows = 0;
 };
 
 RunFileWriter::RunFileWriter(std::string path, const models::ScenarioDesc& scenario,
                              const models::SeriesCatalog& catalog, Provenance provenance,
-                             std::function<void()> interruption_check, bool station_visits)
+                             std::function<void()> interruption_check, std::optional<std::size_t> station_visit_limit)
     : scenario_(scenario),
       catalog_(catalog),
       provenance_(std::move(provenance)),
@@ -37,9 +38,10 @@ RunFileWriter::RunFileWriter(std::string path, const models::ScenarioDesc& scena
     dims.insert(dims.end(), e.spec.dimensions.begin(), e.spec.dimensions.end());
     nc_->appendable(e.spec.name, dims, e.spec.type == models::ValueType::count, detail::series_attributes(e.spec));
   }
-  if (station_visits) {
+  if (station_visit_limit) {
     detail::declare_visits(*nc_, scenario_, catalog_);
     visits_ = std::make_unique<Visits>();
+    visits_->limit = *station_visit_limit;
     visits_->pending.reserve(Visits::batch_rows);
   }
 }
@@ -50,9 +52,9 @@ void RunFileWriter::on_event(const models::DomainEvent& event) {
   if (const auto* delivered = std::get_if<models::TruckDelivered>(&event)) {
     deliveries_.push_back({detail::delivery_row(*delivered)});
   } else if (const auto* visited = std::get_if<models::StationVisited>(&event); visited != nullptr && visits_) {
-    if (visits_->rows == max_station_visits) {
+    if (visits_->rows == visits_->limit) {
       throw TooManyStationVisits("the station-visit table is full: a run may have at most " +
-                                 std::to_string(max_station_visits) + " station visits in its results file");
+                                 std::to_string(visits_->limit) + " station visits in its results file");
     }
     ++visits_->rows;
     visits_->pending.push_back(detail::visit_row(*visited));

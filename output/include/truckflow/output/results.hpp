@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -33,7 +34,7 @@ struct Provenance {
 /// "The station-visit table").
 inline constexpr std::size_t max_station_visits = 50'000'000;
 
-/// Thrown by RunFileWriter when a run has more station visits than max_station_visits.
+/// Thrown by RunFileWriter when a run has more station visits than its table may hold.
 class TooManyStationVisits : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -43,15 +44,16 @@ class TooManyStationVisits : public std::runtime_error {
 /// variable along an unlimited `time` dimension, and samples are appended in chunks of about
 /// 256 KiB a variable, so what is kept besides the file's compressed bytes does not grow with the
 /// run's length. The delivery table, headline figures and provenance are written by finish().
-/// With `station_visits`, every station visit is a row of the visit table, appended (compressed)
-/// as the run goes; past max_station_visits on_event() throws TooManyStationVisits.
+/// With `station_visit_limit`, every station visit is a row of the visit table, appended
+/// (compressed) as the run goes; past that many rows on_event() throws TooManyStationVisits.
 /// The file is built in memory and written to `path` (created or truncated) by finish(); publish
 /// it with AtomicFile. `interruption_check` (if any) is called before each variable is created and
 /// may throw to abandon the file (Ctrl-C).
 class RunFileWriter : public models::Observer {
  public:
   RunFileWriter(std::string path, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
-                Provenance provenance, std::function<void()> interruption_check = {}, bool station_visits = false);
+                Provenance provenance, std::function<void()> interruption_check = {},
+                std::optional<std::size_t> station_visit_limit = {});
   RunFileWriter(const RunFileWriter&) = delete;
   RunFileWriter& operator=(const RunFileWriter&) = delete;
   ~RunFileWriter() override;
