@@ -31,7 +31,8 @@ struct ScenarioArguments {
 struct RunArguments {
   ScenarioArguments scenario;
   std::optional<std::string> output;
-  bool chain_only = false;  ///< the chain only: delivered trucks do not work
+  bool chain_only = false;      ///< the chain only: delivered trucks do not work
+  bool station_visits = false;  ///< the results file holds a row per station visit
   ProgressOptions progress;
 };
 

@@ -1,9 +1,12 @@
 // truckflow validate and truckflow run.
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "truckflow/output/atomic_file.hpp"
 #include "truckflow/output/results.hpp"
@@ -23,6 +26,18 @@ namespace {
 
 std::string count(std::size_t n, const std::string& singular, const std::string& plural) {
   return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
+
+/// Whether `e` is the station-visit table being full, or (a process that met it) caused by it.
+bool visit_table_full(const std::exception& e) {
+  if (dynamic_cast<const output::TooManyStationVisits*>(&e) != nullptr) return true;
+  try {
+    std::rethrow_if_nested(e);
+  } catch (const std::exception& cause) {
+    return visit_table_full(cause);
+  } catch (...) {
+  }
+  return false;
 }
 
 }  // namespace
@@ -61,15 +76,23 @@ int run_command(const RunArguments& args, const std::string& command_line) {
     file.emplace(*args.output);
     writer.emplace(file->temporary_path(), world.description(), world.series(),
                    output::Provenance{command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision},
-                   throw_if_cancelled);
+                   throw_if_cancelled, args.station_visits ? std::optional(output::max_station_visits) : std::nullopt);
     world.add_observer(*writer);
   }
   Progress progress("run", args.progress);
   const engine::Epoch& epoch = world.simulation().epoch();
-  simulate(world, [&](double fraction) {
-    progress.update(fraction, engine::iso_date(epoch.date_of(world.simulation().now())),
-                    world.simulation().events_processed());
-  });
+  try {
+    simulate(world, [&](double fraction) {
+      progress.update(fraction, engine::iso_date(epoch.date_of(world.simulation().now())),
+                      world.simulation().events_processed());
+    });
+  } catch (const std::exception& e) {
+    if (!visit_table_full(e)) throw;
+    throw std::runtime_error("the station-visit table (--station-visits) is full: a run's results file holds at most " +
+                             std::to_string(output::max_station_visits) +
+                             " visits; shorten the run (e.g. --set simulation.horizon_years=1) or leave out "
+                             "--station-visits; nothing was written");
+  }
   progress.finish();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
+#include <optional>
 
 #include "files.hpp"
 #include "superblock.hpp"
@@ -176,7 +177,13 @@ void NetcdfWriter::dimension(const std::string& name, const std::vector<double>&
 }
 
 void NetcdfWriter::dimension(const std::string& name, std::size_t length) {
-  dimensions_.emplace(name, Dimension{length, {}});
+  dimension_without_variable(name, length, false);
+}
+
+void NetcdfWriter::unlimited_dimension(const std::string& name) { dimension_without_variable(name, 0, true); }
+
+void NetcdfWriter::dimension_without_variable(const std::string& name, std::size_t length, bool unlimited) {
+  dimensions_.emplace(name, Dimension{length, {}, unlimited});
   h5::Dataset dataset = create(name, {name}, H5T_STD_I32LE, false);
   // netCDF-C's marker for a dimension without a coordinate variable (readers hide the dataset).
   char marker[80];
@@ -186,8 +193,6 @@ void NetcdfWriter::dimension(const std::string& name, std::size_t length) {
 }
 
 void NetcdfWriter::unlimited_dimension(const std::string& name, const Attributes& attributes) {
-  if (!unlimited_.empty()) throw std::logic_error("results file: a second unlimited dimension '" + name + "'");
-  unlimited_ = name;
   dimensions_.emplace(name, Dimension{0, {}, true});
   std::size_t chunk_rows = 1;
   // Compressed: its chunks are sized for the longest runs, so a short run leaves most of one empty.
@@ -197,20 +202,22 @@ void NetcdfWriter::unlimited_dimension(const std::string& name, const Attributes
   Dimension& dimension = dimensions_.at(name);
   dimension.scale = std::move(dataset);
   Appendable& coordinate = appendables_[name];
+  coordinate.along = name;
   coordinate.dataset = &dimension.scale;
   coordinate.chunk_rows = chunk_rows;
 }
 
 void NetcdfWriter::appendable(const std::string& name, const std::vector<std::string>& dimensions, bool integer,
                               const Attributes& attributes) {
-  if (dimensions.empty() || dimensions.front() != unlimited_ || unlimited_.empty()) {
-    throw std::logic_error("results file: '" + name + "' must start with the unlimited dimension");
+  if (dimensions.empty() || !find(dimensions.front()).unlimited) {
+    throw std::logic_error("results file: '" + name + "' must start with an unlimited dimension");
   }
   std::size_t chunk_rows = 1;
   h5::Dataset dataset = create(name, dimensions, integer ? H5T_STD_I64LE : H5T_IEEE_F64LE, true, &chunk_rows);
   write_attributes(dataset, attributes, true);
   attach(dataset, dimensions);
   Appendable& variable = appendables_[name];
+  variable.along = dimensions.front();
   variable.owned = std::move(dataset);
   variable.dataset = &variable.owned;
   variable.integer = integer;
@@ -219,26 +226,26 @@ void NetcdfWriter::appendable(const std::string& name, const std::vector<std::st
   for (std::size_t d = 1; d < dimensions.size(); ++d) variable.row_values *= find(dimensions[d]).length;
 }
 
-void NetcdfWriter::append(const std::string& name, std::span<const double> row) {
-  append_row(name, row.data(), row.size(), false);
+void NetcdfWriter::append(const std::string& name, std::span<const double> rows) {
+  append_rows(name, rows.data(), rows.size(), false);
 }
 
-void NetcdfWriter::append(const std::string& name, std::span<const std::int64_t> row) {
-  append_row(name, row.data(), row.size(), true);
+void NetcdfWriter::append(const std::string& name, std::span<const std::int64_t> rows) {
+  append_rows(name, rows.data(), rows.size(), true);
 }
 
-void NetcdfWriter::append_row(const std::string& name, const void* row, std::size_t count, bool integer) {
+void NetcdfWriter::append_rows(const std::string& name, const void* rows, std::size_t count, bool integer) {
   const auto it = appendables_.find(name);
   if (it == appendables_.end()) throw std::logic_error("results file: '" + name + "' is not appendable");
   Appendable& v = it->second;
-  if (v.integer != integer || count != v.row_values) {
-    throw std::logic_error("results file: a row of " + std::to_string(count) + " values for '" + name + "'");
+  if (v.integer != integer || count % v.row_values != 0) {
+    throw std::logic_error("results file: rows of " + std::to_string(count) + " values for '" + name + "'");
   }
   if (integer) {
-    const auto* values = static_cast<const std::int64_t*>(row);
+    const auto* values = static_cast<const std::int64_t*>(rows);
     v.integers.insert(v.integers.end(), values, values + count);
   } else {
-    const auto* values = static_cast<const double*>(row);
+    const auto* values = static_cast<const double*>(rows);
     v.reals.insert(v.reals.end(), values, values + count);
   }
   if ((integer ? v.integers.size() : v.reals.size()) >= v.chunk_rows * v.row_values) flush(name, v);
@@ -247,7 +254,7 @@ void NetcdfWriter::append_row(const std::string& name, const void* row, std::siz
 void NetcdfWriter::flush(const std::string& name, Appendable& v) {
   const std::size_t rows = (v.integer ? v.integers.size() : v.reals.size()) / v.row_values;
   if (rows == 0) return;
-  if (name == unlimited_) dimensions_.at(name).length = v.rows_written + rows;
+  if (name == v.along) dimensions_.at(name).length = v.rows_written + rows;
   const hid_t dataset = *v.dataset;
   h5::Dataspace current(H5Dget_space(dataset), "read the shape of '" + name + "'");
   const int rank = H5Sget_simple_extent_ndims(current);
@@ -336,13 +343,23 @@ void NetcdfWriter::attribute(const std::string& name, double value) {
 
 void NetcdfWriter::close() {
   for (auto& [name, variable] : appendables_) flush(name, variable);
-  if (!unlimited_.empty()) {
-    const std::size_t rows = appendables_.at(unlimited_).rows_written;
-    for (const auto& [name, variable] : appendables_) {
-      if (variable.rows_written != rows) {
-        throw std::logic_error("results file: '" + name + "' has " + std::to_string(variable.rows_written) +
-                               " rows along '" + unlimited_ + "', which has " + std::to_string(rows));
+  for (auto& [name, dimension] : dimensions_) {
+    if (!dimension.unlimited) continue;
+    // Its coordinates' rows, or (a dimension without them) its first variable's.
+    const auto coordinate = appendables_.find(name);
+    std::optional<std::size_t> rows;
+    if (coordinate != appendables_.end()) rows = coordinate->second.rows_written;
+    for (const auto& [variable_name, variable] : appendables_) {
+      if (variable.along != name) continue;
+      if (!rows) rows = variable.rows_written;
+      if (variable.rows_written != *rows) {
+        throw std::logic_error("results file: '" + variable_name + "' has " + std::to_string(variable.rows_written) +
+                               " rows along '" + name + "', which has " + std::to_string(*rows));
       }
+    }
+    if (coordinate == appendables_.end() && rows.value_or(0) > 0) {
+      const hsize_t length = *rows;
+      h5::check_status(H5Dset_extent(dimension.scale, &length), "extend '" + name + "'");
     }
   }
   appendables_.clear();

@@ -40,16 +40,20 @@ class NetcdfWriter {
   /// A dimension that grows as rows are appended (netCDF's unlimited dimension), with numeric
   /// coordinates appended by append(name, ...) like an appendable variable's.
   void unlimited_dimension(const std::string& name, const Attributes& attributes);
+  /// An unlimited dimension without a coordinate variable (the rows of an event table kept as the
+  /// run goes); its length is its variables' rows at close(). A file may have several.
+  void unlimited_dimension(const std::string& name);
 
-  /// A numeric variable whose first dimension is the unlimited one, filled by append(): chunked
+  /// A numeric variable whose first dimension is an unlimited one, filled by append(): chunked
   /// along that dimension (about 256 KiB a chunk), shuffled and deflated. Rows are kept until a
   /// chunk is full, then written, so memory holds at most one chunk a variable.
   void appendable(const std::string& name, const std::vector<std::string>& dimensions, bool integer,
                   const Attributes& attributes);
-  /// Appends one row (a value for every cell of the other dimensions) to an appendable variable
-  /// or to the unlimited dimension's coordinates. Every one must have as many rows at close().
-  void append(const std::string& name, std::span<const double> row);
-  void append(const std::string& name, std::span<const std::int64_t> row);
+  /// Appends rows (each a value for every cell of the other dimensions) to an appendable variable
+  /// or to an unlimited dimension's coordinates. Every variable along an unlimited dimension must
+  /// have as many rows at close().
+  void append(const std::string& name, std::span<const double> rows);
+  void append(const std::string& name, std::span<const std::int64_t> rows);
 
   /// A variable over `dimensions` (C order; empty for a scalar), chunked, shuffled and deflated.
   void variable(const std::string& name, const std::vector<std::string>& dimensions, const std::vector<double>& data,
@@ -74,8 +78,9 @@ class NetcdfWriter {
     h5::Dataset scale;
     bool unlimited = false;
   };
-  /// A variable filled row by row along the unlimited dimension.
+  /// A variable filled row by row along an unlimited dimension.
   struct Appendable {
+    std::string along;     ///< the unlimited dimension
     h5::Dataset* dataset;  ///< owned here, or the unlimited dimension's scale
     h5::Dataset owned;
     bool integer = false;
@@ -85,7 +90,8 @@ class NetcdfWriter {
     std::vector<std::int64_t> integers;  ///< rows not yet written
     std::vector<double> reals;
   };
-  void append_row(const std::string& name, const void* row, std::size_t count, bool integer);
+  void append_rows(const std::string& name, const void* rows, std::size_t count, bool integer);
+  void dimension_without_variable(const std::string& name, std::size_t length, bool unlimited);
   void flush(const std::string& name, Appendable& variable);
   h5::Dataset create(const std::string& name, const std::vector<std::string>& dimensions, hid_t file_type,
                      bool compress, std::size_t* chunk_rows = nullptr);
@@ -102,7 +108,6 @@ class NetcdfWriter {
   h5::File file_;
   std::map<std::string, Dimension> dimensions_;
   std::map<std::string, Appendable> appendables_;
-  std::string unlimited_;  ///< the unlimited dimension's name, if any
 };
 
 /// Writes `value` as a text attribute of `object`: fixed-length ASCII, or vlen UTF-8 when it is

@@ -66,42 +66,106 @@ DeliveryRow delivery_row(const models::TruckDelivered& d) {
           (d.at - d.ordered_at).to_days()};
 }
 
+VisitRow visit_row(const models::StationVisited& v) {
+  const auto code = [](std::size_t index) { return static_cast<std::int64_t>(index); };
+  return {.arrived_hours = v.arrived.to_hours(),
+          .truck_id = v.truck_id,
+          .truck_type = code(v.truck_type),
+          .site = code(v.site),
+          .station = code(v.station),
+          .waited_hours = v.waited.to_hours(),
+          .served_hours = v.served.to_hours(),
+          .units = v.units,
+          .cost_cny = v.cost_cny};
+}
+
+namespace {
+
+/// Builds a table's columns in order.
+template <typename Row>
+class Columns {
+ public:
+  void integer(std::string name, std::string units, std::string long_name, std::string codes_of,
+               std::function<std::int64_t(const Row&)> read, bool none_allowed = false) {
+    TableColumn<Row> c;
+    static_cast<ColumnInfo&>(c) = {std::move(name),     std::move(units), std::move(long_name),
+                                   std::move(codes_of), none_allowed,     false};
+    c.integer = std::move(read);
+    columns_.push_back(std::move(c));
+  }
+  void real(std::string name, std::string units, std::string long_name, bool is_time,
+            std::function<double(const Row&)> read) {
+    TableColumn<Row> c;
+    static_cast<ColumnInfo&>(c) = {std::move(name), std::move(units), std::move(long_name), "", false, is_time};
+    c.real = std::move(read);
+    columns_.push_back(std::move(c));
+  }
+  std::vector<TableColumn<Row>> done() { return std::move(columns_); }
+
+ private:
+  std::vector<TableColumn<Row>> columns_;
+};
+
+/// The column's values in `rows`.
+template <typename Row, typename Value>
+std::vector<Value> column_values(const std::function<Value(const Row&)>& read, std::span<const Row> rows) {
+  std::vector<Value> values;
+  values.reserve(rows.size());
+  for (const Row& row : rows) values.push_back(read(row));
+  return values;
+}
+
+/// The column's variable attributes: units and long_name, CF flags for codes, time units for times.
+Attributes column_attributes(const ColumnInfo& column, const models::ScenarioDesc& scenario,
+                             const models::SeriesCatalog& catalog) {
+  if (column.is_time) return time_attributes(scenario, column.long_name);
+  Attributes attributes{column.units, column.long_name};
+  if (column.codes_of.empty()) return attributes;
+  // CF flags: each code's meaning is the id at that position of the dimension.
+  std::vector<std::int64_t> codes;
+  std::string meanings;
+  if (column.none_allowed) {
+    codes.push_back(-1);
+    meanings = "_none";  // ids start with a letter: no id can be "_none"
+  }
+  const std::vector<std::string>& labels = catalog.dimension(column.codes_of).labels;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    codes.push_back(static_cast<std::int64_t>(i));
+    meanings += (meanings.empty() ? "" : " ") + labels[i];
+  }
+  attributes.extra = {{"flag_meanings", meanings}};
+  // A dimension with no entries is left out of the file: only codes into one that is there.
+  if (!labels.empty()) attributes.extra.emplace_back("truckflow_codes_of", column.codes_of);
+  attributes.integers = {{"flag_values", codes}};
+  return attributes;
+}
+
+}  // namespace
+
 const std::vector<DeliveryColumn>& delivery_columns() {
   static const std::vector<DeliveryColumn> columns = [] {
-    std::vector<DeliveryColumn> c;
-    const auto integer = [&](std::string name, std::string units, std::string long_name, std::string codes_of,
-                             std::function<std::int64_t(const DeliveryRow&)> read, bool none_allowed = false) {
-      c.push_back({std::move(name),
-                   std::move(units),
-                   std::move(long_name),
-                   std::move(codes_of),
-                   none_allowed,
-                   false,
-                   std::move(read),
-                   {}});
-    };
-    const auto real = [&](std::string name, std::string units, std::string long_name, bool is_time,
-                          std::function<double(const DeliveryRow&)> read) {
-      c.push_back({std::move(name), std::move(units), std::move(long_name), "", false, is_time, {}, std::move(read)});
-    };
-    integer("delivery_truck_id", "1", "truck id (in order of ordering)", "", [](const auto& r) { return r.truck_id; });
-    integer("delivery_truck_type", "", "truck type", "truck_type", [](const auto& r) { return r.truck_type; });
-    integer("delivery_site", "", "application site (site_operator gives its operator)", "site",
-            [](const auto& r) { return r.site; });
-    integer("delivery_region", "", "region of the site (where the truck is registered)", "region",
-            [](const auto& r) { return r.region; });
-    integer("delivery_factory", "", "factory that built the truck", "factory", [](const auto& r) { return r.factory; });
-    integer(
+    Columns<DeliveryRow> c;
+    c.integer("delivery_truck_id", "1", "truck id (in order of ordering)", "",
+              [](const auto& r) { return r.truck_id; });
+    c.integer("delivery_truck_type", "", "truck type", "truck_type", [](const auto& r) { return r.truck_type; });
+    c.integer("delivery_site", "", "application site (site_operator gives its operator)", "site",
+              [](const auto& r) { return r.site; });
+    c.integer("delivery_region", "", "region of the site (where the truck is registered)", "region",
+              [](const auto& r) { return r.region; });
+    c.integer("delivery_factory", "", "factory that built the truck", "factory",
+              [](const auto& r) { return r.factory; });
+    c.integer(
         "delivery_upfitter", "", "upfitter that fitted its body (none: -1, meaning _none)", "upfitter",
         [](const auto& r) { return r.upfitter; }, true);
-    real("delivery_ordered_time", "", "when the truck was ordered", true,
-         [](const auto& r) { return r.ordered_hours; });
-    real("delivery_built_time", "", "when the truck was assembled", true, [](const auto& r) { return r.built_hours; });
-    real("delivery_delivered_time", "", "when the truck was delivered", true,
-         [](const auto& r) { return r.delivered_hours; });
-    real("delivery_lead_time_days", "d", "time from order to delivery", false,
-         [](const auto& r) { return r.lead_time_days; });
-    return c;
+    c.real("delivery_ordered_time", "", "when the truck was ordered", true,
+           [](const auto& r) { return r.ordered_hours; });
+    c.real("delivery_built_time", "", "when the truck was assembled", true,
+           [](const auto& r) { return r.built_hours; });
+    c.real("delivery_delivered_time", "", "when the truck was delivered", true,
+           [](const auto& r) { return r.delivered_hours; });
+    c.real("delivery_lead_time_days", "d", "time from order to delivery", false,
+           [](const auto& r) { return r.lead_time_days; });
+    return c.done();
   }();
   return columns;
 }
@@ -110,37 +174,52 @@ void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, co
                       const std::vector<DeliveryRow>& rows) {
   nc.dimension("delivery", rows.size());
   for (const DeliveryColumn& column : delivery_columns()) {
+    const Attributes attributes = column_attributes(column, scenario, catalog);
     if (column.integer) {
-      std::vector<std::int64_t> values;
-      values.reserve(rows.size());
-      for (const DeliveryRow& row : rows) values.push_back(column.integer(row));
-      Attributes attributes{column.units, column.long_name};
-      if (!column.codes_of.empty()) {
-        // CF flags: each code's meaning is the id at that position of the dimension.
-        std::vector<std::int64_t> codes;
-        std::string meanings;
-        if (column.none_allowed) {
-          codes.push_back(-1);
-          meanings = "_none";  // ids start with a letter: no id can be "_none"
-        }
-        const std::vector<std::string>& labels = catalog.dimension(column.codes_of).labels;
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-          codes.push_back(static_cast<std::int64_t>(i));
-          meanings += (meanings.empty() ? "" : " ") + labels[i];
-        }
-        attributes.extra = {{"flag_meanings", meanings}};
-        // A dimension with no entries is left out of the file: only codes into one that is there.
-        if (!labels.empty()) attributes.extra.emplace_back("truckflow_codes_of", column.codes_of);
-        attributes.integers = {{"flag_values", codes}};
-      }
-      nc.variable(column.name, {"delivery"}, values, attributes);
+      nc.variable(column.name, {"delivery"}, column_values<DeliveryRow>(column.integer, rows), attributes);
     } else {
-      std::vector<double> values;
-      values.reserve(rows.size());
-      for (const DeliveryRow& row : rows) values.push_back(column.real(row));
-      nc.variable(
-          column.name, {"delivery"}, values,
-          column.is_time ? time_attributes(scenario, column.long_name) : Attributes{column.units, column.long_name});
+      nc.variable(column.name, {"delivery"}, column_values<DeliveryRow>(column.real, rows), attributes);
+    }
+  }
+}
+
+const std::vector<VisitColumn>& visit_columns() {
+  static const std::vector<VisitColumn> columns = [] {
+    Columns<VisitRow> c;
+    c.real("visit_arrived_time", "", "when the truck arrived at the station", true,
+           [](const auto& r) { return r.arrived_hours; });
+    c.integer("visit_truck_id", "1", "truck id (as delivery_truck_id)", "", [](const auto& r) { return r.truck_id; });
+    c.integer("visit_truck_type", "", "truck type", "truck_type", [](const auto& r) { return r.truck_type; });
+    c.integer("visit_site", "", "the truck's application site", "site", [](const auto& r) { return r.site; });
+    c.integer("visit_station", "", "station visited", "station", [](const auto& r) { return r.station; });
+    c.real("visit_waited_hours", "h", "wait from arrival to the start of service", false,
+           [](const auto& r) { return r.waited_hours; });
+    c.real("visit_served_hours", "h", "service: handling and charging, swapping or filling", false,
+           [](const auto& r) { return r.served_hours; });
+    c.real("visit_units", "kWh, kg or L",
+           "energy put in the truck, in the unit of the station's carrier, which differs from row to row: kWh at "
+           "charging and swap stations, kg at hydrogen stations, L at methanol and diesel stations (station_kind)",
+           false, [](const auto& r) { return r.units; });
+    c.real("visit_cost_cny", "CNY", "what the truck paid", false, [](const auto& r) { return r.cost_cny; });
+    return c.done();
+  }();
+  return columns;
+}
+
+void declare_visits(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog) {
+  nc.unlimited_dimension("visit");
+  for (const VisitColumn& column : visit_columns()) {
+    nc.appendable(column.name, {"visit"}, static_cast<bool>(column.integer),
+                  column_attributes(column, scenario, catalog));
+  }
+}
+
+void append_visits(NetcdfWriter& nc, std::span<const VisitRow> rows) {
+  for (const VisitColumn& column : visit_columns()) {
+    if (column.integer) {
+      nc.append(column.name, std::span<const std::int64_t>(column_values<VisitRow>(column.integer, rows)));
+    } else {
+      nc.append(column.name, std::span<const double>(column_values<VisitRow>(column.real, rows)));
     }
   }
 }

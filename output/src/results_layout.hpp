@@ -1,9 +1,11 @@
 // What run and compare files share: time attributes, dimensions with their label variables, the
-// series' attributes, the delivery table's columns and the provenance. Internal to output/.
+// series' attributes, the event tables' columns (deliveries, station visits) and the provenance.
+// Internal to output/.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -50,24 +52,51 @@ struct DeliveryRow {
 };
 DeliveryRow delivery_row(const models::TruckDelivered& delivered);
 
-/// A column of the delivery table. A categorical column holds integer codes: positions in the
-/// dimension `codes_of` names (-1 for none where `none_allowed`), described by CF flag_values and
-/// flag_meanings.
-struct DeliveryColumn {
+/// One station visit, as the visit table stores it.
+struct VisitRow {
+  double arrived_hours = 0.0;
+  std::int64_t truck_id = 0;
+  std::int64_t truck_type = 0;  // positions in the scenario's lists
+  std::int64_t site = 0;
+  std::int64_t station = 0;
+  double waited_hours = 0.0;
+  double served_hours = 0.0;
+  double units = 0.0;
+  double cost_cny = 0.0;
+};
+VisitRow visit_row(const models::StationVisited& visited);
+
+/// A column of an event table (one row per event). A categorical column holds integer codes:
+/// positions in the dimension `codes_of` names (-1 for none where `none_allowed`), described by CF
+/// flag_values and flag_meanings.
+struct ColumnInfo {
   std::string name;
   std::string units;
   std::string long_name;
   std::string codes_of;  ///< "" for a number
   bool none_allowed = false;
-  bool is_time = false;                                     ///< hours since the start (decoded to dates)
-  std::function<std::int64_t(const DeliveryRow&)> integer;  ///< integer and categorical columns
-  std::function<double(const DeliveryRow&)> real;           ///< the others
+  bool is_time = false;  ///< hours since the start (decoded to dates)
 };
+template <typename Row>
+struct TableColumn : ColumnInfo {
+  std::function<std::int64_t(const Row&)> integer;  ///< integer and categorical columns
+  std::function<double(const Row&)> real;           ///< the others
+};
+
+using DeliveryColumn = TableColumn<DeliveryRow>;
 const std::vector<DeliveryColumn>& delivery_columns();
 
 /// The delivery table (dimension `delivery`).
 void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
                       const std::vector<DeliveryRow>& rows);
+
+using VisitColumn = TableColumn<VisitRow>;
+const std::vector<VisitColumn>& visit_columns();
+
+/// The station-visit table: the unlimited dimension `visit` and its variables, filled by
+/// append_visits() as the run goes.
+void declare_visits(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog);
+void append_visits(NetcdfWriter& nc, std::span<const VisitRow> rows);
 
 /// A variable of the stage-wait table (over `stage`; the `delivered` stage, where no truck waits,
 /// holds 0, NaN or "").

@@ -18,6 +18,15 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
   return out;
 }
 
+/// A row of an event table's reference: the column's name, units, type and meaning.
+template <typename Row>
+void table_row(std::ostream& out, const detail::TableColumn<Row>& c) {
+  std::string type = c.integer ? "int64" : "float64";
+  if (!c.codes_of.empty()) type = "code into " + code(c.codes_of) + (c.none_allowed ? ", or -1" : "");
+  out << "| " << code(c.name) << " | " << (c.is_time ? "hours since the start" : c.units) << " | " << type << " | "
+      << c.long_name << " |\n";
+}
+
 }  // namespace
 
 std::string results_reference_markdown() {
@@ -35,7 +44,8 @@ std::string results_reference_markdown() {
     out << "| " << code(d.name) << " | " << (fixed.empty() ? d.long_name + "s" : joined(fixed)) << " | "
         << joined(properties) << " |\n";
   }
-  out << "| `delivery` | none (the rows of the delivery table) | |\n\n";
+  out << "| `delivery` | none (the rows of the delivery table) | |\n"
+      << "| `visit` | none (the rows of the station-visit table); unlimited; only with `run --station-visits` | |\n\n";
 
   out << "### Sampled series\n\n"
       << "Dimensions after `time`, in C order. In a compare file each series is summed over `truck_type` (each run "
@@ -54,12 +64,14 @@ std::string results_reference_markdown() {
          "position of the id in the dimension named by its `truckflow_codes_of` attribute, as CF `flag_values` "
          "and `flag_meanings` also say (`-1`, meaning `_none`: none). Codes have no `units` (CF flags).\n\n"
       << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
-  for (const detail::DeliveryColumn& c : detail::delivery_columns()) {
-    std::string type = c.integer ? "int64" : "float64";
-    if (!c.codes_of.empty()) type = "code into " + code(c.codes_of) + (c.none_allowed ? ", or -1" : "");
-    out << "| " << code(c.name) << " | " << (c.is_time ? "hours since the start" : c.units) << " | " << type << " | "
-        << c.long_name << " |\n";
-  }
+  for (const detail::DeliveryColumn& c : detail::delivery_columns()) table_row(out, c);
+
+  out << "\n### The station-visit table (run files written with `--station-visits`)\n\n"
+      << "One row per charging, swap or refuelling visit, in the order the visits were counted: on arrival at "
+         "charging and swap stations (the visit's whole course is known then), on leaving hydrogen, methanol and "
+         "diesel stations. Categorical columns as in the delivery table.\n\n"
+      << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
+  for (const detail::VisitColumn& c : detail::visit_columns()) table_row(out, c);
 
   out << "\n### Where trucks waited\n\n"
       << "Over `stage` in a run file, over (`stage`, `truck_type`) in a compare file: how long trucks spent in each "

@@ -1,4 +1,5 @@
 // A run's results file, written as the run goes.
+#include <string>
 #include <variant>
 
 #include "truckflow/output/results.hpp"
@@ -12,9 +13,17 @@ struct RunFileWriter::Delivery {
   detail::DeliveryRow row;
 };
 
+/// Visits not yet appended to the file (appended a batch at a time: the file's chunks hold 32,768).
+struct RunFileWriter::Visits {
+  static constexpr std::size_t batch_rows = 4096;
+  std::size_t limit = 0;
+  std::vector<detail::VisitRow> pending;
+  std::size_t rows = 0;
+};
+
 RunFileWriter::RunFileWriter(std::string path, const models::ScenarioDesc& scenario,
                              const models::SeriesCatalog& catalog, Provenance provenance,
-                             std::function<void()> interruption_check)
+                             std::function<void()> interruption_check, std::optional<std::size_t> station_visit_limit)
     : scenario_(scenario),
       catalog_(catalog),
       provenance_(std::move(provenance)),
@@ -29,6 +38,12 @@ RunFileWriter::RunFileWriter(std::string path, const models::ScenarioDesc& scena
     dims.insert(dims.end(), e.spec.dimensions.begin(), e.spec.dimensions.end());
     nc_->appendable(e.spec.name, dims, e.spec.type == models::ValueType::count, detail::series_attributes(e.spec));
   }
+  if (station_visit_limit) {
+    detail::declare_visits(*nc_, scenario_, catalog_);
+    visits_ = std::make_unique<Visits>();
+    visits_->limit = *station_visit_limit;
+    visits_->pending.reserve(Visits::batch_rows);
+  }
 }
 
 RunFileWriter::~RunFileWriter() = default;
@@ -36,6 +51,17 @@ RunFileWriter::~RunFileWriter() = default;
 void RunFileWriter::on_event(const models::DomainEvent& event) {
   if (const auto* delivered = std::get_if<models::TruckDelivered>(&event)) {
     deliveries_.push_back({detail::delivery_row(*delivered)});
+  } else if (const auto* visited = std::get_if<models::StationVisited>(&event); visited != nullptr && visits_) {
+    if (visits_->rows == visits_->limit) {
+      throw TooManyStationVisits("the station-visit table is full: a run may have at most " +
+                                 std::to_string(visits_->limit) + " station visits in its results file");
+    }
+    ++visits_->rows;
+    visits_->pending.push_back(detail::visit_row(*visited));
+    if (visits_->pending.size() == Visits::batch_rows) {
+      detail::append_visits(*nc_, visits_->pending);
+      visits_->pending.clear();
+    }
   }
 }
 
@@ -58,6 +84,7 @@ void RunFileWriter::finish(const RunTotals& totals) {
   for (const Delivery& d : deliveries_) rows.push_back(d.row);
   deliveries_.clear();
   detail::write_deliveries(*nc_, scenario_, catalog_, rows);
+  if (visits_) detail::append_visits(*nc_, visits_->pending);
   detail::write_stage_waits(*nc_, {totals.stage_waits(scenario_)}, false);
   detail::write_station_waits(*nc_, {&totals.station_waits()}, false);
   detail::write_ownership(*nc_, {{&scenario_, &catalog_, &totals.last()}}, {});

@@ -65,6 +65,40 @@ TEST_F(NetcdfWriterTest, WritesWhatTheReaderFinds) {
   EXPECT_EQ(info.attributes.at(2), (std::pair<std::string, std::string>{"random_seed", "42"}));
 }
 
+TEST_F(NetcdfWriterTest, TwoUnlimitedDimensionsGrowApart) {
+  {
+    NetcdfWriter nc(path_);
+    nc.unlimited_dimension("time", {"hours since 2026-01-01 00:00:00", "simulated time", {}});
+    nc.unlimited_dimension("visit");
+    nc.appendable("visit_station", {"visit"}, true, {"", "station", {}});
+    nc.appendable("visit_cost_cny", {"visit"}, false, {"CNY", "cost", {}});
+    nc.append("time", std::vector<double>{0.0});
+    nc.append("time", std::vector<double>{24.0});
+    nc.append("visit_station", std::vector<std::int64_t>{0, 1, 1});  // several rows at once
+    nc.append("visit_cost_cny", std::vector<double>{1.0, 2.0, 3.0});
+    nc.append("visit_station", std::vector<std::int64_t>{2});
+    nc.append("visit_cost_cny", std::vector<double>{4.0});
+    nc.attribute("truckflow_kind", std::string("run"));
+    nc.close();
+  }
+  const ResultsInfo info = inspect_results(path_);
+  EXPECT_EQ(info.dimensions, (std::vector<std::pair<std::string, std::size_t>>{{"time", 2}, {"visit", 4}}));
+  ASSERT_EQ(info.variables.size(), 3U) << "time and the two columns; no variable for 'visit'";
+  EXPECT_EQ(info.variables[1].name, "visit_station");
+  EXPECT_EQ(info.variables[1].shape, std::vector<std::size_t>{4});
+  EXPECT_EQ(info.variables[2].dimensions, std::vector<std::string>{"visit"});
+}
+
+TEST_F(NetcdfWriterTest, ColumnsOfAnUnlimitedDimensionMustHaveAsManyRows) {
+  NetcdfWriter nc(path_);
+  nc.unlimited_dimension("visit");
+  nc.appendable("a", {"visit"}, true, {"", "a", {}});
+  nc.appendable("b", {"visit"}, true, {"", "b", {}});
+  nc.append("a", std::vector<std::int64_t>{1, 2});
+  nc.append("b", std::vector<std::int64_t>{1});
+  EXPECT_THROW(nc.close(), std::logic_error);
+}
+
 TEST_F(NetcdfWriterTest, ShapeMismatchesAndUnknownDimensionsAreCaught) {
   NetcdfWriter nc(path_);
   nc.dimension("region", std::vector<std::string>{"a"}, {"", "region id", {}});

@@ -131,7 +131,7 @@ class PandasReading(Workspace):
         out = self.folder / "upfit.h5"
         self.assertEqual(truckflow("run", "scenarios/tiny/upfit.yaml", "-o", out, "-q").returncode, 0)
         doc = (SOURCE / "docs/output.md").read_text(encoding="utf-8")
-        example = next((block for block in re.findall(r"```python\n(.*?)```", doc, re.S) if "def deliveries" in block),
+        example = next((block for block in re.findall(r"```python\n(.*?)```", doc, re.S) if "def events" in block),
                        None)
         self.assertIsNotNone(example, "no pandas example in docs/output.md")
         with xr.open_dataset(out) as ds:
@@ -173,6 +173,75 @@ cat("the R example reads the file\n")
         self.assertEqual(run.returncode, 0, run.stderr)
         self.assertIn('[1] "trucks"', run.stdout, "the units attribute, printed by the example")
         self.assertIn("the R example reads the file", run.stdout)
+
+
+class StationVisits(Workspace):
+    """--station-visits adds the visit table, one row per visit, which agrees with the series; without
+    the flag there is none. Also the pandas example of docs/output.md for it, run as written."""
+
+    def test_the_table_agrees_with_the_series(self):
+        out = self.folder / "operations.h5"
+        run = truckflow("run", "scenarios/tiny/operations.yaml", "--station-visits", "-o", out, "-q")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        for engine in ("h5netcdf", "netcdf4"):
+            with self.subTest(engine=engine), xr.open_dataset(out, engine=engine) as ds:
+                visits = ds.sizes["visit"]
+                self.assertGreater(visits, 0)
+                self.assertEqual(visits, int(ds.headline_station_visits))
+                self.assertEqual(visits, int(ds.station_visits.isel(time=-1).sum()))
+                self.assertEqual(ds.visit_station.dims, ("visit",))
+                for column, dimension in (("visit_station", "station"), ("visit_truck_type", "truck_type"),
+                                          ("visit_site", "site")):
+                    codes = ds[column].values
+                    self.assertTrue(((codes >= 0) & (codes < ds.sizes[dimension])).all(), column)
+                    self.assertEqual(ds[column].attrs["truckflow_codes_of"], dimension)
+                    self.assertEqual(ds[column].attrs["flag_meanings"].split(), list(ds[dimension].values))
+                # Visits per station, as the series counts them.
+                per_station = np.bincount(ds.visit_station.values, minlength=ds.sizes["station"])
+                self.assertEqual(per_station.tolist(), ds.station_visits.isel(time=-1).values.tolist())
+                self.assertTrue((ds.visit_waited_hours.values >= 0).all())
+                self.assertTrue((ds.visit_served_hours.values > 0).all())
+                self.assertTrue((ds.visit_units.values > 0).all())
+                self.assertAlmostEqual(float(ds.visit_waited_hours.sum()), float(ds.station_wait_hours.isel(time=-1).sum()),
+                                       places=6)
+                self.assertAlmostEqual(float(ds.visit_cost_cny.sum()), float(ds.energy_cost_cny.isel(time=-1).sum()),
+                                       places=4)
+                self.assertEqual(ds.visit_arrived_time.dtype, np.dtype("datetime64[ns]"))
+                self.assertTrue((ds.visit_arrived_time.values >= ds.time.values[0]).all())
+                self.assertTrue((ds.visit_arrived_time.values <= ds.time.values[-1]).all())
+                self.assertEqual(ds.visit_waited_hours.attrs["units"], "h")
+                self.assertIn("differs from row to row", ds.visit_units.attrs["long_name"])
+        inspected = truckflow("inspect", out)
+        self.assertEqual(inspected.returncode, 0, inspected.stderr)
+        self.assertIn("visit_cost_cny", inspected.stdout)
+
+    def test_no_table_without_the_flag(self):
+        out = self.folder / "operations.h5"
+        self.assertEqual(truckflow("run", "scenarios/tiny/operations.yaml", "-o", out, "-q").returncode, 0)
+        with xr.open_dataset(out) as ds:
+            self.assertNotIn("visit", ds.sizes)
+            self.assertEqual([v for v in ds.variables if v.startswith("visit_")], [])
+
+    def test_the_flag_needs_a_results_file(self):
+        run = truckflow("run", "scenarios/tiny/operations.yaml", "--station-visits", "-q")
+        self.assertEqual(run.returncode, 2, run.stderr)
+        self.assertIn("--output", run.stderr)
+
+    def test_the_documented_pandas_example(self):
+        out = self.folder / "operations.h5"
+        self.assertEqual(truckflow("run", "scenarios/tiny/operations.yaml", "--station-visits", "-o", out,
+                                   "-q").returncode, 0)
+        doc = (SOURCE / "docs/output.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"```python\n(.*?)```", doc, re.S)
+        events = next((block for block in blocks if "def events" in block), None)
+        example = next((block for block in blocks if "visits = events(ds" in block), None)
+        self.assertIsNotNone(example, "no pandas example of the visit table in docs/output.md")
+        with xr.open_dataset(out) as ds:
+            scope = {"ds": ds}
+            exec(events.split("trucks = ")[0] + example, scope)  # pylint: disable=exec-used
+            visits = scope["visits"]
+            self.assertEqual(len(visits), ds.sizes["visit"])
+            self.assertEqual(set(visits.visit_station), set(ds.station.values[np.unique(ds.visit_station.values)]))
 
 
 class Determinism(Workspace):

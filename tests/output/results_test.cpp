@@ -70,6 +70,18 @@ TEST(ResultsTest, WritingChecksForInterruptionBeforeEachVariable) {
   EXPECT_FALSE(std::filesystem::exists(path)) << "the file is built in memory and never written";
 }
 
+TEST(ResultsTest, TheStationVisitTableHoldsAtMostItsLimit) {
+  const scenarios::LoadedScenario loaded = scenarios::load_scenario(tiny + "operations.yaml");
+  const models::World world(loaded.description);
+  const std::string path = (std::filesystem::temp_directory_path() / "truckflow_visit_limit.h5").string();
+  RunFileWriter writer(path, world.description(), world.series(), {}, {}, 2);
+  const models::StationVisited visit{};
+  writer.on_event(visit);
+  writer.on_event(visit);
+  EXPECT_THROW(writer.on_event(visit), TooManyStationVisits);
+  EXPECT_FALSE(std::filesystem::exists(path)) << "nothing is written before finish()";
+}
+
 TEST(ResultsTest, TheRunLayout) {
   TinyRun run;
   const std::string path = (std::filesystem::temp_directory_path() / "truckflow_results_layout.h5").string();

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,17 +29,31 @@ struct Provenance {
   std::string git_revision;
 };
 
+/// The most rows a run's station-visit table may hold: about 0.5 GB of compressed rows, twice that
+/// in memory while the file is written out, for rows like the default scenario's (docs/output.md,
+/// "The station-visit table").
+inline constexpr std::size_t max_station_visits = 50'000'000;
+
+/// Thrown by RunFileWriter when a run has more station visits than its table may hold.
+class TooManyStationVisits : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// Writes a run's results file as the run goes (add it as an observer): every series gets a
 /// variable along an unlimited `time` dimension, and samples are appended in chunks of about
 /// 256 KiB a variable, so what is kept besides the file's compressed bytes does not grow with the
 /// run's length. The delivery table, headline figures and provenance are written by finish().
+/// With `station_visit_limit`, every station visit is a row of the visit table, appended
+/// (compressed) as the run goes; past that many rows on_event() throws TooManyStationVisits.
 /// The file is built in memory and written to `path` (created or truncated) by finish(); publish
 /// it with AtomicFile. `interruption_check` (if any) is called before each variable is created and
 /// may throw to abandon the file (Ctrl-C).
 class RunFileWriter : public models::Observer {
  public:
   RunFileWriter(std::string path, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
-                Provenance provenance, std::function<void()> interruption_check = {});
+                Provenance provenance, std::function<void()> interruption_check = {},
+                std::optional<std::size_t> station_visit_limit = {});
   RunFileWriter(const RunFileWriter&) = delete;
   RunFileWriter& operator=(const RunFileWriter&) = delete;
   ~RunFileWriter() override;
@@ -49,11 +65,13 @@ class RunFileWriter : public models::Observer {
 
  private:
   struct Delivery;
+  struct Visits;
   const models::ScenarioDesc& scenario_;
   models::SeriesCatalog catalog_;
   Provenance provenance_;
   std::unique_ptr<NetcdfWriter> nc_;
   std::vector<Delivery> deliveries_;
+  std::unique_ptr<Visits> visits_;  ///< null without the visit table
 };
 
 /// Writes the results of a recorded run to `path` (as a RunFileWriter that followed it would).
