@@ -12,7 +12,7 @@ engine::Time BayQueue::assign(engine::Time now, engine::Duration service, const 
   const engine::Time start = shift.next_start(std::max(now, free_at()));
   occupy_until(start + service);
   ++served_;
-  wait_hours_ += (start - now).to_hours();
+  wait_hours_ += (start - shift.next_start(now)).to_hours();  // a truck arriving between shifts waits from the opening
   return start;
 }
 

@@ -20,7 +20,8 @@ class BayQueue {
 
   /// A truck arriving `now` for `service`: when its service starts, within a shift of `shift` (a
   /// service started in a shift may run past its end). Arrivals must come in time order (they do:
-  /// each is called at its arrival).
+  /// each is called at its arrival). The wait counted starts at the shift's opening for a truck
+  /// arriving between shifts.
   engine::Time assign(engine::Time now, engine::Duration service, const ShiftCalendar& shift);
 
   /// When the bay that frees first is free (it may be in the past).

@@ -258,10 +258,16 @@ engine::Process<> Operations::work(Truck& truck) {
   // once, and loading and the loaded leg are one wait) and arriving to unload (unloading and the
   // way back are one wait). A truck short of energy finishes at the bay, then stops at stations.
   while (sim.now() < retire_at) {
-    if (site.shift.shift_end(sim.now()) == sim.now()) {  // between shifts
+    // Between shifts, a truck at its loading place with nothing to do first simply queues for its
+    // bay, which starts it when the shift opens (counted off shift meanwhile): no event of its own.
+    // One that charges at the depot first, is elsewhere, or retires before then takes its night here.
+    const bool between_shifts = site.shift.shift_end(sim.now()) == sim.now();
+    const bool charges = between_shifts && site.depot != nullptr && truck.energy < full &&
+                         station_serves(site.depot->kind(), type.powertrain);
+    if (between_shifts && (charges || driver.at != &site.load || site.shift.next_start(sim.now()) >= retire_at)) {
       set_activity(truck, TruckActivity::off_shift);
       engine::Time charged = sim.now();
-      if (site.depot != nullptr && truck.energy < full && station_serves(site.depot->kind(), type.powertrain)) {
+      if (charges) {
         co_await go(driver, site.depot->place());
         charged = sim.now() + co_await visit(driver, *site.depot);
         set_activity(truck, TruckActivity::off_shift);
