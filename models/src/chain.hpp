@@ -42,8 +42,8 @@ struct Truck {
   bool has_body = false;         ///< its body has been taken from the upfitter's stock
   // In service (Operations):
   TruckActivity activity = TruckActivity::idle;
-  double energy = 0.0;          ///< on board, in its carrier's unit (the usable part of its battery or tank)
-  double cargo_t = 0.0;         ///< tonnes on board
+  double energy = 0.0;        ///< on board, in its carrier's unit (the usable part of its battery or tank)
+  double cargo_t = 0.0;       ///< tonnes on board
   engine::Time queued_until;  ///< while working: queueing for a loading or unloading bay until then
   /// A visit to a charging or swap station, booked on arrival: queueing until `served_from`, then
   /// charging or swapping until `served_until` (whatever its activity counter says meanwhile).

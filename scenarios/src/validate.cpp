@@ -395,12 +395,11 @@ class Checker {
       }
       orders += static_cast<std::int64_t>(components) * component_orders(policy, trucks);
       if (orders > WorkLimits::component_orders && !reported) {
-        context_.error_at(child_path(path, "inventory.order_quantity_trucks"),
-                          "the run may place up to " + std::to_string(orders) + " component orders (with " +
-                              std::to_string(trucks) +
-                              " trucks planned here, this order quantity and reorder point); one run places at most " +
-                              std::to_string(WorkLimits::component_orders) +
-                              ": raise the order quantity or lower the reorder point");
+        context_.error_at(
+            child_path(path, "inventory.order_quantity_trucks"),
+            "the run may place up to " + std::to_string(orders) + " component orders (with " + std::to_string(trucks) +
+                " trucks planned here, this order quantity and reorder point); one run places at most " +
+                std::to_string(WorkLimits::component_orders) + ": raise the order quantity or lower the reorder point");
         reported = true;
       }
     };
