@@ -175,7 +175,10 @@ void declare_operation_series(SeriesRegistry& r) {
            [](const Chain& c, std::span<std::int64_t> out) {
              per_station(c, out, [&c](const Station& s) { return s.queue(c.sim.now()); });
            });
-  r.counts({"station_visits", by_station, "visits", "trucks served (cumulative)", Measure::cumulative},
+  r.counts({"station_visits", by_station, "visits",
+            "visits counted (cumulative): at a charging or swap station when the truck arrives (the visit's course, "
+            "energy and cost are known then), at a fuel station when it leaves",
+            Measure::cumulative},
            [](const Chain& c, std::span<std::int64_t> out) {
              per_station(c, out, [](const Station& s) { return s.visits(); });
            });
