@@ -197,12 +197,18 @@ void BM_EventSet_BinaryHeap(benchmark::State& state) {
   detail::BinaryHeap set;
   hold_event_set(state, set);
 }
-BENCHMARK(BM_EventSet_BinaryHeap)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_EventSet_BinaryHeap)->Arg(1000)->Arg(4000)->Arg(16000)->Arg(100000);
 
 void BM_EventSet_QuaternaryHeap(benchmark::State& state) {
   detail::QuaternaryHeap set;
   hold_event_set(state, set);
 }
 BENCHMARK(BM_EventSet_QuaternaryHeap)->Arg(1000)->Arg(100000);
+
+void BM_EventSet_RadixHeap(benchmark::State& state) {
+  detail::RadixHeap set;
+  hold_event_set(state, set);
+}
+BENCHMARK(BM_EventSet_RadixHeap)->Arg(1000)->Arg(4000)->Arg(16000)->Arg(100000);
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <type_traits>
 #include <vector>
 
 #include "truckflow/engine/random.hpp"
@@ -16,7 +17,7 @@ AgendaEntry entry(std::int64_t time, std::uint64_t priority, std::uint64_t seq) 
 
 template <typename Heap>
 class HeapTest : public ::testing::Test {};
-using Heaps = ::testing::Types<BinaryHeap, QuaternaryHeap>;
+using Heaps = ::testing::Types<BinaryHeap, QuaternaryHeap, RadixHeap>;
 TYPED_TEST_SUITE(HeapTest, Heaps);
 
 TYPED_TEST(HeapTest, PopsInOrderForRandomInput) {
@@ -54,11 +55,12 @@ TYPED_TEST(HeapTest, ReplaceTopIsPopThenPush) {
     const std::int64_t base = i % 2 == 0 ? fused.top().time : 0;
     const AgendaEntry e =
         entry(base + rng.uniform_int(0, 100), static_cast<std::uint64_t>(rng.uniform_int(0, 3)), ++seq);
+    // `second` is a hint: a radix heap gives it only when at hand, the d-ary heaps always.
     const AgendaEntry* second = fused.second();
-    ASSERT_NE(second, nullptr);
-    const std::uintptr_t expected_second = second->target;
+    if constexpr (!std::is_same_v<TypeParam, RadixHeap>) ASSERT_NE(second, nullptr);
+    const std::uintptr_t expected_second = second != nullptr ? second->target : 0;
     ASSERT_EQ(fused.top().target, reference.pop().target);
-    ASSERT_EQ(reference.top().target, expected_second);
+    if (second != nullptr) ASSERT_EQ(reference.top().target, expected_second);
     fused.replace_top(e);
     reference.push(e);
   }
@@ -79,16 +81,19 @@ TEST(AgendaTest, TakenEntryIsReplacedByTheNextHeapPushOrSettled) {
     reference.push(e, false);
   }
   std::int64_t now = 0;
-  for (int i = 0; i < 20'000 && !reference.empty(); ++i) {
+  int hints = 0;
+  int takes = 0;
+  for (int i = 0; i < 20'000 && !reference.empty(); ++i, ++takes) {
     AgendaEntry taken{};
     ASSERT_TRUE(fused.take_before(1'000'000, taken));
     const AgendaEntry expected = reference.pop();
     ASSERT_EQ(taken.target, expected.target);
     ASSERT_EQ(fused.size(), reference.size());
     now = taken.time;
-    const AgendaEntry* next = fused.next_after_take();
-    if (!reference.empty()) {
-      ASSERT_NE(next, nullptr);
+    const AgendaEntry* next = fused.next_after_take();  // a hint: may be absent, never wrong
+    if (next != nullptr) {
+      ++hints;
+      ASSERT_FALSE(reference.empty());
       EXPECT_EQ(next->target, reference.top().target);
     }
     const auto pushes = rng.uniform_int(0, 2);
@@ -102,6 +107,7 @@ TEST(AgendaTest, TakenEntryIsReplacedByTheNextHeapPushOrSettled) {
     fused.settle();
     ASSERT_EQ(fused.size(), reference.size());
   }
+  EXPECT_GT(hints, takes / 2);  // the hint is there most of the time
   AgendaEntry taken{};
   EXPECT_FALSE(fused.take_before(0, taken));  // nothing is due before time 0
   while (!reference.empty()) ASSERT_EQ(fused.pop().target, reference.pop().target);

@@ -43,6 +43,10 @@ class TrivialVector {
   void reserve_one_more() {
     if (size_ == capacity_) grow();
   }
+  /// Makes room for `n` values in all.
+  void reserve(std::size_t n) {
+    if (n > capacity_) grow_to(n);
+  }
   void pop_back() noexcept { --size_; }
   /// Shrinks to the first `size` values (`size` <= size()).
   void resize_down(std::size_t size) noexcept { size_ = size; }
@@ -63,8 +67,8 @@ class TrivialVector {
   }
 
  private:
-  void grow() {
-    const std::size_t capacity = capacity_ == 0 ? 64 : capacity_ * 2;
+  void grow() { grow_to(capacity_ == 0 ? 64 : capacity_ * 2); }
+  void grow_to(std::size_t capacity) {
     void* data = std::realloc(data_, capacity * sizeof(T));  // NOLINT(bugprone-sizeof-expression)
     if (data == nullptr) throw std::bad_alloc();
     data_ = static_cast<T*>(data);
