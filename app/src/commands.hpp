@@ -40,6 +40,7 @@ struct CompareArguments {
   ScenarioArguments scenario;
   std::optional<std::string> output;
   std::vector<std::string> types;  ///< empty: every truck type of the scenario
+  std::vector<std::string> rules;  ///< rule sets ("a+b", "none") to compare instead of truck types
   unsigned jobs = 0;               ///< 0: one per core
   bool as_given = false;           ///< the chain as the scenario gives it, not sized for each type
   bool chain_only = false;         ///< the chain only: delivered trucks do not work

@@ -123,6 +123,14 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--types", compare_args.types, "truck types to compare (default: every type)")
       ->delimiter(',')
       ->type_name("TYPE,TYPE,...");
+  compare_cmd
+      ->add_option("--rules", compare_args.rules,
+                   "compare sharing-rule sets instead of truck types: the scenario as given, once per set, with only "
+                   "that set's rules active and the same random streams; a set is rule ids joined by '+', or 'none' "
+                   "(e.g. --rules chengdu_panzhihua_tax,jjj_five_five_capped,none); prints each region's recorded and "
+                   "credited value-added and local tax after transfers side by side; writes no results file yet")
+      ->delimiter(',')
+      ->type_name("SET,SET,...");
   compare_cmd->add_option("-j,--jobs", compare_args.jobs, "runs at once, 1 to 1024 (default: one per core)")
       ->check(CLI::Range(1U, 1024U))
       ->type_name("N");

@@ -116,6 +116,7 @@ int run_command(const RunArguments& args, const std::string& command_line) {
   std::cout << "\n";
   print_summary(std::cout, s, totals.catalog(), totals.last(), totals.year_ends(), totals.stage_waits(s));
   print_operations(std::cout, s, totals.catalog(), totals.last(), totals.station_waits());
+  print_value(std::cout, s, totals.catalog(), totals.last(), totals.region_flows());
   std::cout << "Conservation: every law holds at the end of the run.\n";
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024

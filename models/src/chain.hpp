@@ -23,6 +23,7 @@
 #include "series_registry.hpp"
 #include "supply.hpp"
 #include "truck_counts.hpp"
+#include "value.hpp"
 
 namespace truckflow::models::detail {
 
@@ -73,6 +74,7 @@ class Chain {
   Production production;  ///< factories and their component stocks
   Delivery delivery;      ///< upfitters and application sites
   Operations operations;  ///< trucks at work, stations and energy sources
+  Value value;            ///< the money: postings, value-added, taxes
 
   /// Sends `event` to every listener, now.
   void emit(const DomainEvent& event);
@@ -92,8 +94,11 @@ class Chain {
   Sample read_series() const { return series.read(*this, sim.now()); }
   std::vector<std::string> violations() const;
 
-  /// Sends a sample of every series to the observers (flows since the previous sample).
+  /// Sends a sample of every series to the observers (flows since the previous sample), after
+  /// posting the money accrued since the last.
   void emit_sample();
+  /// The end of a year (or of the run): settles its taxes.
+  void close_year();
   /// Sends the state at the end of `year` to the observers (flows since the previous year's end).
   void emit_year_end(std::int64_t year);
 

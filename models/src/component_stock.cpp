@@ -7,9 +7,12 @@
 
 namespace truckflow::models::detail {
 
-ComponentStock::ComponentStock(Chain& chain, std::size_t plant_region, std::size_t component,
-                               std::int64_t units_per_truck, const InventoryPolicyDesc& policy, std::size_t supplier)
+ComponentStock::ComponentStock(Chain& chain, PlantKind plant_kind, std::size_t plant, std::size_t plant_region,
+                               std::size_t component, std::int64_t units_per_truck, const InventoryPolicyDesc& policy,
+                               std::size_t supplier)
     : chain_(chain),
+      plant_kind_(plant_kind),
+      plant_(plant),
       plant_region_(plant_region),
       component_(component),
       supplier_(supplier),
@@ -46,7 +49,8 @@ engine::Process<> ComponentStock::replenish(Shipment& shipment) {
   shipment.state = Shipment::State::received;
   on_order_ -= shipment.units;
   received_ += shipment.units;
-  chain_.emit(ShipmentReceived{chain_.sim.now(), shipment.id, shipment.supplier, plant_region_, shipment.units});
+  chain_.emit(ShipmentReceived{chain_.sim.now(), shipment.id, shipment.supplier, plant_kind_, plant_, plant_region_,
+                               shipment.units});
   co_await stock_.put(shipment.units);
 }
 

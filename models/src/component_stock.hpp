@@ -14,8 +14,8 @@ namespace truckflow::models::detail {
 class ComponentStock {
  public:
   /// `units_per_truck` converts the policy's trucks' worth into units.
-  ComponentStock(Chain& chain, std::size_t plant_region, std::size_t component, std::int64_t units_per_truck,
-                 const InventoryPolicyDesc& policy, std::size_t supplier);
+  ComponentStock(Chain& chain, PlantKind plant_kind, std::size_t plant, std::size_t plant_region, std::size_t component,
+                 std::int64_t units_per_truck, const InventoryPolicyDesc& policy, std::size_t supplier);
 
   /// Waits until `units` are on hand and takes them (first come, first served), ordering more
   /// whenever the inventory position (on hand + on order − waiting demand) reaches the reorder
@@ -36,6 +36,8 @@ class ComponentStock {
   static constexpr std::int64_t unbounded = std::numeric_limits<std::int64_t>::max() / 4;
 
   Chain& chain_;
+  PlantKind plant_kind_;
+  std::size_t plant_;
   std::size_t plant_region_;
   std::size_t component_;
   std::size_t supplier_;

@@ -59,6 +59,7 @@ std::vector<std::string> Chain::violations() const {
   laws.equal(counts.site_active.total(), ordered - retired, "trucks a target counts = ordered - retired");
 
   operations.check(laws);
+  value.check(laws);
   production.check(laws);
   delivery.check(laws);
   std::vector<std::int64_t> received_by_plants(supply.size(), 0);

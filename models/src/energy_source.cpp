@@ -5,8 +5,10 @@
 
 namespace truckflow::models::detail {
 
-EnergySource::EnergySource(engine::Simulation& sim, const EnergySourceDesc& desc, Place place, double largest_delivery)
+EnergySource::EnergySource(engine::Simulation& sim, std::size_t index, const EnergySourceDesc& desc, Place place,
+                           double largest_delivery)
     : sim_(sim),
+      index_(index),
       desc_(desc),
       place_(place),
       store_(sim, std::max(7.0 * desc.capacity_per_day, 2.0 * largest_delivery), 0.0) {

@@ -13,8 +13,11 @@ namespace truckflow::models::detail {
 class EnergySource {
  public:
   /// `largest_delivery`: the most one station takes at once (the store holds at least twice it).
-  EnergySource(engine::Simulation& sim, const EnergySourceDesc& desc, Place place, double largest_delivery);
+  EnergySource(engine::Simulation& sim, std::size_t index, const EnergySourceDesc& desc, Place place,
+               double largest_delivery);
 
+  /// Its position in the scenario's list.
+  std::size_t index() const noexcept { return index_; }
   const EnergySourceDesc& desc() const noexcept { return desc_; }
   const Place& place() const noexcept { return place_; }
   /// Takes `amount` from the store, waiting for output when there is too little.
@@ -30,6 +33,7 @@ class EnergySource {
   engine::Process<> produce();
 
   engine::Simulation& sim_;
+  std::size_t index_;
   const EnergySourceDesc& desc_;
   Place place_;
   engine::Container<double> store_;

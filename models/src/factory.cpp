@@ -7,7 +7,7 @@
 
 namespace truckflow::models::detail {
 
-Factory::Factory(Chain& chain, std::size_t /*index*/, const FactoryDesc& desc)
+Factory::Factory(Chain& chain, std::size_t index, const FactoryDesc& desc)
     : chain_(chain),
       region_(chain.map.region(desc.region)),
       desc_(desc),
@@ -25,9 +25,9 @@ Factory::Factory(Chain& chain, std::size_t /*index*/, const FactoryDesc& desc)
     }
   }
   for (const auto& [component, units] : units_per_truck) {
-    stocks_.emplace(component,
-                    std::make_unique<ComponentStock>(chain, region_, component, units, desc.inventory,
-                                                     chain.supply.supplier_for(component, region_, desc.sourcing)));
+    stocks_.emplace(component, std::make_unique<ComponentStock>(
+                                   chain, PlantKind::factory, index, region_, component, units, desc.inventory,
+                                   chain.supply.supplier_for(component, region_, desc.sourcing)));
   }
 }
 

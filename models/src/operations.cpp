@@ -94,8 +94,9 @@ Operations::Operations(Chain& chain)
   strandings.assign(types, 0);
 
   for (const EnergySourceDesc& s : d.energy_sources) {
-    sources_.push_back(std::make_unique<EnergySource>(
-        chain.sim, s, places_.place(chain.map.region(s.region), s.position), largest_delivery(d, s.id)));
+    sources_.push_back(std::make_unique<EnergySource>(chain.sim, sources_.size(), s,
+                                                      places_.place(chain.map.region(s.region), s.position),
+                                                      largest_delivery(d, s.id)));
   }
   for (std::size_t i = 0; i < d.stations.size(); ++i) {
     const StationDesc& s = d.stations[i];
@@ -411,9 +412,10 @@ engine::Process<engine::Duration> Operations::visit(Driver& driver, Station& sta
   energy_cost_cny(truck.site, truck.type) += refill.cost_cny;
   driver.upstream_co2_kg_per_unit = station.upstream_co2_kg_per_unit();
   const engine::Time now = chain_.sim.now();
-  chain_.emit(StationVisited{
-      now, now - (station.books_visits() ? engine::Duration::zero() : refill.waited + refill.served), truck.id,
-      truck.type, truck.site, station.index(), refill.waited, refill.served, refill.units, refill.cost_cny});
+  chain_.emit(StationVisited{now,
+                             now - (station.books_visits() ? engine::Duration::zero() : refill.waited + refill.served),
+                             truck.id, truck.type, truck.site, station.index(), refill.waited, refill.served,
+                             refill.units, refill.cost_cny, refill.bought_cny});
   co_return left;
 }
 

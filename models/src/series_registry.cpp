@@ -80,6 +80,7 @@ SeriesRegistry::SeriesRegistry(const ScenarioDesc& description) : desc_(descript
   declare_supplier_series(*this);
   declare_upfitter_series(*this);
   declare_operation_series(*this);
+  declare_value_series(*this);
 }
 
 void SeriesRegistry::counts(SeriesSpec spec, CountReader reader) {

@@ -44,5 +44,6 @@ void declare_truck_series(SeriesRegistry& registry);      // truck_counts.cpp
 void declare_supplier_series(SeriesRegistry& registry);   // supplier.cpp
 void declare_upfitter_series(SeriesRegistry& registry);   // upfitter.cpp
 void declare_operation_series(SeriesRegistry& registry);  // operations_series.cpp
+void declare_value_series(SeriesRegistry& registry);      // value_series.cpp
 
 }  // namespace truckflow::models::detail

@@ -246,7 +246,9 @@ engine::Process<> Station::deliver() {
   engine::Simulation& sim = chain_.sim;
   co_await source_->take(desc_.delivery);
   source_->count_taken(desc_.delivery);
-  purchases_cny_ += desc_.delivery * source_->desc().price_cny_per_unit;
+  const double cost_cny = desc_.delivery * source_->desc().price_cny_per_unit;
+  purchases_cny_ += cost_cny;
+  chain_.emit(EnergyDelivered{sim.now(), index_, source_->index(), desc_.delivery, cost_cny});
   co_await sim.timeout(resupply_trip_);
   co_await tank_->put(desc_.delivery);
   on_order_ -= desc_.delivery;

@@ -15,8 +15,9 @@ Upfitter::Upfitter(Chain& chain, std::size_t index, const UpfitterDesc& desc, co
       upfit_time_cv_(desc.upfit_time_cv),
       upfit_draws_(chain.sim.rng("upfitter/" + desc.id + "/upfit_time")) {
   for (const std::size_t body : bodies) {
-    stocks_.emplace(body, std::make_unique<ComponentStock>(chain, region_, body, 1, desc.inventory,
-                                                           chain.supply.supplier_for(body, region_, desc.sourcing)));
+    stocks_.emplace(
+        body, std::make_unique<ComponentStock>(chain, PlantKind::upfitter, index_, region_, body, 1, desc.inventory,
+                                               chain.supply.supplier_for(body, region_, desc.sourcing)));
   }
 }
 

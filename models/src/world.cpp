@@ -39,7 +39,8 @@ Chain::Chain(ScenarioDesc description)
       supply(*this),
       production(*this),
       delivery(*this),
-      operations(*this) {
+      operations(*this),
+      value(*this) {
   // One stream per road: "road/a-b/travel_time", and "road/a-b#2/travel_time" for a second a-b road.
   std::map<std::string, int> seen;
   for (const RoadDesc& road : desc.roads) {
@@ -92,6 +93,7 @@ void Chain::retire(Truck& truck) {
 
 void Chain::emit(const DomainEvent& event) {
   counts.on_event(event);
+  value.on_event(event);
   for (Observer* observer : observers) observer->on_event(event);
 }
 
@@ -141,11 +143,15 @@ engine::Process<> Chain::year_ends() {
     if (next >= end) co_return;  // the last year ends with the run (World::run)
     // Urgent: before everything else due at midnight, which belongs to the new year.
     co_await sim.timeout(next - sim.now(), engine::Priority::urgent);
+    close_year();
     emit_year_end(static_cast<int>(year));
   }
 }
 
+void Chain::close_year() { value.close_period(sim.now()); }
+
 void Chain::emit_sample() {
+  value.accrue(sim.now());
   Sample raw = read_series();
   const Sample sample = series.catalog().flows_since(raw, previous_sample_ ? &*previous_sample_ : nullptr);
   previous_sample_ = std::move(raw);
@@ -178,6 +184,7 @@ void World::run_until(engine::Time t) { chain_->sim.run_until(std::min(t, chain_
 
 void World::run() {
   run_until(chain_->end);
+  chain_->close_year();
   chain_->emit_sample();
   const int last_year = static_cast<int>(
       chain_->sim.epoch().date_of(chain_->end - engine::Duration::from_ticks(1)).year());  // the end is excluded

@@ -24,8 +24,27 @@ bool has_attribute(hid_t object, const char* name) {
   return h5::check(H5Aexists(object, name), std::string("look for attribute ") + name) > 0;
 }
 
-/// A text attribute of `object` (fixed-length or variable-length), or "" if absent.
-std::string text_attribute(hid_t object, const char* name) {
+/// Whether `text` is UTF-8 (the writer writes nothing else; a byte changed inside a text can make it
+/// not, and printing it would garble a terminal).
+bool is_utf8(const std::string& text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80           ? 1
+                               : (lead >> 5) == 0x6  ? 2
+                               : (lead >> 4) == 0xE  ? 3
+                               : (lead >> 3) == 0x1E ? 4
+                                                     : 0;
+    if (length == 0 || i + length > text.size()) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+/// A text attribute as stored (fixed-length or variable-length), or "" if absent.
+std::string raw_text_attribute(hid_t object, const char* name) {
   if (!has_attribute(object, name)) return "";
   h5::Attribute attribute(H5Aopen(object, name, H5P_DEFAULT), std::string("open attribute ") + name);
   h5::Datatype type(H5Aget_type(attribute), "read an attribute type");
@@ -41,6 +60,14 @@ std::string text_attribute(hid_t object, const char* name) {
   std::string text(H5Tget_size(type), '\0');
   h5::check_status(H5Aread(attribute, type, text.data()), std::string("read attribute ") + name);
   return text.substr(0, text.find('\0'));
+}
+
+/// A text attribute of `object` (fixed-length or variable-length), or "" if absent; throws
+/// detail::Damaged for one that is not UTF-8.
+std::string text_attribute(hid_t object, const char* name) {
+  std::string text = raw_text_attribute(object, name);
+  if (!is_utf8(text)) throw detail::Damaged(std::string("its attribute '") + name + "' is not UTF-8 text");
+  return text;
 }
 
 std::string numeric_attribute(hid_t attribute, hid_t type) {
@@ -265,7 +292,12 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
                           is_scale};
     for (const hsize_t n : shape) variable.shape.push_back(static_cast<std::size_t>(n));
     variable.dimensions.assign(shape.size(), is_scale ? name : "");
-    if (name == "truck_type" && info.kind == "compare") info.runs = text;
+    if (name == "truck_type" && info.kind == "compare") {
+      for (const std::string& label : text) {
+        if (!is_utf8(label)) throw detail::Damaged("a label of '" + name + "' is not UTF-8 text");
+      }
+      info.runs = text;
+    }
     if (name.rfind("headline_", 0) == 0)
       info.headline.push_back({name.substr(9), variable.units, variable.long_name, numbers});
     H5O_info_t object{};

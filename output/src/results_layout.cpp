@@ -183,6 +183,44 @@ void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, co
   }
 }
 
+RegionFlowRow region_flow_row(const models::RegionMoneyFlow& f) {
+  return {f.year, static_cast<std::int64_t>(f.payer_region), static_cast<std::int64_t>(f.payee_region),
+          static_cast<std::int64_t>(f.flow_kind), f.amount_cny};
+}
+
+const std::vector<RegionFlowColumn>& region_flow_columns() {
+  static const std::vector<RegionFlowColumn> columns = [] {
+    Columns<RegionFlowRow> c;
+    c.integer("region_flow_year", "1", "calendar year (settled at its end: its taxes and sharing included)", "",
+              [](const auto& r) { return r.year; });
+    c.integer("region_flow_payer_region", "", "region of the paying establishments", "region",
+              [](const auto& r) { return r.payer_region; });
+    c.integer("region_flow_payee_region", "", "region of the paid establishments", "region",
+              [](const auto& r) { return r.payee_region; });
+    c.integer("region_flow_kind", "", "kind of money flow", "flow_kind", [](const auto& r) { return r.flow_kind; });
+    c.real("region_flow_amount_cny", "CNY", "money paid over the year", false,
+           [](const auto& r) { return r.amount_cny; });
+    return c.done();
+  }();
+  return columns;
+}
+
+void write_region_flows(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
+                        const std::vector<models::RegionMoneyFlow>& flows) {
+  std::vector<RegionFlowRow> rows;
+  rows.reserve(flows.size());
+  for (const models::RegionMoneyFlow& f : flows) rows.push_back(region_flow_row(f));
+  nc.dimension("region_flow", rows.size());
+  for (const RegionFlowColumn& column : region_flow_columns()) {
+    const Attributes attributes = column_attributes(column, scenario, catalog);
+    if (column.integer) {
+      nc.variable(column.name, {"region_flow"}, column_values<RegionFlowRow>(column.integer, rows), attributes);
+    } else {
+      nc.variable(column.name, {"region_flow"}, column_values<RegionFlowRow>(column.real, rows), attributes);
+    }
+  }
+}
+
 const std::vector<VisitColumn>& visit_columns() {
   static const std::vector<VisitColumn> columns = [] {
     Columns<VisitRow> c;

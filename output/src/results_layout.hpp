@@ -66,6 +66,16 @@ struct VisitRow {
 };
 VisitRow visit_row(const models::StationVisited& visited);
 
+/// The money between two regions in a year, for one kind of flow, as the region_flow table stores it.
+struct RegionFlowRow {
+  std::int64_t year = 0;
+  std::int64_t payer_region = 0;  // positions in the scenario's regions
+  std::int64_t payee_region = 0;
+  std::int64_t flow_kind = 0;  // a position in the flow_kind dimension
+  double amount_cny = 0.0;
+};
+RegionFlowRow region_flow_row(const models::RegionMoneyFlow& flow);
+
 /// A column of an event table (one row per event). A categorical column holds integer codes:
 /// positions in the dimension `codes_of` names (-1 for none where `none_allowed`), described by CF
 /// flag_values and flag_meanings.
@@ -89,6 +99,13 @@ const std::vector<DeliveryColumn>& delivery_columns();
 /// The delivery table (dimension `delivery`).
 void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
                       const std::vector<DeliveryRow>& rows);
+
+using RegionFlowColumn = TableColumn<RegionFlowRow>;
+const std::vector<RegionFlowColumn>& region_flow_columns();
+
+/// The region-flow table (dimension `region_flow`).
+void write_region_flows(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
+                        const std::vector<models::RegionMoneyFlow>& flows);
 
 using VisitColumn = TableColumn<VisitRow>;
 const std::vector<VisitColumn>& visit_columns();

@@ -45,6 +45,7 @@ std::string results_reference_markdown() {
         << joined(properties) << " |\n";
   }
   out << "| `delivery` | none (the rows of the delivery table) | |\n"
+      << "| `region_flow` | none (the rows of the region-flow table; run files) | |\n"
       << "| `visit` | none (the rows of the station-visit table); unlimited; only with `run --station-visits` | |\n\n";
 
   out << "### Sampled series\n\n"
@@ -65,6 +66,14 @@ std::string results_reference_markdown() {
          "and `flag_meanings` also say (`-1`, meaning `_none`: none). Codes have no `units` (CF flags).\n\n"
       << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
   for (const detail::DeliveryColumn& c : detail::delivery_columns()) table_row(out, c);
+
+  out << "\n### The region-flow table (run files)\n\n"
+      << "Money between regions, year by year: one row per year, payer region, payee region and kind of flow with "
+         "money, written at each year's end (after its taxes and sharing settlements), in the order of year, payer "
+         "region, payee region and kind. Only pairs with money have rows, so the table grows with the flows, not "
+         "with the square of the regions. Categorical columns as in the delivery table.\n\n"
+      << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
+  for (const detail::RegionFlowColumn& c : detail::region_flow_columns()) table_row(out, c);
 
   out << "\n### The station-visit table (run files written with `--station-visits`)\n\n"
       << "One row per charging, swap or refuelling visit, in the order the visits were counted: on arrival at "

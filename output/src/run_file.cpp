@@ -84,6 +84,7 @@ void RunFileWriter::finish(const RunTotals& totals) {
   for (const Delivery& d : deliveries_) rows.push_back(d.row);
   deliveries_.clear();
   detail::write_deliveries(*nc_, scenario_, catalog_, rows);
+  detail::write_region_flows(*nc_, scenario_, catalog_, totals.region_flows());
   if (visits_) detail::append_visits(*nc_, visits_->pending);
   detail::write_stage_waits(*nc_, {totals.stage_waits(scenario_)}, false);
   detail::write_station_waits(*nc_, {&totals.station_waits()}, false);

@@ -21,6 +21,10 @@ RunTotals::RunTotals(models::SeriesCatalog catalog)
 void RunTotals::on_event(const models::DomainEvent& event) {
   waits_.on_event(event);
   station_waits_.on_event(event);
+  if (const auto* flow = std::get_if<models::RegionMoneyFlow>(&event)) {
+    region_flows_.push_back(*flow);
+    return;
+  }
   const auto* delivered = std::get_if<models::TruckDelivered>(&event);
   if (delivered == nullptr) return;
   ++deliveries_;
@@ -85,6 +89,10 @@ std::vector<HeadlineFigure> headline_definitions() {
       {"co2_well_to_wheel_kg_per_tonne_km", "kg/(t km)", "well-to-wheel CO2 per tonne-km"},
       {"co2_diesel_equivalent_kg_per_tonne_km", "kg/(t km)",
        "well-to-wheel CO2 per tonne-km of the scenario's diesel type on the same trips"},
+      {"value_added_cny", "CNY", "value-added of the chain's establishments in every region (recorded)"},
+      {"local_tax_cny", "CNY", "local share of the taxes the chain's establishments paid, in every region"},
+      {"sharing_settled_cny", "CNY",
+       "what the sharing rules moved: credited value-added and local tax transferred between regions"},
   };
 }
 
@@ -139,6 +147,9 @@ std::vector<HeadlineFigure> headline_figures(const models::ScenarioDesc& scenari
       {"ownership_cny_per_tonne_km", all.ownership_cny_per_tonne_km()},
       {"co2_well_to_wheel_kg_per_tonne_km", all.co2_well_to_wheel_kg_per_tonne_km()},
       {"co2_diesel_equivalent_kg_per_tonne_km", all.co2_diesel_equivalent_kg_per_tonne_km()},
+      {"value_added_cny", series.reals(last, "value_added_recorded_cny").total()},
+      {"local_tax_cny", series.reals(last, "tax_collected_cny").total()},
+      {"sharing_settled_cny", series.reals(last, "sharing_settled_cny").total()},
   };
   std::vector<HeadlineFigure> figures = headline_definitions();
   if (figures.size() != values.size()) throw std::logic_error("headline_figures: a value without a definition");

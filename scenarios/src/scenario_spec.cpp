@@ -34,6 +34,7 @@ const EntityList upfitters_list = entity_list("upfitters");
 const EntityList sites_list = entity_list("sites");
 const EntityList stations_list = entity_list("stations");
 const EntityList energy_sources_list = entity_list("energy_sources");
+const EntityList sharing_rules_list = entity_list("sharing_rules");
 
 const ObjectSpec<LocalizedName>& name_spec() {
   static const auto spec = [] {
@@ -285,6 +286,9 @@ const ObjectSpec<SupplierDesc>& supplier_spec() {
     s.add(number("lead_time_cv", &SupplierDesc::lead_time_cv, variation, "",
                  "coefficient of variation of the lead time (log-normal; 0: always the same)", Need::optional));
     s.add(number("unit_price_cny", &SupplierDesc::unit_price_cny, Range{0.0, 1e9}, "CNY/unit", "price of one unit"));
+    s.add(number("value_added_share", &SupplierDesc::value_added_share, share, "",
+                 "share of its sales that is its own value-added; the rest it buys from the rest of the economy",
+                 Need::optional));
     s.add(integer("initial_stock_units", &SupplierDesc::initial_stock_units, Range{0.0, 1e9}, "units",
                   "units in stock at the start", Need::optional));
     s.add(integer("max_stock_units", &SupplierDesc::max_stock_units, Range{0.0, 1e9}, "units",
@@ -355,6 +359,9 @@ const ObjectSpec<UpfitterDesc>& upfitter_spec() {
     s.add(number("upfit_hours", &UpfitterDesc::upfit_hours, Range{0.0, 8760.0, true}, "h", "time in a bay per truck"));
     s.add(number("upfit_time_cv", &UpfitterDesc::upfit_time_cv, variation, "",
                  "coefficient of variation of the upfit time (log-normal; 0: always the same)", Need::optional));
+    s.add(number("upfit_price_cny", &UpfitterDesc::upfit_price_cny, Range{0.0, 1e9}, "CNY/truck",
+                 "what the factory pays for fitting one body, the body included (prices are net of VAT)",
+                 Need::optional));
     s.add(object("inventory", &UpfitterDesc::inventory, inventory_spec(), "body stock policy", Need::optional));
     s.add(list("sourcing", &UpfitterDesc::sourcing, sourcing_spec(),
                "suppliers chosen per body (default: the nearest by travel time)"));
@@ -426,6 +433,8 @@ const ObjectSpec<SiteWorkDesc>& site_work_spec() {
                  Need::optional));
     s.add(number("tonnes_per_day", &SiteWorkDesc::tonnes_per_day, Range{0.0, 1e7}, "t/d",
                  "what the site must move (0: not stated)", Need::optional));
+    s.add(number("freight_cny_per_tonne_km", &SiteWorkDesc::freight_cny_per_tonne_km, Range{0.0, 1000.0}, "CNY/(t km)",
+                 "what the site's customers pay its operator per tonne-km moved (0: nothing)", Need::optional));
     s.add(reference("depot", &SiteWorkDesc::depot, stations_list,
                     "a charging station where electric trucks charge off shift (default: none)", Need::optional));
     return s;
@@ -590,6 +599,72 @@ const ObjectSpec<EnergySourceDesc>& energy_source_spec() {
     s.add_for({"methanol", "diesel"},
               number("co2_kg_per_l", &EnergySourceDesc::co2_kg_per_unit, Range{0.0, 100.0}, "kg CO2/L",
                      "emitted making and bringing it (well to tank)", Need::optional));
+    s.add(number("value_added_share", &EnergySourceDesc::value_added_share, share, "",
+                 "share of its sales that is its own value-added; the rest it buys from the rest of the economy",
+                 Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<TaxDesc>& tax_spec() {
+  static const auto spec = [] {
+    ObjectSpec<TaxDesc> s("taxes",
+                          "Taxes on the chain's establishments, settled at each year's end. Prices in the scenario are "
+                          "net of VAT.");
+    s.add(number("vat_rate", &TaxDesc::vat_rate, share, "",
+                 "VAT on sales of goods, energy, upkeep and inputs (the buyer deducts what it paid)", Need::optional));
+    s.add(
+        number("freight_vat_rate", &TaxDesc::freight_vat_rate, share, "", "VAT on freight transport", Need::optional));
+    s.add(number("vat_local_share", &TaxDesc::vat_local_share, share, "",
+                 "share of VAT the region's government keeps (the rest goes to the central government)",
+                 Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<SharingRuleDesc>& sharing_rule_spec() {
+  static const auto spec = [] {
+    ObjectSpec<SharingRuleDesc> s(
+        "sharing rule",
+        "A benefit-sharing rule between two regions, settled at each year's end on that year's base: a statistics "
+        "rule credits value-added (统计分计), a fiscal rule moves local tax revenue between governments (税收分成).");
+    s.add(identifier("id", &SharingRuleDesc::id, "identifier compare --rules uses"));
+    s.add(object("name", &SharingRuleDesc::name, name_spec(), "names of the rule"));
+    s.add(choice("type", &SharingRuleDesc::type,
+                 {{"statistics", SharingType::statistics}, {"fiscal", SharingType::fiscal}},
+                 "statistics: credits value-added (or output) to the partner; fiscal: moves the local share of "
+                 "taxes between the regions' governments",
+                 Need::required));
+    s.discriminated_by("type");
+    s.add(boolean("active", &SharingRuleDesc::active, "whether the rule holds in this run (default: true)"));
+    s.add(reference("from", &SharingRuleDesc::from, regions_list,
+                    "the region where the base is recorded or collected (e.g. the host area that builds trucks)"));
+    s.add(reference("to", &SharingRuleDesc::to, regions_list, "the region credited (e.g. the area that uses them)"));
+    s.add_for(
+        {"statistics"},
+        choice("base", &SharingRuleDesc::base,
+               {{"value_added", SharingBase::value_added}, {"output", SharingBase::output}},
+               "what is shared: value-added or output (fiscal rules share the local share of taxes)", Need::optional));
+    s.add(reference_list("truck_types", &SharingRuleDesc::truck_types, truck_types_list,
+                         "scope: only what comes from trucks of these types (default: everything in the region)",
+                         Need::optional));
+    s.add(reference("deployed_in", &SharingRuleDesc::deployed_in, regions_list,
+                    "scope: only what comes from trucks working in this region (default: wherever)", Need::optional));
+    s.add(number("share", &SharingRuleDesc::share, share, "", "share of the base credited to `to` (0.4 for 6:4)"));
+    s.add(integer("start_year", &SharingRuleDesc::start_year, Range{0.0, 3000.0}, "a",
+                  "first calendar year the rule holds (default: the run's first)", Need::optional));
+    s.add(integer("duration_years", &SharingRuleDesc::duration_years, Range{0.0, 1000.0}, "a",
+                  "years at the full share (default 0: without end)", Need::optional));
+    s.add(number("step_down_per_year", &SharingRuleDesc::step_down_per_year, share, "1/a",
+                 "after the duration, the share falls by this each year until it is 0 (default 0: the rule ends)",
+                 Need::optional));
+    s.add(number("cap_cny", &SharingRuleDesc::cap_cny, Range{0.0, 1e15}, "CNY",
+                 "the most the rule moves in all (default 0: no cap)", Need::optional));
+    s.add(number("minimum_cny_per_year", &SharingRuleDesc::minimum_cny_per_year, Range{0.0, 1e15}, "CNY/a",
+                 "a guarantee: moved in each year the rule holds even when the share of the base is less (default 0)",
+                 Need::optional));
     return s;
   }();
   return spec;
@@ -606,6 +681,10 @@ const ObjectSpec<EconomicsDesc>& economics_spec() {
                  "kg CO2/L", "diesel made and brought (well to tank)", Need::optional));
     s.add(number("methanol_co2_kg_per_l", &EconomicsDesc::methanol_co2_kg_per_l, Range{0.0, 100.0}, "kg CO2/L",
                  "methanol burnt", Need::optional));
+    s.add(object("taxes", &EconomicsDesc::taxes, tax_spec(), "taxes on the chain's establishments", Need::optional));
+    s.add(boolean("statistics_sharing_honoured", &EconomicsDesc::statistics_sharing_honoured,
+                  "whether the statistics bureaus accept statistics sharing (统计分计); if not (在地统计), credited "
+                  "value-added stays as recorded and statistics rules are agreed but not settled (default: false)"));
     return s;
   }();
   return spec;
@@ -634,6 +713,8 @@ const ObjectSpec<ScenarioDesc>& scenario_spec() {
                    "charging, battery-swap, hydrogen, methanol and diesel stations", Need::optional, 0, 5000));
     s.add(entities(energy_sources_list, &ScenarioDesc::energy_sources, energy_source_spec(),
                    "where stations get hydrogen, methanol and diesel", Need::optional, 0, 1000));
+    s.add(entities(sharing_rules_list, &ScenarioDesc::sharing_rules, sharing_rule_spec(),
+                   "benefit-sharing rules between regions", Need::optional, 0, 1000));
     s.add(object("economics", &ScenarioDesc::economics, economics_spec(), "figures of the economy and of emissions",
                  Need::optional));
     return s;

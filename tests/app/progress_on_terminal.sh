@@ -8,7 +8,7 @@ truckflow=$1
 cd "$2"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-long="run scenarios/sichuan.yaml --chain-only --set simulation.sample_interval_days=0.1 -o $work/out.h5"
+long="run scenarios/sichuan.yaml --chain-only --set simulation.sample_interval_days=0.125 -o $work/out.h5"
 
 script -qec "$truckflow $long > /dev/null" "$work/terminal.txt" > /dev/null
 grep -q $'\r\e\\[Krun 20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] .*% .*M events/s .*left' "$work/terminal.txt" ||

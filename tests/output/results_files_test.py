@@ -65,7 +65,8 @@ class XarrayReading(Workspace):
             with self.subTest(engine=engine), xr.open_dataset(out, engine=engine) as ds:
                 self.assertEqual(dict(ds.sizes), {"time": 366, "region": 2, "factory": 1, "supplier": 2, "site": 1,
                                                   "upfitter": 1, "stage": 8, "activity": 7, "truck_type": 1,
-                                                  "delivery": 4})
+                                                  "delivery": 4, "establishment": 14, "flow_kind": 12,
+                                                  "region_flow": 6})
                 self.assertEqual(list(ds.stage.values)[:2], ["order_processing", "awaiting_components"])
                 self.assertEqual(ds.region_fleet_trucks.dims, ("time", "region", "truck_type"))
                 self.assertEqual(list(ds.region.values), ["a", "b"])
@@ -303,7 +304,7 @@ class Atomicity(Workspace):
     """A run never leaves a partial file under the requested name, and never destroys a file it
     failed to replace."""
 
-    LONG = ("run", "scenarios/sichuan.yaml", "--chain-only", "--set", "simulation.sample_interval_days=0.1", "--quiet")
+    LONG = ("run", "scenarios/sichuan.yaml", "--chain-only", "--set", "simulation.sample_interval_days=0.125", "--quiet")
 
     def sentinel(self):
         """An HDF5 file standing for the results of an earlier run; returns its path and bytes."""
@@ -386,7 +387,7 @@ class Atomicity(Workspace):
             if out.exists():
                 # Published before the kill (or the run finished): the file must be whole.
                 with xr.open_dataset(out, engine="h5netcdf") as ds:
-                    self.assertEqual(ds.sizes["time"], 29221, f"a partial file after a kill at {delay:.2f} s")
+                    self.assertEqual(ds.sizes["time"], 23377, f"a partial file after a kill at {delay:.2f} s")
                     self.assertEqual(ds.sizes["delivery"], int(ds.headline_trucks_delivered))
                 outcomes["finished" if process.returncode == 0 else "killed after publishing"] += 1
                 out.unlink()

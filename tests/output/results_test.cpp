@@ -93,6 +93,9 @@ TEST(ResultsTest, TheRunLayout) {
   std::map<std::string, std::size_t> dimensions(info.dimensions.begin(), info.dimensions.end());
   EXPECT_EQ(dimensions, (std::map<std::string, std::size_t>{{"time", 366},
                                                             {"region", 2},
+                                                            {"flow_kind", 12},
+                                                            {"establishment", 12},
+                                                            {"region_flow", 5},
                                                             {"factory", 1},
                                                             {"supplier", 1},
                                                             {"site", 1},
@@ -142,8 +145,9 @@ TEST(ResultsTest, EverySeriesOfTheCatalogIsWritten) {
   for (const auto& e : run.world.series().series()) {
     const auto& dims_of = e.spec.dimensions;
     if (std::find(dims_of.begin(), dims_of.end(), "upfitter") != dims_of.end() ||
-        std::find(dims_of.begin(), dims_of.end(), "station") != dims_of.end()) {
-      EXPECT_FALSE(variables.contains(e.spec.name)) << "no upfitters or stations in two_regions.yaml";
+        std::find(dims_of.begin(), dims_of.end(), "station") != dims_of.end() ||
+        std::find(dims_of.begin(), dims_of.end(), "sharing_rule") != dims_of.end()) {
+      EXPECT_FALSE(variables.contains(e.spec.name)) << "no upfitters, stations or sharing rules in two_regions.yaml";
       continue;
     }
     ASSERT_TRUE(variables.contains(e.spec.name)) << e.spec.name;

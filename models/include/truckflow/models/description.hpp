@@ -154,6 +154,8 @@ struct SupplierDesc {
   double lead_time_days = 0.0;
   double lead_time_cv = 0.0;  ///< coefficient of variation of the lead time (0: always the same)
   double unit_price_cny = 0.0;
+  /// Share of its sales that is its own value-added; the rest it buys from the rest of the economy.
+  double value_added_share = 0.3;
   std::int64_t initial_stock_units = 0;
   std::int64_t max_stock_units = 0;  ///< production pauses when the stock reaches it; 0: 14 days of capacity
   std::vector<DisruptionDesc> disruptions;
@@ -194,7 +196,8 @@ struct UpfitterDesc {
   std::string region;
   std::int64_t bays = 1;
   double upfit_hours = 0.0;
-  double upfit_time_cv = 0.0;  ///< coefficient of variation of the upfit time
+  double upfit_time_cv = 0.0;    ///< coefficient of variation of the upfit time
+  double upfit_price_cny = 0.0;  ///< what the factory pays for fitting one body, the body included
   InventoryPolicyDesc inventory;
   std::vector<SourcingDesc> sourcing;
 };
@@ -234,8 +237,9 @@ struct SiteWorkDesc {
   std::int64_t unloading_bays = 1;
   double unloading_minutes = 0.0;
   ShiftDesc shift;
-  double tonnes_per_day = 0.0;  ///< what the site must move (0: not stated)
-  std::string depot;            ///< a charging station where electric trucks charge off shift ("": none)
+  double tonnes_per_day = 0.0;            ///< what the site must move (0: not stated)
+  double freight_cny_per_tonne_km = 0.0;  ///< what the site's customers pay its operator
+  std::string depot;                      ///< a charging station where electric trucks charge off shift ("": none)
 };
 
 struct SiteDesc {
@@ -314,7 +318,45 @@ struct EnergySourceDesc {
   PositionDesc position;
   double capacity_per_day = 0.0;    ///< kg or L made per day for this chain
   double price_cny_per_unit = 0.0;  ///< what stations pay per kg or L
-  double co2_kg_per_unit = 0.0;     ///< emitted making and bringing it (well to tank)
+  /// Share of its sales that is its own value-added; the rest it buys from the rest of the economy.
+  double value_added_share = 0.3;
+  double co2_kg_per_unit = 0.0;  ///< emitted making and bringing it (well to tank)
+};
+
+/// Taxes on the chain's establishments. Prices in the scenario are net of VAT.
+struct TaxDesc {
+  double vat_rate = 0.13;          ///< on sales of goods, energy, upkeep and inputs
+  double freight_vat_rate = 0.09;  ///< on freight transport
+  double vat_local_share = 0.5;    ///< of VAT collected, what the region's government keeps
+};
+
+/// A benefit-sharing rule between two regions. `statistics` rules credit value-added (统计分计)
+/// from the region where it is recorded to a partner; `fiscal` rules move local tax revenue between
+/// their governments (税收分成). Settled at each year's end on that year's base.
+enum class SharingType { statistics, fiscal };
+/// What a statistics rule shares (fiscal rules share the local share of taxes).
+enum class SharingBase { value_added, output };
+
+struct SharingRuleDesc {
+  std::string id;
+  LocalizedName name;
+  SharingType type = SharingType::fiscal;
+  bool active = true;  ///< a what-if can switch a rule off
+  std::string from;    ///< the region where the base is recorded or collected
+  std::string to;      ///< the region credited
+  SharingBase base = SharingBase::value_added;
+  // Scope: which of `from`'s value-added, output or tax counts. Each establishment in `from`
+  // counts in proportion to its output for trucks of these types working in this region.
+  std::vector<std::string> truck_types;  ///< empty: every type
+  std::string deployed_in;               ///< "": wherever the trucks work
+  double share = 0.5;                    ///< of the base, credited to `to`
+  std::int64_t start_year = 0;           ///< 0: the run's first year
+  std::int64_t duration_years = 0;       ///< at the full share (0: without end)
+  double step_down_per_year = 0.0;       ///< after that, the share falls by this each year (0: it ends)
+  double cap_cny = 0.0;                  ///< the most it moves in all (0: no cap)
+  double minimum_cny_per_year = 0.0;     ///< moved even when the share of the base is less (a guarantee)
+  /// Whether scope restricts the base to trucks (a type list or a region).
+  bool scoped_to_trucks() const noexcept { return !truck_types.empty() || !deployed_in.empty(); }
 };
 
 /// Figures of the economy and of emissions the operations use.
@@ -323,6 +365,10 @@ struct EconomicsDesc {
   double diesel_co2_kg_per_l = 2.66;          ///< burnt (tank to wheel)
   double diesel_upstream_co2_kg_per_l = 0.6;  ///< made and brought (well to tank)
   double methanol_co2_kg_per_l = 1.09;        ///< burnt
+  TaxDesc taxes;
+  /// Whether the statistics bureaus accept statistics sharing (under place-of-location statistics,
+  /// 在地统计, they may not): if not, credited value-added stays as recorded.
+  bool statistics_sharing_honoured = false;
 };
 
 struct SimulationDesc {
@@ -346,6 +392,7 @@ struct ScenarioDesc {
   std::vector<SiteDesc> sites;
   std::vector<StationDesc> stations;
   std::vector<EnergySourceDesc> energy_sources;
+  std::vector<SharingRuleDesc> sharing_rules;
   EconomicsDesc economics;
 };
 

@@ -33,7 +33,9 @@ inline constexpr auto entity_lists = std::make_tuple(
     EntityListOf<SiteDesc>{"sites", "site", "site", "application site id", &ScenarioDesc::sites},
     EntityListOf<StationDesc>{"stations", "station", "station", "station id", &ScenarioDesc::stations},
     EntityListOf<EnergySourceDesc>{"energy_sources", "energy source", "energy_source", "energy source id",
-                                   &ScenarioDesc::energy_sources});
+                                   &ScenarioDesc::energy_sources},
+    EntityListOf<SharingRuleDesc>{"sharing_rules", "sharing rule", "sharing_rule", "sharing rule id",
+                                  &ScenarioDesc::sharing_rules});
 
 /// The position of the list with key `key` in `entity_lists` (the tuple's size when there is none).
 constexpr std::size_t entity_list_position(std::string_view key) {

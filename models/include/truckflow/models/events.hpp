@@ -123,11 +123,16 @@ struct ShipmentDispatched {
   std::int64_t units = 0;
 };
 
+/// Where components go: a factory (for its bill of materials) or an upfitter (bodies).
+enum class PlantKind : std::uint8_t { factory, upfitter };
+
 /// A shipment reached its plant's stock.
 struct ShipmentReceived {
   engine::Time at;
   std::int64_t shipment_id = 0;
   std::size_t supplier = 0;
+  PlantKind plant_kind = PlantKind::factory;
+  std::size_t plant = 0;  ///< the factory's or upfitter's position in its list
   std::size_t plant_region = 0;
   std::int64_t units = 0;
 };
@@ -145,10 +150,35 @@ struct StationVisited {
   engine::Duration served;  ///< handling and charging, swapping or filling
   double units = 0.0;       ///< put in the truck, in the station's carrier's unit (kWh, kg, L)
   double cost_cny = 0.0;    ///< what the truck paid
+  double bought_cny = 0.0;  ///< what a charging or swap station paid the grid for it (0 for fuel stations)
 };
 
-using DomainEvent = std::variant<TruckOrdered, TruckStageChanged, TruckBuilt, TruckUpfitted, TruckDelivered,
-                                 TruckRetired, StockOut, ShipmentDispatched, ShipmentReceived, StationVisited>;
+/// A delivery from an energy source (hydrogen, methanol or diesel) left for a station: the station
+/// has bought it.
+struct EnergyDelivered {
+  engine::Time at;
+  std::size_t station = 0;
+  std::size_t source = 0;
+  double units = 0.0;     ///< kg or L
+  double cost_cny = 0.0;  ///< what the station paid the source
+};
+
+/// At the end of each year of the run (after its taxes and sharing settlements): what the
+/// establishments in one region paid those in another (or the same) over the year, for one kind
+/// of flow. One event per pair of regions and kind with money, in the order of payer region, payee
+/// region, kind.
+struct RegionMoneyFlow {
+  engine::Time at;
+  std::int64_t year = 0;
+  std::size_t payer_region = 0;
+  std::size_t payee_region = 0;
+  std::size_t flow_kind = 0;  ///< a position in the results' flow_kind dimension
+  double amount_cny = 0.0;
+};
+
+using DomainEvent =
+    std::variant<TruckOrdered, TruckStageChanged, TruckBuilt, TruckUpfitted, TruckDelivered, TruckRetired, StockOut,
+                 ShipmentDispatched, ShipmentReceived, StationVisited, EnergyDelivered, RegionMoneyFlow>;
 
 /// The time of any event.
 engine::Time time_of(const DomainEvent& event);

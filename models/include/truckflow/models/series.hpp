@@ -82,6 +82,9 @@ class SeriesValues {
   std::span<const std::size_t> shape() const noexcept { return shape_; }
   T operator()(std::size_t i) const { return values_[i]; }
   T operator()(std::size_t i, std::size_t j) const { return values_[i * shape_[1] + j]; }
+  T operator()(std::size_t i, std::size_t j, std::size_t k) const {
+    return values_[(i * shape_[1] + j) * shape_[2] + k];
+  }
   /// The sum of every value.
   T total() const {
     T sum{};

@@ -1,5 +1,6 @@
 // What a run leaves for its summary and headline figures: RunTotals keeps, in memory that does not
-// grow with the run's length, the last sample, each year's end and the delivery totals; RunRecorder
+// grow with the run's length, the last sample, each year's end, the money between regions by
+// year and the delivery totals; RunRecorder
 // keeps every sample and delivery as well (for a comparison's file, and for tests).
 #pragma once
 
@@ -44,6 +45,8 @@ class RunTotals : public models::Observer {
   std::vector<StageWait> stage_waits(const models::ScenarioDesc& scenario) const;
   /// How long trucks waited at stations.
   const StationWaits& station_waits() const noexcept { return station_waits_; }
+  /// The money between regions, year by year (only pairs and kinds with money).
+  const std::vector<models::RegionMoneyFlow>& region_flows() const noexcept { return region_flows_; }
 
  private:
   StageWaits waits_;
@@ -51,6 +54,7 @@ class RunTotals : public models::Observer {
   models::SeriesCatalog catalog_;
   std::vector<models::Sample> last_;  // empty, or the latest sample
   std::vector<YearEnd> year_ends_;
+  std::vector<models::RegionMoneyFlow> region_flows_;
   std::int64_t max_backlog_ = 0;
   std::int64_t deliveries_ = 0;
   std::vector<std::int64_t> delivered_by_type_;

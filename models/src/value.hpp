@@ -1,0 +1,104 @@
+// Value: the money side of the chain. It posts every money flow to the ledger as it happens (sales
+// of components, trucks, upfits and energy from the domain events; running costs and freight as
+// they accrue) and settles VAT at each year's end, so that value-added is recorded where the
+// establishments are and tax is collected where it is due. Internal to models/.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "truckflow/engine/time.hpp"
+#include "truckflow/models/events.hpp"
+
+#include "conservation.hpp"
+#include "establishments.hpp"
+#include "grid.hpp"
+#include "ledger.hpp"
+
+namespace truckflow::models::detail {
+
+class Chain;
+
+class Value {
+ public:
+  explicit Value(Chain& chain);
+  Value(const Value&) = delete;
+  Value& operator=(const Value&) = delete;
+
+  const Establishments& establishments() const noexcept { return establishments_; }
+  const Ledger& ledger() const noexcept { return ledger_; }
+
+  /// Posts the money flow an event carries, if any.
+  void on_event(const DomainEvent& event);
+  /// Posts the running costs (maintenance, crew, insurance) and the freight each site's trucks
+  /// have accrued since the last call: each total is rounded to the fen once, and the difference
+  /// from what was posted is posted, so no rounding accumulates.
+  void accrue(engine::Time now);
+  /// Ends a tax period: accrues, then each establishment pays the VAT on what it sold less what it
+  /// bought in the period (a credit carries over to the next), its region's government keeping the
+  /// local share and the central government the rest; then the sharing rules settle, and the
+  /// period's money between regions is emitted (RegionMoneyFlow).
+  void close_period(engine::Time now);
+
+  /// Local tax collected by `region`'s government.
+  std::int64_t tax_collected(std::size_t region) const;
+  /// Local tax after fiscal sharing transfers between governments.
+  std::int64_t tax_after_transfers(std::size_t region) const;
+  /// Recorded value-added after settled statistics sharing.
+  std::int64_t value_added_credited(std::size_t region) const {
+    return ledger_.value_added_of_region(region) + statistics_balance_.at(region);
+  }
+  /// What each sharing rule called for, and what it moved, to now.
+  std::int64_t sharing_agreed(std::size_t rule) const { return rules_.at(rule).agreed; }
+  std::int64_t sharing_settled(std::size_t rule) const { return rules_.at(rule).settled; }
+
+  /// The value laws: money balances, value-added adds up, and money matches the physical flows.
+  void check(Laws& laws) const;
+
+ private:
+  /// A sharing rule's state: the output in its scope this period, by establishment, and its totals.
+  struct Rule {
+    const SharingRuleDesc* desc = nullptr;
+    std::size_t from = 0, to = 0;  // regions
+    std::vector<bool> types;       // [truck type]: in scope
+    std::optional<std::size_t> deployed_in;
+    std::vector<std::int64_t> scoped_output;  // [establishment], this period
+    std::int64_t agreed = 0, settled = 0;     // to now
+  };
+
+  /// Posts to the ledger, and counts the payee's output in the scope of each rule it falls in.
+  void post(engine::Time at, FlowKind kind, std::size_t payer, std::size_t payee, std::int64_t amount_fen,
+            std::optional<std::size_t> truck_type = std::nullopt,
+            std::optional<std::size_t> deployed_in = std::nullopt);
+  /// Posts `total_fen` less what `posted` holds, and remembers the total.
+  void post_accrued(engine::Time at, FlowKind kind, std::size_t payer, std::size_t payee, std::int64_t total_fen,
+                    std::int64_t& posted, std::size_t truck_type, std::size_t deployed_in);
+  /// Settles every active rule on the period's base, in the scenario's order.
+  void settle_rules(engine::Time now, std::int64_t year);
+  /// Emits the money between regions since the last period's end, one event per pair and kind.
+  void emit_flows(engine::Time now, std::int64_t year);
+  /// What `rule` shares this period, before its share: value-added, output or local tax in scope.
+  double rule_base(const Rule& rule) const;
+  /// A seller's purchase from the rest of the economy: the part of `sale_fen` that is not its own
+  /// value-added.
+  void post_inputs(engine::Time at, std::size_t seller, std::size_t region, std::int64_t sale_fen,
+                   double value_added_share);
+
+  Chain& chain_;
+  Establishments establishments_;
+  Ledger ledger_;
+  // What the running accounts have posted so far, [site, truck type].
+  Grid<std::int64_t> maintenance_posted_, freight_posted_, crew_posted_, insurance_posted_;
+  // VAT: each establishment's sales and purchases at the last period's end, and credits carried.
+  Grid<std::int64_t> received_at_close_, paid_at_close_;  // [establishment, kind]
+  std::vector<std::int64_t> vat_credit_;                  // [establishment], at most 0
+  // The period's base of the sharing rules: output and intermediate at the last period's end, and
+  // the local tax each establishment paid this period.
+  std::vector<std::int64_t> output_at_close_, intermediate_at_close_, local_tax_in_period_;  // [establishment]
+  std::vector<Rule> rules_;                                                                  // [sharing rule]
+  std::vector<std::int64_t> statistics_balance_;  // [region]: value-added credited in less credited out
+  std::unordered_map<std::uint64_t, std::int64_t> flows_at_close_;  // Ledger::flows() at the last period's end
+};
+
+}  // namespace truckflow::models::detail
