@@ -35,6 +35,7 @@ Value::Value(Chain& chain)
       received_at_close_(establishments_.size(), flow_kind_count),
       paid_at_close_(establishments_.size(), flow_kind_count),
       vat_credit_(establishments_.size(), 0),
+      purchases_by_year_(establishments_.size()),
       output_at_close_(establishments_.size(), 0),
       intermediate_at_close_(establishments_.size(), 0),
       local_tax_in_period_(establishments_.size(), 0),
@@ -149,43 +150,65 @@ void Value::accrue(engine::Time now) {
 void Value::close_period(engine::Time now) {
   accrue(now);
   const TaxDesc& taxes = chain_.desc.economics.taxes;
+  const engine::Epoch& epoch = chain_.sim.epoch();
+  const std::int64_t year = static_cast<int>(epoch.date_of(now - engine::Duration::from_ticks(1)).year());
+  const auto in_period = [&](std::size_t e, FlowKind kind, bool received) {
+    const auto k = static_cast<std::size_t>(kind);
+    return received ? ledger_.received(e, kind) - received_at_close_(e, k)
+                    : ledger_.paid(e, kind) - paid_at_close_(e, k);
+  };
   for (std::size_t e = 0; e < establishments_.size(); ++e) {
-    const Establishment& establishment = establishments_[e];
-    if (!establishment.in_chain()) continue;
+    if (!establishments_[e].in_chain()) continue;
     // VAT on the period's sales less that on its purchases of goods and services (trucks included).
     double vat = 0.0;
+    std::int64_t value_added = 0;
     for (std::size_t k = 0; k < flow_kind_count; ++k) {
       const auto kind = static_cast<FlowKind>(k);
       if (!is_output(kind)) continue;
       const double rate = kind == FlowKind::freight_service ? taxes.freight_vat_rate : taxes.vat_rate;
-      const std::int64_t sold = ledger_.received(e, kind) - received_at_close_(e, k);
-      const std::int64_t bought = ledger_.paid(e, kind) - paid_at_close_(e, k);
+      const std::int64_t sold = in_period(e, kind, true);
+      const std::int64_t bought = in_period(e, kind, false);
       vat += rate * static_cast<double>(sold - bought);
-      received_at_close_(e, k) = ledger_.received(e, kind);
-      paid_at_close_(e, k) = ledger_.paid(e, kind);
+      value_added += sold - (is_intermediate(kind) ? bought : 0);
     }
-    const std::int64_t due = add_fen(static_cast<std::int64_t>(std::llround(vat)), vat_credit_[e]);
-    if (due <= 0) {
-      vat_credit_[e] = due;
-      continue;
+    const std::int64_t vat_due = add_fen(static_cast<std::int64_t>(std::llround(vat)), vat_credit_[e]);
+    vat_credit_[e] = std::min<std::int64_t>(vat_due, 0);
+    pay_tax(now, e, vat_due, taxes.vat_local_share);
+    // Corporate income tax on an approximate profit: trucks bought are written off straight-line.
+    const std::int64_t bought_trucks = in_period(e, FlowKind::truck_sale, false);
+    if (bought_trucks > 0) purchases_by_year_[e].emplace_back(year, bought_trucks);
+    double depreciation = 0.0;
+    for (const auto& [bought_in, amount] : purchases_by_year_[e]) {
+      if (year < bought_in + taxes.depreciation_years) {
+        depreciation += static_cast<double>(amount) / static_cast<double>(taxes.depreciation_years);
+      }
     }
-    vat_credit_[e] = 0;
-    const std::int64_t local = share_of(due, taxes.vat_local_share);
-    post(now, FlowKind::tax, e, establishments_.government(*establishment.region), local);
-    post(now, FlowKind::tax, e, establishments_.central_government(), due - local);
-    local_tax_in_period_[e] = local;
+    const double profit =
+        static_cast<double>(value_added - in_period(e, FlowKind::crew, false) + in_period(e, FlowKind::subsidy, true)) -
+        depreciation;
+    pay_tax(now, e, std::llround(taxes.cit_rate * std::max(0.0, profit)), taxes.cit_local_share);
   }
-  const engine::Epoch& epoch = chain_.sim.epoch();
-  const std::int64_t year = static_cast<int>(epoch.date_of(now - engine::Duration::from_ticks(1)).year());
   settle_rules(now, year);
   emit_flows(now, year);
   // The next period starts.
   for (std::size_t e = 0; e < establishments_.size(); ++e) {
+    for (std::size_t k = 0; k < flow_kind_count; ++k) {
+      received_at_close_(e, k) = ledger_.received(e, static_cast<FlowKind>(k));
+      paid_at_close_(e, k) = ledger_.paid(e, static_cast<FlowKind>(k));
+    }
     output_at_close_[e] = ledger_.output(e);
     intermediate_at_close_[e] = ledger_.intermediate(e);
     local_tax_in_period_[e] = 0;
   }
   for (Rule& rule : rules_) std::fill(rule.scoped_output.begin(), rule.scoped_output.end(), 0);
+}
+
+void Value::pay_tax(engine::Time now, std::size_t e, std::int64_t due, double local_share) {
+  if (due <= 0) return;
+  const std::int64_t local = share_of(due, local_share);
+  post(now, FlowKind::tax, e, establishments_.government(*establishments_[e].region), local);
+  post(now, FlowKind::tax, e, establishments_.central_government(), due - local);
+  local_tax_in_period_[e] += local;
 }
 
 void Value::emit_flows(engine::Time now, std::int64_t year) {

@@ -36,9 +36,10 @@ class Value {
   /// from what was posted is posted, so no rounding accumulates.
   void accrue(engine::Time now);
   /// Ends a tax period: accrues, then each establishment pays the VAT on what it sold less what it
-  /// bought in the period (a credit carries over to the next), its region's government keeping the
-  /// local share and the central government the rest; then the sharing rules settle, and the
-  /// period's money between regions is emitted (RegionMoneyFlow).
+  /// bought in the period (a credit carries over to the next) and corporate income tax on its
+  /// profit (value-added less wages and depreciation, plus subsidies), its region's government
+  /// keeping the local shares and the central government the rest; then the sharing rules
+  /// settle, and the period's money between regions is emitted (RegionMoneyFlow).
   void close_period(engine::Time now);
 
   /// Local tax collected by `region`'s government.
@@ -76,6 +77,9 @@ class Value {
                     std::int64_t& posted, std::size_t truck_type, std::size_t deployed_in);
   /// Settles every active rule on the period's base, in the scenario's order.
   void settle_rules(engine::Time now, std::int64_t year);
+  /// Posts a tax of `due` fen from establishment `e`: the local share to its region's government,
+  /// the rest to the central government; adds the local share to the period's local tax.
+  void pay_tax(engine::Time now, std::size_t e, std::int64_t due, double local_share);
   /// Emits the money between regions since the last period's end, one event per pair and kind.
   void emit_flows(engine::Time now, std::int64_t year);
   /// What `rule` shares this period, before its share: value-added, output or local tax in scope.
@@ -93,6 +97,8 @@ class Value {
   // VAT: each establishment's sales and purchases at the last period's end, and credits carried.
   Grid<std::int64_t> received_at_close_, paid_at_close_;  // [establishment, kind]
   std::vector<std::int64_t> vat_credit_;                  // [establishment], at most 0
+  // Trucks each establishment bought, by year, written off over the scenario's depreciation years.
+  std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> purchases_by_year_;  // [establishment]
   // The period's base of the sharing rules: output and intermediate at the last period's end, and
   // the local tax each establishment paid this period.
   std::vector<std::int64_t> output_at_close_, intermediate_at_close_, local_tax_in_period_;  // [establishment]

@@ -610,8 +610,8 @@ const ObjectSpec<EnergySourceDesc>& energy_source_spec() {
 const ObjectSpec<TaxDesc>& tax_spec() {
   static const auto spec = [] {
     ObjectSpec<TaxDesc> s("taxes",
-                          "Taxes on the chain's establishments, settled at each year's end. Prices in the scenario are "
-                          "net of VAT.");
+                          "Taxes on the chain's establishments, settled at each year's end: VAT and corporate income "
+                          "tax. Prices in the scenario are net of VAT.");
     s.add(number("vat_rate", &TaxDesc::vat_rate, share, "",
                  "VAT on sales of goods, energy, upkeep and inputs (the buyer deducts what it paid)", Need::optional));
     s.add(
@@ -619,6 +619,17 @@ const ObjectSpec<TaxDesc>& tax_spec() {
     s.add(number("vat_local_share", &TaxDesc::vat_local_share, share, "",
                  "share of VAT the region's government keeps (the rest goes to the central government)",
                  Need::optional));
+    s.add(number("cit_rate", &TaxDesc::cit_rate, share, "",
+                 "corporate income tax on each establishment's profit in a year (value-added less wages and "
+                 "depreciation, plus subsidies; a loss pays nothing and is not carried over)",
+                 Need::optional));
+    s.add(number("cit_local_share", &TaxDesc::cit_local_share, share, "",
+                 "share of corporate income tax the region's government keeps (the rest goes to the central "
+                 "government)",
+                 Need::optional));
+    s.add(integer("depreciation_years", &TaxDesc::depreciation_years, Range{1.0, 50.0}, "a",
+                  "years over which a fleet writes off a truck it bought, straight line from the year of purchase",
+                  Need::optional));
     return s;
   }();
   return spec;

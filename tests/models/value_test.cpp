@@ -110,9 +110,11 @@ TEST(ValueTest, TwoRegionsHandComputed) {
   EXPECT_DOUBLE_EQ(run.at(0, "value_added_recorded_cny", 0), 1'600'000.0 - 400'000.0);
   EXPECT_DOUBLE_EQ(run.at(0, "value_added_recorded_cny", 1), 0.3 * 400'000.0);
   EXPECT_DOUBLE_EQ(run.at(0, "value_added_credited_cny", 0), 1'200'000.0) << "no rules: as recorded";
-  // VAT 13% on value-added, half kept locally; the fleet's credit for the trucks' VAT carries over.
-  EXPECT_DOUBLE_EQ(run.at(0, "tax_collected_cny", 0), 0.5 * 0.13 * 1'200'000.0);
-  EXPECT_DOUBLE_EQ(run.at(0, "tax_collected_cny", 1), 0.5 * 0.13 * 120'000.0);
+  // VAT 13% on value-added, half kept locally (the fleet's credit for the trucks' VAT carries
+  // over); income tax 25% on profit (value-added here), 40% kept locally; the fleet, writing its
+  // trucks off over 4 years, makes a loss and pays none.
+  EXPECT_DOUBLE_EQ(run.at(0, "tax_collected_cny", 0), (0.5 * 0.13 + 0.4 * 0.25) * 1'200'000.0);
+  EXPECT_DOUBLE_EQ(run.at(0, "tax_collected_cny", 1), (0.5 * 0.13 + 0.4 * 0.25) * 120'000.0);
   EXPECT_TRUE(run.world.conservation_violations().empty());
 }
 
@@ -151,22 +153,23 @@ TEST(ValueTest, TwoOverlappingRulesEachTakeTheirShareOfTheRecordedBase) {
   EXPECT_DOUBLE_EQ(run.in(0, "value_added_credited_cny", 1), 800'000.0);
 }
 
-TEST(ValueTest, CapReachedInTheThirdYear) {
-  // Half of region A's local VAT (104,000 a year) is 52,000; the cap of 150,000 leaves 46,000 in 2028.
+TEST(ValueTest, CapReachedInTheSecondYear) {
+  // Half of region A's local tax (104,000 VAT and 160,000 income tax a year) is 132,000; the cap of
+  // 150,000 leaves 18,000 in 2027.
   Simulated run(sharing({"capped"}));
   const std::size_t capped = 2;
-  const double expected[] = {52'000.0, 52'000.0, 46'000.0, 0.0, 0.0};
+  const double expected[] = {132'000.0, 18'000.0, 0.0, 0.0, 0.0};
   for (std::size_t y = 0; y < 5; ++y) {
     EXPECT_DOUBLE_EQ(run.in(y, "sharing_settled_cny", capped), expected[y]) << y;
   }
   EXPECT_DOUBLE_EQ(run.at(4, "tax_after_transfers_cny", 1), 150'000.0);
-  EXPECT_DOUBLE_EQ(run.at(4, "tax_after_transfers_cny", 0), 4 * 104'000.0 - 150'000.0);
+  EXPECT_DOUBLE_EQ(run.at(4, "tax_after_transfers_cny", 0), 4 * 264'000.0 - 150'000.0);
 }
 
 TEST(ValueTest, GuaranteePaidInABadYear) {
   Simulated run(sharing({"guaranteed"}));
   const std::size_t guaranteed = 3;
-  for (std::size_t y = 0; y < 4; ++y) EXPECT_DOUBLE_EQ(run.in(y, "sharing_settled_cny", guaranteed), 52'000.0) << y;
+  for (std::size_t y = 0; y < 4; ++y) EXPECT_DOUBLE_EQ(run.in(y, "sharing_settled_cny", guaranteed), 132'000.0) << y;
   EXPECT_DOUBLE_EQ(run.in(4, "tax_collected_cny", 0), 0.0) << "2030: nothing sold, no tax";
   EXPECT_DOUBLE_EQ(run.in(4, "sharing_settled_cny", guaranteed), 30'000.0) << "the guarantee";
 }

@@ -328,6 +328,10 @@ struct TaxDesc {
   double vat_rate = 0.13;          ///< on sales of goods, energy, upkeep and inputs
   double freight_vat_rate = 0.09;  ///< on freight transport
   double vat_local_share = 0.5;    ///< of VAT collected, what the region's government keeps
+  double cit_rate = 0.25;          ///< corporate income tax on a year's profit
+  double cit_local_share = 0.4;    ///< of it, what the region's government keeps
+  /// Years over which a fleet writes off a truck it bought (straight line), for its profit.
+  std::int64_t depreciation_years = 4;
 };
 
 /// A benefit-sharing rule between two regions. `statistics` rules credit value-added (统计分计)
