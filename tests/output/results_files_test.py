@@ -245,6 +245,39 @@ class StationVisits(Workspace):
             self.assertEqual(set(visits.visit_station), set(ds.station.values[np.unique(ds.visit_station.values)]))
 
 
+class RegionFlowReading(Workspace):
+    """The pandas example of the region-flow table in docs/output.md, run as written on
+    scenarios/tiny/sharing.yaml, whose truck sales are worked by hand: 4 trucks a year at 400,000 CNY
+    from region A's factory to region B's fleet, 2026-2029."""
+
+    def test_the_documented_pandas_example(self):
+        out = self.folder / "sharing.h5"
+        self.assertEqual(truckflow("run", "scenarios/tiny/sharing.yaml", "-o", out, "-q").returncode, 0)
+        doc = (SOURCE / "docs/output.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"```python\n(.*?)```", doc, re.S)
+        events = next((block for block in blocks if "def events" in block), None)
+        example = next((block for block in blocks if "flows = events(ds" in block), None)
+        self.assertIsNotNone(example, "no pandas example of the region-flow table in docs/output.md")
+        with xr.open_dataset(out) as ds:
+            scope = {"ds": ds}
+            exec(events.split("trucks = ")[0] + example, scope)  # pylint: disable=exec-used
+            self.assertEqual(len(scope["flows"]), ds.sizes["region_flow"])
+            self.assertEqual(scope["truck_sales"].to_dict(), {2026: 1.6e6, 2027: 1.6e6, 2028: 1.6e6, 2029: 1.6e6})
+            self.assertAlmostEqual(float(scope["between"].loc["b", "a"]), 4 * 1.6)
+            # The table adds up to the money the regions paid, flow by flow.
+            paid = ds.money_paid_cny.isel(time=-1)
+            for region in ("a", "b"):
+                from_region = scope["flows"][scope["flows"].region_flow_payer_region == region]
+                self.assertAlmostEqual(from_region.region_flow_amount_cny.sum(),
+                                       float(paid.sel(region=region).sum()) - self.central(ds, region), places=2)
+
+    @staticmethod
+    def central(ds, region):
+        """What the region's establishments paid the central government (in no region): taxes."""
+        taxes = ds.money_paid_cny.isel(time=-1).sel(region=region, flow_kind="tax")
+        return float(taxes) - float(ds.tax_collected_cny.isel(time=-1).sel(region=region))
+
+
 class Determinism(Workspace):
     """The same scenario and seed give identical data, run after run (trucks at work included: the
     default scenario's first two years)."""
