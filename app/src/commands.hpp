@@ -33,6 +33,7 @@ struct RunArguments {
   std::optional<std::string> output;
   bool chain_only = false;      ///< the chain only: delivered trucks do not work
   bool station_visits = false;  ///< the results file holds a row per station visit
+  bool ledger = false;          ///< the results file holds a row per posting of the ledger
   ProgressOptions progress;
 };
 

@@ -105,6 +105,7 @@ std::vector<std::pair<std::string, std::set<std::string>>> chosen_rule_sets(cons
       for (;;) {
         const std::size_t plus = label.find('+', start);
         const std::string id = label.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+        if (id == "none") throw BadInput("--rules: 'none' is a set of its own, not a rule to join with '+'");
         if (known.count(id) == 0) {
           throw BadInput("--rules: unknown sharing rule '" + id + "' in '" + label + "'; the scenario's rules are " +
                          (list.empty() ? std::string("none") : list) + " (or 'none' for no rule)");
@@ -113,6 +114,9 @@ std::vector<std::pair<std::string, std::set<std::string>>> chosen_rule_sets(cons
         if (plus == std::string::npos) break;
         start = plus + 1;
       }
+    }
+    for (const auto& [other, other_ids] : sets) {
+      if (other_ids == ids) throw BadInput("--rules: '" + label + "' is the set '" + other + "' again");
     }
     sets.emplace_back(label, std::move(ids));
   }
@@ -141,11 +145,12 @@ void print_value_by_rules(std::ostream& out, const std::vector<std::unique_ptr<V
       for (const auto& v : variants) row.push_back(fixed(read(*v, series)(r) / 1e6, 1));
       table.add(row);
     }
-    table.print(out, std::string(title) + " over the run, by set of rules (" +
-                         (base.economics.statistics_sharing_honoured
-                              ? "statistics sharing honoured"
-                              : "statistics sharing not honoured: credited stays as recorded") +
-                         ")");
+    const bool credited = first == std::string("value_added_recorded_cny");
+    const std::string note = !credited                                    ? "fiscal rules"
+                             : base.economics.statistics_sharing_honoured ? "statistics sharing honoured"
+                                                                          : "statistics sharing not honoured: credited "
+                                                                            "stays as recorded";
+    table.print(out, std::string(title) + " over the run, by set of rules (" + note + ")");
   }
 }
 

@@ -104,6 +104,14 @@ int main(int argc, char** argv) {
                      " visits, or the run fails (exit 1). The default scenario's first 3 years have 2.4 million. "
                      "compare has no such table")
       ->needs(run_output);
+  run_cmd
+      ->add_flag("--ledger", run_args.ledger,
+                 "also write a table of every posting of the ledger (dimension posting: time, kind, payer, payee, "
+                 "amount in fen, truck type, region): about 3 bytes a posting in the file and 6 in memory; at most " +
+                     std::to_string(output::max_postings) +
+                     " postings, or the run fails (exit 1). The default scenario's first 3 years have 4.8 million. "
+                     "compare has no such table")
+      ->needs(run_output);
   run_cmd->add_flag("--chain-only", run_args.chain_only,
                     "simulate the chain only, from suppliers to delivered trucks: no site's work, stations or energy "
                     "(much faster, for what-ifs about production and delivery)");

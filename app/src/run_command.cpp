@@ -28,16 +28,17 @@ std::string count(std::size_t n, const std::string& singular, const std::string&
   return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }
 
-/// Whether `e` is the station-visit table being full, or (a process that met it) caused by it.
-bool visit_table_full(const std::exception& e) {
-  if (dynamic_cast<const output::TooManyStationVisits*>(&e) != nullptr) return true;
+/// The full table (station visits or postings) that `e` is, or (a process that met it) was caused
+/// by; null for anything else.
+const output::TableFull* table_full(const std::exception& e) {
+  if (const auto* full = dynamic_cast<const output::TableFull*>(&e)) return full;
   try {
     std::rethrow_if_nested(e);
   } catch (const std::exception& cause) {
-    return visit_table_full(cause);
+    return table_full(cause);
   } catch (...) {
   }
-  return false;
+  return nullptr;
 }
 
 }  // namespace
@@ -53,7 +54,8 @@ int validate_command(const ScenarioArguments& args) {
             << count(s.factories.size(), "factory", "factories") << ", "
             << count(s.upfitters.size(), "upfitter", "upfitters") << ", " << count(s.sites.size(), "site", "sites")
             << ", " << count(s.stations.size(), "station", "stations") << ", "
-            << count(s.energy_sources.size(), "energy source", "energy sources") << "\n"
+            << count(s.energy_sources.size(), "energy source", "energy sources") << ", "
+            << count(s.sharing_rules.size(), "sharing rule", "sharing rules") << "\n"
             << "A run orders at most " << loaded.work.trucks << " trucks, places at most "
             << loaded.work.component_orders << " component orders, keeps at most " << loaded.work.sampled_values
             << " sampled values and has " << loaded.work.supplier_days
@@ -76,8 +78,10 @@ int run_command(const RunArguments& args, const std::string& command_line) {
     file.emplace(*args.output);
     writer.emplace(file->temporary_path(), world.description(), world.series(),
                    output::Provenance{command_line, args.scenario.file, loaded.resolved_yaml, version, git_revision},
-                   throw_if_cancelled, args.station_visits ? std::optional(output::max_station_visits) : std::nullopt);
+                   throw_if_cancelled, args.station_visits ? std::optional(output::max_station_visits) : std::nullopt,
+                   args.ledger ? std::optional(output::max_postings) : std::nullopt);
     world.add_observer(*writer);
+    world.emit_postings(args.ledger);
   }
   Progress progress("run", args.progress);
   const engine::Epoch& epoch = world.simulation().epoch();
@@ -87,11 +91,12 @@ int run_command(const RunArguments& args, const std::string& command_line) {
                       world.simulation().events_processed());
     });
   } catch (const std::exception& e) {
-    if (!visit_table_full(e)) throw;
-    throw std::runtime_error("the station-visit table (--station-visits) is full: a run's results file holds at most " +
-                             std::to_string(output::max_station_visits) +
-                             " visits; shorten the run (e.g. --set simulation.horizon_years=1) or leave out "
-                             "--station-visits; nothing was written");
+    const output::TableFull* full = table_full(e);
+    if (full == nullptr) throw;
+    const bool visits = dynamic_cast<const output::TooManyStationVisits*>(full) != nullptr;
+    throw std::runtime_error(std::string(full->what()) + " (" + (visits ? "--station-visits" : "--ledger") +
+                             "); shorten the run (e.g. --set simulation.horizon_years=1) or leave out " +
+                             (visits ? "--station-visits" : "--ledger") + "; nothing was written");
   }
   progress.finish();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -55,6 +55,9 @@ Value::Value(Chain& chain)
 void Value::post(engine::Time at, FlowKind kind, std::size_t payer, std::size_t payee, std::int64_t amount_fen,
                  std::optional<std::size_t> truck_type, std::optional<std::size_t> deployed_in) {
   ledger_.post({at, kind, payer, payee, amount_fen, truck_type, deployed_in});
+  if (emit_postings_ && amount_fen != 0) {
+    chain_.emit(MoneyPosted{at, static_cast<std::size_t>(kind), payer, payee, amount_fen, truck_type, deployed_in});
+  }
   const Establishment& seller = establishments_[payee];
   if (!truck_type || !seller.in_chain() || !is_output(kind)) return;
   for (Rule& rule : rules_) {
@@ -260,7 +263,10 @@ void Value::settle_rules(engine::Time now, std::int64_t year) {
     const std::int64_t held = year - start;  // years the rule has held before this one
     double share = d.share;
     if (d.duration_years > 0 && held >= d.duration_years) {
-      share = std::max(0.0, d.share - d.step_down_per_year * static_cast<double>(held - d.duration_years + 1));
+      // After its duration a rule steps down, or ends when it has no step-down.
+      share = d.step_down_per_year > 0.0
+                  ? std::max(0.0, d.share - d.step_down_per_year * static_cast<double>(held - d.duration_years + 1))
+                  : 0.0;
     }
     if (share <= 0.0) continue;  // the rule has ended
     std::int64_t amount = std::max<std::int64_t>(0, std::llround(share * rule_base(rule)));
@@ -272,8 +278,8 @@ void Value::settle_rules(engine::Time now, std::int64_t year) {
       post(now, FlowKind::sharing_transfer, establishments_.government(rule.from), establishments_.government(rule.to),
            amount);
     } else if (chain_.desc.economics.statistics_sharing_honoured) {
-      statistics_balance_[rule.from] -= amount;
-      statistics_balance_[rule.to] += amount;
+      statistics_balance_[rule.from] = add_fen(statistics_balance_[rule.from], -amount);
+      statistics_balance_[rule.to] = add_fen(statistics_balance_[rule.to], amount);
     } else {
       continue;  // agreed, not settled
     }

@@ -29,6 +29,8 @@ class Value {
   const Establishments& establishments() const noexcept { return establishments_; }
   const Ledger& ledger() const noexcept { return ledger_; }
 
+  /// Whether each posting is emitted as a MoneyPosted event.
+  void emit_postings(bool on) noexcept { emit_postings_ = on; }
   /// Posts the money flow an event carries, if any.
   void on_event(const DomainEvent& event);
   /// Posts the running costs (maintenance, crew, insurance) and the freight each site's trucks
@@ -104,7 +106,8 @@ class Value {
   std::vector<std::int64_t> output_at_close_, intermediate_at_close_, local_tax_in_period_;  // [establishment]
   std::vector<Rule> rules_;                                                                  // [sharing rule]
   std::vector<std::int64_t> statistics_balance_;  // [region]: value-added credited in less credited out
-  std::unordered_map<std::uint64_t, std::int64_t> flows_at_close_;  // Ledger::flows() at the last period's end
+  std::unordered_map<std::uint64_t, std::int64_t> flows_at_close_;
+  bool emit_postings_ = false;  // Ledger::flows() at the last period's end
 };
 
 }  // namespace truckflow::models::detail

@@ -75,7 +75,7 @@ void declare_value_series(SeriesRegistry& r) {
   const std::vector<std::string> by_region_and_kind{"region", "flow_kind"};
   r.reals({"money_paid_cny", by_region_and_kind, "CNY",
            "money the establishments in the region paid, by kind (cumulative; the region_flow table has it by "
-           "payee region, year by year)",
+           "payee region, year by year, except taxes paid to the central government, which is in no region)",
            Measure::cumulative},
           [](const Chain& c, std::span<double> out) {
             const Ledger& ledger = c.value.ledger();

@@ -176,6 +176,7 @@ const RoadNetwork& World::roads() const noexcept { return chain_->map.roads(); }
 engine::Simulation& World::simulation() noexcept { return chain_->sim; }
 engine::Time World::end_time() const noexcept { return chain_->end; }
 void World::add_observer(Observer& observer) { chain_->observers.push_back(&observer); }
+void World::emit_postings(bool on) { chain_->value.emit_postings(on); }
 const SeriesCatalog& World::series() const noexcept { return chain_->series.catalog(); }
 Sample World::read_series() const { return chain_->read_series(); }
 std::vector<std::string> World::conservation_violations() const { return chain_->violations(); }

@@ -140,6 +140,44 @@ Attributes column_attributes(const ColumnInfo& column, const models::ScenarioDes
   return attributes;
 }
 
+/// An event table written at once: dimension `dimension` with one variable per column.
+template <typename Row>
+void write_table(NetcdfWriter& nc, const std::string& dimension, const std::vector<TableColumn<Row>>& columns,
+                 std::span<const Row> rows, const models::ScenarioDesc& scenario,
+                 const models::SeriesCatalog& catalog) {
+  nc.dimension(dimension, rows.size());
+  for (const TableColumn<Row>& column : columns) {
+    const Attributes attributes = column_attributes(column, scenario, catalog);
+    if (column.integer) {
+      nc.variable(column.name, {dimension}, column_values<Row>(column.integer, rows), attributes);
+    } else {
+      nc.variable(column.name, {dimension}, column_values<Row>(column.real, rows), attributes);
+    }
+  }
+}
+
+/// An event table appended to as the run goes: the unlimited dimension `dimension` and its variables.
+template <typename Row>
+void declare_table(NetcdfWriter& nc, const std::string& dimension, const std::vector<TableColumn<Row>>& columns,
+                   const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog) {
+  nc.unlimited_dimension(dimension);
+  for (const TableColumn<Row>& column : columns) {
+    nc.appendable(column.name, {dimension}, static_cast<bool>(column.integer),
+                  column_attributes(column, scenario, catalog));
+  }
+}
+
+template <typename Row>
+void append_table(NetcdfWriter& nc, const std::vector<TableColumn<Row>>& columns, std::span<const Row> rows) {
+  for (const TableColumn<Row>& column : columns) {
+    if (column.integer) {
+      nc.append(column.name, std::span<const std::int64_t>(column_values<Row>(column.integer, rows)));
+    } else {
+      nc.append(column.name, std::span<const double>(column_values<Row>(column.real, rows)));
+    }
+  }
+}
+
 }  // namespace
 
 const std::vector<DeliveryColumn>& delivery_columns() {
@@ -172,15 +210,7 @@ const std::vector<DeliveryColumn>& delivery_columns() {
 
 void write_deliveries(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
                       const std::vector<DeliveryRow>& rows) {
-  nc.dimension("delivery", rows.size());
-  for (const DeliveryColumn& column : delivery_columns()) {
-    const Attributes attributes = column_attributes(column, scenario, catalog);
-    if (column.integer) {
-      nc.variable(column.name, {"delivery"}, column_values<DeliveryRow>(column.integer, rows), attributes);
-    } else {
-      nc.variable(column.name, {"delivery"}, column_values<DeliveryRow>(column.real, rows), attributes);
-    }
-  }
+  write_table<DeliveryRow>(nc, "delivery", delivery_columns(), rows, scenario, catalog);
 }
 
 RegionFlowRow region_flow_row(const models::RegionMoneyFlow& f) {
@@ -210,15 +240,7 @@ void write_region_flows(NetcdfWriter& nc, const models::ScenarioDesc& scenario, 
   std::vector<RegionFlowRow> rows;
   rows.reserve(flows.size());
   for (const models::RegionMoneyFlow& f : flows) rows.push_back(region_flow_row(f));
-  nc.dimension("region_flow", rows.size());
-  for (const RegionFlowColumn& column : region_flow_columns()) {
-    const Attributes attributes = column_attributes(column, scenario, catalog);
-    if (column.integer) {
-      nc.variable(column.name, {"region_flow"}, column_values<RegionFlowRow>(column.integer, rows), attributes);
-    } else {
-      nc.variable(column.name, {"region_flow"}, column_values<RegionFlowRow>(column.real, rows), attributes);
-    }
-  }
+  write_table<RegionFlowRow>(nc, "region_flow", region_flow_columns(), rows, scenario, catalog);
 }
 
 const std::vector<VisitColumn>& visit_columns() {
@@ -245,22 +267,48 @@ const std::vector<VisitColumn>& visit_columns() {
 }
 
 void declare_visits(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog) {
-  nc.unlimited_dimension("visit");
-  for (const VisitColumn& column : visit_columns()) {
-    nc.appendable(column.name, {"visit"}, static_cast<bool>(column.integer),
-                  column_attributes(column, scenario, catalog));
-  }
+  declare_table(nc, "visit", visit_columns(), scenario, catalog);
 }
 
-void append_visits(NetcdfWriter& nc, std::span<const VisitRow> rows) {
-  for (const VisitColumn& column : visit_columns()) {
-    if (column.integer) {
-      nc.append(column.name, std::span<const std::int64_t>(column_values<VisitRow>(column.integer, rows)));
-    } else {
-      nc.append(column.name, std::span<const double>(column_values<VisitRow>(column.real, rows)));
-    }
-  }
+void append_visits(NetcdfWriter& nc, std::span<const VisitRow> rows) { append_table(nc, visit_columns(), rows); }
+
+PostingRow posting_row(const models::MoneyPosted& p) {
+  const auto code = [](const std::optional<std::size_t>& i) { return i ? static_cast<std::int64_t>(*i) : -1; };
+  return {p.at.to_hours(),
+          static_cast<std::int64_t>(p.flow_kind),
+          static_cast<std::int64_t>(p.payer),
+          static_cast<std::int64_t>(p.payee),
+          p.amount_fen,
+          code(p.truck_type),
+          code(p.deployed_in)};
 }
+
+const std::vector<PostingColumn>& posting_columns() {
+  static const std::vector<PostingColumn> columns = [] {
+    Columns<PostingRow> c;
+    c.real("posting_time", "", "when the money moved", true, [](const auto& r) { return r.hours; });
+    c.integer("posting_kind", "", "kind of money flow", "flow_kind", [](const auto& r) { return r.kind; });
+    c.integer("posting_payer", "", "establishment that paid", "establishment", [](const auto& r) { return r.payer; });
+    c.integer("posting_payee", "", "establishment that was paid", "establishment",
+              [](const auto& r) { return r.payee; });
+    c.integer("posting_amount_fen", "fen", "amount, in fen (0.01 CNY): exact, so sums reconcile to the fen", "",
+              [](const auto& r) { return r.amount_fen; });
+    c.integer(
+        "posting_truck_type", "", "truck type the money is for (none: -1, meaning _none)", "truck_type",
+        [](const auto& r) { return r.truck_type; }, true);
+    c.integer(
+        "posting_deployed_region", "", "region where that truck works (none: -1, meaning _none)", "region",
+        [](const auto& r) { return r.deployed_region; }, true);
+    return c.done();
+  }();
+  return columns;
+}
+
+void declare_postings(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog) {
+  declare_table(nc, "posting", posting_columns(), scenario, catalog);
+}
+
+void append_postings(NetcdfWriter& nc, std::span<const PostingRow> rows) { append_table(nc, posting_columns(), rows); }
 
 const std::vector<StageColumn>& stage_columns() {
   static const std::vector<StageColumn> columns = {

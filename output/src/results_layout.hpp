@@ -76,6 +76,18 @@ struct RegionFlowRow {
 };
 RegionFlowRow region_flow_row(const models::RegionMoneyFlow& flow);
 
+/// One posting of the ledger, as the posting table stores it.
+struct PostingRow {
+  double hours = 0.0;
+  std::int64_t kind = 0;   // a position in the flow_kind dimension
+  std::int64_t payer = 0;  // positions in the establishment dimension
+  std::int64_t payee = 0;
+  std::int64_t amount_fen = 0;
+  std::int64_t truck_type = -1;  // -1: none
+  std::int64_t deployed_region = -1;
+};
+PostingRow posting_row(const models::MoneyPosted& posted);
+
 /// A column of an event table (one row per event). A categorical column holds integer codes:
 /// positions in the dimension `codes_of` names (-1 for none where `none_allowed`), described by CF
 /// flag_values and flag_meanings.
@@ -109,6 +121,14 @@ void write_region_flows(NetcdfWriter& nc, const models::ScenarioDesc& scenario, 
 
 using VisitColumn = TableColumn<VisitRow>;
 const std::vector<VisitColumn>& visit_columns();
+
+using PostingColumn = TableColumn<PostingRow>;
+const std::vector<PostingColumn>& posting_columns();
+
+/// The posting table (`run --ledger`): the unlimited dimension `posting` and its variables, filled
+/// by append_postings() as the run goes.
+void declare_postings(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog);
+void append_postings(NetcdfWriter& nc, std::span<const PostingRow> rows);
 
 /// The station-visit table: the unlimited dimension `visit` and its variables, filled by
 /// append_visits() as the run goes.

@@ -46,7 +46,8 @@ std::string results_reference_markdown() {
   }
   out << "| `delivery` | none (the rows of the delivery table) | |\n"
       << "| `region_flow` | none (the rows of the region-flow table; run files) | |\n"
-      << "| `visit` | none (the rows of the station-visit table); unlimited; only with `run --station-visits` | |\n\n";
+      << "| `visit` | none (the rows of the station-visit table); unlimited; only with `run --station-visits` | |\n"
+      << "| `posting` | none (the rows of the posting table); unlimited; only with `run --ledger` | |\n\n";
 
   out << "### Sampled series\n\n"
       << "Dimensions after `time`, in C order. In a compare file each series is summed over `truck_type` (each run "
@@ -74,6 +75,13 @@ std::string results_reference_markdown() {
          "with the square of the regions. Categorical columns as in the delivery table.\n\n"
       << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
   for (const detail::RegionFlowColumn& c : detail::region_flow_columns()) table_row(out, c);
+
+  out << "\n### The posting table (run files written with `--ledger`)\n\n"
+      << "The ledger itself: one row per posting, money from one establishment to another, in the order they "
+         "were made. Amounts are integer fen (0.01 CNY), so any sum of them is exact and equals the series, which "
+         "are these sums in CNY. Categorical columns as in the delivery table.\n\n"
+      << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
+  for (const detail::PostingColumn& c : detail::posting_columns()) table_row(out, c);
 
   out << "\n### The station-visit table (run files written with `--station-visits`)\n\n"
       << "One row per charging, swap or refuelling visit, in the order the visits were counted: on arrival at "

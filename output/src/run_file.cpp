@@ -13,17 +13,43 @@ struct RunFileWriter::Delivery {
   detail::DeliveryRow row;
 };
 
-/// Visits not yet appended to the file (appended a batch at a time: the file's chunks hold 32,768).
-struct RunFileWriter::Visits {
+/// An event table appended to the file as the run goes, a batch at a time (the file's chunks hold
+/// 32,768 rows), up to a limit.
+template <typename Row>
+struct RunFileWriter::Appended {
   static constexpr std::size_t batch_rows = 4096;
-  std::size_t limit = 0;
-  std::vector<detail::VisitRow> pending;
+  explicit Appended(std::size_t limit) : limit(limit) { pending.reserve(batch_rows); }
+  /// Adds `row`, appending a full batch with `append`; throws `Full` past the limit.
+  template <typename Full>
+  void add(const Row& row, NetcdfWriter& nc, void (*append)(NetcdfWriter&, std::span<const Row>), const char* what) {
+    if (rows == limit) {
+      throw Full("the " + std::string(what) + " table is full: a run may have at most " + std::to_string(limit) +
+                 " rows in its results file");
+    }
+    ++rows;
+    pending.push_back(row);
+    if (pending.size() == batch_rows) {
+      append(nc, pending);
+      pending.clear();
+    }
+  }
+  std::size_t limit;
+  std::vector<Row> pending;
   std::size_t rows = 0;
+};
+
+struct RunFileWriter::Visits : Appended<detail::VisitRow> {
+  using Appended::Appended;
+};
+
+struct RunFileWriter::Postings : Appended<detail::PostingRow> {
+  using Appended::Appended;
 };
 
 RunFileWriter::RunFileWriter(std::string path, const models::ScenarioDesc& scenario,
                              const models::SeriesCatalog& catalog, Provenance provenance,
-                             std::function<void()> interruption_check, std::optional<std::size_t> station_visit_limit)
+                             std::function<void()> interruption_check, std::optional<std::size_t> station_visit_limit,
+                             std::optional<std::size_t> posting_limit)
     : scenario_(scenario),
       catalog_(catalog),
       provenance_(std::move(provenance)),
@@ -40,9 +66,11 @@ RunFileWriter::RunFileWriter(std::string path, const models::ScenarioDesc& scena
   }
   if (station_visit_limit) {
     detail::declare_visits(*nc_, scenario_, catalog_);
-    visits_ = std::make_unique<Visits>();
-    visits_->limit = *station_visit_limit;
-    visits_->pending.reserve(Visits::batch_rows);
+    visits_ = std::make_unique<Visits>(*station_visit_limit);
+  }
+  if (posting_limit) {
+    detail::declare_postings(*nc_, scenario_, catalog_);
+    postings_ = std::make_unique<Postings>(*posting_limit);
   }
 }
 
@@ -52,16 +80,9 @@ void RunFileWriter::on_event(const models::DomainEvent& event) {
   if (const auto* delivered = std::get_if<models::TruckDelivered>(&event)) {
     deliveries_.push_back({detail::delivery_row(*delivered)});
   } else if (const auto* visited = std::get_if<models::StationVisited>(&event); visited != nullptr && visits_) {
-    if (visits_->rows == visits_->limit) {
-      throw TooManyStationVisits("the station-visit table is full: a run may have at most " +
-                                 std::to_string(visits_->limit) + " station visits in its results file");
-    }
-    ++visits_->rows;
-    visits_->pending.push_back(detail::visit_row(*visited));
-    if (visits_->pending.size() == Visits::batch_rows) {
-      detail::append_visits(*nc_, visits_->pending);
-      visits_->pending.clear();
-    }
+    visits_->add<TooManyStationVisits>(detail::visit_row(*visited), *nc_, detail::append_visits, "station-visit");
+  } else if (const auto* posted = std::get_if<models::MoneyPosted>(&event); posted != nullptr && postings_) {
+    postings_->add<TooManyPostings>(detail::posting_row(*posted), *nc_, detail::append_postings, "posting");
   }
 }
 
@@ -86,6 +107,7 @@ void RunFileWriter::finish(const RunTotals& totals) {
   detail::write_deliveries(*nc_, scenario_, catalog_, rows);
   detail::write_region_flows(*nc_, scenario_, catalog_, totals.region_flows());
   if (visits_) detail::append_visits(*nc_, visits_->pending);
+  if (postings_) detail::append_postings(*nc_, postings_->pending);
   detail::write_stage_waits(*nc_, {totals.stage_waits(scenario_)}, false);
   detail::write_station_waits(*nc_, {&totals.station_waits()}, false);
   detail::write_ownership(*nc_, {{&scenario_, &catalog_, &totals.last()}}, {});

@@ -671,9 +671,9 @@ const ObjectSpec<SharingRuleDesc>& sharing_rule_spec() {
     s.add(number("step_down_per_year", &SharingRuleDesc::step_down_per_year, share, "1/a",
                  "after the duration, the share falls by this each year until it is 0 (default 0: the rule ends)",
                  Need::optional));
-    s.add(number("cap_cny", &SharingRuleDesc::cap_cny, Range{0.0, 1e15}, "CNY",
+    s.add(number("cap_cny", &SharingRuleDesc::cap_cny, Range{0.0, 1e13}, "CNY",
                  "the most the rule moves in all (default 0: no cap)", Need::optional));
-    s.add(number("minimum_cny_per_year", &SharingRuleDesc::minimum_cny_per_year, Range{0.0, 1e15}, "CNY/a",
+    s.add(number("minimum_cny_per_year", &SharingRuleDesc::minimum_cny_per_year, Range{0.0, 1e11}, "CNY/a",
                  "a guarantee: moved in each year the rule holds even when the share of the base is less (default 0)",
                  Need::optional));
     return s;

@@ -50,6 +50,7 @@ class Checker {
     check_upfitters();
     check_sites();
     check_stations();
+    check_sharing_rules();
     check_work();
   }
 
@@ -60,6 +61,36 @@ class Checker {
 
   bool connected(std::size_t from_region, std::size_t to_region) const {
     return map().roads().is_connected(from_region, to_region);
+  }
+
+  void check_sharing_rules() {
+    // The active rules' shares of one region's base, by type: more than all of it gives away more than there is.
+    std::map<std::pair<std::string, SharingType>, double> shares;
+    for (std::size_t i = 0; i < s_.sharing_rules.size(); ++i) {
+      const SharingRuleDesc& rule = s_.sharing_rules[i];
+      const std::string path = item_path("sharing_rules", i);
+      if (rule.from == rule.to)
+        context_.error_at(child_path(path, "to"), "a rule must move value between two different regions");
+      if (rule.start_year != 0 && (rule.start_year < first_year_ || rule.start_year > last_year_)) {
+        context_.warning_at("sharing_rule_outside_horizon", child_path(path, "start_year"),
+                            "year " + std::to_string(rule.start_year) + " is outside the horizon (" +
+                                std::to_string(first_year_) + "-" + std::to_string(last_year_) + ")" +
+                                (rule.start_year > last_year_ ? ": the rule never holds"
+                                                              : ": the rule holds from the first year, its "
+                                                                "duration counted from this one"));
+      }
+      if (rule.active) shares[{rule.from, rule.type}] += rule.share;
+    }
+    for (const auto& [key, total] : shares) {
+      if (total > 1.0 + 1e-9) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", total);
+        context_.warning_at("sharing_rules_over_the_base", "sharing_rules",
+                            "the active " + std::string(key.second == SharingType::fiscal ? "fiscal" : "statistics") +
+                                " rules from '" + key.first + "' share " + text +
+                                " of its base together: the region gives away more than it has");
+      }
+    }
   }
 
   void check_roads() {

@@ -166,6 +166,13 @@ TEST(ValueTest, CapReachedInTheSecondYear) {
   EXPECT_DOUBLE_EQ(run.at(4, "tax_after_transfers_cny", 0), 4 * 264'000.0 - 150'000.0);
 }
 
+TEST(ValueTest, ADurationWithoutStepDownEndsTheRule) {
+  Simulated run(load("sharing.yaml", {"sharing_rules[capped].active=true", "sharing_rules[capped].cap_cny=0",
+                                      "sharing_rules[capped].duration_years=2"}));
+  const double expected[] = {132'000.0, 132'000.0, 0.0, 0.0, 0.0};
+  for (std::size_t y = 0; y < 5; ++y) EXPECT_DOUBLE_EQ(run.in(y, "sharing_settled_cny", 2), expected[y]) << y;
+}
+
 TEST(ValueTest, GuaranteePaidInABadYear) {
   Simulated run(sharing({"guaranteed"}));
   const std::size_t guaranteed = 3;

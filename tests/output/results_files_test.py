@@ -278,6 +278,50 @@ class RegionFlowReading(Workspace):
         return float(taxes) - float(ds.tax_collected_cny.isel(time=-1).sel(region=region))
 
 
+class Ledger(Workspace):
+    """run --ledger: a row per posting, in fen, that adds up exactly to the accounts of the run's
+    series (scenarios/tiny/sharing.yaml, its truck sales worked by hand)."""
+
+    def test_the_posting_table(self):
+        out = self.folder / "ledger.h5"
+        run = truckflow("run", "scenarios/tiny/sharing.yaml", "--ledger", "-o", out, "-q",
+                        "--set", "sharing_rules[capped].active=true")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        with xr.open_dataset(out) as ds:
+            self.assertGreater(ds.sizes["posting"], 0)
+            self.assertEqual(ds.posting_amount_fen.dtype, np.int64)
+            kinds = list(ds.flow_kind.values)
+            kind = ds.posting_kind.values
+            amount = ds.posting_amount_fen.values
+            self.assertEqual(int(amount[kind == kinds.index("truck_sale")].sum()), 16 * 40_000_000)
+            self.assertEqual(int(amount[kind == kinds.index("sharing_transfer")].sum()), 15_000_000)
+            # Every posting balances: what all establishments received less what they paid is 0.
+            received = np.bincount(ds.posting_payee.values, weights=amount, minlength=ds.sizes["establishment"])
+            paid = np.bincount(ds.posting_payer.values, weights=amount, minlength=ds.sizes["establishment"])
+            self.assertEqual(int(received.sum() - paid.sum()), 0)
+            # And the table is the accounts: each establishment's output, to the fen.
+            output = ds.establishment_output_cny.isel(time=-1).values
+            chain = np.isin(ds.establishment_kind.values,
+                            ["supplier", "factory", "upfitter", "station", "energy_source", "fleet_operator"])
+            sales = np.isin(kind, [kinds.index(k) for k in ("component_sale", "truck_sale", "upfit", "energy_purchase",
+                                                            "energy_sale", "freight_service", "maintenance",
+                                                            "inputs")])
+            by_payee = np.bincount(ds.posting_payee.values[sales], weights=amount[sales],
+                                   minlength=ds.sizes["establishment"])
+            np.testing.assert_array_equal(np.round(output[chain] * 100), by_payee[chain])
+
+    def test_without_the_flag_there_is_none(self):
+        out = self.folder / "plain.h5"
+        self.assertEqual(truckflow("run", "scenarios/tiny/sharing.yaml", "-o", out, "-q").returncode, 0)
+        with xr.open_dataset(out) as ds:
+            self.assertNotIn("posting", ds.sizes)
+
+    def test_it_needs_a_results_file(self):
+        run = truckflow("run", "scenarios/tiny/sharing.yaml", "--ledger", "-q")
+        self.assertEqual(run.returncode, 2, run.stderr)
+        self.assertIn("--output", run.stderr)
+
+
 class Determinism(Workspace):
     """The same scenario and seed give identical data, run after run (trucks at work included: the
     default scenario's first two years)."""

@@ -70,6 +70,18 @@ TEST(ResultsTest, WritingChecksForInterruptionBeforeEachVariable) {
   EXPECT_FALSE(std::filesystem::exists(path)) << "the file is built in memory and never written";
 }
 
+TEST(ResultsTest, ThePostingTableHoldsAtMostItsLimit) {
+  const scenarios::LoadedScenario loaded = scenarios::load_scenario(tiny + "sharing.yaml");
+  const models::World world(loaded.description);
+  const std::string path = (std::filesystem::temp_directory_path() / "truckflow_posting_limit.h5").string();
+  RunFileWriter writer(path, world.description(), world.series(), {}, {}, {}, 2);
+  const models::MoneyPosted posting{};
+  writer.on_event(posting);
+  writer.on_event(posting);
+  EXPECT_THROW(writer.on_event(posting), TooManyPostings);
+  EXPECT_FALSE(std::filesystem::exists(path)) << "nothing is written before finish()";
+}
+
 TEST(ResultsTest, TheStationVisitTableHoldsAtMostItsLimit) {
   const scenarios::LoadedScenario loaded = scenarios::load_scenario(tiny + "operations.yaml");
   const models::World world(loaded.description);

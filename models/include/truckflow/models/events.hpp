@@ -176,9 +176,21 @@ struct RegionMoneyFlow {
   double amount_cny = 0.0;
 };
 
+/// A posting of the ledger: money from one establishment to another. Emitted only when asked
+/// (World::emit_postings): the default scenario has about two per station visit.
+struct MoneyPosted {
+  engine::Time at;
+  std::size_t flow_kind = 0;  ///< a position in the results' flow_kind dimension
+  std::size_t payer = 0;      ///< a position in the results' establishment dimension
+  std::size_t payee = 0;
+  std::int64_t amount_fen = 0;
+  std::optional<std::size_t> truck_type;
+  std::optional<std::size_t> deployed_in;  ///< the region where the truck it is for works
+};
+
 using DomainEvent =
     std::variant<TruckOrdered, TruckStageChanged, TruckBuilt, TruckUpfitted, TruckDelivered, TruckRetired, StockOut,
-                 ShipmentDispatched, ShipmentReceived, StationVisited, EnergyDelivered, RegionMoneyFlow>;
+                 ShipmentDispatched, ShipmentReceived, StationVisited, EnergyDelivered, RegionMoneyFlow, MoneyPosted>;
 
 /// The time of any event.
 engine::Time time_of(const DomainEvent& event);

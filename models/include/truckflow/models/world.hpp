@@ -42,6 +42,9 @@ class World {
   /// Observers see every event, sample and year end from then on, in the order added; they must
   /// outlive the run.
   void add_observer(Observer& observer);
+  /// Whether every posting of the ledger is emitted as a MoneyPosted event (off by default: the
+  /// default scenario has tens of millions).
+  void emit_postings(bool on);
 
   /// Simulates up to `t` (clamped to the end of the horizon).
   void run_until(engine::Time t);

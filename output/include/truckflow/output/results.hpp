@@ -34,10 +34,26 @@ struct Provenance {
 /// "The station-visit table").
 inline constexpr std::size_t max_station_visits = 50'000'000;
 
-/// Thrown by RunFileWriter when a run has more station visits than its table may hold.
-class TooManyStationVisits : public std::runtime_error {
+/// The most rows a run's posting table (`run --ledger`) may hold: at about 3 bytes a compressed row
+/// (the default scenario's), about 0.5 GB, twice that in memory while the file is written out.
+inline constexpr std::size_t max_postings = 150'000'000;
+
+/// Thrown by RunFileWriter when a run has more rows for one of its tables than it may hold.
+class TableFull : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+/// Thrown by RunFileWriter when a run has more station visits than its table may hold.
+class TooManyStationVisits : public TableFull {
+ public:
+  using TableFull::TableFull;
+};
+
+/// Thrown by RunFileWriter when a run has more postings than its table may hold.
+class TooManyPostings : public TableFull {
+ public:
+  using TableFull::TableFull;
 };
 
 /// Writes a run's results file as the run goes (add it as an observer): every series gets a
@@ -46,6 +62,8 @@ class TooManyStationVisits : public std::runtime_error {
 /// run's length. The delivery table, headline figures and provenance are written by finish().
 /// With `station_visit_limit`, every station visit is a row of the visit table, appended
 /// (compressed) as the run goes; past that many rows on_event() throws TooManyStationVisits.
+/// With `posting_limit`, every posting of the ledger (MoneyPosted: ask the world to emit them) is
+/// a row of the posting table, the same way; past that many, TooManyPostings.
 /// The file is built in memory and written to `path` (created or truncated) by finish(); publish
 /// it with AtomicFile. `interruption_check` (if any) is called before each variable is created and
 /// may throw to abandon the file (Ctrl-C).
@@ -53,7 +71,7 @@ class RunFileWriter : public models::Observer {
  public:
   RunFileWriter(std::string path, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
                 Provenance provenance, std::function<void()> interruption_check = {},
-                std::optional<std::size_t> station_visit_limit = {});
+                std::optional<std::size_t> station_visit_limit = {}, std::optional<std::size_t> posting_limit = {});
   RunFileWriter(const RunFileWriter&) = delete;
   RunFileWriter& operator=(const RunFileWriter&) = delete;
   ~RunFileWriter() override;
@@ -65,13 +83,17 @@ class RunFileWriter : public models::Observer {
 
  private:
   struct Delivery;
+  template <typename Row>
+  struct Appended;
   struct Visits;
+  struct Postings;
   const models::ScenarioDesc& scenario_;
   models::SeriesCatalog catalog_;
   Provenance provenance_;
   std::unique_ptr<NetcdfWriter> nc_;
   std::vector<Delivery> deliveries_;
-  std::unique_ptr<Visits> visits_;  ///< null without the visit table
+  std::unique_ptr<Visits> visits_;      ///< null without the visit table
+  std::unique_ptr<Postings> postings_;  ///< null without the posting table
 };
 
 /// Writes the results of a recorded run to `path` (as a RunFileWriter that followed it would).
