@@ -53,6 +53,19 @@ def per_year(cumulative):
     return ends - ends.shift(year=1, fill_value=0)
 
 
+def figure_text(value):
+    """A value written on a figure: three significant digits, whole numbers from 1,000, n/a for NaN."""
+    if not np.isfinite(value):
+        return "n/a"
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
+def value_labels(axis):
+    """Each bar of `axis` with its value written above it."""
+    for bars in axis.containers:
+        axis.bar_label(bars, labels=[figure_text(v) for v in bars.datavalues], fontsize=7)
+
+
 def save(figure, folder, name, written):
     path = folder / name
     figure.tight_layout()
@@ -331,9 +344,7 @@ def plot_compare_types(ds, folder, title, written):
     axes[4].set_ylabel(f"energy cost [{units('headline_energy_cost_cny_per_km')}]")
     for axis in axes:
         axis.set_xlabel("truck type")
-        for bars in axis.containers:
-            axis.bar_label(bars, labels=[f"{v:.3g}" if np.isfinite(v) else "n/a" for v in bars.datavalues],
-                           fontsize=7)
+        value_labels(axis)
     figure.suptitle(f"{title}: the whole plan as each truck type")
     save(figure, folder, "compare_by_truck_type.png", written)
 
