@@ -404,9 +404,10 @@ def plot_compare(ds, folder, title, written):
     figure, axes = plt.subplots(rows, columns, figsize=(16, 3.6 * rows), squeeze=False)
     types = [str(t) for t in ds.truck_type.values]
     for axis, name in zip(axes.flat, headline):
-        axis.bar(types, ds[name].values)
-        axis.set_title(ds[name].attrs.get("long_name", name), fontsize=9)
-        axis.set_ylabel(ds[name].attrs.get("units", ""))
+        shown = in_millions(ds[name]) if ds[name].attrs.get("units") == "CNY" else ds[name]
+        axis.bar(types, shown.values)
+        axis.set_title(shown.attrs.get("long_name", name), fontsize=9)
+        axis.set_ylabel(shown.attrs.get("units", ""))
         axis.tick_params(axis="x", labelrotation=30, labelsize=8)
     for axis in list(axes.flat)[len(headline):]:
         axis.set_visible(False)
