@@ -382,6 +382,7 @@ def plot_sharing_rules(ds, folder, title, written):
     rules = [str(rule) for rule in ds.sharing_rule.values]
     figure, axis = plt.subplots(figsize=(max(8.0, 3 + 1.6 * len(rules)), 5))
     grouped_bars(axis, rules, [("agreed", agreed.values), ("settled", settled.values)])
+    axis.set_ylim(bottom=0)  # never negative; nor below 0 when no rule moved anything
     value_labels(axis)
     axis.set_xlabel("sharing rule")
     axis.set_ylabel(f"money [{agreed.attrs['units']}]")
