@@ -53,6 +53,27 @@ def per_year(cumulative):
     return ends - ends.shift(year=1, fill_value=0)
 
 
+def in_millions(variable):
+    """`variable` in millions of its unit (M CNY on the axis, not an offset of 1e9)."""
+    scaled = variable / 1e6
+    scaled.attrs = {**variable.attrs, "units": f"M {variable.attrs.get('units', '')}"}
+    return scaled
+
+
+def figure_text(value):
+    """A value written on a figure: three significant digits, whole numbers from 1,000, n/a for NaN."""
+    if not np.isfinite(value):
+        return "n/a"
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
+def value_labels(axis, rotation=0):
+    """Each bar of `axis` with its value written above it (upwards, rotation=90, where bars are narrow)."""
+    for bars in axis.containers:
+        axis.bar_label(bars, labels=[figure_text(v) for v in bars.datavalues], fontsize=7, rotation=rotation,
+                       padding=2)
+
+
 def save(figure, folder, name, written):
     path = folder / name
     figure.tight_layout()
@@ -250,6 +271,126 @@ def plot_station_waits(ds, stations, folder, title, written):
     save(figure, folder, "station_wait_summary.png", written)
 
 
+def plot_value(ds, folder, title, written):
+    """Money between the regions: value-added and local tax by region and by year, the money from region to
+    region (the region-flow table) and what the sharing rules moved."""
+    plot_value_by_region(ds, folder, title, written)
+    plot_value_added_by_year(ds, folder, title, written)
+    plot_money_between_regions(ds, folder, title, written)
+    plot_sharing_rules(ds, folder, title, written)
+
+
+def plot_value_by_region(ds, folder, title, written):
+    """Value-added recorded against credited, and local tax collected against after transfers, by region."""
+    names = ["value_added_recorded_cny", "value_added_credited_cny", "tax_collected_cny", "tax_after_transfers_cny"]
+    if lacks(ds, names, "plot of value-added and tax by region"):
+        return
+    recorded, credited, collected, after = (in_millions(ds[name].isel(time=-1)) for name in names)
+    regions = [str(region) for region in ds.region.values]
+    figure, axes = plt.subplots(1, 2, figsize=(14, 5))
+    grouped_bars(axes[0], regions, [("recorded where it happens", recorded.values),
+                                    ("credited after statistics sharing", credited.values)])
+    axes[0].set_ylabel(f"value-added [{recorded.attrs['units']}]")
+    axes[0].set_title("value-added of the chain's establishments")
+    grouped_bars(axes[1], regions, [("collected", collected.values), ("after fiscal sharing transfers", after.values)])
+    axes[1].set_ylabel(f"local tax [{collected.attrs['units']}]")
+    axes[1].set_title("local share of the taxes")
+    for axis in axes:
+        axis.set_xlabel("region")
+        value_labels(axis, rotation=90)  # two bars a region: "10,015" is wider than a bar
+    figure.suptitle(f"{title}: value-added and local tax by region over the run")
+    save(figure, folder, "value_added_by_region.png", written)
+
+
+def plot_value_added_by_year(ds, folder, title, written):
+    """Recorded value-added added in each calendar year, a stacked bar per year with a part per region."""
+    if lacks(ds, ["value_added_recorded_cny"], "plot of value-added by year"):
+        return
+    recorded = ds.value_added_recorded_cny
+    added = in_millions(per_year(recorded).assign_attrs(units=recorded.attrs["units"]))
+    years = added.year.values
+    figure, axis = plt.subplots(figsize=(max(8.0, 3 + 0.9 * len(years)), 5))
+    above, below = np.zeros(len(years)), np.zeros(len(years))  # negative parts stack downwards
+    for region in ds.region.values:
+        values = added.sel(region=region).values
+        axis.bar(years, values, bottom=np.where(values >= 0, above, below), label=str(region))
+        above += np.maximum(values, 0)
+        below += np.minimum(values, 0)
+    for year, top, value in zip(years, above, added.sum("region").values):
+        axis.annotate(figure_text(value), (year, top), ha="center", va="bottom", fontsize=8)
+    axis.set_xticks(years)
+    axis.margins(y=0.1)  # room for the totals
+    axis.set_xlabel("calendar year")
+    axis.set_ylabel(f"value-added recorded [{added.attrs['units']}]")
+    axis.set_title("value-added recorded in each calendar year, by region (the total above each bar)")
+    axis.legend(fontsize=8, title="region", title_fontsize=8, bbox_to_anchor=(1.0, 1.0), loc="upper left")
+    figure.suptitle(title)
+    save(figure, folder, "value_added_by_year.png", written)
+
+
+def table(ds, dimension):
+    """A table of a run file (dimension "region_flow", "delivery" or "visit") as a DataFrame, one row per entry,
+    ids instead of codes (as docs/output.md reads the delivery table)."""
+    rows = ds[[name for name in ds.data_vars if ds[name].dims == (dimension,)]].to_dataframe()
+    for column in rows.columns:
+        attrs = ds[column].attrs
+        if "flag_meanings" in attrs:
+            ids = dict(zip(np.atleast_1d(attrs["flag_values"]).tolist(), attrs["flag_meanings"].split()))
+            rows[column] = rows[column].map(ids)
+    return rows
+
+
+def plot_money_between_regions(ds, folder, title, written):
+    """Money paid by the establishments of one region to those of another over the run, every kind of flow."""
+    if lacks(ds, ["region_flow_year", "region_flow_payer_region", "region_flow_payee_region", "region_flow_amount_cny"],
+             "plot of the money between regions"):
+        return
+    flows = table(ds, "region_flow")
+    if flows.empty:
+        print("plot.py: no plot of the money between regions: the region-flow table has no rows", file=sys.stderr)
+        return
+    regions = [str(region) for region in ds.region.values]
+    paid = (flows.groupby(["region_flow_payer_region", "region_flow_payee_region"]).region_flow_amount_cny.sum()
+            .unstack().reindex(index=regions, columns=regions).to_numpy() / 1e6)
+    between = np.where(np.eye(len(regions), dtype=bool), np.nan, paid)
+    first, last = flows.region_flow_year.min(), flows.region_flow_year.max()
+    figure, axes = plt.subplots(1, 2, figsize=(15, 6.5))
+    for axis, matrix, what in ((axes[0], paid, "all payments"),
+                               (axes[1], between, "between regions (those inside one region left out)")):
+        image = axis.imshow(matrix, cmap="Blues", aspect="auto")
+        top = np.nanmax(matrix) if np.isfinite(matrix).any() else 0
+        for (row, column), value in np.ndenumerate(matrix):
+            if np.isfinite(value):
+                axis.text(column, row, figure_text(value), ha="center", va="center", fontsize=7,
+                          color="white" if value > top / 2 else "black")
+        axis.set_xticks(range(len(regions)), regions, rotation=30, ha="right", fontsize=8)
+        axis.set_yticks(range(len(regions)), regions, fontsize=8)
+        axis.set_xlabel("payee region (paid)")
+        axis.set_ylabel("payer region (paying)")
+        axis.set_title(what, fontsize=10)
+        figure.colorbar(image, ax=axis, label=f"money paid [M {ds.region_flow_amount_cny.attrs['units']}]", shrink=0.8)
+    years = str(first) if first == last else f"{first}-{last}"
+    figure.suptitle(f"{title}: money paid from region to region in {years}, every kind of flow (empty: none)")
+    save(figure, folder, "money_between_regions.png", written)
+
+
+def plot_sharing_rules(ds, folder, title, written):
+    """What each sharing rule called for and what it moved over the run."""
+    if lacks(ds, ["sharing_agreed_cny", "sharing_settled_cny"], "plot of the sharing rules"):
+        return
+    agreed, settled = (in_millions(ds[name].isel(time=-1)) for name in ["sharing_agreed_cny", "sharing_settled_cny"])
+    rules = [str(rule) for rule in ds.sharing_rule.values]
+    figure, axis = plt.subplots(figsize=(max(8.0, 3 + 1.6 * len(rules)), 5))
+    grouped_bars(axis, rules, [("agreed", agreed.values), ("settled", settled.values)])
+    axis.set_ylim(bottom=0)  # never negative; nor below 0 when no rule moved anything
+    value_labels(axis)
+    axis.set_xlabel("sharing rule")
+    axis.set_ylabel(f"money [{agreed.attrs['units']}]")
+    axis.set_title("what each sharing rule called for (agreed) and what it moved (settled), over the run")
+    figure.suptitle(title)
+    save(figure, folder, "sharing_rules.png", written)
+
+
 def plot_compare(ds, folder, title, written):
     figure, axes = plt.subplots(1, 2, figsize=(13, 4.5))
     total(ds.region_fleet_trucks, "region").plot.line(x="time", hue="truck_type", ax=axes[0])
@@ -265,9 +406,10 @@ def plot_compare(ds, folder, title, written):
     figure, axes = plt.subplots(rows, columns, figsize=(16, 3.6 * rows), squeeze=False)
     types = [str(t) for t in ds.truck_type.values]
     for axis, name in zip(axes.flat, headline):
-        axis.bar(types, ds[name].values)
-        axis.set_title(ds[name].attrs.get("long_name", name), fontsize=9)
-        axis.set_ylabel(ds[name].attrs.get("units", ""))
+        shown = in_millions(ds[name]) if ds[name].attrs.get("units") == "CNY" else ds[name]
+        axis.bar(types, shown.values)
+        axis.set_title(shown.attrs.get("long_name", name), fontsize=9)
+        axis.set_ylabel(shown.attrs.get("units", ""))
         axis.tick_params(axis="x", labelrotation=30, labelsize=8)
     for axis in list(axes.flat)[len(headline):]:
         axis.set_visible(False)
@@ -331,9 +473,7 @@ def plot_compare_types(ds, folder, title, written):
     axes[4].set_ylabel(f"energy cost [{units('headline_energy_cost_cny_per_km')}]")
     for axis in axes:
         axis.set_xlabel("truck type")
-        for bars in axis.containers:
-            axis.bar_label(bars, labels=[f"{v:.3g}" if np.isfinite(v) else "n/a" for v in bars.datavalues],
-                           fontsize=7)
+        value_labels(axis)
     figure.suptitle(f"{title}: the whole plan as each truck type")
     save(figure, folder, "compare_by_truck_type.png", written)
 
@@ -379,6 +519,7 @@ def main():
         if kind == "run":
             plot_run(ds, folder, title, written)
             plot_stations(ds, folder, title, written)
+            plot_value(ds, folder, title, written)
         elif kind == "compare":
             plot_compare(ds, folder, title, written)
         else:

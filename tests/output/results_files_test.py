@@ -490,7 +490,8 @@ class Plots(Workspace):
                                           "waiting.png", "station_servers.png", "station_wait_by_year.png",
                                           "station_utilization_by_year.png", "station_queue.png",
                                           "station_dry_hours_by_year.png", "station_stock.png",
-                                          "station_wait_summary.png"]),
+                                          "station_wait_summary.png", "value_added_by_region.png",
+                                          "value_added_by_year.png", "money_between_regions.png", "sharing_rules.png"]),
                               (compare_file, ["compare_over_time.png", "compare_headline.png",
                                               "compare_by_truck_type.png", "compare_ownership_by_site.png"])):
             plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", results, "-o", self.folder],
@@ -515,7 +516,8 @@ class Plots(Workspace):
             self.assertEqual(plot.returncode, 0, plot.stderr)
             self.assertIn(note, plot.stderr)
             self.assertTrue((self.folder / png).exists(), png)
-        left_out = ["station_servers.png", "compare_by_truck_type.png", "compare_ownership_by_site.png"]
+        left_out = ["station_servers.png", "sharing_rules.png", "compare_by_truck_type.png",
+                    "compare_ownership_by_site.png"]
         self.assertEqual([png for png in left_out if (self.folder / png).exists()], [])
 
     def test_not_a_results_file(self):
