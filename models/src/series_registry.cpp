@@ -63,6 +63,14 @@ void declare_dimensions(SeriesRegistry& r) {
       {"energy_source_carrier", "what the source makes",
        each(d.energy_sources, [](const auto& x) { return to_string(x.carrier); })},
       {"energy_source_region", "region of the source", each(d.energy_sources, [](const auto& x) { return x.region; })}};
+  labels["sharing_rule"].first = {
+      {"sharing_rule_type", "statistics (credits value-added) or fiscal (moves local tax)",
+       each(d.sharing_rules, [](const auto& x) { return x.type == SharingType::fiscal ? "fiscal" : "statistics"; })},
+      {"sharing_rule_from", "region where the base is recorded",
+       each(d.sharing_rules, [](const auto& x) { return x.from; })},
+      {"sharing_rule_to", "region credited", each(d.sharing_rules, [](const auto& x) { return x.to; })},
+      {"sharing_rule_active", "whether the rule held in this run (yes or no)",
+       each(d.sharing_rules, [](const auto& x) { return x.active ? "yes" : "no"; })}};
   for_each_entity_list([&](const auto& list) {
     if (list.dimension.empty()) return;
     auto& [text, numbers] = labels[list.dimension];

@@ -34,8 +34,8 @@ struct Provenance {
 /// "The station-visit table").
 inline constexpr std::size_t max_station_visits = 50'000'000;
 
-/// The most rows a run's posting table (`run --ledger`) may hold: at about 3 bytes a compressed row
-/// (the default scenario's), about 0.5 GB, twice that in memory while the file is written out.
+/// The most rows a run's posting table (`run --ledger`) may hold: at 2 to 3 bytes a compressed row
+/// (the default scenario's), under 0.5 GB, twice that in memory while the file is written out.
 inline constexpr std::size_t max_postings = 150'000'000;
 
 /// Thrown by RunFileWriter when a run has more rows for one of its tables than it may hold.
