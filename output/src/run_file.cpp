@@ -18,7 +18,7 @@ struct RunFileWriter::Delivery {
 template <typename Row>
 struct RunFileWriter::Appended {
   static constexpr std::size_t batch_rows = 4096;
-  explicit Appended(std::size_t limit) : limit(limit) { pending.reserve(batch_rows); }
+  explicit Appended(std::size_t most_rows) : limit(most_rows) { pending.reserve(batch_rows); }
   /// Adds `row`, appending a full batch with `append`; throws `Full` past the limit.
   template <typename Full>
   void add(const Row& row, NetcdfWriter& nc, void (*append)(NetcdfWriter&, std::span<const Row>), const char* what) {
