@@ -57,10 +57,14 @@ TYPED_TEST(HeapTest, ReplaceTopIsPopThenPush) {
         entry(base + rng.uniform_int(0, 100), static_cast<std::uint64_t>(rng.uniform_int(0, 3)), ++seq);
     // `second` is a hint: a radix heap gives it only when at hand, the d-ary heaps always.
     const AgendaEntry* second = fused.second();
-    if constexpr (!std::is_same_v<TypeParam, RadixHeap>) ASSERT_NE(second, nullptr);
+    if constexpr (!std::is_same_v<TypeParam, RadixHeap>) {
+      ASSERT_NE(second, nullptr);
+    }
     const std::uintptr_t expected_second = second != nullptr ? second->target : 0;
     ASSERT_EQ(fused.top().target, reference.pop().target);
-    if (second != nullptr) ASSERT_EQ(reference.top().target, expected_second);
+    if (second != nullptr) {
+      ASSERT_EQ(reference.top().target, expected_second);
+    }
     fused.replace_top(e);
     reference.push(e);
   }
