@@ -112,22 +112,6 @@ std::int64_t Ledger::flow(std::size_t payer_region, std::size_t payee_region, Fl
   return found == flows_.end() ? 0 : found->second;
 }
 
-std::int64_t Ledger::paid_by_region(std::size_t region, FlowKind kind) const {
-  std::int64_t sum = 0;
-  for (std::size_t e = 0; e < establishments_.size(); ++e) {
-    if (establishments_[e].region == region) sum += paid_(e, index(kind));
-  }
-  return sum;
-}
-
-std::int64_t Ledger::received_by_region(std::size_t region, FlowKind kind) const {
-  std::int64_t sum = 0;
-  for (std::size_t e = 0; e < establishments_.size(); ++e) {
-    if (establishments_[e].region == region) sum += received_(e, index(kind));
-  }
-  return sum;
-}
-
 std::int64_t Ledger::balance(std::size_t e) const {
   std::int64_t sum = 0;
   for (std::size_t k = 0; k < flow_kind_count; ++k) sum += received_(e, k) - paid_(e, k);

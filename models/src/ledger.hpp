@@ -85,9 +85,6 @@ class Ledger {
     return (static_cast<std::uint64_t>(payer_region) * establishments_.regions() + payee_region) * flow_kind_count +
            index(kind);
   }
-  /// What the establishments in `region` paid and received, by kind.
-  std::int64_t paid_by_region(std::size_t region, FlowKind kind) const;
-  std::int64_t received_by_region(std::size_t region, FlowKind kind) const;
   /// Every posting of `kind`.
   std::int64_t total(FlowKind kind) const { return totals_[index(kind)]; }
   /// The chain's final sales: output sold to buyers outside the chain, and trucks (investment).

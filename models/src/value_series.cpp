@@ -11,6 +11,27 @@
 
 namespace truckflow::models::detail {
 
+namespace {
+
+/// What the establishments of each region paid (or received), by kind, [region, kind]: one pass
+/// over the establishments, summed in fen.
+void read_by_region(const Chain& c, std::span<double> out, bool received) {
+  const Ledger& ledger = c.value.ledger();
+  const Establishments& establishments = ledger.establishments();
+  std::vector<std::int64_t> sums(out.size(), 0);
+  for (std::size_t e = 0; e < establishments.size(); ++e) {
+    if (!establishments[e].region) continue;
+    for (std::size_t k = 0; k < flow_kind_count; ++k) {
+      const auto kind = static_cast<FlowKind>(k);
+      sums[*establishments[e].region * flow_kind_count + k] +=
+          received ? ledger.received(e, kind) : ledger.paid(e, kind);
+    }
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = cny_of(sums[i]);
+}
+
+}  // namespace
+
 void declare_value_series(SeriesRegistry& r) {
   const ScenarioDesc& d = r.description();
   const Establishments establishments(d);
@@ -77,21 +98,10 @@ void declare_value_series(SeriesRegistry& r) {
            "money the establishments in the region paid, by kind (cumulative; the region_flow table has it by "
            "payee region, year by year, except taxes paid to the central government, which is in no region)",
            Measure::cumulative},
-          [](const Chain& c, std::span<double> out) {
-            const Ledger& ledger = c.value.ledger();
-            for (std::size_t i = 0; i < out.size(); ++i) {
-              out[i] = cny_of(ledger.paid_by_region(i / flow_kind_count, static_cast<FlowKind>(i % flow_kind_count)));
-            }
-          });
+          [](const Chain& c, std::span<double> out) { read_by_region(c, out, false); });
   r.reals({"money_received_cny", by_region_and_kind, "CNY",
            "money the establishments in the region received, by kind (cumulative)", Measure::cumulative},
-          [](const Chain& c, std::span<double> out) {
-            const Ledger& ledger = c.value.ledger();
-            for (std::size_t i = 0; i < out.size(); ++i) {
-              out[i] =
-                  cny_of(ledger.received_by_region(i / flow_kind_count, static_cast<FlowKind>(i % flow_kind_count)));
-            }
-          });
+          [](const Chain& c, std::span<double> out) { read_by_region(c, out, true); });
   const std::vector<std::string> by_establishment{"establishment"};
   r.reals({"establishment_output_cny", by_establishment, "CNY",
            "goods and services sold (trucks included; 0 outside the chain) (cumulative)", Measure::cumulative},
