@@ -105,12 +105,13 @@ int main(int argc, char** argv) {
                      "compare has no such table")
       ->needs(run_output);
   run_cmd
-      ->add_flag("--ledger", run_args.ledger,
-                 "also write a table of every posting of the ledger (dimension posting: time, kind, payer, payee, "
-                 "amount in fen, truck type, region): 2 to 3 bytes a posting in the file and about 4 in memory; at most " +
-                     std::to_string(output::max_postings) +
-                     " postings, or the run fails (exit 1). The default scenario has 52 million over its 8 years. "
-                     "compare has no such table")
+      ->add_flag(
+          "--ledger", run_args.ledger,
+          "also write a table of every posting of the ledger (dimension posting: time, kind, payer, payee, "
+          "amount in fen, truck type, region): 2 to 3 bytes a posting in the file and about 4 in memory; at most " +
+              std::to_string(output::max_postings) +
+              " postings, or the run fails (exit 1). The default scenario has 52 million over its 8 years. "
+              "compare has no such table")
       ->needs(run_output);
   run_cmd->add_flag("--chain-only", run_args.chain_only,
                     "simulate the chain only, from suppliers to delivered trucks: no site's work, stations or energy "

@@ -447,9 +447,7 @@ class BasicAgenda {
  private:
   static constexpr std::size_t fifo_kept_capacity = 4096;
 
-  bool fifo_first() {
-    return fifo_head_ != fifo_.size() && (heap_.empty() || earlier(fifo_[fifo_head_], heap_.top()));
-  }
+  bool fifo_first() { return fifo_head_ != fifo_.size() && (heap_.empty() || earlier(fifo_[fifo_head_], heap_.top())); }
   AgendaEntry pop_fifo() noexcept {
     const AgendaEntry entry = fifo_[fifo_head_++];
     if (fifo_head_ == fifo_.size()) {
