@@ -1,5 +1,5 @@
-// Value: postings from the domain events, running accounts, VAT at each period's end, and the
-// value laws.
+// Value: postings from the domain events, running accounts, VAT and income tax and the sharing
+// rules settled at each period's end, the money between regions emitted, and the value laws.
 #include "value.hpp"
 
 #include <algorithm>
