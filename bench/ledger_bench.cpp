@@ -12,8 +12,8 @@
 namespace {
 
 using namespace truckflow;
+using models::FlowKind;
 using models::detail::Establishments;
-using models::detail::FlowKind;
 using models::detail::Ledger;
 
 /// state.range(0) postings of random kinds and amounts (up to 10,000 CNY) between random
@@ -30,7 +30,7 @@ void BM_LedgerPostings(benchmark::State& state) {
   engine::Stream draws(1);
   std::vector<models::detail::Posting> postings(n);
   for (models::detail::Posting& p : postings) {
-    p.kind = static_cast<FlowKind>(draws.uniform_int(0, models::detail::flow_kind_count - 1));
+    p.kind = static_cast<FlowKind>(draws.uniform_int(0, models::flow_kind_count - 1));
     p.payer = static_cast<std::size_t>(draws.uniform_int(0, last));
     do {
       p.payee = static_cast<std::size_t>(draws.uniform_int(0, last));

@@ -97,7 +97,7 @@ class Chain {
   /// Sends a sample of every series to the observers (flows since the previous sample), after
   /// posting the money accrued since the last.
   void emit_sample();
-  /// The end of a year (or of the run): settles its taxes.
+  /// The end of a year (or of the run): settles its taxes and the sharing rules.
   void close_year();
   /// Sends the state at the end of `year` to the observers (flows since the previous year's end).
   void emit_year_end(std::int64_t year);
@@ -105,7 +105,7 @@ class Chain {
  private:
   engine::Process<> truck_life(Truck& truck);
   engine::Process<> sampler();
-  engine::Process<> year_ends();
+  engine::Process<> month_ends();  // closes each month, and each year
 
   std::optional<Sample> previous_sample_;    // raw (flows as totals)
   std::optional<Sample> previous_year_end_;  // raw

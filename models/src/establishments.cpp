@@ -7,34 +7,6 @@
 
 namespace truckflow::models::detail {
 
-const char* to_string(EstablishmentKind kind) {
-  switch (kind) {
-    case EstablishmentKind::supplier:
-      return "supplier";
-    case EstablishmentKind::factory:
-      return "factory";
-    case EstablishmentKind::upfitter:
-      return "upfitter";
-    case EstablishmentKind::station:
-      return "station";
-    case EstablishmentKind::energy_source:
-      return "energy_source";
-    case EstablishmentKind::fleet_operator:
-      return "fleet_operator";
-    case EstablishmentKind::customers:
-      return "customers";
-    case EstablishmentKind::households:
-      return "households";
-    case EstablishmentKind::government:
-      return "government";
-    case EstablishmentKind::rest_of_economy:
-      return "rest_of_economy";
-    case EstablishmentKind::central_government:
-      return "central_government";
-  }
-  return "?";
-}
-
 Establishments::Establishments(const ScenarioDesc& desc) : regions_(desc.regions.size()) {
   std::map<std::string_view, std::size_t> region_index;
   for (std::size_t r = 0; r < desc.regions.size(); ++r) region_index.emplace(desc.regions[r].id, r);

@@ -12,24 +12,9 @@
 #include <vector>
 
 #include "truckflow/models/description.hpp"
+#include "truckflow/models/money_kinds.hpp"
 
 namespace truckflow::models::detail {
-
-enum class EstablishmentKind : std::uint8_t {
-  supplier,
-  factory,
-  upfitter,
-  station,
-  energy_source,
-  fleet_operator,
-  customers,
-  households,
-  government,
-  rest_of_economy,
-  central_government,
-};
-inline constexpr std::size_t establishment_kind_count = 11;
-const char* to_string(EstablishmentKind kind);
 
 struct Establishment {
   EstablishmentKind kind = EstablishmentKind::supplier;

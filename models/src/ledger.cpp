@@ -8,36 +8,6 @@
 
 namespace truckflow::models::detail {
 
-const char* to_string(FlowKind kind) {
-  switch (kind) {
-    case FlowKind::component_sale:
-      return "component_sale";
-    case FlowKind::truck_sale:
-      return "truck_sale";
-    case FlowKind::upfit:
-      return "upfit";
-    case FlowKind::energy_purchase:
-      return "energy_purchase";
-    case FlowKind::energy_sale:
-      return "energy_sale";
-    case FlowKind::freight_service:
-      return "freight_service";
-    case FlowKind::maintenance:
-      return "maintenance";
-    case FlowKind::inputs:
-      return "inputs";
-    case FlowKind::crew:
-      return "crew";
-    case FlowKind::subsidy:
-      return "subsidy";
-    case FlowKind::tax:
-      return "tax";
-    case FlowKind::sharing_transfer:
-      return "sharing_transfer";
-  }
-  return "?";
-}
-
 bool is_output(FlowKind kind) noexcept {
   switch (kind) {
     case FlowKind::component_sale:

@@ -18,23 +18,6 @@
 
 namespace truckflow::models::detail {
 
-enum class FlowKind : std::uint8_t {
-  component_sale,    ///< supplier to factory or upfitter
-  truck_sale,        ///< factory to fleet operator (the operator's investment, not an input)
-  upfit,             ///< upfitter to factory: a body fitted
-  energy_purchase,   ///< a station buying energy: from an energy source, or from the grid
-  energy_sale,       ///< a station selling energy to a fleet operator
-  freight_service,   ///< customers paying a fleet operator for tonne-km moved
-  maintenance,       ///< a fleet operator paying for upkeep
-  inputs,            ///< goods and services bought from the rest of the economy (insurance, materials)
-  crew,              ///< a fleet operator's wages, paid to households
-  subsidy,           ///< a government paying a subsidy
-  tax,               ///< an establishment paying tax, to its region's government and the central one
-  sharing_transfer,  ///< a settlement of a sharing rule, between governments
-};
-inline constexpr std::size_t flow_kind_count = 12;
-const char* to_string(FlowKind kind);
-
 /// Sales of goods and services: the payee's output when it is in the chain.
 bool is_output(FlowKind kind) noexcept;
 /// Goods and services used up in production: the payer's intermediate consumption when it is in

@@ -1,5 +1,6 @@
-// Value: postings from the domain events, running accounts, VAT and income tax and the sharing
-// rules settled at each period's end, the money between regions emitted, and the value laws.
+// Value: postings from the domain events, running accounts, VAT and income tax at each year's end,
+// the sharing rules settled at the end of their periods, the money between regions emitted, and the
+// value laws.
 #include "value.hpp"
 
 #include <algorithm>
@@ -36,19 +37,25 @@ Value::Value(Chain& chain)
       paid_at_close_(establishments_.size(), flow_kind_count),
       vat_credit_(establishments_.size(), 0),
       purchases_by_year_(establishments_.size()),
-      output_at_close_(establishments_.size(), 0),
-      intermediate_at_close_(establishments_.size(), 0),
-      local_tax_in_period_(establishments_.size(), 0),
+      losses_(establishments_.size(), LossesCarried(chain.desc.economics.taxes.loss_carry_forward_years)),
+      local_tax_paid_(establishments_.size(), 0),
       statistics_balance_(chain.desc.regions.size(), 0) {
   for (const SharingRuleDesc& d : chain.desc.sharing_rules) {
     Rule& rule = rules_.emplace_back();
     rule.desc = &d;
     rule.from = chain.map.region(d.from);
     rule.to = chain.map.region(d.to);
+    rule.kinds.assign(establishment_kind_count, d.establishments.empty());
+    for (const EstablishmentKind kind : d.establishments) rule.kinds[static_cast<std::size_t>(kind)] = true;
+    rule.flows.assign(flow_kind_count, d.flows.empty());
+    for (const FlowKind kind : d.flows) rule.flows[static_cast<std::size_t>(kind)] = true;
     rule.types.assign(chain.desc.truck_types.size(), d.truck_types.empty());
     for (const std::string& type : d.truck_types) rule.types[chain.map.truck_type(type)] = true;
     if (!d.deployed_in.empty()) rule.deployed_in = chain.map.region(d.deployed_in);
-    rule.scoped_output.assign(establishments_.size(), 0);
+    rule.trucks_scoped = !d.truck_types.empty() || rule.deployed_in.has_value();
+    for (auto* v : {&rule.scoped_output, &rule.output_at, &rule.intermediate_at, &rule.local_tax_at}) {
+      v->assign(establishments_.size(), 0);
+    }
   }
 }
 
@@ -59,10 +66,16 @@ void Value::post(engine::Time at, FlowKind kind, std::size_t payer, std::size_t 
     chain_.emit(MoneyPosted{at, static_cast<std::size_t>(kind), payer, payee, amount_fen, truck_type, deployed_in});
   }
   const Establishment& seller = establishments_[payee];
-  if (!truck_type || !seller.in_chain() || !is_output(kind)) return;
+  if (!seller.in_chain() || !is_output(kind)) return;
   for (Rule& rule : rules_) {
-    if (*seller.region != rule.from || !rule.types[*truck_type]) continue;
-    if (rule.deployed_in && deployed_in != rule.deployed_in) continue;
+    if (*seller.region != rule.from || !rule.kinds[static_cast<std::size_t>(seller.kind)] ||
+        !rule.flows[static_cast<std::size_t>(kind)]) {
+      continue;
+    }
+    if (rule.trucks_scoped) {
+      if (!truck_type || !rule.types[*truck_type]) continue;
+      if (rule.deployed_in && deployed_in != rule.deployed_in) continue;
+    }
     rule.scoped_output[payee] += amount_fen;
   }
 }
@@ -150,7 +163,7 @@ void Value::accrue(engine::Time now) {
   }
 }
 
-void Value::close_period(engine::Time now) {
+void Value::close_year(engine::Time now) {
   accrue(now);
   const TaxDesc& taxes = chain_.desc.economics.taxes;
   const engine::Epoch& epoch = chain_.sim.epoch();
@@ -189,9 +202,9 @@ void Value::close_period(engine::Time now) {
     const double profit =
         static_cast<double>(value_added - in_period(e, FlowKind::crew, false) + in_period(e, FlowKind::subsidy, true)) -
         depreciation;
-    pay_tax(now, e, std::llround(taxes.cit_rate * std::max(0.0, profit)), taxes.cit_local_share);
+    pay_tax(now, e, std::llround(taxes.cit_rate * losses_[e].taxable(year, profit)), taxes.cit_local_share);
   }
-  settle_rules(now, year);
+  for (Rule& rule : rules_) settle(rule, now, true);
   emit_flows(now, year);
   // The next period starts.
   for (std::size_t e = 0; e < establishments_.size(); ++e) {
@@ -199,11 +212,21 @@ void Value::close_period(engine::Time now) {
       received_at_close_(e, k) = ledger_.received(e, static_cast<FlowKind>(k));
       paid_at_close_(e, k) = ledger_.paid(e, static_cast<FlowKind>(k));
     }
-    output_at_close_[e] = ledger_.output(e);
-    intermediate_at_close_[e] = ledger_.intermediate(e);
-    local_tax_in_period_[e] = 0;
   }
-  for (Rule& rule : rules_) std::fill(rule.scoped_output.begin(), rule.scoped_output.end(), 0);
+}
+
+void Value::close_month(engine::Time now) {
+  const unsigned month =
+      static_cast<unsigned>(chain_.sim.epoch().date_of(now - engine::Duration::from_ticks(1)).month());
+  bool accrued = false;
+  for (Rule& rule : rules_) {
+    const SettlementPeriod period = rule.desc->settlement;
+    if (period == SettlementPeriod::monthly || (period == SettlementPeriod::quarterly && month % 3 == 0)) {
+      if (!accrued) accrue(now);  // the running accounts, up to the settlement
+      accrued = true;
+      settle(rule, now, false);
+    }
+  }
 }
 
 void Value::pay_tax(engine::Time now, std::size_t e, std::int64_t due, double local_share) {
@@ -211,7 +234,7 @@ void Value::pay_tax(engine::Time now, std::size_t e, std::int64_t due, double lo
   const std::int64_t local = share_of(due, local_share);
   post(now, FlowKind::tax, e, establishments_.government(*establishments_[e].region), local);
   post(now, FlowKind::tax, e, establishments_.central_government(), due - local);
-  local_tax_in_period_[e] += local;
+  local_tax_paid_[e] += local;
 }
 
 void Value::emit_flows(engine::Time now, std::int64_t year) {
@@ -237,13 +260,16 @@ double Value::rule_base(const Rule& rule) const {
   double base = 0.0;
   for (std::size_t e = 0; e < establishments_.size(); ++e) {
     const Establishment& establishment = establishments_[e];
-    if (!establishment.in_chain() || *establishment.region != rule.from) continue;
-    const std::int64_t output = ledger_.output(e) - output_at_close_[e];
-    const std::int64_t intermediate = ledger_.intermediate(e) - intermediate_at_close_[e];
-    double part = d.type == SharingType::fiscal   ? static_cast<double>(local_tax_in_period_[e])
+    if (!establishment.in_chain() || *establishment.region != rule.from ||
+        !rule.kinds[static_cast<std::size_t>(establishment.kind)]) {
+      continue;
+    }
+    const std::int64_t output = ledger_.output(e) - rule.output_at[e];
+    const std::int64_t intermediate = ledger_.intermediate(e) - rule.intermediate_at[e];
+    double part = d.type == SharingType::fiscal   ? static_cast<double>(local_tax_paid_[e] - rule.local_tax_at[e])
                   : d.base == SharingBase::output ? static_cast<double>(output)
                                                   : static_cast<double>(output - intermediate);
-    if (d.scoped_to_trucks()) {
+    if (d.scoped_to_output()) {
       // In proportion to the establishment's output in scope.
       if (output <= 0) continue;
       part *= static_cast<double>(rule.scoped_output[e]) / static_cast<double>(output);
@@ -253,38 +279,48 @@ double Value::rule_base(const Rule& rule) const {
   return base;
 }
 
-void Value::settle_rules(engine::Time now, std::int64_t year) {
-  const std::int64_t first_year = static_cast<int>(chain_.sim.epoch().date().year());
-  for (Rule& rule : rules_) {
-    const SharingRuleDesc& d = *rule.desc;
-    if (!d.active) continue;
-    const std::int64_t start = d.start_year > 0 ? d.start_year : first_year;
-    if (year < start) continue;
-    const std::int64_t held = year - start;  // years the rule has held before this one
-    double share = d.share;
-    if (d.duration_years > 0 && held >= d.duration_years) {
-      // After its duration a rule steps down, or ends when it has no step-down.
-      share = d.step_down_per_year > 0.0
-                  ? std::max(0.0, d.share - d.step_down_per_year * static_cast<double>(held - d.duration_years + 1))
-                  : 0.0;
-    }
-    if (share <= 0.0) continue;  // the rule has ended
-    std::int64_t amount = std::max<std::int64_t>(0, std::llround(share * rule_base(rule)));
-    amount = std::max(amount, fen_of(d.minimum_cny_per_year));
-    if (d.cap_cny > 0.0) amount = std::min(amount, fen_of(d.cap_cny) - rule.agreed);
-    if (amount <= 0) continue;
-    rule.agreed = add_fen(rule.agreed, amount);
-    if (d.type == SharingType::fiscal) {
-      post(now, FlowKind::sharing_transfer, establishments_.government(rule.from), establishments_.government(rule.to),
-           amount);
-    } else if (chain_.desc.economics.statistics_sharing_honoured) {
-      statistics_balance_[rule.from] = add_fen(statistics_balance_[rule.from], -amount);
-      statistics_balance_[rule.to] = add_fen(statistics_balance_[rule.to], amount);
-    } else {
-      continue;  // agreed, not settled
-    }
-    rule.settled = add_fen(rule.settled, amount);
+void Value::settle(Rule& rule, engine::Time now, bool closes_year) {
+  const SharingRuleDesc& d = *rule.desc;
+  const std::int64_t year = static_cast<int>(chain_.sim.epoch().date_of(now - engine::Duration::from_ticks(1)).year());
+  const std::int64_t start = d.start_year > 0 ? d.start_year : static_cast<int>(chain_.sim.epoch().date().year());
+  const std::int64_t held = year - start;  // years the rule has held before this one
+  double share = d.share;
+  if (d.duration_years > 0 && held >= d.duration_years) {
+    // After its duration a rule steps down, or ends when it has no step-down.
+    share = d.step_down_per_year > 0.0
+                ? std::max(0.0, d.share - d.step_down_per_year * static_cast<double>(held - d.duration_years + 1))
+                : 0.0;
   }
+  if (rule.year != year) {
+    rule.year = year;
+    rule.agreed_in_year = 0;
+  }
+  std::int64_t amount = 0;
+  if (d.active && year >= start && share > 0.0) {
+    amount = std::max<std::int64_t>(0, std::llround(share * rule_base(rule)));
+    if (closes_year) amount = std::max(amount, fen_of(d.minimum_cny_per_year) - rule.agreed_in_year);
+    if (d.cap_cny > 0.0) amount = std::min(amount, fen_of(d.cap_cny) - rule.agreed);
+  }
+  // The next base starts now, whatever this one moved.
+  for (std::size_t e = 0; e < establishments_.size(); ++e) {
+    rule.output_at[e] = ledger_.output(e);
+    rule.intermediate_at[e] = ledger_.intermediate(e);
+    rule.local_tax_at[e] = local_tax_paid_[e];
+  }
+  std::fill(rule.scoped_output.begin(), rule.scoped_output.end(), 0);
+  if (amount <= 0) return;
+  rule.agreed = add_fen(rule.agreed, amount);
+  rule.agreed_in_year = add_fen(rule.agreed_in_year, amount);
+  if (d.type == SharingType::fiscal) {
+    post(now, FlowKind::sharing_transfer, establishments_.government(rule.from), establishments_.government(rule.to),
+         amount);
+  } else if (chain_.desc.economics.statistics_sharing_honoured) {
+    statistics_balance_[rule.from] = add_fen(statistics_balance_[rule.from], -amount);
+    statistics_balance_[rule.to] = add_fen(statistics_balance_[rule.to], amount);
+  } else {
+    return;  // agreed, not settled
+  }
+  rule.settled = add_fen(rule.settled, amount);
 }
 
 std::int64_t Value::tax_collected(std::size_t region) const {

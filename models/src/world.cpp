@@ -49,7 +49,7 @@ Chain::Chain(ScenarioDesc description)
     road_streams_.push_back(&sim.rng("road/" + name + "/travel_time"));
   }
   sim.spawn(sampler(), "sampler");
-  sim.spawn(year_ends(), "year_ends");
+  sim.spawn(month_ends(), "month_ends");
 }
 
 Chain::~Chain() = default;
@@ -135,20 +135,24 @@ engine::Process<> Chain::sampler() {
   }
 }
 
-engine::Process<> Chain::year_ends() {
+engine::Process<> Chain::month_ends() {
   const engine::Epoch& epoch = sim.epoch();
-  for (std::chrono::year year = epoch.date().year();; ++year) {
-    const std::chrono::year next_year = year + std::chrono::years(1);
-    const engine::Time next = epoch.time_of(next_year / std::chrono::January / 1);
+  for (std::chrono::year_month month = epoch.date().year() / epoch.date().month();; month += std::chrono::months(1)) {
+    const std::chrono::year_month next_month = month + std::chrono::months(1);
+    const engine::Time next = epoch.time_of(next_month / 1);
     if (next >= end) co_return;  // the last year ends with the run (World::run)
-    // Urgent: before everything else due at midnight, which belongs to the new year.
+    // Urgent: before everything else due at midnight, which belongs to the new month.
     co_await sim.timeout(next - sim.now(), engine::Priority::urgent);
-    close_year();
-    emit_year_end(static_cast<int>(year));
+    if (next_month.month() == std::chrono::January) {
+      close_year();
+      emit_year_end(static_cast<int>(month.year()));
+    } else {
+      value.close_month(sim.now());
+    }
   }
 }
 
-void Chain::close_year() { value.close_period(sim.now()); }
+void Chain::close_year() { value.close_year(sim.now()); }
 
 void Chain::emit_sample() {
   value.accrue(sim.now());

@@ -630,6 +630,9 @@ const ObjectSpec<TaxDesc>& tax_spec() {
     s.add(integer("depreciation_years", &TaxDesc::depreciation_years, Range{1.0, 50.0}, "a",
                   "years over which a fleet writes off a truck it bought, straight line from the year of purchase",
                   Need::optional));
+    s.add(integer("loss_carry_forward_years", &TaxDesc::loss_carry_forward_years, Range{0.0, 50.0}, "a",
+                  "years a loss can be set against later profits for income tax, the oldest first (0: none)",
+                  Need::optional));
     return s;
   }();
   return spec;
@@ -639,7 +642,8 @@ const ObjectSpec<SharingRuleDesc>& sharing_rule_spec() {
   static const auto spec = [] {
     ObjectSpec<SharingRuleDesc> s(
         "sharing rule",
-        "A benefit-sharing rule between two regions, settled at each year's end on that year's base: a statistics "
+        "A benefit-sharing rule between two regions, settled at the end of each period on that period's base: a "
+        "statistics "
         "rule credits value-added (统计分计), a fiscal rule moves local tax revenue between governments (税收分成).");
     s.add(identifier("id", &SharingRuleDesc::id, "identifier compare --rules uses"));
     s.add(object("name", &SharingRuleDesc::name, name_spec(), "names of the rule"));
@@ -658,6 +662,25 @@ const ObjectSpec<SharingRuleDesc>& sharing_rule_spec() {
         choice("base", &SharingRuleDesc::base,
                {{"value_added", SharingBase::value_added}, {"output", SharingBase::output}},
                "what is shared: value-added or output (fiscal rules share the local share of taxes)", Need::optional));
+    s.add(choice_list("establishments", &SharingRuleDesc::establishments,
+                      {{"supplier", EstablishmentKind::supplier},
+                       {"factory", EstablishmentKind::factory},
+                       {"upfitter", EstablishmentKind::upfitter},
+                       {"station", EstablishmentKind::station},
+                       {"energy_source", EstablishmentKind::energy_source},
+                       {"fleet_operator", EstablishmentKind::fleet_operator}},
+                      "scope: only establishments of these kinds in `from` (default: every kind in the chain)",
+                      Need::optional));
+    s.add(choice_list("flows", &SharingRuleDesc::flows,
+                      {{"component_sale", FlowKind::component_sale},
+                       {"truck_sale", FlowKind::truck_sale},
+                       {"upfit", FlowKind::upfit},
+                       {"energy_purchase", FlowKind::energy_purchase},
+                       {"energy_sale", FlowKind::energy_sale},
+                       {"freight_service", FlowKind::freight_service}},
+                      "scope: each establishment counts in proportion to its output from these kinds of sale "
+                      "(energy_purchase: an energy source's sales to stations; default: all its output)",
+                      Need::optional));
     s.add(reference_list("truck_types", &SharingRuleDesc::truck_types, truck_types_list,
                          "scope: only what comes from trucks of these types (default: everything in the region)",
                          Need::optional));
@@ -676,6 +699,15 @@ const ObjectSpec<SharingRuleDesc>& sharing_rule_spec() {
     s.add(number("minimum_cny_per_year", &SharingRuleDesc::minimum_cny_per_year, Range{0.0, 1e11}, "CNY/a",
                  "a guarantee: moved in each year the rule holds even when the share of the base is less (default 0)",
                  Need::optional));
+    s.add_for({"statistics"},
+              choice("settlement", &SharingRuleDesc::settlement,
+                     {{"yearly", SettlementPeriod::yearly},
+                      {"quarterly", SettlementPeriod::quarterly},
+                      {"monthly", SettlementPeriod::monthly}},
+                     "how often the rule settles, on the base since it last settled: at the end of each calendar year, "
+                     "quarter or month; the guarantee is made up at the year's last settlement (fiscal rules settle "
+                     "yearly: taxes are paid at each year's end)",
+                     Need::optional));
     return s;
   }();
   return spec;

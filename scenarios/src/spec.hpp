@@ -599,6 +599,53 @@ Field<T> choice(std::string key, E T::*member, std::vector<std::pair<std::string
   return {std::move(doc), decode, schema, nullptr, nullptr, {}, names};
 }
 
+/// A list of distinct values of a choice (at least one).
+template <typename T, typename E>
+Field<T> choice_list(std::string key, std::vector<E> T::*member, std::vector<std::pair<std::string, E>> options,
+                     std::string meaning, Need need = Need::required) {
+  std::vector<std::string> names;
+  for (const auto& [name, value] : options) names.push_back(name);
+  KeyDoc doc{
+      std::move(key),         "list of",          "", "at least one of " + quoted_list(names) + ", each once", "",
+      need == Need::required, std::move(meaning), ""};
+  auto decode = [member, options, names](const Node& node, T& out, Context& context, const std::string& path) {
+    if (!node.is_sequence() || node.items().empty()) {
+      context.error(node, path, "expected a list of " + quoted_list(names) + ", found " + node.describe());
+      return;
+    }
+    std::vector<E>& values = out.*member;
+    for (std::size_t i = 0; i < node.items().size(); ++i) {
+      const Node& item = node.items()[i];
+      const std::string item_key = item_path(path, i);
+      context.remember(item_key, item);
+      const auto value = to_text(item, context, item_key);
+      if (!value) continue;
+      const auto option =
+          std::find_if(options.begin(), options.end(), [&](const auto& o) { return o.first == *value; });
+      if (option == options.end()) {
+        context.error(item, item_key,
+                      "expected " + quoted_list(names) + ", found " + item.describe() + did_you_mean(*value, names));
+      } else if (std::find(values.begin(), values.end(), option->second) != values.end()) {
+        context.error(item, item_key, "'" + *value + "' is listed twice");
+      } else {
+        values.push_back(option->second);
+      }
+    }
+  };
+  auto schema = [names](SchemaFor) {
+    Json::Array values;
+    for (const std::string& name : names) values.emplace_back(name);
+    Json item = typed_schema("string");
+    item.set("enum", values);
+    Json s = typed_schema("array");
+    s.set("items", item);
+    s.set("minItems", 1);
+    s.set("uniqueItems", true);
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
 template <typename T, typename U>
 Field<T> object(std::string key, U T::*member, const ObjectSpec<U>& spec, std::string meaning,
                 Need need = Need::required) {

@@ -1,5 +1,6 @@
 // The value layer: the ledger's rules, and the money, value-added, taxes and sharing of tiny
 // scenarios worked out by hand (scenarios/tiny/two_regions.yaml and sharing.yaml).
+#include <chrono>
 #include <cstdint>
 #include <gtest/gtest.h>
 #include <limits>
@@ -12,13 +13,13 @@
 
 #include "establishments.hpp"
 #include "ledger.hpp"
+#include "losses_carried.hpp"
 #include "money.hpp"
 
 namespace truckflow::models {
 namespace {
 
 using detail::Establishments;
-using detail::FlowKind;
 using detail::Ledger;
 
 const std::string tiny = std::string(TRUCKFLOW_SOURCE_DIR) + "/scenarios/tiny/";
@@ -198,6 +199,65 @@ TEST(ValueTest, ScopeExcludesTrucksWorkingElsewhere) {
                             "sharing_rules[stepped].deployed_in=a"}));
   EXPECT_GT(run.at(4, "sharing_settled_cny", 4), 0.0);
   EXPECT_DOUBLE_EQ(elsewhere.at(4, "sharing_settled_cny", 4), 0.0);
+}
+
+TEST(ValueTest, QuarterlySettlementReachesTheCapInAQuarter) {
+  // One truck is delivered each quarter: 400,000 of value-added, 160,000 to B at 6:4, settled at
+  // each quarter's end. A cap of 800,000 is reached at the end of the first quarter of 2027.
+  ScenarioDesc d =
+      load("sharing.yaml", {"economics.statistics_sharing_honoured=true", "sharing_rules[six_four].active=true",
+                            "sharing_rules[six_four].settlement=quarterly", "sharing_rules[six_four].cap_cny=800000"});
+  World world(d);
+  const auto settled_by = [&](std::chrono::year_month_day date) {
+    world.run_until(world.simulation().epoch().time_of(date) + engine::hours(1));
+    return world.series().reals(world.read_series(), "sharing_settled_cny")(0);
+  };
+  using std::chrono::April, std::chrono::January, std::chrono::July, std::chrono::year;
+  EXPECT_DOUBLE_EQ(settled_by(year(2026) / April / 1), 160'000.0);
+  EXPECT_DOUBLE_EQ(settled_by(year(2026) / July / 1), 320'000.0);
+  EXPECT_DOUBLE_EQ(settled_by(year(2027) / January / 1), 640'000.0);
+  EXPECT_DOUBLE_EQ(settled_by(year(2027) / April / 1), 800'000.0) << "the cap, reached in the first quarter";
+  EXPECT_DOUBLE_EQ(settled_by(year(2028) / January / 1), 800'000.0);
+}
+
+TEST(ValueTest, MonthlySettlementsAddUpToTheYearsAndTheGuaranteeIsMadeUpAtTheYearsEnd) {
+  Simulated yearly(sharing({"six_four"}));
+  Simulated monthly(
+      load("sharing.yaml",
+           {"economics.statistics_sharing_honoured=true", "sharing_rules[six_four].active=true",
+            "sharing_rules[six_four].settlement=monthly", "sharing_rules[six_four].minimum_cny_per_year=700000"}));
+  for (std::size_t y = 0; y < 4; ++y) {
+    EXPECT_DOUBLE_EQ(yearly.in(y, "sharing_settled_cny", 0), 640'000.0) << y;
+    EXPECT_DOUBLE_EQ(monthly.in(y, "sharing_settled_cny", 0), 700'000.0) << y << ": 640,000 and 60,000 made up";
+  }
+  EXPECT_DOUBLE_EQ(monthly.in(4, "sharing_settled_cny", 0), 700'000.0) << "2030: the guarantee alone";
+}
+
+TEST(ValueTest, ScopeByKindOfEstablishmentAndOfSale) {
+  // Region A's value-added is all its factory's, from selling trucks.
+  const auto scoped = [](const std::string& key, const std::string& value) {
+    return Simulated(load("sharing.yaml",
+                          {"economics.statistics_sharing_honoured=true", "sharing_rules[six_four].active=true",
+                           "sharing_rules[six_four]." + key + "=" + value}))
+        .in(0, "sharing_settled_cny", 0);
+  };
+  EXPECT_DOUBLE_EQ(scoped("establishments", "[factory, station]"), 640'000.0);
+  EXPECT_DOUBLE_EQ(scoped("establishments", "[supplier]"), 0.0);
+  EXPECT_DOUBLE_EQ(scoped("flows", "[truck_sale]"), 640'000.0);
+  EXPECT_DOUBLE_EQ(scoped("flows", "[upfit, energy_sale]"), 0.0);
+}
+
+TEST(LossesCarriedTest, ALossIsSetAgainstTheNextProfitsOldestFirstForAsManyYears) {
+  detail::LossesCarried losses(2);
+  EXPECT_DOUBLE_EQ(losses.taxable(2026, -100.0), 0.0);
+  EXPECT_DOUBLE_EQ(losses.taxable(2027, -50.0), 0.0);
+  EXPECT_DOUBLE_EQ(losses.taxable(2028, 80.0), 0.0) << "80 of 2026's loss used";
+  EXPECT_DOUBLE_EQ(losses.carried(), 70.0);
+  EXPECT_DOUBLE_EQ(losses.taxable(2029, 60.0), 10.0) << "2026's last 20 have expired; 2027's 50 used";
+  EXPECT_DOUBLE_EQ(losses.carried(), 0.0);
+  detail::LossesCarried none(0);
+  EXPECT_DOUBLE_EQ(none.taxable(2026, -100.0), 0.0);
+  EXPECT_DOUBLE_EQ(none.taxable(2027, 30.0), 30.0);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "truckflow/models/money_kinds.hpp"
 #include "truckflow/models/time_path.hpp"
 
 namespace truckflow::models {
@@ -332,14 +333,18 @@ struct TaxDesc {
   double cit_local_share = 0.4;    ///< of it, what the region's government keeps
   /// Years over which a fleet writes off a truck it bought (straight line), for its profit.
   std::int64_t depreciation_years = 4;
+  /// Years a loss can be set against later profits (the oldest first) for income tax.
+  std::int64_t loss_carry_forward_years = 5;
 };
 
 /// A benefit-sharing rule between two regions. `statistics` rules credit value-added (统计分计)
 /// from the region where it is recorded to a partner; `fiscal` rules move local tax revenue between
-/// their governments (税收分成). Settled at each year's end on that year's base.
+/// their governments (税收分成). Settled at the end of each settlement period on that period's base.
 enum class SharingType { statistics, fiscal };
 /// What a statistics rule shares (fiscal rules share the local share of taxes).
 enum class SharingBase { value_added, output };
+/// How often a rule settles: at the end of each calendar month, quarter or year.
+enum class SettlementPeriod { yearly, quarterly, monthly };
 
 struct SharingRuleDesc {
   std::string id;
@@ -349,18 +354,23 @@ struct SharingRuleDesc {
   std::string from;    ///< the region where the base is recorded or collected
   std::string to;      ///< the region credited
   SharingBase base = SharingBase::value_added;
-  // Scope: which of `from`'s value-added, output or tax counts. Each establishment in `from`
-  // counts in proportion to its output for trucks of these types working in this region.
-  std::vector<std::string> truck_types;  ///< empty: every type
-  std::string deployed_in;               ///< "": wherever the trucks work
-  double share = 0.5;                    ///< of the base, credited to `to`
-  std::int64_t start_year = 0;           ///< 0: the run's first year
-  std::int64_t duration_years = 0;       ///< at the full share (0: without end)
-  double step_down_per_year = 0.0;       ///< after that, the share falls by this each year (0: it ends)
-  double cap_cny = 0.0;                  ///< the most it moves in all (0: no cap)
-  double minimum_cny_per_year = 0.0;     ///< moved even when the share of the base is less (a guarantee)
-  /// Whether scope restricts the base to trucks (a type list or a region).
-  bool scoped_to_trucks() const noexcept { return !truck_types.empty() || !deployed_in.empty(); }
+  // Scope: which of `from`'s value-added, output or tax counts. Establishments of these kinds in
+  // `from` count, each in proportion to its output from these kinds of sale, for trucks of these
+  // types working in this region.
+  std::vector<EstablishmentKind> establishments;  ///< empty: every kind in the chain
+  std::vector<FlowKind> flows;                    ///< empty: every kind of sale
+  std::vector<std::string> truck_types;           ///< empty: every type
+  std::string deployed_in;                        ///< "": wherever the trucks work
+  double share = 0.5;                             ///< of the base, credited to `to`
+  std::int64_t start_year = 0;                    ///< 0: the run's first year
+  std::int64_t duration_years = 0;                ///< at the full share (0: without end)
+  double step_down_per_year = 0.0;                ///< after that, the share falls by this each year (0: it ends)
+  double cap_cny = 0.0;                           ///< the most it moves in all (0: no cap)
+  double minimum_cny_per_year = 0.0;              ///< moved even when the share of the base is less (a guarantee)
+  SettlementPeriod settlement = SettlementPeriod::yearly;
+  /// Whether scope restricts an establishment's base to a part of its output (kinds of sale,
+  /// truck types or the region where the trucks work).
+  bool scoped_to_output() const noexcept { return !flows.empty() || !truck_types.empty() || !deployed_in.empty(); }
 };
 
 /// Figures of the economy and of emissions the operations use.
