@@ -263,11 +263,6 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
   const bool by_rules = !args.rules.empty();
   if (by_rules && !args.types.empty())
     throw BadInput("--rules and --types: compare rule sets or truck types, not both");
-  if (by_rules && args.output) {
-    throw BadInput(
-        "--rules writes no results file yet: drop -o, or write each set's file with run -o and --set "
-        "'sharing_rules[ID].active=...'");
-  }
   std::vector<std::unique_ptr<Variant>> variants;
   if (by_rules) {
     const auto sets = chosen_rule_sets(args, base.description);
@@ -337,9 +332,9 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
     if (args.progress.enabled) std::cerr << "compare: writing " << *args.output << "\n";
     output::AtomicFile file(*args.output);
     file.write_and_publish([&](const std::string& temporary_path) {
-      output::write_compare_results(temporary_path, runs,
-                                    {command_line, args.scenario.file, base.resolved_yaml, version, git_revision},
-                                    throw_if_cancelled);
+      output::write_compare_results(
+          temporary_path, runs, by_rules ? output::ComparedBy::rule_set : output::ComparedBy::truck_type,
+          {command_line, args.scenario.file, base.resolved_yaml, version, git_revision}, throw_if_cancelled);
       throw_if_cancelled();
     });
   }
@@ -359,8 +354,8 @@ int compare_command(const CompareArguments& args, const std::string& command_lin
   }
   if (args.output) {
     std::cerr << "Results written to " << *args.output << " (" << std::filesystem::file_size(*args.output) / 1024
-              << " KiB; truck_type is the run dimension)\n";
-  } else if (!by_rules) {
+              << " KiB; " << (by_rules ? "rule_set" : "truck_type") << " is the run dimension)\n";
+  } else {
     print_no_results_file();
   }
   return exit_ok;

@@ -125,9 +125,10 @@ int main(int argc, char** argv) {
       "compare them");
   add_scenario_arguments(*compare_cmd, compare_args.scenario);
   compare_cmd
-      ->add_option("-o,--output", compare_args.output,
-                   "results file to write, with a truck_type dimension and no event tables (for a table of station "
-                   "visits: run --station-visits); without -o no file is written")
+      ->add_option(
+          "-o,--output", compare_args.output,
+          "results file to write, with a truck_type dimension (rule_set with --rules) and no event tables (for "
+          "a table of station visits: run --station-visits); without -o no file is written")
       ->type_name("OUT.h5");
   compare_cmd->add_option("--types", compare_args.types, "truck types to compare (default: every type)")
       ->delimiter(',')
@@ -137,7 +138,7 @@ int main(int argc, char** argv) {
                    "compare sharing-rule sets instead of truck types: the scenario as given, once per set, with only "
                    "that set's rules active and the same random streams; a set is rule ids joined by '+', or 'none' "
                    "(e.g. --rules chengdu_panzhihua_tax,jjj_five_five_capped,none); prints each region's recorded and "
-                   "credited value-added and local tax after transfers side by side; writes no results file yet")
+                   "credited value-added and local tax after transfers side by side")
       ->delimiter(',')
       ->type_name("SET,SET,...");
   compare_cmd->add_option("-j,--jobs", compare_args.jobs, "runs at once, 1 to 1024 (default: one per core)")

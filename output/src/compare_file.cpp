@@ -1,4 +1,5 @@
-// A comparison's results file: one run per truck type, the runs along `truck_type`.
+// A comparison's results file: one run per truck type, the runs along `truck_type`, or one per
+// set of sharing rules, along `rule_set`.
 #include <algorithm>
 #include <type_traits>
 
@@ -30,13 +31,15 @@ std::vector<T> over_time(const models::SeriesCatalog::Entry& e, const std::vecto
   return out;
 }
 
-/// A series of a comparison: each run's values summed over its own truck types (the runs differ
-/// by the type the plan was assigned to), with the runs as a last `truck_type` dimension, so
-/// (time, X, truck_type) like a run file's (time, X, truck_type).
+/// A series of a comparison, with the runs as a last dimension `run_dimension`. Compared by truck
+/// type, each run's values are summed over its own truck types (the runs differ by the type the
+/// plan was assigned to), so (time, X, truck_type) like a run file's (time, X, truck_type).
 template <typename T>
 void write_compared_series(NetcdfWriter& nc, const models::SeriesCatalog::Entry& e,
-                           const std::vector<ComparedRun>& runs) {
-  const auto type_at = std::find(e.spec.dimensions.begin(), e.spec.dimensions.end(), "truck_type");
+                           const std::vector<ComparedRun>& runs, ComparedBy by) {
+  const auto type_at = by == ComparedBy::truck_type
+                           ? std::find(e.spec.dimensions.begin(), e.spec.dimensions.end(), "truck_type")
+                           : e.spec.dimensions.end();
   std::vector<std::string> dims{"time"};
   std::size_t outer = 1;  // values before the truck_type dimension, and after it
   std::size_t inner = 1;
@@ -51,7 +54,7 @@ void write_compared_series(NetcdfWriter& nc, const models::SeriesCatalog::Entry&
          ? outer
          : inner) *= e.shape[k];
   }
-  dims.emplace_back("truck_type");
+  dims.emplace_back(to_string(by));
   const std::size_t reduced = outer * inner;
   std::vector<std::vector<T>> per_run;
   for (const ComparedRun& r : runs) per_run.push_back(over_time<T>(e, r.run->samples()));
@@ -74,8 +77,10 @@ void write_compared_series(NetcdfWriter& nc, const models::SeriesCatalog::Entry&
 
 }  // namespace
 
-void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs, const Provenance& provenance,
-                           const std::function<void()>& interruption_check) {
+const char* to_string(ComparedBy by) { return by == ComparedBy::truck_type ? "truck_type" : "rule_set"; }
+
+void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs, ComparedBy by,
+                           const Provenance& provenance, const std::function<void()>& interruption_check) {
   if (runs.empty()) throw std::logic_error("write_compare_results: no runs");
   const models::ScenarioDesc& base = *runs.front().scenario;
   const auto& base_samples = runs.front().run->samples();
@@ -85,57 +90,64 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
       throw std::logic_error("write_compare_results: the runs were sampled differently");
     }
   }
+  const std::string run_dimension = to_string(by);
   NetcdfWriter nc(path, interruption_check);
   std::vector<double> hours;
   for (const models::Sample& sample : base_samples) hours.push_back(sample.time.to_hours());
   nc.dimension("time", hours, detail::time_axis_attributes(base));
   const models::SeriesCatalog& catalog = runs.front().run->catalog();
-  const models::Dimension& all_types = catalog.dimension("truck_type");
-  std::vector<std::size_t> type_indices;
-  for (const ComparedRun& r : runs) {
-    const auto it = std::find(all_types.labels.begin(), all_types.labels.end(), r.truck_type);
-    if (it == all_types.labels.end())
-      throw std::logic_error("write_compare_results: unknown truck type " + r.truck_type);
-    type_indices.push_back(static_cast<std::size_t>(it - all_types.labels.begin()));
+  // Compared by truck type, the file's truck_type holds each run's type, in the runs' order.
+  std::vector<std::size_t> run_types;
+  if (by == ComparedBy::truck_type) {
+    const models::Dimension& all_types = catalog.dimension("truck_type");
+    for (const ComparedRun& r : runs) {
+      const auto it = std::find(all_types.labels.begin(), all_types.labels.end(), r.label);
+      if (it == all_types.labels.end()) throw std::logic_error("write_compare_results: unknown truck type " + r.label);
+      run_types.push_back(static_cast<std::size_t>(it - all_types.labels.begin()));
+    }
   }
   for (const models::Dimension& d : catalog.dimensions()) {
-    if (d.name == "truck_type") {
-      detail::write_dimension(nc, d, &type_indices,
-                              "truck type the whole deployment plan was assigned to (one run each)");
+    if (d.name == "truck_type" && by == ComparedBy::truck_type) {
+      detail::write_dimension(nc, d, &run_types, "truck type the whole deployment plan was assigned to (one run each)");
     } else if (!d.labels.empty()) {
       detail::write_dimension(nc, d);
     }
   }
+  std::string labels;
+  if (by == ComparedBy::rule_set) {
+    std::vector<std::string> sets;
+    for (const ComparedRun& r : runs) sets.push_back(r.label);
+    nc.dimension("rule_set", sets,
+                 {"", "set of sharing rules active in the run, ids joined by '+' ('none': no rule; one run each)"});
+  }
   for (const models::SeriesCatalog::Entry& e : catalog.series()) {
     if (!detail::written(e)) continue;
     if (e.spec.type == models::ValueType::count) {
-      write_compared_series<std::int64_t>(nc, e, runs);
+      write_compared_series<std::int64_t>(nc, e, runs, by);
     } else {
-      write_compared_series<double>(nc, e, runs);
+      write_compared_series<double>(nc, e, runs, by);
     }
   }
 
   std::vector<std::vector<HeadlineFigure>> figures;
-  for (const ComparedRun& r : runs) figures.push_back(headline_figures(*r.scenario, *r.run));
   std::vector<std::vector<StageWait>> waits;
-  for (const ComparedRun& r : runs) waits.push_back(r.run->stage_waits(*r.scenario));
-  detail::write_stage_waits(nc, waits, true);
   std::vector<const StationWaits*> station_waits;
   std::vector<detail::OwnershipRun> ownership;
-  std::vector<std::size_t> run_types;
+  std::vector<const std::vector<models::RegionMoneyFlow>*> region_flows;
   for (const ComparedRun& r : runs) {
+    region_flows.push_back(&r.run->region_flows());
+    figures.push_back(headline_figures(*r.scenario, *r.run));
+    waits.push_back(r.run->stage_waits(*r.scenario));
     station_waits.push_back(&r.run->station_waits());
     ownership.push_back({r.scenario, &r.run->catalog(), &r.run->last()});
-    const auto& types = r.scenario->truck_types;
-    run_types.push_back(static_cast<std::size_t>(
-        std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.id == r.truck_type; }) - types.begin()));
+    labels += (labels.empty() ? "" : ",") + r.label;
   }
-  detail::write_station_waits(nc, station_waits, true);
-  detail::write_ownership(nc, ownership, run_types);
-  detail::write_headlines(nc, figures, true);
-  std::string compared_types;
-  for (const ComparedRun& r : runs) compared_types += (compared_types.empty() ? "" : ",") + r.truck_type;
-  nc.attribute("compared_truck_types", compared_types);
+  detail::write_stage_waits(nc, waits, run_dimension);
+  detail::write_station_waits(nc, station_waits, run_dimension);
+  detail::write_ownership(nc, ownership, run_types, run_dimension);
+  detail::write_headlines(nc, figures, run_dimension);
+  detail::write_compared_region_flows(nc, base, catalog, region_flows);
+  nc.attribute(by == ComparedBy::truck_type ? "compared_truck_types" : "compared_rule_sets", labels);
   detail::write_provenance(nc, base, provenance, "compare");
   nc.close();
 }

@@ -254,6 +254,7 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
   h5::check_status(H5Literate(file, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, collect_name, &names), "list variables");
   std::map<haddr_t, std::size_t> variable_at;  // object address -> index in info.variables
   std::vector<std::pair<std::string, std::vector<ScaleReference>>> scales;
+  bool runs_by_rules = false;
   for (const std::string& name : names) {
     h5::Dataset dataset(H5Dopen2(file, name.c_str(), H5P_DEFAULT), "open '" + name + "'");
     h5::Dataspace space(H5Dget_space(dataset), "read the shape of '" + name + "'");
@@ -292,11 +293,13 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
                           is_scale};
     for (const hsize_t n : shape) variable.shape.push_back(static_cast<std::size_t>(n));
     variable.dimensions.assign(shape.size(), is_scale ? name : "");
-    if (name == "truck_type" && info.kind == "compare") {
+    // A comparison's runs are along rule_set, or else truck_type.
+    if (info.kind == "compare" && (name == "rule_set" || (name == "truck_type" && !runs_by_rules))) {
       for (const std::string& label : text) {
         if (!is_utf8(label)) throw detail::Damaged("a label of '" + name + "' is not UTF-8 text");
       }
       info.runs = text;
+      runs_by_rules = name == "rule_set";
     }
     if (name.rfind("headline_", 0) == 0)
       info.headline.push_back({name.substr(9), variable.units, variable.long_name, numbers});

@@ -243,6 +243,31 @@ void write_region_flows(NetcdfWriter& nc, const models::ScenarioDesc& scenario, 
   write_table<RegionFlowRow>(nc, "region_flow", region_flow_columns(), rows, scenario, catalog);
 }
 
+const RegionFlowColumn& region_flow_run_column() {
+  static const RegionFlowColumn column = [] {
+    Columns<RegionFlowRow> c;
+    c.integer("region_flow_run", "1", "the run: a position along the file's truck_type or rule_set dimension", "",
+              [](const auto& r) { return r.run; });
+    return c.done().front();
+  }();
+  return column;
+}
+
+void write_compared_region_flows(NetcdfWriter& nc, const models::ScenarioDesc& scenario,
+                                 const models::SeriesCatalog& catalog,
+                                 const std::vector<const std::vector<models::RegionMoneyFlow>*>& runs) {
+  std::vector<RegionFlowRow> rows;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    for (const models::RegionMoneyFlow& f : *runs[r]) {
+      rows.push_back(region_flow_row(f));
+      rows.back().run = static_cast<std::int64_t>(r);
+    }
+  }
+  std::vector<RegionFlowColumn> columns{region_flow_run_column()};
+  columns.insert(columns.end(), region_flow_columns().begin(), region_flow_columns().end());
+  write_table<RegionFlowRow>(nc, "region_flow", columns, rows, scenario, catalog);
+}
+
 const std::vector<VisitColumn>& visit_columns() {
   static const std::vector<VisitColumn> columns = [] {
     Columns<VisitRow> c;
@@ -351,7 +376,17 @@ const std::vector<StageColumn>& stage_columns() {
   return columns;
 }
 
-void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait>>& runs, bool per_run) {
+namespace {
+
+/// `first`, then `run_dimension` if there is one.
+std::vector<std::string> with_runs(const std::string& first, const std::string& run_dimension) {
+  return run_dimension.empty() ? std::vector<std::string>{first} : std::vector<std::string>{first, run_dimension};
+}
+
+}  // namespace
+
+void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait>>& runs,
+                       const std::string& run_dimension) {
   // Row-major over (stage, run): each run's wait for each stage, delivered (no wait) as empty.
   const auto cells = [&](auto value_of, auto empty) {
     std::vector<decltype(empty)> out;
@@ -364,8 +399,7 @@ void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait
     }
     return out;
   };
-  const std::vector<std::string> dims =
-      per_run ? std::vector<std::string>{"stage", "truck_type"} : std::vector<std::string>{"stage"};
+  const std::vector<std::string> dims = with_runs("stage", run_dimension);
   for (const StageColumn& c : stage_columns()) {
     if (c.integer) {
       nc.variable(c.name, dims, cells(c.integer, std::int64_t{0}), {c.units, c.long_name});
@@ -377,13 +411,15 @@ void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait
   }
 }
 
-void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFigure>>& runs, bool per_run) {
+void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFigure>>& runs,
+                     const std::string& run_dimension) {
   for (std::size_t h = 0; h < runs.front().size(); ++h) {
     std::vector<double> values;
     for (const auto& figures : runs) values.push_back(figures.at(h).value);
     const HeadlineFigure& f = runs.front()[h];
-    nc.variable("headline_" + f.name, per_run ? std::vector<std::string>{"truck_type"} : std::vector<std::string>{},
-                values, {f.units, f.long_name});
+    nc.variable("headline_" + f.name,
+                run_dimension.empty() ? std::vector<std::string>{} : std::vector<std::string>{run_dimension}, values,
+                {f.units, f.long_name});
   }
 }
 
@@ -397,11 +433,11 @@ const std::vector<SummaryColumn>& station_wait_columns() {
   return columns;
 }
 
-void write_station_waits(NetcdfWriter& nc, const std::vector<const StationWaits*>& runs, bool per_run) {
+void write_station_waits(NetcdfWriter& nc, const std::vector<const StationWaits*>& runs,
+                         const std::string& run_dimension) {
   if (runs.empty() || runs.front()->stations() == 0) return;  // no station dimension
   const std::size_t stations = runs.front()->stations();
-  const std::vector<std::string> dims =
-      per_run ? std::vector<std::string>{"station", "truck_type"} : std::vector<std::string>{"station"};
+  const std::vector<std::string> dims = with_runs("station", run_dimension);
   std::vector<std::int64_t> visits;
   std::vector<std::vector<double>> reals(3);
   for (std::size_t s = 0; s < stations; ++s) {  // row-major over (station, run)
@@ -429,26 +465,33 @@ const std::vector<SummaryColumn>& ownership_columns() {
   return columns;
 }
 
-void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs,
-                     const std::vector<std::size_t>& run_types) {
+void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs, const std::vector<std::size_t>& run_types,
+                     const std::string& run_dimension) {
   if (runs.empty() || runs.front().scenario->sites.empty()) return;  // no site dimension
   std::vector<std::vector<std::vector<OperationsTotals>>> cells;     // [run][site][type]
   for (const OwnershipRun& r : runs) cells.push_back(operations_by_site_and_type(*r.scenario, *r.catalog, *r.last));
   const std::size_t sites = runs.front().scenario->sites.size();
-  const std::size_t columns = run_types.empty() ? runs.front().scenario->truck_types.size() : runs.size();
+  const std::size_t types = runs.front().scenario->truck_types.size();
+  // Each run's own type (by truck type), every type of each run (by another dimension), or every
+  // type of the one run.
+  const bool by_type = !run_types.empty();
+  const std::size_t columns = by_type ? runs.size() : types;
+  const std::size_t runs_per_cell = by_type ? 1 : runs.size();
   std::vector<std::vector<double>> values(3);
   for (std::size_t s = 0; s < sites; ++s) {
     for (std::size_t c = 0; c < columns; ++c) {
-      const OperationsTotals& o = run_types.empty() ? cells[0][s][c] : cells[c][s][run_types[c]];
-      values[0].push_back(o.ownership_cny());
-      values[1].push_back(o.ownership_cny_per_km());
-      values[2].push_back(o.ownership_cny_per_tonne_km());
+      for (std::size_t r = 0; r < runs_per_cell; ++r) {
+        const OperationsTotals& o = by_type ? cells[c][s][run_types[c]] : cells[r][s][c];
+        values[0].push_back(o.ownership_cny());
+        values[1].push_back(o.ownership_cny_per_km());
+        values[2].push_back(o.ownership_cny_per_tonne_km());
+      }
     }
   }
+  std::vector<std::string> dims{"site", "truck_type"};
+  if (!by_type && !run_dimension.empty()) dims.push_back(run_dimension);
   const auto& c = ownership_columns();
-  for (std::size_t i = 0; i < 3; ++i) {
-    nc.variable(c[i].name, {"site", "truck_type"}, values[i], {c[i].units, c[i].long_name});
-  }
+  for (std::size_t i = 0; i < 3; ++i) nc.variable(c[i].name, dims, values[i], {c[i].units, c[i].long_name});
 }
 
 void write_provenance(NetcdfWriter& nc, const models::ScenarioDesc& s, const Provenance& p, const std::string& kind) {

@@ -73,6 +73,7 @@ struct RegionFlowRow {
   std::int64_t payee_region = 0;
   std::int64_t flow_kind = 0;  // a position in the flow_kind dimension
   double amount_cny = 0.0;
+  std::int64_t run = 0;  // in a compare file, a position along its run dimension
 };
 RegionFlowRow region_flow_row(const models::RegionMoneyFlow& flow);
 
@@ -118,6 +119,12 @@ const std::vector<RegionFlowColumn>& region_flow_columns();
 /// The region-flow table (dimension `region_flow`).
 void write_region_flows(NetcdfWriter& nc, const models::ScenarioDesc& scenario, const models::SeriesCatalog& catalog,
                         const std::vector<models::RegionMoneyFlow>& flows);
+/// The column a compare file's region-flow table adds first: the run of each row.
+const RegionFlowColumn& region_flow_run_column();
+/// A compare file's region-flow table: each run's rows in turn, with their run.
+void write_compared_region_flows(NetcdfWriter& nc, const models::ScenarioDesc& scenario,
+                                 const models::SeriesCatalog& catalog,
+                                 const std::vector<const std::vector<models::RegionMoneyFlow>*>& runs);
 
 using VisitColumn = TableColumn<VisitRow>;
 const std::vector<VisitColumn>& visit_columns();
@@ -146,11 +153,13 @@ struct StageColumn {
   std::function<std::string(const StageWait&)> text;
 };
 const std::vector<StageColumn>& stage_columns();
-/// The stage-wait table of each run: over (stage) for one run, over (stage, truck_type) for a
-/// comparison's runs.
-void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait>>& runs, bool per_run);
+/// The stage-wait table of each run: over (stage) for one run (`run_dimension` ""), over (stage,
+/// run_dimension) for a comparison's runs.
+void write_stage_waits(NetcdfWriter& nc, const std::vector<std::vector<StageWait>>& runs,
+                       const std::string& run_dimension);
 
-void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFigure>>& runs, bool per_run);
+void write_headlines(NetcdfWriter& nc, const std::vector<std::vector<HeadlineFigure>>& runs,
+                     const std::string& run_dimension);
 
 /// A variable of the operations summary written at the end: a station's waits, or a site's and
 /// truck type's cost of ownership.
@@ -159,20 +168,22 @@ struct SummaryColumn {
   std::string units;
   std::string long_name;
 };
-/// `station_wait_*`: over (station) in a run file, (station, truck_type) in a compare file.
+/// `station_wait_*`: over (station) in a run file, (station, run_dimension) in a compare file.
 const std::vector<SummaryColumn>& station_wait_columns();
-void write_station_waits(NetcdfWriter& nc, const std::vector<const StationWaits*>& runs, bool per_run);
-/// `ownership_*`: over (site, truck_type); a compare file holds each run's own type's column.
+void write_station_waits(NetcdfWriter& nc, const std::vector<const StationWaits*>& runs,
+                         const std::string& run_dimension);
+/// `ownership_*`: over (site, truck_type); a comparison of truck types holds each run's own
+/// type's column, another comparison adds `run_dimension`.
 const std::vector<SummaryColumn>& ownership_columns();
-/// `runs`: each run's scenario, final sample and catalog; `run_types`: in a compare file, each
-/// run's truck type (empty: a run file, every type).
+/// `runs`: each run's scenario, final sample and catalog; `run_types`: in a comparison of truck
+/// types, each run's truck type (empty otherwise).
 struct OwnershipRun {
   const models::ScenarioDesc* scenario;
   const models::SeriesCatalog* catalog;
   const models::Sample* last;
 };
-void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs,
-                     const std::vector<std::size_t>& run_types);
+void write_ownership(NetcdfWriter& nc, const std::vector<OwnershipRun>& runs, const std::vector<std::size_t>& run_types,
+                     const std::string& run_dimension);
 void write_provenance(NetcdfWriter& nc, const models::ScenarioDesc& s, const Provenance& p, const std::string& kind);
 
 }  // namespace truckflow::output::detail

@@ -45,13 +45,15 @@ std::string results_reference_markdown() {
         << joined(properties) << " |\n";
   }
   out << "| `delivery` | none (the rows of the delivery table) | |\n"
-      << "| `region_flow` | none (the rows of the region-flow table; run files) | |\n"
+      << "| `region_flow` | none (the rows of the region-flow table) | |\n"
       << "| `visit` | none (the rows of the station-visit table); unlimited; only with `run --station-visits` | |\n"
       << "| `posting` | none (the rows of the posting table); unlimited; only with `run --ledger` | |\n\n";
 
   out << "### Sampled series\n\n"
-      << "Dimensions after `time`, in C order. In a compare file each series is summed over `truck_type` (each run "
-         "assigned the whole plan to one type) and has the runs as a last `truck_type` dimension. Measure: "
+      << "Dimensions after `time`, in C order. In a compare file of truck types each series is summed over "
+         "`truck_type` (each run assigned the whole plan to one type) and has the runs as a last `truck_type` "
+         "dimension; in a compare file of rule sets (`compare --rules`) each series keeps its dimensions and has "
+         "the runs as a last `rule_set` dimension. Measure: "
          "*level*, the state at the sample's instant; *cumulative*, the total since the start; *flow*, the total "
          "since the previous sample (`cell_methods: time: sum`).\n\n"
       << "| variable | dimensions | units | measure | type | meaning |\n| --- | --- | --- | --- | --- | --- |\n";
@@ -68,12 +70,14 @@ std::string results_reference_markdown() {
       << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
   for (const detail::DeliveryColumn& c : detail::delivery_columns()) table_row(out, c);
 
-  out << "\n### The region-flow table (run files)\n\n"
+  out << "\n### The region-flow table\n\n"
       << "Money between regions, year by year: one row per year, payer region, payee region and kind of flow with "
          "money, written at each year's end (after its taxes and sharing settlements), in the order of year, payer "
          "region, payee region and kind. Only pairs with money have rows, so the table grows with the flows, not "
-         "with the square of the regions. Categorical columns as in the delivery table.\n\n"
+         "with the square of the regions. Categorical columns as in the delivery table. A compare file holds each "
+         "run's rows in turn, with a first column `region_flow_run`.\n\n"
       << "| variable | units | type | meaning |\n| --- | --- | --- | --- |\n";
+  table_row(out, detail::region_flow_run_column());
   for (const detail::RegionFlowColumn& c : detail::region_flow_columns()) table_row(out, c);
 
   out << "\n### The posting table (run files written with `--ledger`)\n\n"
@@ -91,7 +95,8 @@ std::string results_reference_markdown() {
   for (const detail::VisitColumn& c : detail::visit_columns()) table_row(out, c);
 
   out << "\n### Where trucks waited\n\n"
-      << "Over `stage` in a run file, over (`stage`, `truck_type`) in a compare file: how long trucks spent in each "
+      << "Over `stage` in a run file, over (`stage`, `truck_type`) or (`stage`, `rule_set`) in a compare file: how "
+         "long trucks spent in each "
          "stage of the chain and where (the factory for the stages up to assembly, the upfitter on the way to and at "
          "it, the site on the road to it). A truck still in a stage at the end counts with its time so far. The "
          "`delivered` stage holds 0, NaN or an empty text.\n\n"
@@ -102,8 +107,9 @@ std::string results_reference_markdown() {
 
   out << "\n### Station waits and cost of ownership\n\n"
       << "Written at the end of the run. The station waits are over `station` in a run file, over (`station`, "
-         "`truck_type`) in a compare file; the cost of ownership over (`site`, `truck_type`) in both (a compare "
-         "file holds each run's own type).\n\n"
+         "`truck_type`) or (`station`, `rule_set`) in a compare file; the cost of ownership over (`site`, "
+         "`truck_type`) in a run file and in a compare file of truck types (which holds each run's own type), "
+         "over (`site`, `truck_type`, `rule_set`) in a compare file of rule sets.\n\n"
       << "| variable | dimensions | units | meaning |\n| --- | --- | --- | --- |\n";
   for (const detail::SummaryColumn& c : detail::station_wait_columns()) {
     out << "| " << code(c.name) << " | station | " << c.units << " | " << c.long_name << " |\n";
@@ -113,7 +119,8 @@ std::string results_reference_markdown() {
   }
 
   out << "\n### Headline figures\n\n"
-      << "Scalars `headline_<figure>` in a run file, over `truck_type` in a compare file; the rows of the "
+      << "Scalars `headline_<figure>` in a run file, over `truck_type` or `rule_set` in a compare file; the rows of "
+         "the "
          "headline table `run`, `compare` and `inspect` print.\n\n"
       << "| figure | units | meaning |\n| --- | --- | --- |\n";
   for (const HeadlineFigure& f : headline_definitions()) {

@@ -108,10 +108,10 @@ void RunFileWriter::finish(const RunTotals& totals) {
   detail::write_region_flows(*nc_, scenario_, catalog_, totals.region_flows());
   if (visits_) detail::append_visits(*nc_, visits_->pending);
   if (postings_) detail::append_postings(*nc_, postings_->pending);
-  detail::write_stage_waits(*nc_, {totals.stage_waits(scenario_)}, false);
-  detail::write_station_waits(*nc_, {&totals.station_waits()}, false);
-  detail::write_ownership(*nc_, {{&scenario_, &catalog_, &totals.last()}}, {});
-  detail::write_headlines(*nc_, {headline_figures(scenario_, totals)}, false);
+  detail::write_stage_waits(*nc_, {totals.stage_waits(scenario_)}, "");
+  detail::write_station_waits(*nc_, {&totals.station_waits()}, "");
+  detail::write_ownership(*nc_, {{&scenario_, &catalog_, &totals.last()}}, {}, "");
+  detail::write_headlines(*nc_, {headline_figures(scenario_, totals)}, "");
   detail::write_provenance(*nc_, scenario_, provenance_, "run");
   nc_->close();
 }

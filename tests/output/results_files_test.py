@@ -377,6 +377,48 @@ class Compare(Workspace):
         self.assertIn("unknown truck type 'hovercraft'", run.stderr)
 
 
+class CompareRules(Workspace):
+    """compare --rules writes one file with a rule_set dimension; each set's column is that run's,
+    and the runs of several jobs give the same data. scenarios/tiny/sharing.yaml is worked by hand:
+    a 6:4 split of region A's 6.4 M CNY of value-added credits 2.56 M to B; the capped rule moves
+    0.15 M of tax."""
+
+    def test_rule_set_dimension(self):
+        files = []
+        for jobs in (1, 2):
+            out = self.folder / f"rules_{jobs}.h5"
+            run = truckflow("compare", "scenarios/tiny/sharing.yaml", "--rules", "six_four,capped,none", "--set",
+                            "economics.statistics_sharing_honoured=true", "--jobs", jobs, "-o", out, "--quiet")
+            self.assertEqual(run.returncode, 0, run.stderr)
+            self.assertIn("rule_set is the run dimension", run.stderr)
+            files.append(out)
+        with xr.open_dataset(files[0], engine="h5netcdf") as ds:
+            self.assertEqual(list(ds.rule_set.values), ["six_four", "capped", "none"])
+            self.assertEqual(ds.attrs["compared_rule_sets"], "six_four,capped,none")
+            self.assertEqual(ds.sharing_settled_cny.dims, ("time", "sharing_rule", "rule_set"))
+            self.assertEqual(ds.region_fleet_trucks.dims, ("time", "region", "truck_type", "rule_set"))
+            self.assertEqual(ds.ownership_cny.dims, ("site", "truck_type", "rule_set"))
+            settled = ds.headline_sharing_settled_cny
+            self.assertEqual(settled.dims, ("rule_set",))
+            self.assertEqual(list(settled.values), [2_560_000.0, 150_000.0, 0.0])
+            credited = ds.value_added_credited_cny.isel(time=-1)
+            self.assertEqual(list(credited.sel(rule_set="six_four").values), [3_840_000.0, 2_560_000.0])
+            self.assertEqual(list(credited.sel(rule_set="none").values), [6_400_000.0, 0.0])
+            tax = ds.tax_after_transfers_cny.isel(time=-1)
+            self.assertEqual(float(tax.sel(rule_set="none", region="b")), 0.0)
+            self.assertEqual(float(tax.sel(rule_set="capped", region="b")), 150_000.0)
+            # The region-flow table holds each run's rows: only the capped run moves tax, 150,000 in all.
+            kinds = list(ds.flow_kind.values)
+            transfer = ds.region_flow_kind.values == kinds.index("sharing_transfer")
+            for run, moved in enumerate([0.0, 150_000.0, 0.0]):
+                rows = transfer & (ds.region_flow_run.values == run)
+                self.assertEqual(ds.region_flow_amount_cny.values[rows].sum(), moved, run)
+        self.assertEqual(data_of(files[0]), data_of(files[1]))
+        inspected = truckflow("inspect", files[0])
+        self.assertEqual(inspected.returncode, 0, inspected.stderr)
+        self.assertRegex(inspected.stdout, r"Headline figures\n +six_four +capped +none\n")
+
+
 class Atomicity(Workspace):
     """A run never leaves a partial file under the requested name, and never destroys a file it
     failed to replace."""

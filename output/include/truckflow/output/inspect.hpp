@@ -29,7 +29,7 @@ struct ResultsInfo {
   std::vector<std::pair<std::string, std::size_t>> dimensions;
   std::vector<VariableInfo> variables;
   std::vector<std::pair<std::string, std::string>> attributes;  ///< global attributes, as text
-  std::vector<std::string> runs;                                ///< the compared truck types (empty for a single run)
+  std::vector<std::string> runs;  ///< a comparison's runs: its rule sets or truck types (empty for a single run)
   std::vector<HeadlineRow> headline;
 };
 

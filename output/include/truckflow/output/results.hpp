@@ -100,17 +100,22 @@ class RunFileWriter : public models::Observer {
 void write_run_results(const std::string& path, const models::ScenarioDesc& scenario, const RunRecorder& run,
                        const Provenance& provenance, const std::function<void()>& interruption_check = {});
 
-/// One run of a comparison: the truck type the whole plan was assigned to, and what it gave.
+/// What the runs of a comparison differ by, and so the file's run dimension: the truck type the
+/// whole plan was assigned to (`truck_type`), or the set of sharing rules active (`rule_set`).
+enum class ComparedBy { truck_type, rule_set };
+const char* to_string(ComparedBy by);
+
+/// One run of a comparison: its label (the truck type, or the rule set), and what it gave.
 struct ComparedRun {
-  std::string truck_type;
+  std::string label;
   const models::ScenarioDesc* scenario = nullptr;
   const RunRecorder* run = nullptr;
 };
 
-/// Writes the results of a comparison (one run per truck type) to `path`, with a `truck_type`
-/// dimension for the runs.
-void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs, const Provenance& provenance,
-                           const std::function<void()>& interruption_check = {});
+/// Writes the results of a comparison (one run per truck type, or per set of sharing rules) to
+/// `path`, the runs along a last dimension named as `by`.
+void write_compare_results(const std::string& path, const std::vector<ComparedRun>& runs, ComparedBy by,
+                           const Provenance& provenance, const std::function<void()>& interruption_check = {});
 
 /// The variable reference of docs/output.md (markdown): dimensions, every series, the delivery
 /// table and the headline figures, from the declarations the writers use.
