@@ -262,6 +262,11 @@ def by_type_bars(axis, yearly, outside=False):
         axis.legend(fontsize=7, title="truck type", title_fontsize=7, **place)
 
 
+def suptitle(figure, text):
+    """The figure's title, wrapped so that a long one is not cut at the edges."""
+    figure.suptitle(textwrap.fill(text, 150))
+
+
 def save(figure, folder, name, written):
     path = folder / name
     figure.savefig(path, dpi=110)
@@ -297,7 +302,7 @@ def plot_production(ds, folder, title, written):
     lines(axes[1], total(ds.region_fleet_trucks, "region"), "truck_type",
           axis_label("fleet in service", units(ds.region_fleet_trucks)), "none in service")
     axes[1].set_title("delivered: fleet in service by truck type")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "production_and_deliveries.png", written)
 
 
@@ -319,7 +324,7 @@ def plot_fleet_and_backlog(ds, folder, title, written):
     lines(axes[1], backlog, "factory", axis_label("backlog, monthly mean", units(ds.factory_backlog_trucks)),
           "no backlog")
     axes[1].set_title("backlog by factory: trucks ordered, not yet built (monthly mean)")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "fleet_and_backlog.png", written)
 
 
@@ -363,7 +368,7 @@ def plot_suppliers(ds, folder, title, written):
         axes[0].plot([], [], color=PALETTE[3], label="a month with a stock-out")
     axes[0].legend(fontsize=7, loc="lower left")
     left_out = f"; left out, never shipped (stock idle): {', '.join(idle)}" if idle else ""
-    figure.suptitle(f"{title}: components in each supplier's stock{left_out}")
+    suptitle(figure, f"{title}: components in each supplier's stock{left_out}")
     save(figure, folder, "suppliers.png", written)
 
 
@@ -385,7 +390,7 @@ def plot_supplier_stockouts(ds, folder, title, written):
     axis.yaxis.set_major_locator(MaxNLocator(integer=True))
     axis.legend(fontsize=8, title="supplier", title_fontsize=8)
     axis.set_title("supplier stock-outs in each calendar year (the total above each bar)")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "supplier_stockouts.png", written)
 
 
@@ -395,7 +400,7 @@ def plot_trucks_by_stage(ds, folder, title, written):
         return
     before = ds.trucks_by_stage.sel(stage=[s for s in ds.stage.values if s != "delivered"])
     stages = [str(s) for s in before.stage.values if (before.sel(stage=s) > 0).any()]
-    empty = [str(s) for s in before.stage.values if str(s) not in stages]
+    empty = [str(s).replace("_", " ") for s in before.stage.values if str(s) not in stages]
     if not stages:
         print("plot.py: no plot of trucks by stage: no truck was in the chain at a sample", file=sys.stderr)
         return
@@ -409,7 +414,7 @@ def plot_trucks_by_stage(ds, folder, title, written):
         axis.tick_params(labelsize=7)
     axes[0].legend(fontsize=7, loc="upper left")
     left_out = f"; no truck at a sample in: {', '.join(empty)}" if empty else ""
-    figure.suptitle(f"{title}: trucks in each stage before delivery (monthly mean; shaded: the month's lowest to "
+    suptitle(figure, f"{title}: trucks in each stage before delivery (monthly mean; shaded: the month's lowest to "
                     f"highest sample){left_out}")
     save(figure, folder, "trucks_by_stage.png", written)
 
@@ -433,7 +438,7 @@ def plot_waiting(ds, folder, title, written):
     axis.set_xlabel(axis_label("mean time a truck spent in the stage (trucks still in it: so far)",
                                units(ds.stage_mean_days), 80))
     axis.set_title("mean time in each stage before delivery, and where it is longest")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "waiting.png", written)
 
 
@@ -455,7 +460,7 @@ def plot_upfitters(ds, folder, title, written):
     axes[1].legend(fontsize=8, loc="upper left")
     date_axis(axes[1])
     axes[1].set_title("the upfitters' queue: trucks on the way to and at the upfitters, all upfitters")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "upfitters.png", written)
 
 
@@ -470,7 +475,7 @@ def plot_lead_times(ds, folder, title, written):
         return
     type_names = dict(zip((str(t) for t in ds.truck_type.values), names(ds, "truck_type")))
     lead = deliveries.delivery_lead_time_days
-    bins = np.linspace(lead.min(), lead.max() + 1e-9, 41) if lead.max() > lead.min() else 1
+    bins = np.linspace(lead.min(), lead.max(), 41) if lead.max() > lead.min() else [lead.min() - 0.5, lead.min() + 0.5]
     unit = units(ds.delivery_lead_time_days)
     figure, axes = plt.subplots(1, 2, figsize=(14, 5))
     groups = list(deliveries.groupby("delivery_truck_type"))
@@ -489,7 +494,7 @@ def plot_lead_times(ds, folder, title, written):
     axes[1].legend(fontsize=8)
     date_axis(axes[1])
     axes[1].set_title("mean lead time by month of delivery")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "lead_times.png", written)
 
 
@@ -502,7 +507,7 @@ def plot_deliveries_by_year(ds, folder, title, written):
     by_type_bars(axis, delivered, outside=True)
     axis.set_ylabel(axis_label("trucks delivered", units(ds.region_trucks_delivered)))
     axis.set_title("trucks delivered in each calendar year, by truck type (the total above each bar)")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "deliveries_by_year.png", written)
 
 
@@ -531,7 +536,7 @@ def plot_energy_and_co2_by_year(ds, folder, title, written):
         axes[-1].legend(fontsize=7, title="truck type", title_fontsize=7, loc="upper left")
     axes[-1].set_ylabel(axis_label("CO2, well to wheel", unit))
     axes[-1].set_title("well-to-wheel CO2 of the trucks, against diesel")
-    figure.suptitle(f"{title}: energy used and CO2 in each calendar year, by truck type (the total above each bar)")
+    suptitle(figure, f"{title}: energy used and CO2 in each calendar year, by truck type (the total above each bar)")
     save(figure, folder, "energy_and_co2_by_year.png", written)
 
 
@@ -545,7 +550,7 @@ def station_figure(ds, series, stations, ylabel, what, folder, name, title, writ
     for axis, (kind, members) in zip(axes, kinds.items()):
         lines(axis, series.sel(station=members), "station", ylabel, empty)
         axis.set_title(f"{kind} stations")
-    figure.suptitle(f"{title}: {what}")
+    suptitle(figure, f"{title}: {what}")
     save(figure, folder, name, written)
 
 
@@ -606,7 +611,7 @@ def plot_station_stocks(ds, stocking, folder, title, written):
         weekly = ds[name].sel(station=members).resample(time="W").mean()
         lines(axis, weekly, "station", label(ds[name]), "empty throughout")
         axis.set_title(f"{kind} stations (weekly mean)")
-    figure.suptitle(f"{title}: charged packs and fuel in stock")
+    suptitle(figure, f"{title}: charged packs and fuel in stock")
     save(figure, folder, "station_stock.png", written)
 
 
@@ -627,7 +632,7 @@ def plot_station_waits(ds, stations, folder, title, written):
         axis.set_xlabel(axis_label("wait", units(ds[name])))
     axes[0, 0].invert_yaxis()
     axes[0, 0].tick_params(axis="y", labelsize=8)
-    figure.suptitle(f"{title}: wait before service at each station with visits, over the run")
+    suptitle(figure, f"{title}: wait before service at each station with visits, over the run")
     save(figure, folder, "station_wait_summary.png", written)
 
 
@@ -658,7 +663,7 @@ def plot_value_by_region(ds, folder, title, written):
     for axis in axes:
         axis.set_xlabel("region")
         value_labels(axis, rotation=90)  # two bars a region: "10,015" is wider than a bar
-    figure.suptitle(f"{title}: value-added and local tax by region over the run")
+    suptitle(figure, f"{title}: value-added and local tax by region over the run")
     save(figure, folder, "value_added_by_region.png", written)
 
 
@@ -675,7 +680,7 @@ def plot_value_added_by_year(ds, folder, title, written):
     axis.set_ylabel(axis_label("value-added recorded", units(added)))
     axis.set_title("value-added recorded in each calendar year, by region (the total above each bar)")
     axis.legend(fontsize=8, title="region", title_fontsize=8, bbox_to_anchor=(1.0, 1.0), loc="upper left")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "value_added_by_year.png", written)
 
 
@@ -722,7 +727,7 @@ def plot_money_between_regions(ds, folder, title, written):
         axis.set_title(what, fontsize=10)
         figure.colorbar(image, ax=axis, label=axis_label("money paid", "M CNY"), shrink=0.8)
     years = str(first) if first == last else f"{first}-{last}"
-    figure.suptitle(f"{title}: money paid from region to region in {years}, every kind of flow (empty: none)")
+    suptitle(figure, f"{title}: money paid from region to region in {years}, every kind of flow (empty: none)")
     save(figure, folder, "money_between_regions.png", written)
 
 
@@ -739,7 +744,7 @@ def plot_sharing_rules(ds, folder, title, written):
     axis.set_xlabel("sharing rule")
     axis.set_ylabel(axis_label("money", units(agreed)))
     axis.set_title("what each sharing rule called for (agreed) and what it moved (settled), over the run")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "sharing_rules.png", written)
 
 
@@ -763,7 +768,7 @@ def plot_compare_over_time(ds, folder, title, written):
     lines(axes[1], backlog, "truck_type", axis_label("backlog, monthly mean", units(ds.factory_backlog_trucks)),
           "no backlog")
     axes[1].set_title("backlog: trucks ordered, not yet built (monthly mean)")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "compare_over_time.png", written)
 
 
@@ -778,7 +783,13 @@ def plot_compare_headline(ds, folder, title, written):
     figure, axes = panels(len(headline) + 1, columns=5, width=18, height=2.9)  # the last for the legend
     for axis, name in zip(axes, headline):
         shown = readable(ds[name])
-        axis.bar(range(len(types)), np.nan_to_num(shown.values), color=colours)
+        axis.bar(range(len(types)), shown.values, color=colours)
+        value_labels(axis)
+        for index in np.flatnonzero(~np.isfinite(shown.values)):  # no bar, and matplotlib labels none
+            axis.annotate("n/a", (index, 0), ha="center", va="bottom", fontsize=7)
+        axis.margins(y=0.15)
+        if not (shown < 0).any():
+            axis.set_ylim(bottom=0)
         axis.set_title(textwrap.fill(shown.attrs.get("long_name", name), 40), fontsize=8)
         axis.set_ylabel(units(shown), fontsize=8)
         axis.set_xticks([])
@@ -787,7 +798,7 @@ def plot_compare_headline(ds, folder, title, written):
     axes[-1].legend([plt.Rectangle((0, 0), 1, 1, color=colour) for colour in colours],
                     [textwrap.fill(name, 40) for name in types], loc="center", fontsize=8, title="truck type",
                     title_fontsize=8)
-    figure.suptitle(title + ": headline figures by truck type")
+    suptitle(figure, title + ": headline figures by truck type")
     save(figure, folder, "compare_headline.png", written)
 
 
@@ -848,7 +859,7 @@ def plot_compare_types(ds, folder, title, written):
     for axis in axes:
         axis.set_xlabel("truck type")
         value_labels(axis)
-    figure.suptitle(f"{title}: the whole plan as each truck type")
+    suptitle(figure, f"{title}: the whole plan as each truck type")
     save(figure, folder, "compare_by_truck_type.png", written)
 
 
@@ -869,7 +880,7 @@ def plot_ownership_by_site(ds, folder, title, written):
     axis.set_xlabel("application site")
     axis.set_ylabel(axis_label("cost of ownership", units(ownership)))
     axis.set_title("cost of ownership per tonne-km at each site, the whole plan as each truck type")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "compare_ownership_by_site.png", written)
 
 
