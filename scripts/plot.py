@@ -101,10 +101,10 @@ def total(variable, dims):
     return variable.sum(dim=dims, keep_attrs=True)
 
 
-def lacks(ds, names_, what):
-    """True, with a note on stderr, when the file lacks one of `names_` (a scenario without stations, an
+def lacks(ds, variables, what):
+    """True, with a note on stderr, when the file lacks one of `variables` (a scenario without stations, an
     older truckflow's file)."""
-    absent = [name for name in names_ if name not in ds]
+    absent = [name for name in variables if name not in ds]
     if absent:
         print(f"plot.py: no {what}: the file has no {', '.join(absent)}", file=sys.stderr)
     return bool(absent)
@@ -506,6 +506,7 @@ def plot_deliveries_by_year(ds, folder, title, written):
     figure, axis = plt.subplots(figsize=(max(9.0, 4 + 0.9 * delivered.sizes["year"]), 5))
     by_type_bars(axis, delivered, outside=True)
     axis.set_ylabel(axis_label("trucks delivered", units(ds.region_trucks_delivered)))
+    axis.yaxis.set_major_locator(MaxNLocator(integer=True))
     axis.set_title("trucks delivered in each calendar year, by truck type (the total above each bar)")
     suptitle(figure, title)
     save(figure, folder, "deliveries_by_year.png", written)
