@@ -172,20 +172,18 @@ def date_axis(axis):
 
 def lines(axis, series, dim, ylabel, what="none"):
     """A line per entry of `dim` over time (or over calendar years, with a marker a year), labelled with its name
-    and drawn in a distinct colour; entries at zero (or NaN) throughout are left out, no flat line at zero, and
-    named in the legend after `what`."""
+    and drawn in the entry's colour (the same in every figure); entries at zero (or NaN) throughout are left out,
+    no flat line at zero, and named in the legend after `what`."""
     by_year = "year" in series.dims
     x = series.year.values if by_year else series.time.values
     left_out = []
-    drawn = 0
     for name, index in zip(names(series, dim), range(series.sizes[dim])):
         line = series.isel({dim: index})
         if not (line.fillna(0) != 0).any():
             left_out.append(name)
             continue
-        axis.plot(x, line.values, label=name, color=PALETTE[drawn % len(PALETTE)],
-                  linestyle=DASHES[drawn // len(PALETTE) % len(DASHES)], marker="o" if by_year else None)
-        drawn += 1
+        axis.plot(x, line.values, label=name, color=PALETTE[index % len(PALETTE)],
+                  linestyle=DASHES[index // len(PALETTE) % len(DASHES)], marker="o" if by_year else None)
     if left_out:
         axis.plot([], [], linestyle="none", label=textwrap.fill(f"{what}: {', '.join(left_out)}", 45))
     axis.legend(fontsize=8)
@@ -220,20 +218,25 @@ def band(axis, series, colour, what):
 
 
 def stacked_bars(axis, x, parts, width=0.8):
-    """Bars at `x` stacked from `parts` [(label, values)], negative parts downwards, each part's colour from the
-    palette; parts that are zero throughout are left out. Returns the tops of the bars, for their totals."""
+    """Bars at `x` stacked from `parts` [(label, values)], negative parts downwards, each part in the colour of its
+    place in `parts` (the same in every figure); parts that are zero throughout are left out. Returns the tops of
+    the bars, for their totals."""
     above, below = np.zeros(len(x)), np.zeros(len(x))
-    drawn = 0
-    for name, values in parts:
+    for index, (name, values) in enumerate(parts):
         values = np.nan_to_num(np.asarray(values, dtype=float))
         if not values.any():
             continue
         axis.bar(x, values, width, bottom=np.where(values >= 0, above, below), label=name,
-                 color=PALETTE[drawn % len(PALETTE)], hatch="//" if drawn >= len(PALETTE) else None)
+                 color=PALETTE[index % len(PALETTE)], hatch="//" if index >= len(PALETTE) else None)
         above += np.maximum(values, 0)
         below += np.minimum(values, 0)
-        drawn += 1
     return above
+
+
+def stack_legend(axis, title, **place):
+    """The legend of a stacked chart, its entries in the order of the stack (the top one first)."""
+    handles, labels = axis.get_legend_handles_labels()
+    axis.legend(handles[::-1], labels[::-1], fontsize=7, title=title, title_fontsize=7, **place)
 
 
 def year_axis(axis, years):
@@ -259,7 +262,7 @@ def by_type_bars(axis, yearly, outside=False):
     year_axis(axis, years)
     if axis.get_legend_handles_labels()[0]:
         place = {"bbox_to_anchor": (1.0, 1.0), "loc": "upper left"} if outside else {"loc": "upper left"}
-        axis.legend(fontsize=7, title="truck type", title_fontsize=7, **place)
+        stack_legend(axis, "truck type", **place)
 
 
 def suptitle(figure, text):
@@ -314,8 +317,7 @@ def plot_fleet_and_backlog(ds, folder, title, written):
     fleet = total(ds.region_fleet_trucks, "truck_type")
     axes[0].stackplot(fleet.time.values, fleet.transpose("region", "time").values, labels=names(fleet, "region"),
                       colors=[PALETTE[i % len(PALETTE)] for i in range(fleet.sizes["region"])])
-    handles, labels = axes[0].get_legend_handles_labels()
-    axes[0].legend(handles[::-1], labels[::-1], loc="upper left", fontsize=8)  # in the order of the stack
+    stack_legend(axes[0], "region", loc="upper left")
     axes[0].set_ylabel(axis_label("fleet in service", units(ds.region_fleet_trucks)))
     date_axis(axes[0])
     axes[0].set_title("fleet in service by region (stacked)")
@@ -388,7 +390,7 @@ def plot_supplier_stockouts(ds, folder, title, written):
     year_axis(axis, years)
     axis.set_ylabel(axis_label("orders that found too little stock", units(ds.supplier_stockouts_orders)))
     axis.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axis.legend(fontsize=8, title="supplier", title_fontsize=8)
+    stack_legend(axis, "supplier")
     axis.set_title("supplier stock-outs in each calendar year (the total above each bar)")
     suptitle(figure, title)
     save(figure, folder, "supplier_stockouts.png", written)
@@ -534,7 +536,7 @@ def plot_energy_and_co2_by_year(ds, folder, title, written):
     if (diesel > 0).any():
         axes[-1].plot(diesel.year.values, diesel.values / factor, color="black", marker="o", linestyle="--",
                       label="the diesel type on the same trips")
-        axes[-1].legend(fontsize=7, title="truck type", title_fontsize=7, loc="upper left")
+        stack_legend(axes[-1], "truck type", loc="upper left")
     axes[-1].set_ylabel(axis_label("CO2, well to wheel", unit))
     axes[-1].set_title("well-to-wheel CO2 of the trucks, against diesel")
     suptitle(figure, f"{title}: energy used and CO2 in each calendar year, by truck type (the total above each bar)")
@@ -680,7 +682,7 @@ def plot_value_added_by_year(ds, folder, title, written):
     year_axis(axis, years)
     axis.set_ylabel(axis_label("value-added recorded", units(added)))
     axis.set_title("value-added recorded in each calendar year, by region (the total above each bar)")
-    axis.legend(fontsize=8, title="region", title_fontsize=8, bbox_to_anchor=(1.0, 1.0), loc="upper left")
+    stack_legend(axis, "region", bbox_to_anchor=(1.0, 1.0), loc="upper left")
     suptitle(figure, title)
     save(figure, folder, "value_added_by_year.png", written)
 
