@@ -1,32 +1,99 @@
 #!/usr/bin/python3
 """Writes PNG plots of a truckflow results file (from `truckflow run -o` or `truckflow compare -o`).
 
-Usage: scripts/plot.py RESULTS.h5 [-o FOLDER]
+Usage: scripts/plot.py RESULTS.h5 [-o FOLDER] [--lang en|zh]
 
 Uses Debian's python3-xarray, python3-h5netcdf and python3-matplotlib, so run it with
-/usr/bin/python3 (a pyenv or venv python does not see Debian's modules). Axis labels come from
-each variable's long_name and units. A figure whose variables the file lacks, or that would show
-nothing (no station visited, no truck at work), is left out with a note on stderr. The PNGs are
-listed in docs/output.md, "Plots".
+/usr/bin/python3 (a pyenv or venv python does not see Debian's modules), and fonts-noto-cjk for the
+Chinese names. Regions and truck types are labelled with the scenario's names in the language of
+--lang (region_name_en or _zh, truck_type_name_en or _zh; the id where the file has no name). Axis
+labels carry each variable's units; dates run along the x axis of every plot over time. A figure
+whose variables the file lacks, or that would show nothing (no station visited, no truck at work),
+is left out with a note on stderr. The PNGs are listed in docs/output.md, "Plots".
 """
 import argparse
 import pathlib
 import sys
+import textwrap
 
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import xarray as xr  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 # What each kind of station keeps in stock, and so can run out of (a charging station keeps none).
 STOCKS = {"swap": "station_charged_packs", "hydrogen": "hydrogen_stock_kg", "methanol": "methanol_stock_l",
           "diesel": "diesel_stock_l"}
+# What the trucks use, by carrier: the series and the carrier's name on the plot.
+CARRIERS = {"electricity_used_kwh": "electricity", "hydrogen_used_kg": "hydrogen", "methanol_used_l": "methanol",
+            "diesel_used_l": "diesel"}
+# Named dimensions: the scenario's names of their entries are in <dimension>_name_<language>.
+NAMED = ("region", "truck_type")
+# A distinct qualitative palette (no pale shades); past ten lines, the colours come round again dashed.
+PALETTE = plt.get_cmap("tab10").colors
+DASHES = ("-", "--", ":")
 
 
-def label(variable):
-    return f"{variable.attrs.get('long_name', variable.name)} [{variable.attrs.get('units', '')}]"
+def setup_fonts():
+    """DejaVu Sans, with Noto Sans CJK as the fallback for the glyphs it lacks (Chinese names). Returns the
+    CJK family used, or None. matplotlib's font cache may predate fonts-noto-cjk: its files are then added."""
+    def cjk_families():
+        return sorted({font.name for font in font_manager.fontManager.ttflist if font.name.startswith("Noto Sans CJK")},
+                      key=lambda name: (name != "Noto Sans CJK SC", name))
+
+    if not cjk_families():
+        for path in font_manager.findSystemFonts():
+            if pathlib.Path(path).name.startswith("NotoSansCJK"):
+                font_manager.fontManager.addfont(path)
+    families = cjk_families()
+    # Listed in font.family itself: matplotlib falls back from one family of that list to the next glyph by
+    # glyph, not within the font.sans-serif list (it takes the first font of that list found).
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans", *families[:1]]
+    matplotlib.rcParams["axes.formatter.useoffset"] = False  # no "1e9" over an axis: values are scaled instead
+    matplotlib.rcParams["axes.formatter.limits"] = (-6, 9)
+    matplotlib.rcParams["figure.constrained_layout.use"] = True  # room for long labels and outside legends
+    return families[0] if families else None
+
+
+def with_names(ds, lang):
+    """`ds` with a coordinate <dimension>_label for each named dimension: its entries' names in `lang`, or the
+    id where the file has no name (a note on stderr when it has no name variable at all)."""
+    for dim in NAMED:
+        if dim not in ds.dims:
+            continue
+        ids = [str(entry) for entry in ds[dim].values]
+        source = f"{dim}_name_{lang}"
+        if source in ds:
+            labels = [str(name).strip() or entry for name, entry in zip(ds[source].values, ids)]
+        else:
+            print(f"plot.py: the file has no {source}: {dim} labelled by id", file=sys.stderr)
+            labels = ids
+        ds = ds.assign_coords({f"{dim}_label": (dim, labels)})
+    return ds
+
+
+def names(array, dim):
+    """The labels of `dim`'s entries in `array` (names for named dimensions, ids otherwise)."""
+    source = f"{dim}_label" if f"{dim}_label" in array.coords else dim
+    return [str(entry) for entry in array[source].values]
+
+
+def units(variable):
+    return variable.attrs.get("units", "")
+
+
+def axis_label(text, unit, width=45):
+    """"text [unit]", wrapped so that a long label is not clipped."""
+    return textwrap.fill(f"{text} [{unit}]", width)
+
+
+def label(variable, width=45):
+    return axis_label(variable.attrs.get("long_name", variable.name), units(variable), width)
 
 
 def total(variable, dims):
@@ -34,10 +101,10 @@ def total(variable, dims):
     return variable.sum(dim=dims, keep_attrs=True)
 
 
-def lacks(ds, names, what):
-    """True, with a note on stderr, when the file lacks one of `names` (a scenario without stations, an
+def lacks(ds, variables, what):
+    """True, with a note on stderr, when the file lacks one of `variables` (a scenario without stations, an
     older truckflow's file)."""
-    absent = [name for name in names if name not in ds]
+    absent = [name for name in variables if name not in ds]
     if absent:
         print(f"plot.py: no {what}: the file has no {', '.join(absent)}", file=sys.stderr)
     return bool(absent)
@@ -50,14 +117,35 @@ def per_year(cumulative):
     after_start = cumulative.isel(time=slice(1, None))
     year = (after_start.time - np.timedelta64(1, "ns")).dt.year.rename("year")
     ends = after_start.groupby(year).max()  # a cumulative series is largest at the year's last sample
-    return ends - ends.shift(year=1, fill_value=0)
+    return (ends - ends.shift(year=1, fill_value=0)).assign_attrs(cumulative.attrs)
 
 
-def in_millions(variable):
-    """`variable` in millions of its unit (M CNY on the axis, not an offset of 1e9)."""
-    scaled = variable / 1e6
-    scaled.attrs = {**variable.attrs, "units": f"M {variable.attrs.get('units', '')}"}
-    return scaled
+def per_month(cumulative):
+    """What a cumulative series added in each calendar month, over `time` (the month's first day), as per_year
+    counts years: the sample at midnight on the 1st closes the month before."""
+    after_start = cumulative.isel(time=slice(1, None))
+    closing = after_start.assign_coords(time=after_start.time - np.timedelta64(1, "ns"))
+    ends = closing.resample(time="MS").max()
+    return (ends - ends.shift(time=1, fill_value=0)).assign_attrs(cumulative.attrs)
+
+
+def scale(variable):
+    """The factor and unit `variable`'s values read well in: CNY in M CNY, others in thousands, millions or
+    billions of their unit when they run past 10,000 of it (no axis needs an offset such as "1e9")."""
+    if units(variable) == "CNY":
+        return 1e6, "M CNY"
+    values = np.abs(np.asarray(variable.values, dtype=float))
+    top = values[np.isfinite(values)].max(initial=0)
+    for factor, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if top >= 10 * factor:
+            return factor, f"{word} {units(variable)}"
+    return 1, units(variable)
+
+
+def readable(variable):
+    """`variable` in the unit of scale()."""
+    factor, unit = scale(variable)
+    return (variable / factor).assign_attrs({**variable.attrs, "units": unit})
 
 
 def figure_text(value):
@@ -74,113 +162,398 @@ def value_labels(axis, rotation=0):
                        padding=2)
 
 
+def date_axis(axis):
+    """Dates along the x axis, labelled "date" on every plot over time."""
+    locator = mdates.AutoDateLocator(maxticks=10)
+    axis.xaxis.set_major_locator(locator)
+    axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axis.set_xlabel("date")
+
+
+def lines(axis, series, dim, ylabel, what="none"):
+    """A line per entry of `dim` over time (or over calendar years, with a marker a year), labelled with its name
+    and drawn in the entry's colour (the same in every figure); entries at zero (or NaN) throughout are left out,
+    no flat line at zero, and named in the legend after `what`."""
+    by_year = "year" in series.dims
+    x = series.year.values if by_year else series.time.values
+    left_out = []
+    for name, index in zip(names(series, dim), range(series.sizes[dim])):
+        line = series.isel({dim: index})
+        if not (line.fillna(0) != 0).any():
+            left_out.append(name)
+            continue
+        axis.plot(x, line.values, label=name, color=PALETTE[index % len(PALETTE)],
+                  linestyle=DASHES[index // len(PALETTE) % len(DASHES)], marker="o" if by_year else None)
+    if left_out:
+        axis.plot([], [], linestyle="none", label=textwrap.fill(f"{what}: {', '.join(left_out)}", 45))
+    axis.legend(fontsize=8)
+    axis.set_ylim(bottom=0)
+    axis.set_ylabel(ylabel)
+    if by_year:
+        year_axis(axis, x)
+    else:
+        date_axis(axis)
+
+
+def without_end_month(series):
+    """`series` without its last sample when that one alone opens a month (the end instant, midnight on the 1st):
+    a month's mean or range of one sample would jump at the end."""
+    months = series.time.values.astype("datetime64[M]")
+    return series.isel(time=slice(None, -1)) if len(months) > 1 and months[-1] != months[-2] else series
+
+
+def monthly_mean(series):
+    """A level series' mean over each calendar month (over `time`, the month's first day)."""
+    return without_end_month(series).resample(time="MS").mean()
+
+
+def band(axis, series, colour, what):
+    """A level series sampled daily as its monthly mean (a line) and the month's lowest to highest sample (shaded):
+    the level and its swings, without a daily saw-tooth."""
+    month = without_end_month(series).resample(time="MS")
+    low, high, mean = month.min(), month.max(), month.mean()
+    axis.fill_between(mean.time.values, low.values, high.values, color=colour, alpha=0.25, linewidth=0,
+                      label=f"{what}: lowest to highest sample of the month")
+    axis.plot(mean.time.values, mean.values, color=colour, label=f"{what}: monthly mean")
+
+
+def stacked_bars(axis, x, parts, width=0.8):
+    """Bars at `x` stacked from `parts` [(label, values)], negative parts downwards, each part in the colour of its
+    place in `parts` (the same in every figure); parts that are zero throughout are left out. Returns the tops of
+    the bars, for their totals."""
+    above, below = np.zeros(len(x)), np.zeros(len(x))
+    for index, (name, values) in enumerate(parts):
+        values = np.nan_to_num(np.asarray(values, dtype=float))
+        if not values.any():
+            continue
+        axis.bar(x, values, width, bottom=np.where(values >= 0, above, below), label=name,
+                 color=PALETTE[index % len(PALETTE)], hatch="//" if index >= len(PALETTE) else None)
+        above += np.maximum(values, 0)
+        below += np.minimum(values, 0)
+    return above
+
+
+def stack_legend(axis, title, **place):
+    """The legend of a stacked chart, its entries in the order of the stack (the top one first)."""
+    handles, labels = axis.get_legend_handles_labels()
+    axis.legend(handles[::-1], labels[::-1], fontsize=7, title=title, title_fontsize=7, **place)
+
+
+def year_axis(axis, years):
+    """One tick a calendar year (also for a run of one year), labelled "calendar year"."""
+    axis.set_xticks(years)
+    axis.set_xlim(years[0] - 0.5, years[-1] + 0.5)
+    axis.set_xlabel("calendar year")
+
+
+def annual_totals(axis, years, tops, totals):
+    """Each year's total written above its stacked bar."""
+    for year, top, value in zip(years, tops, totals):
+        axis.annotate(figure_text(value), (year, top), ha="center", va="bottom", fontsize=8)
+    axis.margins(y=0.12)
+
+
+def by_type_bars(axis, yearly, outside=False):
+    """`yearly` (over year and truck_type) as a bar per calendar year stacked by truck type (types with none
+    left out), the year's total above it."""
+    years = yearly.year.values
+    tops = stacked_bars(axis, years, zip(names(yearly, "truck_type"), yearly.transpose("truck_type", "year").values))
+    annual_totals(axis, years, tops, yearly.sum("truck_type").values)
+    year_axis(axis, years)
+    if axis.get_legend_handles_labels()[0]:
+        place = {"bbox_to_anchor": (1.0, 1.0), "loc": "upper left"} if outside else {"loc": "upper left"}
+        stack_legend(axis, "truck type", **place)
+
+
+def suptitle(figure, text):
+    """The figure's title, wrapped so that a long one is not cut at the edges."""
+    figure.suptitle(textwrap.fill(text, 150))
+
+
 def save(figure, folder, name, written):
     path = folder / name
-    figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)
     written.append(path)
 
 
 def plot_run(ds, folder, title, written):
-    figure, axes = plt.subplots(1, 2, figsize=(13, 4.5))
-    # Without the final sample (the end instant), which would open a month of its own.
-    built = total(ds.factory_trucks_built, "factory").isel(time=slice(None, -1))
-    # Built by the end of each month (the running total's largest value in it) less the month before's.
-    ends = built.resample(time="MS").max()
-    monthly = ends - ends.shift(time=1, fill_value=0)
-    monthly.attrs = {"long_name": "trucks built per month", "units": "trucks"}
+    """The chain: production and fleet, backlog, suppliers, stages, upfitters, lead times, deliveries by year."""
+    plot_production(ds, folder, title, written)
+    plot_fleet_and_backlog(ds, folder, title, written)
+    plot_suppliers(ds, folder, title, written)
+    plot_supplier_stockouts(ds, folder, title, written)
+    plot_trucks_by_stage(ds, folder, title, written)
+    plot_waiting(ds, folder, title, written)
+    plot_upfitters(ds, folder, title, written)
+    plot_lead_times(ds, folder, title, written)
+    plot_deliveries_by_year(ds, folder, title, written)
+    plot_energy_and_co2_by_year(ds, folder, title, written)
+
+
+def plot_production(ds, folder, title, written):
+    """Trucks built per month and the fleet in service, by truck type."""
+    if lacks(ds, ["factory_trucks_built", "region_fleet_trucks"], "plot of production and deliveries"):
+        return
+    figure, axes = plt.subplots(1, 2, figsize=(14, 5))
+    monthly = per_month(total(ds.factory_trucks_built, "factory"))
     if monthly.sizes["time"] > 1:
-        monthly.plot.line(x="time", hue="truck_type", ax=axes[0])
+        lines(axes[0], monthly, "truck_type", "trucks built per month [trucks]", "none built")
     else:
         axes[0].text(0.5, 0.5, "one month of samples: no monthly production to plot", ha="center", va="center")
-    axes[0].set_title("production by truck type")
-    total(ds.region_fleet_trucks, "region").plot.line(x="time", hue="truck_type", ax=axes[1])
+    axes[0].set_title("production by truck type (per calendar month)")
+    lines(axes[1], total(ds.region_fleet_trucks, "region"), "truck_type",
+          axis_label("fleet in service", units(ds.region_fleet_trucks)), "none in service")
     axes[1].set_title("delivered: fleet in service by truck type")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "production_and_deliveries.png", written)
 
-    figure, axes = plt.subplots(1, 2, figsize=(13, 4.5))
+
+def plot_fleet_and_backlog(ds, folder, title, written):
+    """The fleet in service stacked by region, and the backlog of each factory (monthly mean)."""
+    if lacks(ds, ["region_fleet_trucks", "factory_backlog_trucks"], "plot of the fleet and backlog"):
+        return
+    figure, axes = plt.subplots(1, 2, figsize=(14, 5))
     fleet = total(ds.region_fleet_trucks, "truck_type")
-    axes[0].stackplot(fleet.time.values, fleet.transpose("region", "time").values, labels=list(fleet.region.values))
-    axes[0].legend(loc="upper left", fontsize=8)
-    axes[0].set_ylabel(label(ds.region_fleet_trucks))
-    axes[0].set_title("fleet in service by region")
-    total(ds.factory_backlog_trucks, "truck_type").plot.line(x="time", hue="factory", ax=axes[1])
-    axes[1].set_title("backlog by factory")
-    figure.suptitle(title)
+    axes[0].stackplot(fleet.time.values, fleet.transpose("region", "time").values, labels=names(fleet, "region"),
+                      colors=[PALETTE[i % len(PALETTE)] for i in range(fleet.sizes["region"])])
+    stack_legend(axes[0], "region", loc="upper left")
+    axes[0].set_ylabel(axis_label("fleet in service", units(ds.region_fleet_trucks)))
+    date_axis(axes[0])
+    axes[0].set_title("fleet in service by region (stacked)")
+    # Daily, orders wait two weeks in order processing and the backlog saw-tooths: the monthly mean shows its level.
+    backlog = monthly_mean(total(ds.factory_backlog_trucks, "truck_type"))
+    lines(axes[1], backlog, "factory", axis_label("backlog, monthly mean", units(ds.factory_backlog_trucks)),
+          "no backlog")
+    axes[1].set_title("backlog by factory: trucks ordered, not yet built (monthly mean)")
+    suptitle(figure, title)
     save(figure, folder, "fleet_and_backlog.png", written)
 
-    figure, axes = plt.subplots(1, 2, figsize=(14, 4.8))
-    colours = plt.get_cmap("tab20").colors  # one distinct colour per supplier (up to 20)
-    for axis in axes:
-        axis.set_prop_cycle(color=colours)
-    ds.supplier_output_units.plot.line(x="time", hue="supplier", ax=axes[0], add_legend=False)
-    axes[0].set_title("supplier output (cumulative)")
-    # Daily stock saw-tooths too fast to read over years: the weekly mean shows the level.
-    weekly = ds.supplier_stock_units.resample(time="W").mean(keep_attrs=True)
-    weekly.plot.line(x="time", hue="supplier", ax=axes[1])
-    axes[1].set_title("supplier stock (weekly mean)")
-    axes[1].set_xlabel(axes[0].get_xlabel())  # resampling drops the time axis' long_name
-    axes[1].get_legend().set_bbox_to_anchor((1.0, 1.0))
-    figure.suptitle(title)
-    save(figure, folder, "suppliers.png", written)
 
-    # Where trucks wait, whatever the stage: a bottleneck after the factory shows here, not in the backlog.
-    figure, axes = plt.subplots(1, 2, figsize=(14, 4.8))
-    waiting = ds.trucks_by_stage.sel(stage=[s for s in ds.stage.values if s != "delivered"])
-    weekly = waiting.resample(time="W").mean(keep_attrs=True)
-    weekly.plot.line(x="time", hue="stage", ax=axes[0])
-    axes[0].set_xlabel(ds.time.attrs.get("long_name", "time"))
-    axes[0].set_title("trucks in each stage before delivery (weekly mean)")
-    stages = [str(s) for s in ds.stage.values if s != "delivered"]
-    means = [float(ds.stage_mean_days.sel(stage=s)) for s in stages]
-    bars = axes[1].barh(stages, means)
-    for bar, stage in zip(bars, stages):
-        place = str(ds.stage_worst_place.sel(stage=stage).values)
-        worst = float(ds.stage_worst_place_mean_days.sel(stage=stage))
-        if place:
-            axes[1].annotate(f" worst: {place} ({worst:.1f} d)", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                             va="center", fontsize=8)
-    axes[1].invert_yaxis()
-    axes[1].set_xlabel(label(ds.stage_mean_days))
-    axes[1].set_title("mean time in each stage, and where it is longest")
-    figure.suptitle(title)
-    save(figure, folder, "waiting.png", written)
-
-
-def panels(count):
-    """A figure with `count` panels, two to a row, and its axes (those left over hidden)."""
-    columns = min(count, 2)
+def panels(count, columns=2, width=13, height=4.2):
+    """A figure with `count` panels, `columns` to a row, and its axes (those left over hidden)."""
+    columns = min(count, columns)
     rows = (count + columns - 1) // columns
-    figure, axes = plt.subplots(rows, columns, figsize=(13, 4.2 * rows), squeeze=False)
+    figure, axes = plt.subplots(rows, columns, figsize=(width, height * rows), squeeze=False)
     for axis in list(axes.flat)[count:]:
         axis.set_visible(False)
     return figure, list(axes.flat)[:count]
 
 
-def station_figure(ds, series, stations, ylabel, what, folder, name, title, written):
-    """`series` (over `time` or `year`) of `stations`, a panel per kind of station and a line per station."""
+def plot_suppliers(ds, folder, title, written):
+    """Each supplier's stock, a panel of its own (stocks differ tenfold), with the months it ran short marked;
+    suppliers that never shipped (an idle stock) left out and named."""
+    if lacks(ds, ["supplier_stock_units", "supplier_shipped_units", "supplier_output_units"], "supplier plot"):
+        return
+    shipped = ds.supplier_shipped_units.isel(time=-1).values
+    suppliers = [str(s) for s, count in zip(ds.supplier.values, shipped) if count > 0]
+    idle = [str(s) for s, count in zip(ds.supplier.values, shipped) if count <= 0]
+    if not suppliers:
+        print("plot.py: no supplier plot: no supplier shipped a component", file=sys.stderr)
+        return
+    component = ({str(s): str(c) for s, c in zip(ds.supplier.values, ds.supplier_component.values)}
+                 if "supplier_component" in ds else {})
+    shortfalls = per_month(ds.supplier_stockouts_orders) if "supplier_stockouts_orders" in ds else None
+    figure, axes = panels(len(suppliers), columns=4, width=17, height=3.2)
+    for axis, supplier in zip(axes, suppliers):
+        band(axis, ds.supplier_stock_units.sel(supplier=supplier), PALETTE[0], "in stock")
+        if shortfalls is not None:
+            for month in shortfalls.time.values[shortfalls.sel(supplier=supplier).values > 0]:
+                axis.axvline(month, color=PALETTE[3], linewidth=1, alpha=0.7)
+        made = figure_text(float(ds.supplier_output_units.sel(supplier=supplier).isel(time=-1)))
+        axis.set_title(f"{supplier}\n({component.get(supplier, '?')}; {made} made)", fontsize=9)
+        axis.set_ylim(bottom=0)
+        axis.set_ylabel(axis_label("in stock", units(ds.supplier_stock_units)), fontsize=8)
+        date_axis(axis)
+        axis.tick_params(labelsize=7)
+    if shortfalls is not None:
+        axes[0].plot([], [], color=PALETTE[3], label="a month with a stock-out")
+    axes[0].legend(fontsize=7, loc="lower left")
+    left_out = f"; left out, never shipped (stock idle): {', '.join(idle)}" if idle else ""
+    suptitle(figure, f"{title}: components in each supplier's stock{left_out}")
+    save(figure, folder, "suppliers.png", written)
+
+
+def plot_supplier_stockouts(ds, folder, title, written):
+    """Orders that found too little stock, per calendar year, for each supplier that had any."""
+    if lacks(ds, ["supplier_stockouts_orders"], "plot of supplier stock-outs"):
+        return
+    yearly = per_year(ds.supplier_stockouts_orders)
+    short = yearly.isel(supplier=(yearly.sum("year") > 0).values)
+    if short.sizes["supplier"] == 0:
+        print("plot.py: no plot of supplier stock-outs: no order found too little stock", file=sys.stderr)
+        return
+    years = short.year.values
+    figure, axis = plt.subplots(figsize=(max(8.0, 3 + 0.9 * len(years)), 5))
+    tops = stacked_bars(axis, years, [(str(s), short.sel(supplier=s).values) for s in short.supplier.values])
+    annual_totals(axis, years, tops, short.sum("supplier").values)
+    year_axis(axis, years)
+    axis.set_ylabel(axis_label("orders that found too little stock", units(ds.supplier_stockouts_orders)))
+    axis.yaxis.set_major_locator(MaxNLocator(integer=True))
+    stack_legend(axis, "supplier")
+    axis.set_title("supplier stock-outs in each calendar year (the total above each bar)")
+    suptitle(figure, title)
+    save(figure, folder, "supplier_stockouts.png", written)
+
+
+def plot_trucks_by_stage(ds, folder, title, written):
+    """Trucks in each stage before delivery, a panel per stage (order processing holds tenfold the others)."""
+    if lacks(ds, ["trucks_by_stage"], "plot of trucks by stage"):
+        return
+    before = ds.trucks_by_stage.sel(stage=[s for s in ds.stage.values if s != "delivered"])
+    stages = [str(s) for s in before.stage.values if (before.sel(stage=s) > 0).any()]
+    empty = [str(s).replace("_", " ") for s in before.stage.values if str(s) not in stages]
+    if not stages:
+        print("plot.py: no plot of trucks by stage: no truck was in the chain at a sample", file=sys.stderr)
+        return
+    figure, axes = panels(len(stages), columns=4, width=17, height=3.4)
+    for axis, stage in zip(axes, stages):
+        band(axis, before.sel(stage=stage), PALETTE[0], "trucks")
+        axis.set_title(stage.replace("_", " "), fontsize=10)
+        axis.set_ylim(bottom=0)
+        axis.set_ylabel(axis_label("trucks in the stage", units(ds.trucks_by_stage)), fontsize=8)
+        date_axis(axis)
+        axis.tick_params(labelsize=7)
+    axes[0].legend(fontsize=7, loc="upper left")
+    left_out = f"; no truck at a sample in: {', '.join(empty)}" if empty else ""
+    suptitle(figure, f"{title}: trucks in each stage before delivery (monthly mean; shaded: the month's lowest to "
+                    f"highest sample){left_out}")
+    save(figure, folder, "trucks_by_stage.png", written)
+
+
+def plot_waiting(ds, folder, title, written):
+    """Mean time in each stage before delivery, and the place where it is longest."""
+    if lacks(ds, ["stage_mean_days", "stage_worst_place", "stage_worst_place_mean_days"], "plot of time in stages"):
+        return
+    stages = [str(s) for s in ds.stage.values if s != "delivered"]
+    means = [float(ds.stage_mean_days.sel(stage=s)) for s in stages]
+    figure, axis = plt.subplots(figsize=(11, 4.8))
+    bars = axis.barh([s.replace("_", " ") for s in stages], np.nan_to_num(means), color=PALETTE[0])
+    for bar, stage in zip(bars, stages):
+        place = str(ds.stage_worst_place.sel(stage=stage).values)
+        worst = float(ds.stage_worst_place_mean_days.sel(stage=stage))
+        if place:
+            axis.annotate(f" worst: {place} ({worst:.1f} d)", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                          va="center", fontsize=8)
+    axis.invert_yaxis()
+    axis.margins(x=0.3)  # room for the worst places
+    axis.set_xlabel(axis_label("mean time a truck spent in the stage (trucks still in it: so far)",
+                               units(ds.stage_mean_days), 80))
+    axis.set_title("mean time in each stage before delivery, and where it is longest")
+    suptitle(figure, title)
+    save(figure, folder, "waiting.png", written)
+
+
+def plot_upfitters(ds, folder, title, written):
+    """Bodies fitted per month at each upfitter, and the trucks on the way to and at the upfitters (the queue
+    there: the file has no upfitter queue of its own, so the stages to_upfitter and at_upfitter)."""
+    if lacks(ds, ["upfitter_trucks_fitted", "trucks_by_stage"], "upfitter plot (a scenario without upfitters?)"):
+        return
+    figure, axes = plt.subplots(1, 2, figsize=(14, 5))
+    lines(axes[0], per_month(ds.upfitter_trucks_fitted), "upfitter",
+          axis_label("bodies fitted per month", units(ds.upfitter_trucks_fitted)), "none fitted")
+    axes[0].set_title("bodies fitted per calendar month, by upfitter")
+    band(axes[1], ds.trucks_by_stage.sel(stage="at_upfitter"), PALETTE[0], "at an upfitter (waiting or being fitted)")
+    on_the_way = monthly_mean(ds.trucks_by_stage.sel(stage="to_upfitter"))
+    axes[1].plot(on_the_way.time.values, on_the_way.values, color=PALETTE[1], linestyle="--",
+                 label="on the way to an upfitter: monthly mean")
+    axes[1].set_ylim(bottom=0)
+    axes[1].set_ylabel(axis_label("trucks", units(ds.trucks_by_stage)))
+    axes[1].legend(fontsize=8, loc="upper left")
+    date_axis(axes[1])
+    axes[1].set_title("the upfitters' queue: trucks on the way to and at the upfitters, all upfitters")
+    suptitle(figure, title)
+    save(figure, folder, "upfitters.png", written)
+
+
+def plot_lead_times(ds, folder, title, written):
+    """Time from order to delivery of each delivered truck: its distribution by truck type, and its monthly mean
+    by month of delivery."""
+    if lacks(ds, ["delivery_lead_time_days", "delivery_truck_type", "delivery_delivered_time"], "lead-time plot"):
+        return
+    deliveries = table(ds, "delivery")
+    if deliveries.empty:
+        print("plot.py: no lead-time plot: no truck was delivered", file=sys.stderr)
+        return
+    type_names = dict(zip((str(t) for t in ds.truck_type.values), names(ds, "truck_type")))
+    lead = deliveries.delivery_lead_time_days
+    bins = np.linspace(lead.min(), lead.max(), 41) if lead.max() > lead.min() else [lead.min() - 0.5, lead.min() + 0.5]
+    unit = units(ds.delivery_lead_time_days)
+    figure, axes = plt.subplots(1, 2, figsize=(14, 5))
+    groups = list(deliveries.groupby("delivery_truck_type"))
+    for index, (truck_type, rows) in enumerate(groups):
+        colour = PALETTE[index % len(PALETTE)]
+        name = type_names.get(truck_type, truck_type)
+        axes[0].hist(rows.delivery_lead_time_days, bins=bins, histtype="step", linewidth=1.5, color=colour,
+                     label=f"{name} ({len(rows):,})")
+        monthly = rows.set_index("delivery_delivered_time").delivery_lead_time_days.resample("MS").mean()
+        axes[1].plot(monthly.index, monthly.values, color=colour, marker=".", label=name)
+    axes[0].set_xlabel(axis_label("time from order to delivery", unit))
+    axes[0].set_ylabel(axis_label("trucks delivered", "trucks"))
+    axes[0].legend(fontsize=8, title="truck type (trucks delivered)", title_fontsize=8)
+    axes[0].set_title("lead times of the trucks delivered over the run")
+    axes[1].set_ylabel(axis_label("mean time from order to delivery", unit))
+    axes[1].legend(fontsize=8)
+    date_axis(axes[1])
+    axes[1].set_title("mean lead time by month of delivery")
+    suptitle(figure, title)
+    save(figure, folder, "lead_times.png", written)
+
+
+def plot_deliveries_by_year(ds, folder, title, written):
+    """Trucks delivered in each calendar year, stacked by truck type."""
+    if lacks(ds, ["region_trucks_delivered"], "plot of deliveries by year"):
+        return
+    delivered = per_year(total(ds.region_trucks_delivered, "region"))
+    figure, axis = plt.subplots(figsize=(max(9.0, 4 + 0.9 * delivered.sizes["year"]), 5))
+    by_type_bars(axis, delivered, outside=True)
+    axis.set_ylabel(axis_label("trucks delivered", units(ds.region_trucks_delivered)))
+    axis.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_title("trucks delivered in each calendar year, by truck type (the total above each bar)")
+    suptitle(figure, title)
+    save(figure, folder, "deliveries_by_year.png", written)
+
+
+def plot_energy_and_co2_by_year(ds, folder, title, written):
+    """Energy the trucks used in each calendar year, a panel per carrier used, and their well-to-wheel CO2
+    against the scenario's diesel type on the same trips; stacked by truck type."""
+    if lacks(ds, ["co2_well_to_wheel_kg", "co2_diesel_equivalent_kg"], "plot of energy and CO2 by year"):
+        return
+    used = [name for name in CARRIERS if name in ds and float(ds[name].isel(time=-1).sum()) > 0]
+    if not used:
+        print("plot.py: no plot of energy and CO2 by year: no truck used energy (a chain-only run?)", file=sys.stderr)
+        return
+    figure, axes = panels(len(used) + 1, width=14, height=4.4)
+    for axis, name in zip(axes, used):
+        yearly = readable(per_year(total(ds[name], "site")))
+        by_type_bars(axis, yearly)
+        axis.set_ylabel(axis_label(f"{CARRIERS[name]} used", units(yearly)))
+        axis.set_title(f"{CARRIERS[name]} used by the trucks")
+    tonnes = (per_year(total(ds.co2_well_to_wheel_kg, "site")) / 1000).assign_attrs(units="t")
+    diesel = (per_year(total(ds.co2_diesel_equivalent_kg, "site")).sum("truck_type") / 1000).assign_attrs(units="t")
+    factor, unit = scale(xr.concat([tonnes.sum("truck_type"), diesel], "which").assign_attrs(units="t"))
+    by_type_bars(axes[-1], tonnes / factor)
+    if (diesel > 0).any():
+        axes[-1].plot(diesel.year.values, diesel.values / factor, color="black", marker="o", linestyle="--",
+                      label="the diesel type on the same trips")
+        stack_legend(axes[-1], "truck type", loc="upper left")
+    axes[-1].set_ylabel(axis_label("CO2, well to wheel", unit))
+    axes[-1].set_title("well-to-wheel CO2 of the trucks, against diesel")
+    suptitle(figure, f"{title}: energy used and CO2 in each calendar year, by truck type (the total above each bar)")
+    save(figure, folder, "energy_and_co2_by_year.png", written)
+
+
+def station_figure(ds, series, stations, ylabel, what, folder, name, title, written, empty="zero throughout"):
+    """`series` (over `time` or `year`) of `stations`, a panel per kind of station and a line per station (those at
+    zero throughout left out and named after `empty`)."""
     kinds = {}
     for station in stations:
         kinds.setdefault(str(ds.station_kind.sel(station=station).values), []).append(station)
     figure, axes = panels(len(kinds))
-    by_year = "year" in series.dims
-    x = "year" if by_year else "time"
     for axis, (kind, members) in zip(axes, kinds.items()):
-        for station in members:
-            line = series.sel(station=station)
-            axis.plot(line[x].values, line.values, label=station, marker="o" if by_year else None)
-        axis.set_ylim(bottom=0)
-        axis.set_xlabel("calendar year" if by_year else ds.time.attrs.get("long_name", "time"))
-        if by_year:  # one tick a year, also for a run of one year
-            years = series[x].values
-            axis.set_xticks(years)
-            axis.set_xlim(years[0] - 0.5, years[-1] + 0.5)
-        axis.set_ylabel(ylabel)
+        lines(axis, series.sel(station=members), "station", ylabel, empty)
         axis.set_title(f"{kind} stations")
-        axis.legend(fontsize=8)
-    figure.suptitle(f"{title}: {what}")
+    suptitle(figure, f"{title}: {what}")
     save(figure, folder, name, written)
 
 
@@ -195,34 +568,34 @@ def plot_stations(ds, folder, title, written):
         return
     if not lacks(ds, ["station_servers"], "servers plot"):
         station_figure(ds, ds.station_servers, stations, label(ds.station_servers), "servers at each station",
-                       folder, "station_servers.png", title, written)
+                       folder, "station_servers.png", title, written, "no server")
     if not lacks(ds, ["station_wait_hours"], "plot of the wait by year"):
         served = per_year(ds.station_visits)
         wait = per_year(ds.station_wait_hours) / served.where(served > 0)
-        station_figure(ds, wait, stations, f"mean wait per visit [{ds.station_wait_hours.attrs['units']}]",
+        station_figure(ds, wait, stations, axis_label("mean wait per visit", units(ds.station_wait_hours)),
                        "mean wait before service per visit, by year", folder, "station_wait_by_year.png", title,
-                       written)
+                       written, "no wait")
     if not lacks(ds, ["station_service_hours", "station_server_hours"], "utilization plot"):
         available = per_year(ds.station_server_hours)
         utilization = 100 * per_year(ds.station_service_hours) / available.where(available > 0)
-        station_figure(ds, utilization, stations, "hours serving over hours available [%]",
+        station_figure(ds, utilization, stations, axis_label("hours serving over hours available", "%"),
                        "utilization of the servers, by year", folder, "station_utilization_by_year.png", title,
-                       written)
+                       written, "never busy")
     if not lacks(ds, ["station_queue_trucks"], "queue plot"):
         # Sampled once a sample interval: the weekly mean of the samples shows the level, not every peak.
         weekly = ds.station_queue_trucks.resample(time="W").mean()
-        station_figure(ds, weekly, stations, f"trucks queueing [{ds.station_queue_trucks.attrs['units']}]",
+        station_figure(ds, weekly, stations, axis_label("trucks queueing", units(ds.station_queue_trucks)),
                        "trucks queueing at the sample instants (weekly mean)", folder, "station_queue.png", title,
-                       written)
+                       written, "no queue at a sample")
     stocking = [station for station in stations if str(ds.station_kind.sel(station=station).values) in STOCKS]
     if not stocking:
         print("plot.py: no plots of dry hours and stocks: no station with visits keeps a stock", file=sys.stderr)
     else:
         if not lacks(ds, ["station_dry_hours"], "plot of dry hours"):
             station_figure(ds, per_year(ds.station_dry_hours), stocking,
-                           f"hours run dry with a truck waiting [{ds.station_dry_hours.attrs['units']}]",
+                           axis_label("hours run dry with a truck waiting", units(ds.station_dry_hours)),
                            "hours with a truck waiting because the station had run dry, by year", folder,
-                           "station_dry_hours_by_year.png", title, written)
+                           "station_dry_hours_by_year.png", title, written, "never ran dry")
         plot_station_stocks(ds, stocking, folder, title, written)
     plot_station_waits(ds, stations, folder, title, written)
 
@@ -239,35 +612,30 @@ def plot_station_stocks(ds, stocking, folder, title, written):
     for axis, (kind, name, members) in zip(axes, shown):
         # Deliveries and recharges saw-tooth the stock: the weekly mean shows its level.
         weekly = ds[name].sel(station=members).resample(time="W").mean()
-        for station in members:
-            axis.plot(weekly.time.values, weekly.sel(station=station).values, label=station)
-        axis.set_ylim(bottom=0)
-        axis.set_xlabel(ds.time.attrs.get("long_name", "time"))
-        axis.set_ylabel(label(ds[name]))
+        lines(axis, weekly, "station", label(ds[name]), "empty throughout")
         axis.set_title(f"{kind} stations (weekly mean)")
-        axis.legend(fontsize=8)
-    figure.suptitle(f"{title}: charged packs and fuel in stock")
+    suptitle(figure, f"{title}: charged packs and fuel in stock")
     save(figure, folder, "station_stock.png", written)
 
 
 def plot_station_waits(ds, stations, folder, title, written):
     """The run's wait statistics per station (station_wait_*_hours), a panel per statistic."""
-    names = [name for name in ds.data_vars if name.startswith("station_wait_") and name.endswith("_hours")
+    statistics = [name for name in ds.data_vars if name.startswith("station_wait_") and name.endswith("_hours")
              and ds[name].dims == ("station",)]
-    if not names:
+    if not statistics:
         print("plot.py: no plot of the wait summaries: the file has no station_wait_*_hours", file=sys.stderr)
         return
-    figure, axes = plt.subplots(1, len(names), figsize=(14, max(3.0, 1.5 + 0.32 * len(stations))), sharey=True,
+    figure, axes = plt.subplots(1, len(statistics), figsize=(14, max(3.0, 1.5 + 0.32 * len(stations))), sharey=True,
                                 squeeze=False)
-    for axis, name in zip(axes.flat, names):
+    for axis, name in zip(axes.flat, statistics):
         bars = axis.barh(stations, ds[name].sel(station=stations).values)
         axis.bar_label(bars, fmt="%.2f", fontsize=7, padding=2)
         axis.margins(x=0.15)  # room for the values
         axis.set_title(ds[name].attrs.get("long_name", name).split(" (")[0], fontsize=9)
-        axis.set_xlabel(f"wait [{ds[name].attrs.get('units', '')}]")
+        axis.set_xlabel(axis_label("wait", units(ds[name])))
     axes[0, 0].invert_yaxis()
     axes[0, 0].tick_params(axis="y", labelsize=8)
-    figure.suptitle(f"{title}: wait before service at each station with visits, over the run")
+    suptitle(figure, f"{title}: wait before service at each station with visits, over the run")
     save(figure, folder, "station_wait_summary.png", written)
 
 
@@ -282,23 +650,23 @@ def plot_value(ds, folder, title, written):
 
 def plot_value_by_region(ds, folder, title, written):
     """Value-added recorded against credited, and local tax collected against after transfers, by region."""
-    names = ["value_added_recorded_cny", "value_added_credited_cny", "tax_collected_cny", "tax_after_transfers_cny"]
-    if lacks(ds, names, "plot of value-added and tax by region"):
+    variables = ["value_added_recorded_cny", "value_added_credited_cny", "tax_collected_cny", "tax_after_transfers_cny"]
+    if lacks(ds, variables, "plot of value-added and tax by region"):
         return
-    recorded, credited, collected, after = (in_millions(ds[name].isel(time=-1)) for name in names)
-    regions = [str(region) for region in ds.region.values]
+    recorded, credited, collected, after = (readable(ds[name].isel(time=-1)) for name in variables)
+    regions = names(ds, "region")
     figure, axes = plt.subplots(1, 2, figsize=(14, 5))
     grouped_bars(axes[0], regions, [("recorded where it happens", recorded.values),
                                     ("credited after statistics sharing", credited.values)])
-    axes[0].set_ylabel(f"value-added [{recorded.attrs['units']}]")
+    axes[0].set_ylabel(axis_label("value-added", units(recorded)))
     axes[0].set_title("value-added of the chain's establishments")
     grouped_bars(axes[1], regions, [("collected", collected.values), ("after fiscal sharing transfers", after.values)])
-    axes[1].set_ylabel(f"local tax [{collected.attrs['units']}]")
+    axes[1].set_ylabel(axis_label("local tax", units(collected)))
     axes[1].set_title("local share of the taxes")
     for axis in axes:
         axis.set_xlabel("region")
         value_labels(axis, rotation=90)  # two bars a region: "10,015" is wider than a bar
-    figure.suptitle(f"{title}: value-added and local tax by region over the run")
+    suptitle(figure, f"{title}: value-added and local tax by region over the run")
     save(figure, folder, "value_added_by_region.png", written)
 
 
@@ -306,25 +674,16 @@ def plot_value_added_by_year(ds, folder, title, written):
     """Recorded value-added added in each calendar year, a stacked bar per year with a part per region."""
     if lacks(ds, ["value_added_recorded_cny"], "plot of value-added by year"):
         return
-    recorded = ds.value_added_recorded_cny
-    added = in_millions(per_year(recorded).assign_attrs(units=recorded.attrs["units"]))
+    added = readable(per_year(ds.value_added_recorded_cny))
     years = added.year.values
     figure, axis = plt.subplots(figsize=(max(8.0, 3 + 0.9 * len(years)), 5))
-    above, below = np.zeros(len(years)), np.zeros(len(years))  # negative parts stack downwards
-    for region in ds.region.values:
-        values = added.sel(region=region).values
-        axis.bar(years, values, bottom=np.where(values >= 0, above, below), label=str(region))
-        above += np.maximum(values, 0)
-        below += np.minimum(values, 0)
-    for year, top, value in zip(years, above, added.sum("region").values):
-        axis.annotate(figure_text(value), (year, top), ha="center", va="bottom", fontsize=8)
-    axis.set_xticks(years)
-    axis.margins(y=0.1)  # room for the totals
-    axis.set_xlabel("calendar year")
-    axis.set_ylabel(f"value-added recorded [{added.attrs['units']}]")
+    tops = stacked_bars(axis, years, zip(names(added, "region"), added.transpose("region", "year").values))
+    annual_totals(axis, years, tops, added.sum("region").values)
+    year_axis(axis, years)
+    axis.set_ylabel(axis_label("value-added recorded", units(added)))
     axis.set_title("value-added recorded in each calendar year, by region (the total above each bar)")
-    axis.legend(fontsize=8, title="region", title_fontsize=8, bbox_to_anchor=(1.0, 1.0), loc="upper left")
-    figure.suptitle(title)
+    stack_legend(axis, "region", bbox_to_anchor=(1.0, 1.0), loc="upper left")
+    suptitle(figure, title)
     save(figure, folder, "value_added_by_year.png", written)
 
 
@@ -352,6 +711,7 @@ def plot_money_between_regions(ds, folder, title, written):
     regions = [str(region) for region in ds.region.values]
     paid = (flows.groupby(["region_flow_payer_region", "region_flow_payee_region"]).region_flow_amount_cny.sum()
             .unstack().reindex(index=regions, columns=regions).to_numpy() / 1e6)
+    regions = names(ds, "region")
     between = np.where(np.eye(len(regions), dtype=bool), np.nan, paid)
     first, last = flows.region_flow_year.min(), flows.region_flow_year.max()
     figure, axes = plt.subplots(1, 2, figsize=(15, 6.5))
@@ -368,9 +728,9 @@ def plot_money_between_regions(ds, folder, title, written):
         axis.set_xlabel("payee region (paid)")
         axis.set_ylabel("payer region (paying)")
         axis.set_title(what, fontsize=10)
-        figure.colorbar(image, ax=axis, label=f"money paid [M {ds.region_flow_amount_cny.attrs['units']}]", shrink=0.8)
+        figure.colorbar(image, ax=axis, label=axis_label("money paid", "M CNY"), shrink=0.8)
     years = str(first) if first == last else f"{first}-{last}"
-    figure.suptitle(f"{title}: money paid from region to region in {years}, every kind of flow (empty: none)")
+    suptitle(figure, f"{title}: money paid from region to region in {years}, every kind of flow (empty: none)")
     save(figure, folder, "money_between_regions.png", written)
 
 
@@ -378,54 +738,85 @@ def plot_sharing_rules(ds, folder, title, written):
     """What each sharing rule called for and what it moved over the run."""
     if lacks(ds, ["sharing_agreed_cny", "sharing_settled_cny"], "plot of the sharing rules"):
         return
-    agreed, settled = (in_millions(ds[name].isel(time=-1)) for name in ["sharing_agreed_cny", "sharing_settled_cny"])
+    agreed, settled = (readable(ds[name].isel(time=-1)) for name in ["sharing_agreed_cny", "sharing_settled_cny"])
     rules = [str(rule) for rule in ds.sharing_rule.values]
     figure, axis = plt.subplots(figsize=(max(8.0, 3 + 1.6 * len(rules)), 5))
     grouped_bars(axis, rules, [("agreed", agreed.values), ("settled", settled.values)])
     axis.set_ylim(bottom=0)  # never negative; nor below 0 when no rule moved anything
     value_labels(axis)
     axis.set_xlabel("sharing rule")
-    axis.set_ylabel(f"money [{agreed.attrs['units']}]")
+    axis.set_ylabel(axis_label("money", units(agreed)))
     axis.set_title("what each sharing rule called for (agreed) and what it moved (settled), over the run")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "sharing_rules.png", written)
 
 
 def plot_compare(ds, folder, title, written):
-    figure, axes = plt.subplots(1, 2, figsize=(13, 4.5))
-    total(ds.region_fleet_trucks, "region").plot.line(x="time", hue="truck_type", ax=axes[0])
-    axes[0].set_title("fleet in service, the whole plan as each type")
-    total(ds.factory_backlog_trucks, "factory").plot.line(x="time", hue="truck_type", ax=axes[1])
-    axes[1].set_title("backlog")
-    figure.suptitle(title)
-    save(figure, folder, "compare_over_time.png", written)
-
-    headline = [name for name in ds.data_vars if name.startswith("headline_")]
-    columns = 4
-    rows = (len(headline) + columns - 1) // columns
-    figure, axes = plt.subplots(rows, columns, figsize=(16, 3.6 * rows), squeeze=False)
-    types = [str(t) for t in ds.truck_type.values]
-    for axis, name in zip(axes.flat, headline):
-        shown = in_millions(ds[name]) if ds[name].attrs.get("units") == "CNY" else ds[name]
-        axis.bar(types, shown.values)
-        axis.set_title(shown.attrs.get("long_name", name), fontsize=9)
-        axis.set_ylabel(shown.attrs.get("units", ""))
-        axis.tick_params(axis="x", labelrotation=30, labelsize=8)
-    for axis in list(axes.flat)[len(headline):]:
-        axis.set_visible(False)
-    figure.suptitle(title + ": headline figures by truck type")
-    save(figure, folder, "compare_headline.png", written)
+    """The runs of a comparison, the whole plan as each truck type: over time, headline figures, side by side."""
+    plot_compare_over_time(ds, folder, title, written)
+    plot_compare_headline(ds, folder, title, written)
     plot_compare_types(ds, folder, title, written)
     plot_ownership_by_site(ds, folder, title, written)
 
 
-def grouped_bars(axis, groups, series, legend_title=None):
-    """A bar for each (label, values) of `series` at each of `groups`, side by side."""
+def plot_compare_over_time(ds, folder, title, written):
+    """Fleet in service and backlog (monthly mean) of each run."""
+    if lacks(ds, ["region_fleet_trucks", "factory_backlog_trucks"], "comparison over time"):
+        return
+    figure, axes = plt.subplots(1, 2, figsize=(14, 5))
+    lines(axes[0], total(ds.region_fleet_trucks, "region"), "truck_type",
+          axis_label("fleet in service", units(ds.region_fleet_trucks)), "none in service")
+    axes[0].set_title("fleet in service, the whole plan as each type")
+    backlog = monthly_mean(total(ds.factory_backlog_trucks, "factory"))
+    lines(axes[1], backlog, "truck_type", axis_label("backlog, monthly mean", units(ds.factory_backlog_trucks)),
+          "no backlog")
+    axes[1].set_title("backlog: trucks ordered, not yet built (monthly mean)")
+    suptitle(figure, title)
+    save(figure, folder, "compare_over_time.png", written)
+
+
+def plot_compare_headline(ds, folder, title, written):
+    """Every headline figure, a panel each with a bar per truck type (a colour per type, named in the legend)."""
+    headline = [name for name in ds.data_vars if name.startswith("headline_") and ds[name].dims == ("truck_type",)]
+    if not headline:
+        print("plot.py: no plot of the headline figures: the file has no headline_* over truck_type", file=sys.stderr)
+        return
+    types = names(ds, "truck_type")
+    colours = [PALETTE[index % len(PALETTE)] for index in range(len(types))]
+    figure, axes = panels(len(headline) + 1, columns=5, width=18, height=2.9)  # the last for the legend
+    for axis, name in zip(axes, headline):
+        shown = readable(ds[name])
+        axis.bar(range(len(types)), shown.values, color=colours)
+        value_labels(axis)
+        for index in np.flatnonzero(~np.isfinite(shown.values)):  # no bar, and matplotlib labels none
+            axis.annotate("n/a", (index, 0), ha="center", va="bottom", fontsize=7)
+        axis.margins(y=0.15)
+        if not (shown < 0).any():
+            axis.set_ylim(bottom=0)
+        axis.set_title(textwrap.fill(shown.attrs.get("long_name", name), 40), fontsize=8)
+        axis.set_ylabel(units(shown), fontsize=8)
+        axis.set_xticks([])
+        axis.tick_params(labelsize=7)
+    axes[-1].axis("off")
+    axes[-1].legend([plt.Rectangle((0, 0), 1, 1, color=colour) for colour in colours],
+                    [textwrap.fill(name, 40) for name in types], loc="center", fontsize=8, title="truck type",
+                    title_fontsize=8)
+    suptitle(figure, title + ": headline figures by truck type")
+    save(figure, folder, "compare_headline.png", written)
+
+
+def grouped_bars(axis, groups, series, legend_title=None, wrap=None):
+    """A bar for each (label, values) of `series` at each of `groups`, side by side; the groups' labels slanted,
+    or wrapped to `wrap` characters and level (long names)."""
     width = 0.8 / len(series)
     places = np.arange(len(groups))
     for index, (name, values) in enumerate(series):
-        axis.bar(places + (index - (len(series) - 1) / 2) * width, values, width, label=name)
-    axis.set_xticks(places, groups, rotation=30, ha="right", fontsize=8)
+        axis.bar(places + (index - (len(series) - 1) / 2) * width, values, width, label=name,
+                 color=PALETTE[index % len(PALETTE)])
+    if wrap:
+        axis.set_xticks(places, [textwrap.fill(group, wrap) for group in groups], fontsize=7)
+    else:
+        axis.set_xticks(places, groups, rotation=30, ha="right", fontsize=8)
     axis.margins(y=0.15)  # room above the bars for their values
     if len(series) > 1:
         axis.margins(y=0.35)  # and for the legend
@@ -434,24 +825,21 @@ def grouped_bars(axis, groups, series, legend_title=None):
 
 def plot_compare_types(ds, folder, title, written):
     """The figures that tell the truck types apart, side by side, each bar with its value."""
-    names = ["headline_ownership_cny_per_tonne_km", "headline_co2_well_to_wheel_kg_per_tonne_km",
+    variables = ["headline_ownership_cny_per_tonne_km", "headline_co2_well_to_wheel_kg_per_tonne_km",
              "headline_co2_diesel_equivalent_kg_per_tonne_km", "headline_demand_met_share",
              "headline_mean_station_wait_hours", "headline_p95_station_wait_hours", "headline_energy_cost_cny_per_km"]
-    if lacks(ds, names, "comparison of the truck types at work"):
+    if lacks(ds, variables, "comparison of the truck types at work"):
         return
     if ds.headline_ownership_cny_per_tonne_km.isnull().all():
         print("plot.py: no comparison of the truck types at work: no truck worked (a chain-only comparison?)",
               file=sys.stderr)
         return
-    types = [str(t) for t in ds.truck_type.values]
-
-    def units(name):
-        return ds[name].attrs.get("units", "")
+    types = names(ds, "truck_type")
 
     figure, axes = panels(5)
-    grouped_bars(axes[0], types, [("", ds.headline_ownership_cny_per_tonne_km.values)])
+    grouped_bars(axes[0], types, [("", ds.headline_ownership_cny_per_tonne_km.values)], wrap=18)
     axes[0].set_title("cost of ownership per tonne-km")
-    axes[0].set_ylabel(f"cost of ownership [{units('headline_ownership_cny_per_tonne_km')}]")
+    axes[0].set_ylabel(axis_label("cost of ownership", units(ds.headline_ownership_cny_per_tonne_km)))
     diesel = ds.headline_co2_diesel_equivalent_kg_per_tonne_km.values
     co2 = [("well to wheel", ds.headline_co2_well_to_wheel_kg_per_tonne_km.values)]
     if (diesel > 0).any():
@@ -459,22 +847,22 @@ def plot_compare_types(ds, folder, title, written):
         axes[1].set_title("well-to-wheel CO2 per tonne-km, against diesel")
     else:
         axes[1].set_title("well-to-wheel CO2 per tonne-km (no diesel type to compare with)")
-    grouped_bars(axes[1], types, co2)
-    axes[1].set_ylabel(f"CO2 [{units('headline_co2_well_to_wheel_kg_per_tonne_km')}]")
-    grouped_bars(axes[2], types, [("", 100 * ds.headline_demand_met_share.values)])
+    grouped_bars(axes[1], types, co2, wrap=18)
+    axes[1].set_ylabel(axis_label("CO2", units(ds.headline_co2_well_to_wheel_kg_per_tonne_km)))
+    grouped_bars(axes[2], types, [("", 100 * ds.headline_demand_met_share.values)], wrap=18)
     axes[2].set_title("share of the demand met (at sites that state theirs)")
-    axes[2].set_ylabel("tonnes moved over tonnes required [%]")
+    axes[2].set_ylabel(axis_label("tonnes moved over tonnes required", "%"))
     grouped_bars(axes[3], types, [("mean", ds.headline_mean_station_wait_hours.values),
-                                  ("95th percentile", ds.headline_p95_station_wait_hours.values)])
+                                  ("95th percentile", ds.headline_p95_station_wait_hours.values)], wrap=18)
     axes[3].set_title("wait at stations before service")
-    axes[3].set_ylabel(f"wait [{units('headline_mean_station_wait_hours')}]")
-    grouped_bars(axes[4], types, [("", ds.headline_energy_cost_cny_per_km.values)])
+    axes[3].set_ylabel(axis_label("wait", units(ds.headline_mean_station_wait_hours)))
+    grouped_bars(axes[4], types, [("", ds.headline_energy_cost_cny_per_km.values)], wrap=18)
     axes[4].set_title("energy cost per km (paid at stations)")
-    axes[4].set_ylabel(f"energy cost [{units('headline_energy_cost_cny_per_km')}]")
+    axes[4].set_ylabel(axis_label("energy cost", units(ds.headline_energy_cost_cny_per_km)))
     for axis in axes:
         axis.set_xlabel("truck type")
         value_labels(axis)
-    figure.suptitle(f"{title}: the whole plan as each truck type")
+    suptitle(figure, f"{title}: the whole plan as each truck type")
     save(figure, folder, "compare_by_truck_type.png", written)
 
 
@@ -490,12 +878,12 @@ def plot_ownership_by_site(ds, folder, title, written):
     ownership = ownership.isel(site=worked)
     sites = [str(s) for s in ownership.site.values]
     figure, axis = plt.subplots(figsize=(max(8.0, 3 + 1.2 * len(sites)), 5))
-    grouped_bars(axis, sites, [(str(t), ownership.sel(truck_type=t).values) for t in ownership.truck_type.values],
-                 "truck type")
+    grouped_bars(axis, sites, [(name, ownership.isel(truck_type=index).values)
+                               for index, name in enumerate(names(ownership, "truck_type"))], "truck type")
     axis.set_xlabel("application site")
-    axis.set_ylabel(f"cost of ownership [{ownership.attrs.get('units', '')}]")
+    axis.set_ylabel(axis_label("cost of ownership", units(ownership)))
     axis.set_title("cost of ownership per tonne-km at each site, the whole plan as each truck type")
-    figure.suptitle(title)
+    suptitle(figure, title)
     save(figure, folder, "compare_ownership_by_site.png", written)
 
 
@@ -503,7 +891,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("results", help="results file written by truckflow run -o or truckflow compare -o")
     parser.add_argument("-o", "--output", default=None, help="folder for the PNGs (default: the file's folder)")
+    parser.add_argument("--lang", choices=["en", "zh"], default="en",
+                        help="language of the region and truck type names (default: en)")
     args = parser.parse_args()
+    if setup_fonts() is None and args.lang == "zh":
+        print("plot.py: no Noto Sans CJK font (Debian's fonts-noto-cjk): Chinese names will draw as boxes",
+              file=sys.stderr)
     path = pathlib.Path(args.results)
     folder = pathlib.Path(args.output) if args.output else path.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -514,6 +907,9 @@ def main():
         return 2
     with ds:
         kind = ds.attrs.get("truckflow_kind")
+        # Into memory once (a lazy variable is read again at each resampling), without the station-visit and
+        # posting tables, which no plot uses and which can hold millions of rows.
+        ds = with_names(ds.drop_dims([dim for dim in ("visit", "posting") if dim in ds.dims]).load(), args.lang)
         title = ds.attrs.get("scenario_name", path.name)
         written = []
         if kind == "run":

@@ -6,6 +6,9 @@ Run by CTest: results_files_test.py TRUCKFLOW SOURCE_DIR TestCase[.test_method]
 (uses Debian's python3-xarray, -h5netcdf, -netcdf4, -h5py and -matplotlib: run with /usr/bin/python3;
 and r-cran-ncdf4 for the R example of docs/output.md).
 """
+import contextlib
+import importlib.util
+import io
 import os
 import pathlib
 import re
@@ -518,6 +521,24 @@ class Atomicity(Workspace):
             delay *= 1.25
         self.assertGreater(outcomes["killed before publishing"], 5, outcomes)
 
+RUN_PNGS = ["production_and_deliveries.png", "fleet_and_backlog.png", "suppliers.png", "supplier_stockouts.png",
+            "trucks_by_stage.png", "waiting.png", "upfitters.png", "lead_times.png", "deliveries_by_year.png",
+            "energy_and_co2_by_year.png", "station_servers.png", "station_wait_by_year.png",
+            "station_utilization_by_year.png", "station_queue.png", "station_dry_hours_by_year.png",
+            "station_stock.png", "station_wait_summary.png", "value_added_by_region.png", "value_added_by_year.png",
+            "money_between_regions.png", "sharing_rules.png"]
+COMPARE_PNGS = ["compare_over_time.png", "compare_headline.png", "compare_by_truck_type.png",
+                "compare_ownership_by_site.png"]
+
+
+def load_plot_module():
+    """scripts/plot.py as a module, to call its functions."""
+    spec = importlib.util.spec_from_file_location("plot", SOURCE / "scripts/plot.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 class Plots(Workspace):
     """scripts/plot.py writes the PNGs of a run and of a comparison."""
 
@@ -528,22 +549,97 @@ class Plots(Workspace):
         self.assertEqual(truckflow("run", "scenarios/sichuan.yaml", *short, "-o", run_file, "-q").returncode, 0)
         self.assertEqual(truckflow("compare", "scenarios/sichuan.yaml", *short, "--types", "bev_swap,fcev", "-o",
                                    compare_file, "-q").returncode, 0)
-        for results, pngs in ((run_file, ["production_and_deliveries.png", "fleet_and_backlog.png", "suppliers.png",
-                                          "waiting.png", "station_servers.png", "station_wait_by_year.png",
-                                          "station_utilization_by_year.png", "station_queue.png",
-                                          "station_dry_hours_by_year.png", "station_stock.png",
-                                          "station_wait_summary.png", "value_added_by_region.png",
-                                          "value_added_by_year.png", "money_between_regions.png", "sharing_rules.png"]),
-                              (compare_file, ["compare_over_time.png", "compare_headline.png",
-                                              "compare_by_truck_type.png", "compare_ownership_by_site.png"])):
+        for results, pngs in ((run_file, RUN_PNGS), (compare_file, COMPARE_PNGS)):
             plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", results, "-o", self.folder],
                                   capture_output=True, text=True, timeout=600)
             self.assertEqual(plot.returncode, 0, plot.stderr)
+            self.assertEqual(sorted(pathlib.Path(line).name for line in plot.stdout.split()), sorted(pngs))
             for png in pngs:
                 path = self.folder / png
                 self.assertTrue(path.exists(), png)
                 self.assertEqual(path.read_bytes()[:8], b"\x89PNG\r\n\x1a\n")
                 self.assertGreater(path.stat().st_size, 10000, png)
+
+    def test_names_in_either_language(self):
+        """--lang zh labels regions and truck types with their Chinese names, drawn with a CJK font (matplotlib
+        warns of each glyph its fonts lack: Chinese names drawn as boxes); --lang en with the English ones; the
+        id where the file has no name or an empty one."""
+        run_file = self.folder / "run.h5"
+        self.assertEqual(truckflow("run", "scenarios/sichuan.yaml", "--set", "simulation.horizon_years=1", "-o",
+                                   run_file, "-q").returncode, 0)
+        for lang in ("zh", "en"):
+            with self.subTest(lang=lang):
+                plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", run_file, "-o", self.folder,
+                                       "--lang", lang], capture_output=True, text=True, timeout=600)
+                self.assertEqual(plot.returncode, 0, plot.stderr)
+                self.assertNotIn("missing from current font", plot.stderr)
+                self.assertNotIn("Traceback", plot.stderr)
+                self.assertTrue((self.folder / "fleet_and_backlog.png").exists())
+        bad = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", run_file, "--lang", "fr"],
+                             capture_output=True, text=True)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("invalid choice", bad.stderr)
+        plot = load_plot_module()
+        with xr.open_dataset(run_file, engine="h5netcdf") as ds:
+            zh, en = plot.with_names(ds, "zh"), plot.with_names(ds, "en")
+            self.assertEqual(plot.names(zh, "region")[:2], ["成都", "攀枝花"])
+            self.assertEqual(plot.names(en, "region")[:2], ["Chengdu", "Panzhihua"])
+            self.assertEqual(plot.names(zh.region_fleet_trucks.sum("region"), "truck_type")[0], "纯电动重卡（充电）")
+            self.assertEqual(plot.names(zh, "factory"), [str(f) for f in ds.factory.values])  # no names: ids
+            note = io.StringIO()
+            with contextlib.redirect_stderr(note):
+                nameless = plot.with_names(ds.drop_vars("region_name_zh").assign(
+                    truck_type_name_zh=("truck_type", [""] * ds.sizes["truck_type"])), "zh")
+            self.assertEqual(note.getvalue(), "plot.py: the file has no region_name_zh: region labelled by id\n")
+            self.assertEqual(plot.names(nameless, "region"), [str(r) for r in ds.region.values])
+            self.assertEqual(plot.names(nameless, "truck_type"), [str(t) for t in ds.truck_type.values])
+
+    def test_files_lacking_series(self):
+        """A file lacking series (an older truckflow's, or one cut down by hand): each plot whose data is missing
+        is left out with a note naming what is missing, the others written, never a crash."""
+        run_file, compare_file = self.folder / "run.h5", self.folder / "compare.h5"
+        self.assertEqual(truckflow("run", "scenarios/sichuan.yaml", "--set", "simulation.horizon_years=1", "-o",
+                                   run_file, "-q").returncode, 0)
+        self.assertEqual(truckflow("compare", "scenarios/tiny/operations.yaml", "-o", compare_file, "-q").returncode, 0)
+        cut = {"supplier_stock_units": ("no supplier plot", "suppliers.png"),
+               "trucks_by_stage": ("no plot of trucks by stage", "trucks_by_stage.png"),
+               "delivery_lead_time_days": ("no lead-time plot", "lead_times.png"),
+               "co2_well_to_wheel_kg": ("no plot of energy and CO2 by year", "energy_and_co2_by_year.png"),
+               "station_servers": ("no servers plot", "station_servers.png"),
+               "region_name_zh": ("the file has no region_name_zh", None)}
+        for results, dropped, lacking in ((run_file, list(cut), None), (run_file, None, "all"),
+                                          (compare_file, ["headline_ownership_cny_per_tonne_km"], None),
+                                          (compare_file, None, "all")):
+            with self.subTest(results=results.name, dropped=dropped or lacking):
+                part = self.folder / f"part_{results.name}"
+                with xr.open_dataset(results, engine="h5netcdf") as ds:
+                    ds = ds.load()
+                kept = ds.drop_vars(dropped or list(ds.data_vars))
+                for variable in kept.variables.values():
+                    variable.encoding = {}
+                kept.to_netcdf(part, engine="h5netcdf")
+                for png in self.folder.glob("*.png"):
+                    png.unlink()
+                plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", part, "-o", self.folder, "--lang",
+                                       "zh"], capture_output=True, text=True, timeout=600)
+                self.assertEqual(plot.returncode, 0, plot.stderr)
+                self.assertNotIn("Traceback", plot.stderr)
+                written = {png.name for png in self.folder.glob("*.png")}
+                if lacking == "all":
+                    self.assertEqual(written, set())
+                    self.assertGreaterEqual(plot.stderr.count("plot.py: no "), 4, plot.stderr)
+                elif results == run_file:
+                    for name, (note, png) in cut.items():
+                        self.assertIn(f"{note}: the file has no {name}" if png else note, plot.stderr)
+                        if png:
+                            self.assertNotIn(png, written)
+                    self.assertTrue({"production_and_deliveries.png", "fleet_and_backlog.png", "waiting.png",
+                                     "station_queue.png", "value_added_by_year.png"} <= written, written)
+                else:
+                    self.assertIn("no comparison of the truck types at work: the file has no "
+                                  "headline_ownership_cny_per_tonne_km", plot.stderr)
+                    self.assertEqual(written, {"compare_over_time.png", "compare_headline.png",
+                                               "compare_ownership_by_site.png"})
 
     def test_without_stations_or_work(self):
         """A run without stations and a chain-only comparison: the other plots, and a note for each left out."""
