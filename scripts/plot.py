@@ -752,11 +752,34 @@ def plot_sharing_rules(ds, folder, title, written):
 
 
 def plot_compare(ds, folder, title, written):
-    """The runs of a comparison, the whole plan as each truck type: over time, headline figures, side by side."""
+    """The runs of a comparison, the whole plan as each truck type: over time, headline figures, side by side;
+    or, for a comparison of sharing-rule sets, what each set credits and transfers to each region."""
+    if "rule_set" in ds.dims:
+        plot_compare_rules(ds, folder, title, written)
+        return
     plot_compare_over_time(ds, folder, title, written)
     plot_compare_headline(ds, folder, title, written)
     plot_compare_types(ds, folder, title, written)
     plot_ownership_by_site(ds, folder, title, written)
+
+
+def plot_compare_rules(ds, folder, title, written):
+    """Each region's value-added credited and local tax after transfers over the run, a bar per rule set."""
+    wanted = ["value_added_credited_cny", "tax_after_transfers_cny"]
+    if lacks(ds, wanted, "comparison of the rule sets"):
+        return
+    sets = [str(entry) for entry in ds.rule_set.values]
+    regions = names(ds, "region")
+    figure, axes = plt.subplots(1, 2, figsize=(max(12.0, 2 + 1.2 * len(regions) * len(sets) / 2), 5.5))
+    for axis, name, what in zip(axes, wanted, ["value-added credited", "local tax after transfers"]):
+        shown = readable(ds[name].isel(time=-1).transpose("region", "rule_set"))
+        grouped_bars(axis, regions, [(rule_set, shown.sel(rule_set=rule_set).values) for rule_set in sets],
+                     legend_title="rule set")
+        axis.set_ylabel(axis_label(f"{what} over the run", units(shown)))
+        axis.set_xlabel("region")
+        axis.set_title(f"{what}, by set of sharing rules")
+    suptitle(figure, title + ": the sets of sharing rules side by side")
+    save(figure, folder, "compare_rules.png", written)
 
 
 def plot_compare_over_time(ds, folder, title, written):

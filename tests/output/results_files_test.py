@@ -549,7 +549,10 @@ class Plots(Workspace):
         self.assertEqual(truckflow("run", "scenarios/sichuan.yaml", *short, "-o", run_file, "-q").returncode, 0)
         self.assertEqual(truckflow("compare", "scenarios/sichuan.yaml", *short, "--types", "bev_swap,fcev", "-o",
                                    compare_file, "-q").returncode, 0)
-        for results, pngs in ((run_file, RUN_PNGS), (compare_file, COMPARE_PNGS)):
+        rules_file = self.folder / "rules.h5"
+        self.assertEqual(truckflow("compare", "scenarios/tiny/sharing.yaml", "--rules", "six_four,none", "-o",
+                                   rules_file, "-q").returncode, 0)
+        for results, pngs in ((run_file, RUN_PNGS), (compare_file, COMPARE_PNGS), (rules_file, ["compare_rules.png"])):
             plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", results, "-o", self.folder],
                                   capture_output=True, text=True, timeout=600)
             self.assertEqual(plot.returncode, 0, plot.stderr)
