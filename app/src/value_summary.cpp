@@ -52,7 +52,7 @@ void print_value(std::ostream& out, const models::ScenarioDesc& scenario, const 
   Table matrix(names, units, 1);
   for (std::size_t from = 0; from < regions; ++from) {
     std::vector<std::string> row{scenario.regions[from].id};
-    for (std::size_t to = 0; to < regions; ++to) row.push_back(fixed(between[from * regions + to] / 1e6, 0));
+    for (std::size_t to = 0; to < regions; ++to) row.push_back(fixed(between[from * regions + to] / 1e6, 1));
     matrix.add(row);
   }
   matrix.print(out,

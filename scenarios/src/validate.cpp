@@ -247,6 +247,11 @@ class Checker {
         }
       }
       check_unused_sourcing(path, upfitter.sourcing, needed);
+      if (!needed.empty() && upfitter.upfit_price_cny == 0.0) {
+        context_.warning_at("upfitter_without_price", path,
+                            "upfit_price_cny is 0: the upfitter is paid nothing for the bodies it buys and fits, so "
+                            "its value-added is negative");
+      }
     }
   }
 
