@@ -35,6 +35,15 @@ void declare_dimensions(SeriesRegistry& r) {
       {"region_name_zh", "region name (Chinese)", each(d.regions, [](const auto& x) { return x.name.zh; })},
       {"region_role", "host (承载区) or collaborating (协同区) area",
        each(d.regions, [](const auto& x) { return to_string(x.role); })}};
+  std::vector<double> latitudes;
+  std::vector<double> longitudes;
+  for (const RegionDesc& region : d.regions) {
+    latitudes.push_back(region.latitude_deg);
+    longitudes.push_back(region.longitude_deg);
+  }
+  labels["region"].second = {
+      {"region_latitude_deg", "degrees_north", "latitude of the region's centre", latitudes},
+      {"region_longitude_deg", "degrees_east", "longitude of the region's centre", longitudes}};
   std::vector<double> prices;
   for (const TruckTypeDesc& t : d.truck_types) prices.push_back(t.price_cny);
   labels["truck_type"] = {{{"truck_type_name_en", "truck type name (English)",
@@ -77,6 +86,28 @@ void declare_dimensions(SeriesRegistry& r) {
     r.dimension({std::string(list.dimension), std::string(list.long_name), each(d.*list.items, id), std::move(text),
                  std::move(numbers)});
   });
+  // The roads as the scenario lists them, for maps: "from-to" (with "#2", ... for another road
+  // between the same regions).
+  std::vector<std::string> roads;
+  std::map<std::string, int> seen;
+  std::vector<double> road_km;
+  std::vector<double> road_hours;
+  for (const RoadDesc& road : d.roads) {
+    const std::string name = road.from + "-" + road.to;
+    const int n = ++seen[name];
+    roads.push_back(n == 1 ? name : name + "#" + std::to_string(n));
+    road_km.push_back(road.distance_km);
+    road_hours.push_back(road.travel_time_h);
+  }
+  r.dimension({"road",
+               "road between two regions, as the scenario lists them",
+               roads,
+               {{"road_from", "region at one end", each(d.roads, [](const auto& x) { return x.from; })},
+                {"road_to", "region at the other end", each(d.roads, [](const auto& x) { return x.to; })},
+                {"road_two_way", "whether trucks use the road both ways (yes or no)",
+                 each(d.roads, [](const auto& x) { return x.two_way ? "yes" : "no"; })}},
+               {{"road_distance_km", "km", "length of the road", road_km},
+                {"road_travel_time_h", "h", "mean time a truck takes along it", road_hours}}});
   std::vector<std::string> stages;
   for (std::size_t i = 0; i < truck_stage_count; ++i) stages.emplace_back(to_string(static_cast<TruckStage>(i)));
   r.dimension({"stage", "where a truck is in the chain", stages});
