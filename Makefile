@@ -2,7 +2,7 @@
 # missing Debian package (scripts/install-deps), so a fresh Debian 12 machine needs nothing else.
 #
 #   make run                 build the truckflow command (release, nothing else), run the default Sichuan
-#                            scenario into results/sichuan.h5, plot it
+#                            scenario into results/sichuan.h5, write its report results/sichuan.html, plot it
 #   make test                build with sanitizers and warnings as errors, run every test, then build the
 #                            fuzz targets (Clang) and run their one-minute smoke
 #   make fuzz                fuzz each target for FUZZ_SECONDS (default 600), both at once; figures and
@@ -36,6 +36,7 @@ release: deps
 run: release
 	mkdir -p results
 	build/release/app/truckflow run scenarios/sichuan.yaml -o results/sichuan.h5
+	build/release/app/truckflow report results/sichuan.h5 -o results/sichuan.html
 	/usr/bin/python3 scripts/plot.py results/sichuan.h5 -o results
 
 test: deps

@@ -53,4 +53,10 @@ int run_command(const RunArguments& args, const std::string& command_line);
 int compare_command(const CompareArguments& args, const std::string& command_line);
 int inspect_command(const std::string& file);
 
+struct ReportArguments {
+  std::string results;
+  std::optional<std::string> output;  ///< default: the results file's name with .html
+};
+int report_command(const ReportArguments& args, const std::string& command_line);
+
 }  // namespace truckflow::app

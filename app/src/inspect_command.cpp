@@ -1,4 +1,5 @@
 // truckflow inspect: what is inside a results file, and its headline figures.
+#include <algorithm>
 #include <iostream>
 
 #include "truckflow/output/inspect.hpp"
@@ -25,7 +26,13 @@ int inspect_command(const std::string& file) {
   } catch (const std::invalid_argument& e) {
     throw BadInput(e.what());
   }
-  std::cout << file << ": truckflow " << (info.kind == "compare" ? "comparison of truck types" : "run") << " results\n";
+  const bool by_rules = std::any_of(info.attributes.begin(), info.attributes.end(),
+                                    [](const auto& a) { return a.first == "compared_rule_sets"; });
+  std::cout << file << ": truckflow "
+            << (info.kind != "compare" ? "run"
+                : by_rules             ? "comparison of sharing-rule sets"
+                                       : "comparison of truck types")
+            << " results\n";
   for (const auto& [name, value] : info.attributes) {
     if (name == "scenario_name" || name == "start_date" || name == "horizon_years" || name == "random_seed" ||
         name == "truckflow_version" || name == "truckflow_git_revision" || name == "command_line") {

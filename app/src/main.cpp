@@ -1,6 +1,6 @@
-// truckflow: the command line. Subcommands validate, run, compare, inspect and schema.
+// truckflow: the command line. Subcommands validate, run, compare, inspect, report and schema.
 // Exit codes: 0 success, 1 runtime failure (a results file that cannot be written included), 2 bad
-// input (command line, scenario, or a file inspect cannot read as results: damaged included), 130
+// input (command line, scenario, or a file inspect or report cannot read as results: damaged included), 130
 // interrupted (Ctrl-C), 143 terminated (SIGTERM).
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   cli.footer(
       "Exit codes: 0 success, 1 runtime failure, 2 bad input (command line, scenario, or a results file\n"
-      "inspect cannot read: damaged included), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).\n"
+      "inspect or report cannot read: damaged included), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).\n"
       "Run 'truckflow COMMAND --help' for a command's options. Scenario format: docs/scenario.md; "
       "results: docs/output.md.");
 
@@ -156,6 +156,19 @@ int main(int argc, char** argv) {
   CLI::App* inspect_cmd = cli.add_subcommand("inspect", "show what is inside a results file and its headline figures");
   inspect_cmd->add_option("OUT.h5", inspect_file, "results file")->required();
 
+  ReportArguments report_args;
+  CLI::App* report_cmd = cli.add_subcommand(
+      "report",
+      "write a results file (of run or compare) as one self-contained HTML page for a browser: maps, flows, charts "
+      "over time and by type, side by side for a comparison; scripts and data inline, so it opens offline "
+      "(docs/report.md)");
+  report_cmd->add_option("RESULTS.h5", report_args.results, "results file")->required();
+  report_cmd
+      ->add_option("-o,--output", report_args.output,
+                   "page to write (default: the results file's name with .html); an existing file is replaced only "
+                   "if it is a truckflow report")
+      ->type_name("REPORT.html");
+
   bool markdown = false;
   bool results_reference = false;
   CLI::App* schema_cmd = cli.add_subcommand(
@@ -168,14 +181,14 @@ int main(int argc, char** argv) {
       ->excludes(markdown_flag);
 
   const auto is_command = [&](const std::string& word) {
-    for (const CLI::App* command : {validate_cmd, run_cmd, compare_cmd, inspect_cmd, schema_cmd}) {
+    for (const CLI::App* command : {validate_cmd, run_cmd, compare_cmd, inspect_cmd, report_cmd, schema_cmd}) {
       if (command->get_name() == word) return true;
     }
     return false;
   };
   if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
     std::cerr << "truckflow: unknown command '" << argv[1]
-              << "' (the commands are validate, run, compare, inspect and schema; see truckflow --help)\n";
+              << "' (the commands are validate, run, compare, inspect, report and schema; see truckflow --help)\n";
     return exit_bad_input;
   }
   try {
@@ -195,6 +208,7 @@ int main(int argc, char** argv) {
     if (run_cmd->parsed()) return run_command(run_args, command_line);
     if (compare_cmd->parsed()) return compare_command(compare_args, command_line);
     if (inspect_cmd->parsed()) return inspect_command(inspect_file);
+    if (report_cmd->parsed()) return report_command(report_args, command_line);
     if (schema_cmd->parsed()) {
       if (results_reference) {
         std::cout << output::results_reference_markdown();

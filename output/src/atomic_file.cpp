@@ -35,27 +35,39 @@ void fsync_path(const std::string& path, int flags, const char* what) {
     throw std::runtime_error(std::string("cannot flush ") + what + " '" + path + "': " + std::strerror(saved));
 }
 
-/// Throws unless the existing file at `path` may be replaced by results: an HDF5 file, or empty.
-void check_replaceable(const std::string& path) {
-  const std::string refusal = "will not write results to '" + path + "': it exists and ";
+/// "results" or "the report", in messages.
+const char* noun(OutputKind kind) { return kind == OutputKind::results ? "results" : "the report"; }
+
+/// Throws unless the existing file at `path` may be replaced by `kind`: results replace an HDF5
+/// file, a report a truckflow report; either replaces an empty file.
+void check_replaceable(const std::string& path, OutputKind kind) {
+  const std::string refusal = std::string("will not write ") + noun(kind) + " to '" + path + "': it exists and ";
   detail::require_regular_file(path, refusal);
   std::error_code error;
   const std::uintmax_t size = std::filesystem::file_size(path, error);
   if (!error && size == 0) return;
   std::ifstream file(path, std::ios::binary);
   if (error || !file) {
-    throw std::invalid_argument(refusal + "cannot be read to check that it holds results (" +
+    throw std::invalid_argument(refusal + "cannot be read to check that it holds " + noun(kind) + " (" +
                                 (error ? error.message() : std::string(std::strerror(errno))) + ")");
   }
-  if (!detail::hdf5_signature_offset(file, size)) {
+  if (kind == OutputKind::results && !detail::hdf5_signature_offset(file, size)) {
     throw std::invalid_argument(refusal + "is not an HDF5 file (remove it or choose another name)");
+  }
+  if (kind == OutputKind::report) {
+    std::string start(report_marker.size() + 512, '\0');
+    file.read(start.data(), static_cast<std::streamsize>(start.size()));
+    start.resize(static_cast<std::size_t>(file.gcount()));
+    if (start.find(report_marker) == std::string::npos) {
+      throw std::invalid_argument(refusal + "is not a truckflow report (remove it or choose another name)");
+    }
   }
 }
 
 /// Throws unless the folder's file system takes the names of both `path` and the temporary file
 /// it is first written as (a name a few bytes longer), so that a long run never fails at the end.
-void check_name_length(const std::string& path, const std::string& folder) {
-  const std::string refusal = "cannot write results to '" + path + "': ";
+void check_name_length(const std::string& path, const std::string& folder, OutputKind kind) {
+  const std::string refusal = std::string("cannot write ") + noun(kind) + " to '" + path + "': ";
   const long name_max = ::pathconf(folder.c_str(), _PC_NAME_MAX);
   const long path_max = ::pathconf(folder.c_str(), _PC_PATH_MAX);
   const std::size_t name = std::filesystem::path(path).filename().string().size();
@@ -83,24 +95,32 @@ void check_name_length(const std::string& path, const std::string& folder) {
 
 }  // namespace
 
-void check_writable(const std::string& path) {
-  if (path.empty()) throw std::invalid_argument("the results path is empty");
+void check_writable(const std::string& path, OutputKind kind) {
+  if (path.empty()) throw std::invalid_argument(std::string("the path of ") + noun(kind) + " is empty");
+  const std::string refusal = std::string("cannot write ") + noun(kind) + " to '" + path + "': ";
   std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    throw std::invalid_argument("cannot write results to '" + path + "': it is a folder");
-  }
+  if (std::filesystem::is_directory(path, error)) throw std::invalid_argument(refusal + "it is a folder");
   const std::string folder = folder_of(path);
   if (!std::filesystem::is_directory(folder, error)) {
-    throw std::invalid_argument("cannot write results to '" + path + "': the folder '" + folder + "' does not exist");
+    throw std::invalid_argument(refusal + "the folder '" + folder + "' does not exist");
   }
   if (::access(folder.c_str(), W_OK) != 0) {
-    throw std::invalid_argument("cannot write results to '" + path + "': the folder '" + folder + "' is not writable");
+    throw std::invalid_argument(refusal + "the folder '" + folder + "' is not writable");
   }
-  check_name_length(path, folder);
-  if (std::filesystem::exists(path, error)) check_replaceable(path);
+  check_name_length(path, folder, kind);
+  if (std::filesystem::exists(path, error)) check_replaceable(path, kind);
 }
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temporary_(temporary_path_for(path_)) {}
+void write_file(const std::string& path, std::string_view bytes) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) throw std::runtime_error(std::strerror(errno));
+  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+  const int write_error = errno;
+  if (std::fclose(file) != 0 || !written) throw std::runtime_error(std::strerror(written ? errno : write_error));
+}
+
+AtomicFile::AtomicFile(std::string path, OutputKind kind)
+    : path_(std::move(path)), temporary_(temporary_path_for(path_)), kind_(kind) {}
 
 AtomicFile::~AtomicFile() {
   if (!published_) std::remove(temporary_.c_str());
@@ -111,7 +131,7 @@ void AtomicFile::write_and_publish(const std::function<void(const std::string& t
     write(temporary_);
     publish();
   } catch (const std::runtime_error& e) {
-    throw std::runtime_error("cannot write results to '" + path_ + "': " + e.what());
+    throw std::runtime_error(std::string("cannot write ") + noun(kind_) + " to '" + path_ + "': " + e.what());
   }
 }
 

@@ -5,11 +5,13 @@
 
 #include <hdf5_hl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 #include "files.hpp"
@@ -223,6 +225,36 @@ std::vector<char> read_bytes(const std::string& path) {
   return bytes;
 }
 
+/// The attributes of a variable but HDF5's and netCDF's own bookkeeping: text, or numbers.
+std::vector<std::pair<std::string, AttributeValue>> variable_attributes(hid_t dataset, const std::string& variable) {
+  std::vector<std::string> names;
+  hsize_t index = 0;
+  h5::check_status(H5Aiterate2(dataset, H5_INDEX_CRT_ORDER, H5_ITER_INC, &index, collect_attribute_name, &names),
+                   "list the attributes of '" + variable + "'");
+  std::vector<std::pair<std::string, AttributeValue>> out;
+  for (const std::string& name : names) {
+    if (name == "DIMENSION_LIST" || name == "REFERENCE_LIST" || name == "CLASS" || name == "NAME" ||
+        name.rfind("_Netcdf4", 0) == 0) {
+      continue;
+    }
+    h5::Attribute attribute(H5Aopen(dataset, name.c_str(), H5P_DEFAULT), "open attribute " + name);
+    h5::Datatype type(H5Aget_type(attribute), "read the type of attribute " + name);
+    const H5T_class_t kind = H5Tget_class(type);
+    if (kind == H5T_STRING) {
+      out.emplace_back(name, text_attribute(dataset, name.c_str()));
+    } else if (kind == H5T_INTEGER || kind == H5T_FLOAT) {
+      h5::Dataspace space(H5Aget_space(attribute), "read the size of attribute " + name);
+      const hssize_t count = H5Sget_simple_extent_npoints(space);
+      std::vector<double> values(static_cast<std::size_t>(std::max<hssize_t>(count, 0)));
+      if (!values.empty()) {
+        h5::check_status(H5Aread(attribute, H5T_NATIVE_DOUBLE, values.data()), "read attribute " + name);
+      }
+      out.emplace_back(name, std::move(values));
+    }
+  }
+  return out;
+}
+
 struct Dataset {
   std::string name;
   haddr_t address;
@@ -231,7 +263,8 @@ struct Dataset {
 
 /// What inspect_results returns. Reads every value of every variable, so that HDF5 verifies every
 /// chunk's checksum; text only after `heaps` has checked the references to it.
-ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& heaps, std::uintmax_t file_bytes) {
+ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& heaps, std::uintmax_t file_bytes,
+                         Keep keep, const std::vector<std::string>& skip) {
   h5::File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open '" + path + "'");
   ResultsInfo info;
   info.kind = text_attribute(file, "truckflow_kind");
@@ -255,6 +288,7 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
   std::map<haddr_t, std::size_t> variable_at;  // object address -> index in info.variables
   std::vector<std::pair<std::string, std::vector<ScaleReference>>> scales;
   bool runs_by_rules = false;
+  std::set<haddr_t> skipped;  // object addresses of variables along a skipped dimension
   for (const std::string& name : names) {
     h5::Dataset dataset(H5Dopen2(file, name.c_str(), H5P_DEFAULT), "open '" + name + "'");
     h5::Dataspace space(H5Dget_space(dataset), "read the shape of '" + name + "'");
@@ -278,33 +312,45 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
       heaps.check_references(offset, count, name);
     }
     // Every value, so that every checksum is verified; the headline figures and compared types are kept.
-    const std::vector<std::string> text = is_text ? read_strings(dataset, count, name) : std::vector<std::string>{};
+    std::vector<std::string> text = is_text ? read_strings(dataset, count, name) : std::vector<std::string>{};
     if (!is_text) check_chunks(dataset, name, file_bytes);
-    const std::vector<double> numbers = is_text ? std::vector<double>{} : read_doubles(dataset, count, name);
+    std::vector<double> numbers = is_text ? std::vector<double>{} : read_doubles(dataset, count, name);
 
+    H5O_info_t object{};
+    h5::check_status(H5Oget_info2(dataset, &object, H5O_INFO_BASIC), "read the address of '" + name + "'");
     const bool is_scale = h5::check(H5DSis_scale(dataset), "read whether '" + name + "' is a dimension") > 0;
     if (is_scale) {
       info.dimensions.emplace_back(name, static_cast<std::size_t>(shape.at(0)));
       scales.emplace_back(name, references_to(dataset, name));
+      // The variables along a skipped dimension (written after it) are not kept.
+      if (std::find(skip.begin(), skip.end(), name) != skip.end()) {
+        for (const ScaleReference& reference : scales.back().second) skipped.insert(reference.variable);
+      }
       // A dimension without a coordinate variable is not a variable.
       if (text_attribute(dataset, "NAME").rfind("This is a netCDF dimension", 0) == 0) continue;
     }
     VariableInfo variable{name,    {}, {}, text_attribute(dataset, "units"), text_attribute(dataset, "long_name"),
                           is_scale};
+    if (keep == Keep::values && skipped.count(object.addr) == 0) {
+      variable.attributes = variable_attributes(dataset, name);
+      variable.numbers = std::move(numbers);
+      variable.text = std::move(text);
+    }
     for (const hsize_t n : shape) variable.shape.push_back(static_cast<std::size_t>(n));
     variable.dimensions.assign(shape.size(), is_scale ? name : "");
     // A comparison's runs are along rule_set, or else truck_type.
+    const std::vector<std::string>& labels = variable.text.empty() ? text : variable.text;
     if (info.kind == "compare" && (name == "rule_set" || (name == "truck_type" && !runs_by_rules))) {
-      for (const std::string& label : text) {
+      for (const std::string& label : labels) {
         if (!is_utf8(label)) throw detail::Damaged("a label of '" + name + "' is not UTF-8 text");
       }
-      info.runs = text;
+      info.runs = labels;
       runs_by_rules = name == "rule_set";
     }
-    if (name.rfind("headline_", 0) == 0)
-      info.headline.push_back({name.substr(9), variable.units, variable.long_name, numbers});
-    H5O_info_t object{};
-    h5::check_status(H5Oget_info2(dataset, &object, H5O_INFO_BASIC), "read the address of '" + name + "'");
+    if (name.rfind("headline_", 0) == 0) {
+      info.headline.push_back(
+          {name.substr(9), variable.units, variable.long_name, variable.numbers.empty() ? numbers : variable.numbers});
+    }
     variable_at[object.addr] = info.variables.size();
     info.variables.push_back(std::move(variable));
   }
@@ -326,7 +372,7 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
 
 }  // namespace
 
-ResultsInfo inspect_results(const std::string& path) {
+ResultsInfo inspect_results(const std::string& path, Keep keep, const std::vector<std::string>& skip) {
   h5::silence_errors();
   std::error_code error;
   if (!std::filesystem::exists(path, error)) throw std::invalid_argument("'" + path + "' does not exist");
@@ -336,7 +382,7 @@ ResultsInfo inspect_results(const std::string& path) {
   const std::vector<char> bytes = read_bytes(path);
   try {
     const detail::GlobalHeaps heaps(bytes, superblock);
-    return read_results(path, heaps, bytes.size());
+    return read_results(path, heaps, bytes.size(), keep, skip);
   } catch (const detail::Damaged& e) {
     throw std::invalid_argument("'" + path + "' is damaged: " + e.what());
   } catch (const h5::Error& e) {

@@ -5,19 +5,30 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace truckflow::output {
 
+/// What is written: results (an HDF5 file), or a report (an HTML page that starts with
+/// `report_marker` within its first 512 bytes).
+enum class OutputKind { results, report };
+inline constexpr std::string_view report_marker = R"(<meta name="generator" content="truckflow report">)";
+
 /// Throws `std::invalid_argument` with a clear message if a file cannot be written at `path`
 /// (its folder is missing or not writable, `path` is a folder, its name or the temporary name it is
-/// first written as is too long for the file system, or `path` exists and is neither an HDF5 file
-/// nor empty: results replace only results, never a scenario or a note). Call before a long run.
-void check_writable(const std::string& path);
+/// first written as is too long for the file system, or `path` exists and is neither empty nor of
+/// the same kind: results replace only results, a report only a report, never a scenario or a
+/// note). Call before a long run.
+void check_writable(const std::string& path, OutputKind kind = OutputKind::results);
+
+/// Writes `bytes` to a new file at `path`; throws `std::runtime_error` with the system's reason (a
+/// full disk, a file-size limit) if it cannot.
+void write_file(const std::string& path, std::string_view bytes);
 
 class AtomicFile {
  public:
   /// Reserves "<path>.tmp-<pid>" in the same folder.
-  explicit AtomicFile(std::string path);
+  explicit AtomicFile(std::string path, OutputKind kind = OutputKind::results);
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
   /// Removes the temporary file unless it was published.
@@ -27,7 +38,8 @@ class AtomicFile {
   const std::string& path() const noexcept { return path_; }
   /// Calls `write` with the temporary path, then publishes. A `std::runtime_error` from either
   /// (a full disk, a file-size limit, ...) is thrown again naming the results file: "cannot write
-  /// results to 'PATH': ..."; the temporary file is removed when this AtomicFile is destroyed.
+  /// results to 'PATH': ..." (or "the report"); the temporary file is removed when this AtomicFile
+  /// is destroyed.
   void write_and_publish(const std::function<void(const std::string& temporary_path)>& write);
   /// Flushes the temporary file to disk and renames it to the final name (then flushes the
   /// folder). Throws `std::runtime_error` on failure, leaving any existing file untouched.
@@ -36,6 +48,7 @@ class AtomicFile {
  private:
   std::string path_;
   std::string temporary_;
+  OutputKind kind_;
   bool published_ = false;
 };
 

@@ -4,9 +4,13 @@
 
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace truckflow::output {
+
+/// An attribute of a variable: text, or numbers (a scalar is one number).
+using AttributeValue = std::variant<std::string, std::vector<double>>;
 
 struct VariableInfo {
   std::string name;
@@ -15,6 +19,11 @@ struct VariableInfo {
   std::string units;
   std::string long_name;
   bool is_coordinate = false;
+  // With Keep::values: every attribute but HDF5's own (dimension lists and names), and the values,
+  // row-major (numbers, or text for a text variable).
+  std::vector<std::pair<std::string, AttributeValue>> attributes;
+  std::vector<double> numbers;
+  std::vector<std::string> text;
 };
 
 struct HeadlineRow {
@@ -33,7 +42,13 @@ struct ResultsInfo {
   std::vector<HeadlineRow> headline;
 };
 
+/// What inspect_results keeps of the values it reads (it reads every one, to verify every
+/// checksum): the headline figures only, or every variable's values and attributes as well, but for
+/// those along the dimensions `skip` names (whose values are still read and checked).
+enum class Keep { headline, values };
+
 /// Reads `path`; throws `std::invalid_argument` if it is not a readable truckflow results file.
-ResultsInfo inspect_results(const std::string& path);
+ResultsInfo inspect_results(const std::string& path, Keep keep = Keep::headline,
+                            const std::vector<std::string>& skip = {});
 
 }  // namespace truckflow::output

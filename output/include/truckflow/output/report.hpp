@@ -1,0 +1,37 @@
+// The report: a results file as one self-contained HTML page (ECharts, the page's script and style,
+// and the file's data as JSON, all inline), for planners to open in any browser, offline.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "truckflow/output/inspect.hpp"
+
+namespace truckflow::output {
+
+/// The most samples along `time` a report keeps (see report_data_json).
+inline constexpr std::size_t report_max_times = 200;
+/// The dimensions whose tables a report leaves out: they can hold millions of rows.
+inline const std::vector<std::string> report_skipped_dimensions{"visit", "posting"};
+
+/// Where the report came from, for its footer.
+struct ReportProvenance {
+  std::string results_path;
+  std::string command_line;
+  std::string truckflow_version;
+};
+
+/// The data of a report, as JSON (format "truckflow-report-data/1", docs/report.md): every global
+/// attribute, and every variable of `info` (read with Keep::values) with its dimensions, shape,
+/// attributes and values, numbers to 6 significant digits (NaN as null). Along `time`, one sample
+/// in `stride` is kept (and the last), stride the smallest that keeps at most `max_times`; a flow
+/// series (truckflow_measure "flow") keeps the sum of the samples since the last kept. Variables
+/// along report_skipped_dimensions are listed under "omitted".
+std::string report_data_json(const ResultsInfo& info, const ReportProvenance& provenance,
+                             std::size_t max_times = report_max_times);
+
+/// The report page: the page template with ECharts, the page's script and style, and `data_json`
+/// inline. `data_json` may hold any text: "</" is escaped so that it cannot end its script element.
+std::string report_html(const std::string& data_json);
+
+}  // namespace truckflow::output

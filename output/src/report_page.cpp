@@ -1,0 +1,67 @@
+// The report page: the template from output/report/ with ECharts, the page's script and style and
+// the data put in its placeholders (all embedded at build time, cmake/embed_file.cmake).
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <string_view>
+
+#include "truckflow/output/atomic_file.hpp"
+#include "truckflow/output/report.hpp"
+
+namespace truckflow::output {
+
+namespace assets {
+extern const std::string_view report_template, report_script, report_style, echarts;
+}  // namespace assets
+
+namespace {
+
+/// `text` with every "</" written "<\/", so that it cannot end the script element it is put in (in
+/// JavaScript and JSON strings alike, "\/" is "/"; neither has "</" outside a string).
+std::string in_script(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 64);
+  std::size_t from = 0;
+  for (std::size_t at = text.find("</"); at != std::string_view::npos; at = text.find("</", from)) {
+    out.append(text.substr(from, at - from)).append("<\\/");
+    from = at + 2;
+  }
+  out.append(text.substr(from));
+  return out;
+}
+
+}  // namespace
+
+std::string report_html(const std::string& data_json) {
+  const std::string_view page = assets::report_template;
+  if (page.find(report_marker) == std::string_view::npos) {
+    throw std::logic_error("the report template lacks its generator mark (a bug in truckflow)");
+  }
+  struct Slot {
+    std::string_view placeholder;
+    std::string content;
+    std::size_t at = std::string_view::npos;
+  };
+  std::array<Slot, 4> slots{{{"/*TRUCKFLOW_ECHARTS*/", in_script(assets::echarts)},
+                             {"/*TRUCKFLOW_REPORT_JS*/", in_script(assets::report_script)},
+                             {"/*TRUCKFLOW_REPORT_CSS*/", std::string(assets::report_style)},
+                             {"__TRUCKFLOW_DATA__", in_script(data_json)}}};
+  for (Slot& slot : slots) {
+    slot.at = page.find(slot.placeholder);
+    if (slot.at == std::string_view::npos || page.find(slot.placeholder, slot.at + 1) != std::string_view::npos) {
+      throw std::logic_error("the report template must hold " + std::string(slot.placeholder) +
+                             " once (a bug in truckflow)");
+    }
+  }
+  std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) { return a.at < b.at; });
+  std::string html;
+  std::size_t from = 0;
+  for (const Slot& slot : slots) {
+    html.append(page.substr(from, slot.at - from)).append(slot.content);
+    from = slot.at + slot.placeholder.size();
+  }
+  html.append(page.substr(from));
+  return html;
+}
+
+}  // namespace truckflow::output
