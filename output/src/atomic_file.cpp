@@ -111,14 +111,6 @@ void check_writable(const std::string& path, OutputKind kind) {
   if (std::filesystem::exists(path, error)) check_replaceable(path, kind);
 }
 
-void write_file(const std::string& path, std::string_view bytes) {
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (file == nullptr) throw std::runtime_error(std::strerror(errno));
-  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-  const int write_error = errno;
-  if (std::fclose(file) != 0 || !written) throw std::runtime_error(std::strerror(written ? errno : write_error));
-}
-
 AtomicFile::AtomicFile(std::string path, OutputKind kind)
     : path_(std::move(path)), temporary_(temporary_path_for(path_)), kind_(kind) {}
 

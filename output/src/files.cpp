@@ -30,7 +30,7 @@ std::optional<std::uintmax_t> hdf5_signature_offset(std::istream& file, std::uin
   return std::nullopt;
 }
 
-void write_file(const std::string& path, const std::vector<char>& bytes) {
+void write_file(const std::string& path, std::string_view bytes) {
   const auto failure = [&](const char* what, int error) {
     return std::runtime_error("cannot " + std::string(what) + " '" + path + "': " + std::strerror(error));
   };

@@ -7,7 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace truckflow::output::detail {
 
@@ -30,6 +30,6 @@ std::optional<std::uintmax_t> hdf5_signature_offset(std::istream& file, std::uin
 /// Creates (or truncates) `path` and writes `bytes` to it; throws `std::runtime_error` naming the
 /// file and the system's reason ("No space left on device", "File too large", ...) if any write,
 /// or the close, fails.
-void write_file(const std::string& path, const std::vector<char>& bytes);
+void write_file(const std::string& path, std::string_view bytes);
 
 }  // namespace truckflow::output::detail

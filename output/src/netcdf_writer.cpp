@@ -373,7 +373,7 @@ void NetcdfWriter::close() {
   }
   file_.close("close the results file");
   detail::reseal_superblock(image);
-  detail::write_file(path_, image);
+  detail::write_file(path_, {image.data(), image.size()});
 }
 
 }  // namespace truckflow::output

@@ -1,12 +1,16 @@
 // The report page: the template from output/report/ with ECharts, the page's script and style and
-// the data put in its placeholders (all embedded at build time, cmake/embed_file.cmake).
+// the data put in its placeholders (all embedded at build time, cmake/embed_file.cmake), written
+// atomically.
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <stdexcept>
 #include <string_view>
 
 #include "truckflow/output/atomic_file.hpp"
 #include "truckflow/output/report.hpp"
+
+#include "files.hpp"
 
 namespace truckflow::output {
 
@@ -62,6 +66,16 @@ std::string report_html(const std::string& data_json) {
   }
   html.append(page.substr(from));
   return html;
+}
+
+std::uintmax_t write_report(const std::string& results, const std::string& page, const std::string& command_line,
+                            const std::string& truckflow_version) {
+  check_writable(page, OutputKind::report);
+  const ResultsInfo info = inspect_results(results, Keep::values, report_skipped_dimensions);
+  const std::string html = report_html(report_data_json(info, {results, command_line, truckflow_version}));
+  AtomicFile file(page, OutputKind::report);
+  file.write_and_publish([&](const std::string& temporary_path) { detail::write_file(temporary_path, html); });
+  return std::filesystem::file_size(page);
 }
 
 }  // namespace truckflow::output

@@ -21,10 +21,6 @@ inline constexpr std::string_view report_marker = R"(<meta name="generator" cont
 /// note). Call before a long run.
 void check_writable(const std::string& path, OutputKind kind = OutputKind::results);
 
-/// Writes `bytes` to a new file at `path`; throws `std::runtime_error` with the system's reason (a
-/// full disk, a file-size limit) if it cannot.
-void write_file(const std::string& path, std::string_view bytes);
-
 class AtomicFile {
  public:
   /// Reserves "<path>.tmp-<pid>" in the same folder.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "truckflow/output/inspect.hpp"
@@ -29,6 +30,12 @@ struct ReportProvenance {
 /// along report_skipped_dimensions are listed under "omitted".
 std::string report_data_json(const ResultsInfo& info, const ReportProvenance& provenance,
                              std::size_t max_times = report_max_times);
+
+/// Writes the report of the results file `results` to `page`, atomically; returns its size in
+/// bytes. Throws `std::invalid_argument` for a results file it cannot read or a page it will not
+/// write (output::check_writable), `std::runtime_error` if the write fails.
+std::uintmax_t write_report(const std::string& results, const std::string& page, const std::string& command_line,
+                            const std::string& truckflow_version);
 
 /// The report page: the page template with ECharts, the page's script and style, and `data_json`
 /// inline. `data_json` may hold any text: "</" is escaped so that it cannot end its script element.
