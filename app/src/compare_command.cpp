@@ -66,14 +66,32 @@ void check_comparison_cost(const scenarios::WorkEstimate& run, std::size_t runs,
   check(run.supplier_days, Limits::supplier_days, "supplier-days", "simulate fewer years");
 }
 
+/// The items of a comma-separated option, in order (the option repeated adds more); an empty item
+/// (a comma too many) is bad input.
+std::vector<std::string> items_of(const std::vector<std::string>& given, const std::string& option) {
+  std::vector<std::string> items;
+  for (const std::string& text : given) {
+    std::size_t start = 0;
+    for (;;) {
+      const std::size_t comma = text.find(',', start);
+      items.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (items.back().empty()) throw BadInput(option + ": an empty item in '" + text + "' (a comma too many?)");
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return items;
+}
+
 std::vector<std::string> chosen_types(const CompareArguments& args, const models::ScenarioDesc& base) {
   std::vector<std::string> known;
   for (const auto& type : base.truck_types) known.push_back(type.id);
   if (args.types.empty()) return known;
-  for (std::size_t i = 0; i < args.types.size(); ++i) {
-    const std::string& type = args.types[i];
-    if (std::find(args.types.begin(), args.types.begin() + static_cast<std::ptrdiff_t>(i), type) !=
-        args.types.begin() + static_cast<std::ptrdiff_t>(i)) {
+  const std::vector<std::string> types = items_of(args.types, "--types");
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    const std::string& type = types[i];
+    if (std::find(types.begin(), types.begin() + static_cast<std::ptrdiff_t>(i), type) !=
+        types.begin() + static_cast<std::ptrdiff_t>(i)) {
       throw BadInput("--types: '" + type + "' is given twice; each truck type is compared once");
     }
     if (std::find(known.begin(), known.end(), type) == known.end()) {
@@ -82,7 +100,7 @@ std::vector<std::string> chosen_types(const CompareArguments& args, const models
       throw BadInput("--types: unknown truck type '" + type + "'; the scenario's types are " + list);
     }
   }
-  return args.types;
+  return types;
 }
 
 /// The rule sets of --rules: each a label and the ids of the rules it switches on.
@@ -95,7 +113,7 @@ std::vector<std::pair<std::string, std::set<std::string>>> chosen_rule_sets(cons
     list += (list.empty() ? "" : ", ") + rule.id;
   }
   std::vector<std::pair<std::string, std::set<std::string>>> sets;
-  for (const std::string& label : args.rules) {
+  for (const std::string& label : items_of(args.rules, "--rules")) {
     if (std::any_of(sets.begin(), sets.end(), [&](const auto& s) { return s.first == label; })) {
       throw BadInput("--rules: the set '" + label + "' is given twice; each set is compared once");
     }

@@ -131,7 +131,6 @@ int main(int argc, char** argv) {
           "a table of station visits: run --station-visits); without -o no file is written")
       ->type_name("OUT.h5");
   compare_cmd->add_option("--types", compare_args.types, "truck types to compare (default: every type)")
-      ->delimiter(',')
       ->type_name("TYPE,TYPE,...");
   compare_cmd
       ->add_option("--rules", compare_args.rules,
@@ -139,7 +138,6 @@ int main(int argc, char** argv) {
                    "that set's rules active and the same random streams; a set is rule ids joined by '+', or 'none' "
                    "(e.g. --rules chengdu_panzhihua_tax,jjj_five_five_capped,none); prints each region's recorded and "
                    "credited value-added and local tax after transfers side by side")
-      ->delimiter(',')
       ->type_name("SET,SET,...");
   compare_cmd->add_option("-j,--jobs", compare_args.jobs, "runs at once, 1 to 1024 (default: one per core)")
       ->check(CLI::Range(1U, 1024U))
