@@ -66,9 +66,9 @@ class Workspace(unittest.TestCase):
 
 class Pages(Workspace):
     def test_default_scenario(self):
-        # Two years of the default scenario: every kind of chart has data. The page is small
-        # enough to mail and renders in under 3 s (check_report.js fails otherwise).
-        results = self.results("run", "scenarios/sichuan.yaml", "--set", "simulation.horizon_years=2")
+        # A year of the default scenario: every kind of chart has data. The page is small enough
+        # to mail and renders in under 3 s (check_report.js fails otherwise).
+        results = self.results("run", "scenarios/sichuan.yaml", "--set", "simulation.horizon_years=1")
         page = self.report(results, "sichuan")
         self.assertLess(page.stat().st_size, 5 * 2**20)
         self.browse(page, "sichuan")
@@ -93,7 +93,8 @@ class Data(Workspace):
     """The data in a page is the results file's, its time axis thinned to at most 200 samples."""
 
     def test_the_data_is_the_files(self):
-        results = self.results("run", "scenarios/sichuan.yaml", "--set", "simulation.horizon_years=2")
+        # A year of daily samples: 366, thinned to every second.
+        results = self.results("run", "scenarios/sichuan.yaml", "--set", "simulation.horizon_years=1")
         data = page_data(self.report(results, "data"))
         self.assertEqual(data["format"], "truckflow-report-data/1")
         stride = data["source"]["time_stride"]
