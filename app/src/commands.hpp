@@ -53,6 +53,14 @@ int run_command(const RunArguments& args, const std::string& command_line);
 int compare_command(const CompareArguments& args, const std::string& command_line);
 int inspect_command(const std::string& file);
 
+struct ExperimentArguments {
+  std::string file;
+  std::optional<std::string> output;
+  unsigned jobs = 0;  ///< 0: one per core
+  ProgressOptions progress;
+};
+int experiment_command(const ExperimentArguments& args, const std::string& command_line);
+
 struct ReportArguments {
   std::string results;
   std::optional<std::string> output;  ///< default: the results file's name with .html

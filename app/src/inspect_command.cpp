@@ -29,9 +29,10 @@ int inspect_command(const std::string& file) {
   const bool by_rules = std::any_of(info.attributes.begin(), info.attributes.end(),
                                     [](const auto& a) { return a.first == "compared_rule_sets"; });
   std::cout << file << ": truckflow "
-            << (info.kind != "compare" ? "run"
-                : by_rules             ? "comparison of sharing-rule sets"
-                                       : "comparison of truck types")
+            << (info.kind == "experiment" ? "experiment"
+                : info.kind != "compare"  ? "run"
+                : by_rules                ? "comparison of sharing-rule sets"
+                                          : "comparison of truck types")
             << " results\n";
   for (const auto& [name, value] : info.attributes) {
     if (name == "scenario_name" || name == "start_date" || name == "horizon_years" || name == "random_seed" ||

@@ -1,4 +1,4 @@
-// truckflow: the command line. Subcommands validate, run, compare, inspect, report and schema.
+// truckflow: the command line. Subcommands validate, run, compare, experiment, inspect, report and schema.
 // Exit codes: 0 success, 1 runtime failure (a results file that cannot be written included), 2 bad
 // input (command line, scenario, or a file inspect or report cannot read as results: damaged included), 130
 // interrupted (Ctrl-C), 143 terminated (SIGTERM).
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "truckflow/output/results.hpp"
+#include "truckflow/scenarios/experiment.hpp"
 #include "truckflow/scenarios/loader.hpp"
 
 #include "build_info.hpp"
@@ -154,6 +155,23 @@ int main(int argc, char** argv) {
   CLI::App* inspect_cmd = cli.add_subcommand("inspect", "show what is inside a results file and its headline figures");
   inspect_cmd->add_option("OUT.h5", inspect_file, "results file")->required();
 
+  ExperimentArguments experiment_args;
+  CLI::App* experiment_cmd = cli.add_subcommand(
+      "experiment",
+      "run an experiment file: every point of its design (factors set as --set would), each replicated with the "
+      "same random streams at every point; prints each response's mean and 95% confidence interval by point "
+      "(docs/experiment.md)");
+  experiment_cmd->add_option("FILE", experiment_args.file, "experiment file (YAML)")->required();
+  experiment_cmd
+      ->add_option("-o,--output", experiment_args.output,
+                   "results file to write, with point, replication and factor dimensions; without -o no file is "
+                   "written")
+      ->type_name("OUT.h5");
+  experiment_cmd->add_option("-j,--jobs", experiment_args.jobs, "runs at once, 1 to 1024 (default: one per core)")
+      ->check(CLI::Range(1U, 1024U))
+      ->type_name("N");
+  add_progress_options(*experiment_cmd, experiment_args.progress);
+
   ReportArguments report_args;
   CLI::App* report_cmd = cli.add_subcommand(
       "report",
@@ -177,16 +195,22 @@ int main(int argc, char** argv) {
       ->add_flag("--results", results_reference,
                  "print the variable reference of results files (docs/output.md) instead")
       ->excludes(markdown_flag);
+  bool experiment_schema = false;
+  schema_cmd->add_flag("--experiment", experiment_schema,
+                       "the same for experiment files: their JSON Schema, or with --markdown the key reference of "
+                       "docs/experiment.md");
 
   const auto is_command = [&](const std::string& word) {
-    for (const CLI::App* command : {validate_cmd, run_cmd, compare_cmd, inspect_cmd, report_cmd, schema_cmd}) {
+    for (const CLI::App* command :
+         {validate_cmd, run_cmd, compare_cmd, experiment_cmd, inspect_cmd, report_cmd, schema_cmd}) {
       if (command->get_name() == word) return true;
     }
     return false;
   };
   if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
     std::cerr << "truckflow: unknown command '" << argv[1]
-              << "' (the commands are validate, run, compare, inspect, report and schema; see truckflow --help)\n";
+              << "' (the commands are validate, run, compare, experiment, inspect, report and schema; see truckflow "
+                 "--help)\n";
     return exit_bad_input;
   }
   try {
@@ -198,18 +222,21 @@ int main(int argc, char** argv) {
   const std::string command_line = quoted_command_line(argc, argv);
   try {
     // Only the long commands stop cleanly on Ctrl-C; the others end at once as usual.
-    if (run_cmd->parsed() || compare_cmd->parsed()) install_cancellation_handlers();
+    if (run_cmd->parsed() || compare_cmd->parsed() || experiment_cmd->parsed()) install_cancellation_handlers();
     // A file-size limit (ulimit -f) then fails the write with EFBIG ("File too large"), reported
     // like a full disk, instead of killing the process with SIGXFSZ midway.
     std::signal(SIGXFSZ, SIG_IGN);
     if (validate_cmd->parsed()) return validate_command(validate_args);
     if (run_cmd->parsed()) return run_command(run_args, command_line);
     if (compare_cmd->parsed()) return compare_command(compare_args, command_line);
+    if (experiment_cmd->parsed()) return experiment_command(experiment_args, command_line);
     if (inspect_cmd->parsed()) return inspect_command(inspect_file);
     if (report_cmd->parsed()) return report_command(report_args, command_line);
     if (schema_cmd->parsed()) {
       if (results_reference) {
         std::cout << output::results_reference_markdown();
+      } else if (experiment_schema) {
+        std::cout << (markdown ? scenarios::experiment_key_reference_markdown() : scenarios::experiment_json_schema());
       } else {
         std::cout << (markdown ? scenarios::key_reference_markdown() : scenarios::json_schema());
       }

@@ -268,7 +268,7 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
   h5::File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open '" + path + "'");
   ResultsInfo info;
   info.kind = text_attribute(file, "truckflow_kind");
-  if (info.kind != "run" && info.kind != "compare") {
+  if (info.kind != "run" && info.kind != "compare" && info.kind != "experiment") {
     throw std::invalid_argument("'" + path +
                                 "' is an HDF5 file but not truckflow results (no truckflow_kind attribute)");
   }

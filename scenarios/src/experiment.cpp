@@ -1,0 +1,343 @@
+// Experiment files: their spec, reading them, the designs' points, and each point's scenario.
+#include "truckflow/scenarios/experiment.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+
+#include "compose.hpp"
+#include "context.hpp"
+#include "scalars.hpp"
+#include "spec.hpp"
+
+namespace truckflow::scenarios {
+
+const char* to_string(Design design) {
+  switch (design) {
+    case Design::full_factorial:
+      return "full_factorial";
+    case Design::one_at_a_time:
+      return "one_at_a_time";
+    case Design::latin_hypercube:
+      return "latin_hypercube";
+  }
+  return "?";
+}
+
+const char* to_string(Statistic statistic) {
+  switch (statistic) {
+    case Statistic::final:
+      return "final";
+    case Statistic::mean:
+      return "mean";
+    case Statistic::max:
+      return "max";
+    case Statistic::min:
+      return "min";
+  }
+  return "?";
+}
+
+std::string ResponseDesc::name() const { return headline.empty() ? series + "_" + to_string(statistic) : headline; }
+
+namespace detail {
+namespace {
+
+/// A list of scalar values kept as their YAML text (a factor's levels), at least one, at most 1,000.
+template <typename T>
+Field<T> values(std::string key, std::vector<std::string> T::*member, std::string meaning) {
+  KeyDoc doc{std::move(key), "list of values",   "", "1 to 1,000 numbers, texts or true/false", "",
+             false,          std::move(meaning), ""};
+  auto decode = [member](const Node& node, T& out, Context& context, const std::string& path) {
+    if (!node.is_sequence() || node.items().empty() || node.items().size() > 1000) {
+      context.error(node, path, "expected a list of 1 to 1,000 values, found " + node.describe());
+      return;
+    }
+    for (std::size_t i = 0; i < node.items().size(); ++i) {
+      const Node& item = node.items()[i];
+      context.remember(item_path(path, i), item);
+      if (auto text = to_text(item, context, item_path(path, i))) (out.*member).push_back(std::move(*text));
+    }
+  };
+  auto schema = [](SchemaFor) {
+    Json item = Json::object();
+    item.set("type", Json::Array{"number", "string", "boolean"});
+    Json s = typed_schema("array");
+    s.set("items", item);
+    s.set("minItems", 1);
+    s.set("maxItems", 1000);
+    return s;
+  };
+  return {std::move(doc), decode, schema};
+}
+
+const ObjectSpec<RangeDesc>& range_spec() {
+  static const auto spec = [] {
+    ObjectSpec<RangeDesc> s("range", "Evenly spaced levels of a number: from, from + step, ... up to `to`.");
+    s.add(number("from", &RangeDesc::from, Range{}, "", "the first level"));
+    s.add(number("to", &RangeDesc::to, Range{}, "", "the last level (reached when it is from plus whole steps)"));
+    s.add(number("step", &RangeDesc::step, Range{0.0, std::nullopt, true}, "", "between levels (above 0)",
+                 Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<IntervalDesc>& interval_spec() {
+  static const auto spec = [] {
+    ObjectSpec<IntervalDesc> s("interval", "A number drawn uniformly between low and high (Latin hypercube).");
+    s.add(number("low", &IntervalDesc::low, Range{}, "", "the lowest value"));
+    s.add(number("high", &IntervalDesc::high, Range{}, "", "the highest value"));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<FactorDesc>& factor_spec() {
+  static const auto spec = [] {
+    ObjectSpec<FactorDesc> s("factor",
+                             "A scenario key the experiment varies, and its levels (one of levels, range "
+                             "or uniform).");
+    s.add(text("key", &FactorDesc::key,
+               "a key path of the scenario, as `--set` takes it (e.g. energy_sources[pangang_h2].price_cny_per_unit)",
+               Need::required));
+    s.add(values("levels", &FactorDesc::levels, "the values the key takes"));
+    s.add(optional_object("range", &FactorDesc::range, range_spec(), "levels of a number, evenly spaced"));
+    s.add(optional_object("uniform", &FactorDesc::uniform, interval_spec(),
+                          "a number drawn between low and high (design latin_hypercube only)"));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<ResponseDesc>& response_spec() {
+  static const auto spec = [] {
+    ObjectSpec<ResponseDesc> s("response",
+                               "What each run gives that the experiment summarises: a headline figure, or "
+                               "a sampled series summed over its other dimensions and reduced over time.");
+    s.add(text("headline", &ResponseDesc::headline,
+               "a headline figure's name (docs/output.md, \"Headline figures\"), e.g. trucks_delivered"));
+    s.add(text("series", &ResponseDesc::series, "a sampled series' name (docs/output.md), e.g. station_queue_trucks"));
+    s.add(choice(
+        "statistic", &ResponseDesc::statistic,
+        {{"final", Statistic::final}, {"mean", Statistic::mean}, {"max", Statistic::max}, {"min", Statistic::min}},
+        "of a series over time: its value at the end, mean, largest or smallest sample", Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<ExperimentDesc>& experiment_spec() {
+  static const auto spec = [] {
+    ObjectSpec<ExperimentDesc> s("experiment", "A truckflow experiment: what-ifs over a base scenario, replicated.");
+    s.add(text("name", &ExperimentDesc::name, "name of the experiment", Need::required));
+    s.add(text("description", &ExperimentDesc::description, "what the experiment asks"));
+    s.add(text("scenario", &ExperimentDesc::scenario, "the base scenario file, relative to this file", Need::required));
+    s.add(values("overrides", &ExperimentDesc::overrides,
+                 "`key=value` assignments applied to every run before the factors, as `--set` takes them"));
+    s.add(list("factors", &ExperimentDesc::factors, factor_spec(), "the keys varied", Need::required, 1, 20));
+    s.add(choice("design", &ExperimentDesc::design,
+                 {{"full_factorial", Design::full_factorial},
+                  {"one_at_a_time", Design::one_at_a_time},
+                  {"latin_hypercube", Design::latin_hypercube}},
+                 "every combination of the levels; the base and each factor's levels one at a time (a tornado); or a "
+                 "Latin hypercube sample of `points` points",
+                 Need::optional));
+    s.add(integer("points", &ExperimentDesc::points, Range{0.0, 100000.0}, "",
+                  "how many points a Latin hypercube samples", Need::optional));
+    s.add(integer("replications", &ExperimentDesc::replications, Range{1.0, 10000.0}, "",
+                  "runs of each point, each with its own random streams, the same at every point (common random "
+                  "numbers)",
+                  Need::optional));
+    s.add(integer("seed", &ExperimentDesc::seed, Range{0.0, 9.2e18}, "",
+                  "from which each replication's seed is derived (default 0)", Need::optional));
+    s.add(list("responses", &ExperimentDesc::responses, response_spec(), "what to summarise", Need::required, 1, 100));
+    return s;
+  }();
+  return spec;
+}
+
+/// `value` as YAML text that reads back as the same number.
+std::string number_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.15g", value);
+  return text;
+}
+
+/// Checks what the spec cannot: one kind of levels per factor, a range that makes levels, the
+/// design's needs, the runs' count. Expands ranges into levels.
+void check(ExperimentDesc& e, Context& context) {
+  for (std::size_t f = 0; f < e.factors.size(); ++f) {
+    FactorDesc& factor = e.factors[f];
+    const std::string path = item_path("factors", f);
+    factor.where = context.where(path);
+    const int kinds = (factor.levels.empty() ? 0 : 1) + (factor.range ? 1 : 0) + (factor.uniform ? 1 : 0);
+    if (kinds != 1) {
+      context.error_at(path, "give exactly one of levels, range and uniform");
+      continue;
+    }
+    if (factor.range) {
+      const RangeDesc& r = *factor.range;
+      const double count = std::floor((r.to - r.from) / r.step + 1e-9) + 1.0;
+      if (r.to < r.from || count > 1000.0) {
+        context.error_at(child_path(path, "range"), "expected from <= to and at most 1,000 levels");
+        continue;
+      }
+      for (int i = 0; i < static_cast<int>(count); ++i) factor.levels.push_back(number_text(r.from + i * r.step));
+    }
+    if (factor.uniform) {
+      if (e.design != Design::latin_hypercube) {
+        context.error_at(child_path(path, "uniform"), "a factor drawn uniformly needs design: latin_hypercube");
+      } else if (!(factor.uniform->low < factor.uniform->high)) {
+        context.error_at(child_path(path, "uniform"), "expected low < high");
+      }
+    }
+  }
+  for (std::size_t r = 0; r < e.responses.size(); ++r) {
+    ResponseDesc& response = e.responses[r];
+    const std::string path = item_path("responses", r);
+    response.where = context.where(path);
+    if (response.headline.empty() == response.series.empty()) {
+      context.error_at(path, "give exactly one of headline and series");
+    }
+  }
+  if (e.design == Design::latin_hypercube && e.points < 1) {
+    context.error_at("design", "a Latin hypercube needs points (at least 1)");
+  }
+  if (e.design != Design::latin_hypercube && e.points != 0) {
+    context.error_at("points", "points is for design: latin_hypercube (the other designs make their own)");
+  }
+  if (context.error_count() == 0) {
+    const double points = static_cast<double>(experiment_points(e).size());
+    if (points * static_cast<double>(e.replications) > static_cast<double>(max_experiment_runs)) {
+      context.error_at("replications", "the experiment would make " + number_text(points) + " points of " +
+                                           std::to_string(e.replications) + " replications: more than " +
+                                           std::to_string(max_experiment_runs) + " runs");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace detail
+
+ExperimentDesc load_experiment(const std::string& path) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Diagnostic> warnings;
+  detail::Node root = detail::compose(path, detail::experiment_spec(), {}, diagnostics, {});
+  if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
+  ExperimentDesc experiment;
+  detail::Context context(diagnostics, warnings);
+  if (root.is_null()) {
+    diagnostics.push_back({SourceLocation{path, 1, 1}, "",
+                           "the experiment is empty; expected a mapping with keys "
+                           "such as name, scenario, factors, responses"});
+  } else {
+    detail::experiment_spec().decode(root, experiment, context, "");
+    if (diagnostics.empty()) detail::check(experiment, context);
+  }
+  if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
+  experiment.scenario_path = (std::filesystem::path(path).parent_path() / experiment.scenario).lexically_normal();
+  return experiment;
+}
+
+std::vector<PointDesc> experiment_points(const ExperimentDesc& e) {
+  std::vector<PointDesc> points;
+  const std::size_t n = e.factors.size();
+  switch (e.design) {
+    case Design::full_factorial: {
+      std::vector<std::size_t> at(n, 0);  // an odometer over the levels, the last factor fastest
+      for (;;) {
+        PointDesc point;
+        for (std::size_t f = 0; f < n; ++f) point.levels.emplace_back(e.factors[f].levels[at[f]]);
+        points.push_back(std::move(point));
+        std::size_t f = n;
+        while (f > 0 && ++at[f - 1] == e.factors[f - 1].levels.size()) at[--f] = 0;
+        if (f == 0) break;
+      }
+      break;
+    }
+    case Design::one_at_a_time: {
+      points.push_back({std::vector<std::optional<std::string>>(n)});  // the base
+      for (std::size_t f = 0; f < n; ++f) {
+        for (const std::string& level : e.factors[f].levels) {
+          PointDesc point{std::vector<std::optional<std::string>>(n)};
+          point.levels[f] = level;
+          points.push_back(std::move(point));
+        }
+      }
+      break;
+    }
+    case Design::latin_hypercube: {
+      // Each factor's range cut into `points` strata, one draw in each, the strata shuffled
+      // independently per factor; levels given as a list are picked by the drawn fraction.
+      const auto count = static_cast<std::size_t>(e.points);
+      std::mt19937_64 random(e.seed ^ 0x9e3779b97f4a7c15ULL);
+      std::uniform_real_distribution<double> unit(0.0, 1.0);
+      points.assign(count, PointDesc{std::vector<std::optional<std::string>>(n)});
+      for (std::size_t f = 0; f < n; ++f) {
+        std::vector<std::size_t> strata(count);
+        for (std::size_t i = 0; i < count; ++i) strata[i] = i;
+        std::shuffle(strata.begin(), strata.end(), random);
+        for (std::size_t i = 0; i < count; ++i) {
+          const double u = (static_cast<double>(strata[i]) + unit(random)) / static_cast<double>(count);
+          const FactorDesc& factor = e.factors[f];
+          if (factor.uniform) {
+            points[i].levels[f] =
+                detail::number_text(factor.uniform->low + u * (factor.uniform->high - factor.uniform->low));
+          } else {
+            const auto k = std::min(factor.levels.size() - 1, static_cast<std::size_t>(u * factor.levels.size()));
+            points[i].levels[f] = factor.levels[k];
+          }
+        }
+      }
+      break;
+    }
+  }
+  return points;
+}
+
+std::uint64_t replication_seed(const ExperimentDesc& e, std::int64_t replication) {
+  // SplitMix64 of (seed, replication): well-spread seeds for neighbouring replications.
+  std::uint64_t z = e.seed + 0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(replication + 1);
+  z = (z ^ (z >> 30U)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27U)) * 0x94d049bb133111ebULL;
+  return (z ^ (z >> 31U)) & 0x7fffffffffffffffULL;  // a seed the scenario format takes
+}
+
+LoadedScenario load_point_scenario(const ExperimentDesc& e, const PointDesc& point) {
+  LoadOptions options;
+  options.overrides = e.overrides;
+  for (std::size_t f = 0; f < e.factors.size(); ++f) {
+    if (point.levels[f]) options.overrides.push_back(e.factors[f].key + "=" + *point.levels[f]);
+  }
+  try {
+    return load_scenario(e.scenario_path, options);
+  } catch (const ScenarioError& error) {
+    // A problem an assignment made is located at its factor (or the overrides), with the level.
+    std::vector<Diagnostic> located;
+    for (Diagnostic d : error.diagnostics()) {
+      for (std::size_t f = 0; f < e.factors.size(); ++f) {
+        if (point.levels[f] && d.location.file == "--set " + e.factors[f].key + "=" + *point.levels[f]) {
+          d.message = "at level " + *point.levels[f] + " of " + e.factors[f].key + ": " + d.message;
+          d.location = e.factors[f].where;
+        }
+      }
+      located.push_back(std::move(d));
+    }
+    throw ScenarioError(std::move(located));
+  }
+}
+
+std::string experiment_json_schema() {
+  detail::Json document = detail::experiment_spec().schema(detail::SchemaFor::complete_file);
+  document.set("$schema", "http://json-schema.org/draft-07/schema#");
+  document.set("title", "truckflow experiment");
+  document.set("description", detail::experiment_spec().meaning());
+  return document.dump();
+}
+
+std::string experiment_key_reference_markdown() { return detail::key_reference(detail::experiment_spec()); }
+
+}  // namespace truckflow::scenarios
