@@ -4,8 +4,8 @@
 // nothing is logged as an error, and the notes of what the file lacks are there. Then it switches the
 // language (and, in a compare file, the run shown) and checks again. tests/report/README.md.
 //
-//   node tests/report/check_report.js REPORT.html [--screenshot OUT.png] [--expect-missing NAME ...]
-//        [--max-ms 3000]
+//   node tests/report/check_report.js REPORT.html [--screenshot OUT.png] [--screenshot-zh OUT.png]
+//        [--expect-missing NAME ...] [--max-ms 3000]
 //
 // Exit 0 when every check passes, 1 with one line per failure otherwise, 2 on bad usage.
 "use strict";
@@ -16,13 +16,15 @@ const url = require("url");
 
 const MODULES = path.join(__dirname, "..", "..", "output", "report", "node_modules");
 const CHROMIUM = "/usr/bin/chromium";
-const USAGE = "usage: check_report.js REPORT.html [--screenshot OUT.png] [--expect-missing NAME ...] [--max-ms MS]";
+const USAGE = "usage: check_report.js REPORT.html [--screenshot OUT.png] [--screenshot-zh OUT.png] " +
+  "[--expect-missing NAME ...] [--max-ms MS]";
 
 function parseArgs(argv) {
-  const args = { report: null, screenshot: null, expectMissing: [], maxMs: 3000 };
+  const args = { report: null, screenshot: null, screenshotZh: null, expectMissing: [], maxMs: 3000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--screenshot") args.screenshot = argv[++i];
+    else if (a === "--screenshot-zh") args.screenshotZh = argv[++i];
     else if (a === "--max-ms") args.maxMs = Number(argv[++i]);
     else if (a === "--expect-missing") {
       while (i + 1 < argv.length && !argv[i + 1].startsWith("--")) args.expectMissing.push(argv[++i]);
@@ -30,7 +32,7 @@ function parseArgs(argv) {
     else args.report = a;
   }
   if (!args.report) throw new Error("no report given");
-  if (args.screenshot === undefined) throw new Error("--screenshot needs a file name");
+  if (args.screenshot === undefined || args.screenshotZh === undefined) throw new Error("a screenshot needs a file name");
   if (!(args.maxMs > 0)) throw new Error("--max-ms needs a positive number of milliseconds");
   return args;
 }
@@ -132,6 +134,7 @@ async function main() {
     const zh = await page.evaluate(inspectPage);
     if (zh.lang !== "zh") failures.push("zh: the language toggle did not switch to Chinese (data-lang=" + zh.lang + ")");
     checkState(zh, "zh", failures);
+    if (args.screenshotZh) await page.screenshot({ path: args.screenshotZh, fullPage: true });
 
     const runs = await page.$$eval("#run-select option", function (os) { return os.length; });
     if (runs > 1) {
