@@ -19,6 +19,7 @@
   const DATA = JSON.parse(document.getElementById("truckflow-data").textContent);
   const VARS = DATA.variables || {};
   const ATTRS = DATA.attributes || {};
+  const OMITTED = DATA.omitted || {};
   const COMPARE = (DATA.source && DATA.source.kind) === "compare" || ATTRS.truckflow_kind === "compare";
   const state = { lang: "en", run: 0 };
 
@@ -27,7 +28,7 @@
   const TEXT = {
     en: {
       toggle: "中文", run: "Run shown where runs are not side by side:", date: "date",
-      missing: "not in this file: ", notDrawn: "not drawn", failed: "could not be drawn: ",
+      missing: "not in this file: ", omitted: "left out of the report: ", notDrawn: "not drawn", failed: "could not be drawn: ",
       headlines: "Headline figures", figure: "figure", units: "units",
       sMap: "Regions, roads and flows", sProduction: "Production, deliveries and fleet",
       sStations: "Stations", sEnergy: "Energy, CO2 and cost of ownership by truck type",
@@ -69,7 +70,7 @@
     },
     zh: {
       toggle: "English", run: "未并列比较的图表所示方案：", date: "日期",
-      missing: "本文件中没有：", notDrawn: "未绘制", failed: "无法绘制：",
+      missing: "本文件中没有：", omitted: "未放入报告：", notDrawn: "未绘制", failed: "无法绘制：",
       headlines: "主要指标", figure: "指标", units: "单位",
       sMap: "区域、道路与流向", sProduction: "生产、交付与车队",
       sStations: "能源站", sEnergy: "各车型的能耗、CO2 与拥有成本",
@@ -408,7 +409,7 @@
         tooltip: { formatter: function (p) { return p.data.name; } },
         data: where.map(function (r, i) {
           const n = seen[r] = (seen[r] || 0) + 1;
-          const angle = (2 * Math.PI * (n - 1)) / count[r] + k * 0.7;
+          const angle = Math.PI / 2 + (2 * Math.PI * (n - 1)) / count[r] + k * 0.7; // the first above, clear of the label
           const c = at[r];
           if (c === undefined) return null;
           return { name: (entity[i] || "") + " · " + names[c],
@@ -467,14 +468,14 @@
         build: function (el) { return mapOption(el.clientWidth, el.clientHeight); } },
     ] },
     { id: "production", title: "sProduction", charts: [
-      { title: "chain", anyOf: ["region_trucks_ordered", "region_trucks_built", "region_trucks_delivered", "factory_backlog_trucks"],
+      { title: "chain", needs: ["time"], anyOf: ["region_trucks_ordered", "region_trucks_built", "region_trucks_delivered", "factory_backlog_trucks"],
         build: function () {
           const parts = [["region_trucks_ordered", "ordered"], ["region_trucks_built", "built"],
             ["region_trucks_delivered", "delivered"], ["factory_backlog_trucks", "backlog"]].filter(function (p) { return has(p[0]); });
           return timeOption(parts.map(function (p) { return { name: t(p[1]), data: total(p[0]) }; }),
             t("trucks"), firstUnit(parts.map(function (p) { return p[0]; })), false);
         } },
-      { title: "builtByFactory", needs: ["factory_trucks_built", "factory", "truck_type"],
+      { title: "builtByFactory", needs: ["time", "factory_trucks_built", "factory", "truck_type"],
         build: function () {
           const r = reduce("factory_trucks_built", ["time", "factory", "truck_type"]);
           const factories = r.shape[1];
@@ -489,27 +490,27 @@
           });
           return timeOption(series, t("built"), units("factory_trucks_built"), !COMPARE);
         } },
-      { title: "deliveredByRegion", needs: ["region_trucks_delivered", "region"],
+      { title: "deliveredByRegion", needs: ["time", "region_trucks_delivered", "region"],
         build: function () {
           return timeOption(byDim("region_trucks_delivered", "region", true), t("delivered"), units("region_trucks_delivered"), true);
         } },
-      { title: "fleetByRegion", needs: ["region_fleet_trucks", "region"],
+      { title: "fleetByRegion", needs: ["time", "region_fleet_trucks", "region"],
         build: function () {
           return timeOption(byDim("region_fleet_trucks", "region", true), t("trucks"), units("region_fleet_trucks"), true);
         } },
-      { title: COMPARE ? "fleetByRun" : "fleetByType", needs: ["region_fleet_trucks", "truck_type"],
+      { title: COMPARE ? "fleetByRun" : "fleetByType", needs: ["time", "region_fleet_trucks", "truck_type"],
         build: function () {
           return timeOption(byDim("region_fleet_trucks", "truck_type", !COMPARE), t("trucks"), units("region_fleet_trucks"), !COMPARE);
         } },
     ] },
     { id: "stations", title: "sStations", charts: [
-      { title: "queue", needs: ["station_queue_trucks", "station"], optional: ["station_kind"],
+      { title: "queue", needs: ["time", "station_queue_trucks", "station"], optional: ["station_kind"],
         build: function () {
           const g = stationGroups("station_queue_trucks");
           return timeOption(Object.keys(g).map(function (k) { return { name: k, data: g[k] }; }),
             t("trucks"), units("station_queue_trucks"), true);
         } },
-      { title: "utilization", needs: ["station_busy_servers", "station_servers", "station"], optional: ["station_kind"],
+      { title: "utilization", needs: ["time", "station_busy_servers", "station_servers", "station"], optional: ["station_kind"],
         build: function () {
           const busy = stationGroups("station_busy_servers");
           const servers = stationGroups("station_servers");
@@ -525,7 +526,7 @@
             return { name: t(p[1]), data: reduce(p[0], ["station"]).values };
           }), t("wait"), firstUnit(parts.map(function (p) { return p[0]; })));
         } },
-      { title: "stock", height: 360, needs: ["station"], anyOf: ["hydrogen_stock_kg", "methanol_stock_l", "diesel_stock_l"],
+      { title: "stock", height: 360, needs: ["time", "station"], anyOf: ["hydrogen_stock_kg", "methanol_stock_l", "diesel_stock_l"],
         build: function (el) {
           return panelsOption(["hydrogen_stock_kg", "methanol_stock_l", "diesel_stock_l"].filter(has).map(function (name) {
             const carrier = t(name.split("_")[0]);
@@ -618,7 +619,7 @@
               series: [{ name: a.long_name || name, data: valuesOf(name) }] };
           }), 3, el.clientWidth, el.clientHeight);
         } },
-      { title: "tonnesByRun", needs: ["site_tonnes_moved", "truck_type"],
+      { title: "tonnesByRun", needs: ["time", "site_tonnes_moved", "truck_type"],
         build: function () {
           return timeOption(byDim("site_tonnes_moved", "truck_type", false), t("tonnes"), units("site_tonnes_moved"), false);
         } },
@@ -639,8 +640,11 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
+  // The note of what a section lacks: each name, with truckflow's reason where it left one out.
   function missingNote(names) {
-    const note = element("p", "missing", t("missing") + names.join(", "));
+    const note = element("p", "missing", t("missing") + names.map(function (n) {
+      return OMITTED[n] ? n + " (" + t("omitted") + OMITTED[n] + ")" : n;
+    }).join(", "));
     note.dataset.missing = names.join(" ");
     return note;
   }
@@ -750,6 +754,10 @@
       label.appendChild(select);
       controls.appendChild(label);
     }
+    const names = ["region_name_" + state.lang, "truck_type_name_" + state.lang].filter(function (n) {
+      return has(n.replace(/_name_\w+$/, "")) && !has(n);
+    });
+    if (names.length) controls.appendChild(missingNote(names));
   }
 
   function renderFooter() {
