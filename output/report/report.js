@@ -218,11 +218,18 @@
     return ts.map(function (tm, i) { return [tm, series[i]]; });
   }
 
+  // Numbers as the page's language writes them, large ones compact (1.2M, 120万); the formatters are
+  // made once, as making one costs far more than using it.
+  const formats = {};
   function formatNumber(x) {
     if (x === null || x === undefined || Number.isNaN(x)) return "–";
     const big = Math.abs(x) >= 1e5;
-    return new Intl.NumberFormat(state.lang === "zh" ? "zh-CN" : "en",
-      { notation: big ? "compact" : "standard", maximumFractionDigits: big ? 2 : 3 }).format(x);
+    const key = state.lang + (big ? "+" : "");
+    if (!formats[key]) {
+      formats[key] = new Intl.NumberFormat(state.lang === "zh" ? "zh-CN" : "en",
+        { notation: big ? "compact" : "standard", maximumFractionDigits: big ? 2 : 3 });
+    }
+    return formats[key].format(x);
   }
   function withUnit(unit) {
     return function (x) { return formatNumber(x) + (unit ? " " + unit : ""); };
@@ -363,7 +370,7 @@
       const amount = valuesOf("region_flow_amount_cny");
       const sums = {};
       valuesOf("region_flow_payer_region").forEach(function (a, i) {
-        if (a === payee[i] || a === null || payee[i] === null || amount[i] === null) return;
+        if (a === payee[i] || !(a >= 0) || !(payee[i] >= 0) || amount[i] === null) return;
         sums[a + ">" + payee[i]] = (sums[a + ">" + payee[i]] || 0) + amount[i];
       });
       series.push(arrows(t("money"), sums, 0.3, "#2b8a3e", units("region_flow_amount_cny")));
@@ -590,7 +597,7 @@
           const amount = valuesOf("region_flow_amount_cny");
           const sums = {};
           valuesOf("region_flow_payer_region").forEach(function (a, i) {
-            if (a === null || payee[i] === null || !amount[i] || !names[a] || !names[payee[i]]) return;
+            if (!amount[i] || names[a] === undefined || names[payee[i]] === undefined) return;
             const key = names[a] + " →\u0000→ " + names[payee[i]];
             sums[key] = (sums[key] || 0) + amount[i];
           });
