@@ -170,7 +170,6 @@
     return {
       shape: outShape,
       values: out,
-      row: function (i) { return out.slice(i * outShape[1], (i + 1) * outShape[1]); },
       column: function (j) {
         const c = [];
         for (let i = 0; i < outShape[0]; i++) c.push(out[i * outShape[1] + j]);
@@ -205,13 +204,16 @@
   }
 
   // Sample times as JavaScript dates, from the CF units of `time` ("hours since 2026-01-01 00:00:00").
+  let sampleTimes = null;
   function times() {
+    if (sampleTimes) return sampleTimes;
     const m = /^\s*(\w+)\s+since\s+(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(units("time"));
     const scale = { days: 864e5, day: 864e5, d: 864e5, hours: 36e5, hour: 36e5, h: 36e5,
       minutes: 6e4, minute: 6e4, seconds: 1e3, second: 1e3, s: 1e3 };
     const start = m ? Date.UTC(+m[2], +m[3] - 1, +m[4], +(m[5] || 0), +(m[6] || 0), +(m[7] || 0)) : 0;
     const step = m ? scale[m[1].toLowerCase()] || 36e5 : 36e5;
-    return valuesOf("time").map(function (x) { return start + x * step; });
+    sampleTimes = valuesOf("time").map(function (x) { return start + x * step; });
+    return sampleTimes;
   }
   function overTime(series) {
     const ts = times();
