@@ -139,6 +139,12 @@
     const dims = v.dims || [];
     const shape = v.shape || [];
     const values = valuesOf(name);
+    keep.forEach(function (d) {
+      if (dims.indexOf(d) < 0) throw new Error(name + " has no dimension " + d + " (its dimensions: " + dims.join(", ") + ")");
+    });
+    if (values.length !== shape.reduce(function (a, b) { return a * b; }, 1)) {
+      throw new Error(name + " has " + values.length + " values for its shape [" + shape.join(", ") + "]");
+    }
     const outShape = keep.map(function (d) { return shape[dims.indexOf(d)]; });
     const size = outShape.reduce(function (a, b) { return a * b; }, 1);
     const sum = new Float64Array(size);
@@ -702,6 +708,7 @@
       try {
         draw(area, spec.build.call(spec, area));
       } catch (e) {
+        area.remove();
         figure.appendChild(element("p", "failed", t("failed") + e.message));
         console.error("truckflow report: " + spec.title + ": " + (e.stack || e.message));
         recordError(spec.title + ": " + e.message);

@@ -109,7 +109,7 @@ async function main() {
     });
     const page = await context.newPage();
     page.on("console", function (msg) {
-      if (msg.type() === "error") failures.push("console error: " + msg.text());
+      if (msg.type() === "error") failures.push("console error: " + msg.text().split("\n")[0]);
     });
     page.on("pageerror", function (err) { failures.push("uncaught exception: " + err.message); });
 
