@@ -21,6 +21,13 @@
   const ATTRS = DATA.attributes || {};
   const OMITTED = DATA.omitted || {};
   const COMPARE = (DATA.source && DATA.source.kind) === "compare" || ATTRS.truckflow_kind === "compare";
+  // A comparison's run dimension: the one its `compared_<dimension>s` attribute names
+  // (compared_truck_types: truck_type), truck_type when none does. Runs are alternatives, not parts.
+  const RUN = (function () {
+    const key = Object.keys(ATTRS).find(function (k) { return /^compared_\w+s$/.test(k); });
+    return COMPARE && key ? key.slice("compared_".length, -1) : "truck_type";
+  })();
+  const BY_TYPE = COMPARE && RUN === "truck_type"; // the runs are the truck types themselves
   const state = { lang: "en", run: 0 };
 
   // ---------------------------------------------------------------------------------------------
@@ -66,7 +73,7 @@
       all: "all stations",
       footerScenario: "Scenario", footerSeed: "seed", footerWritten: "results written by truckflow",
       footerReport: "report made by truckflow", footerThinned: "time axis: every {n}th sample and the last",
-      kindRun: "run", kindCompare: "comparison of truck types",
+      kindRun: "run", kindCompareTypes: "comparison of truck types", kindCompare: "comparison, one run per ",
     },
     zh: {
       toggle: "English", run: "未并列比较的图表所示方案：", date: "日期",
@@ -107,7 +114,7 @@
       all: "全部能源站",
       footerScenario: "情景", footerSeed: "随机种子", footerWritten: "结果由 truckflow 生成",
       footerReport: "报告由 truckflow 生成", footerThinned: "时间轴：每 {n} 个样本取一个，并含最后一个",
-      kindRun: "单次运行", kindCompare: "车型比较",
+      kindRun: "单次运行", kindCompareTypes: "车型比较", kindCompare: "方案比较，每个运行一个 ",
     },
   };
   function t(key) {
@@ -132,8 +139,8 @@
   }
 
   // Sums `name` over every dimension not in `keep`, nulls (NaN, fill values) left out; a cell with
-  // no value is null. In a compare file the runs (truck_type) are alternatives, not parts, so where a
-  // chart would sum over truck_type it shows the run chosen in the page instead.
+  // no value is null. In a compare file the runs are alternatives, not parts, so where a chart would
+  // sum over the run dimension it shows the run chosen in the page instead.
   function reduce(name, keep) {
     const v = VARS[name];
     const dims = v.dims || [];
@@ -149,8 +156,7 @@
     const size = outShape.reduce(function (a, b) { return a * b; }, 1);
     const sum = new Float64Array(size);
     const seen = new Uint8Array(size);
-    const pick = COMPARE && dims.indexOf("truck_type") >= 0 && keep.indexOf("truck_type") < 0
-      ? dims.indexOf("truck_type") : -1;
+    const pick = COMPARE && dims.indexOf(RUN) >= 0 && keep.indexOf(RUN) < 0 ? dims.indexOf(RUN) : -1;
     const outStride = dims.map(function (d) {
       const k = keep.indexOf(d);
       if (k < 0) return 0;
@@ -190,14 +196,14 @@
     return r.values.slice((r.shape[0] - 1) * n, r.shape[0] * n);
   }
 
-  // Labels along a dimension: the scenario's names in the page's language where the file has them.
+  // Labels along a dimension: the scenario's names in the page's language where the file has them
+  // (<dimension>_name_en, <dimension>_name_zh: regions, truck types), else in the other, else ids.
   function ids(dim) {
     return has(dim) ? valuesOf(dim).map(String) : [];
   }
   function labels(dim) {
     const own = ids(dim);
-    const named = { region: "region_name_", truck_type: "truck_type_name_" }[dim];
-    if (!named) return own;
+    const named = dim + "_name_";
     const other = state.lang === "zh" ? "en" : "zh";
     const first = has(named + state.lang) ? valuesOf(named + state.lang) : [];
     const second = has(named + other) ? valuesOf(named + other) : [];
@@ -512,7 +518,7 @@
               if (data.some(function (x) { return x; })) series.push({ name: f + " · " + tt, data: data });
             });
           });
-          return timeOption(series, t("built"), units("factory_trucks_built"), !COMPARE);
+          return timeOption(series, t("built"), units("factory_trucks_built"), !BY_TYPE);
         } },
       { title: "deliveredByRegion", needs: ["time", "region_trucks_delivered", "region"],
         build: function () {
@@ -522,9 +528,9 @@
         build: function () {
           return timeOption(byDim("region_fleet_trucks", "region", true), t("trucks"), units("region_fleet_trucks"), true);
         } },
-      { title: COMPARE ? "fleetByRun" : "fleetByType", needs: ["time", "region_fleet_trucks", "truck_type"],
+      { title: BY_TYPE ? "fleetByRun" : "fleetByType", needs: ["time", "region_fleet_trucks", "truck_type"],
         build: function () {
-          return timeOption(byDim("region_fleet_trucks", "truck_type", !COMPARE), t("trucks"), units("region_fleet_trucks"), !COMPARE);
+          return timeOption(byDim("region_fleet_trucks", "truck_type", !BY_TYPE), t("trucks"), units("region_fleet_trucks"), !BY_TYPE);
         } },
     ] },
     { id: "stations", title: "sStations", charts: [
@@ -633,19 +639,19 @@
         } },
     ] },
     { id: "compare", title: "sCompare", onlyCompare: true, charts: [
-      { title: "compareHeadlines", height: 460, needs: ["truck_type"],
+      { title: "compareHeadlines", height: 460, needs: [RUN],
         anyOf: ["headline_trucks_delivered", "headline_mean_order_to_delivery_days", "headline_ownership_cny_per_tonne_km",
           "headline_co2_well_to_wheel_kg_per_tonne_km", "headline_mean_station_wait_hours", "headline_value_added_cny"],
         build: function (el) {
           return panelsOption(this.anyOf.filter(has).map(function (name) {
             const a = VARS[name].attributes || {};
-            return { title: name.replace("headline_", ""), unit: units(name), categories: labels("truck_type"),
+            return { title: name.replace("headline_", ""), unit: units(name), categories: labels(RUN),
               series: [{ name: a.long_name || name, data: valuesOf(name) }] };
           }), 3, el.clientWidth, el.clientHeight);
         } },
-      { title: "tonnesByRun", needs: ["time", "site_tonnes_moved", "truck_type"],
+      { title: "tonnesByRun", needs: ["time", "site_tonnes_moved", RUN],
         build: function () {
-          return timeOption(byDim("site_tonnes_moved", "truck_type", false), t("tonnes"), units("site_tonnes_moved"), false);
+          return timeOption(byDim("site_tonnes_moved", RUN, false), t("tonnes"), units("site_tonnes_moved"), false);
         } },
     ] },
   ];
@@ -735,7 +741,7 @@
     const table = element("table", "headlines");
     const head = element("tr");
     head.appendChild(element("th", "", t("figure")));
-    (COMPARE ? labels("truck_type") : [""]).forEach(function (n) { head.appendChild(element("th", "num", n)); });
+    (COMPARE ? labels(RUN) : [""]).forEach(function (n) { head.appendChild(element("th", "num", n)); });
     head.appendChild(element("th", "", t("units")));
     table.appendChild(head);
     names.forEach(function (name) {
@@ -762,11 +768,11 @@
       render();
     });
     controls.appendChild(toggle);
-    if (COMPARE && has("truck_type")) {
+    if (COMPARE && has(RUN)) {
       const label = element("label", "run", t("run") + " ");
       const select = element("select");
       select.id = "run-select";
-      labels("truck_type").forEach(function (n, i) {
+      labels(RUN).forEach(function (n, i) {
         const o = element("option", "", n);
         o.value = String(i);
         select.appendChild(o);
@@ -812,7 +818,7 @@
     document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
     document.getElementById("title").textContent = ATTRS.scenario_name || ATTRS.title || "truckflow";
     document.getElementById("subtitle").textContent =
-      (COMPARE ? t("kindCompare") : t("kindRun")) + " · " + ((DATA.source && DATA.source.path) || "");
+      (COMPARE ? (BY_TYPE ? t("kindCompareTypes") : t("kindCompare") + RUN) : t("kindRun")) + " · " + ((DATA.source && DATA.source.path) || "");
     document.title = "truckflow · " + (ATTRS.scenario_name || "");
     renderControls();
     const main = document.getElementById("report");
