@@ -73,6 +73,7 @@
       all: "all stations",
       footerScenario: "Scenario", footerSeed: "seed", footerWritten: "results written by truckflow",
       footerReport: "report made by truckflow", footerThinned: "time axis: every {n}th sample and the last",
+      stationKinds: {},
       kindRun: "run", kindCompareTypes: "comparison of truck types", kindCompare: "comparison, one run per ",
     },
     zh: {
@@ -114,6 +115,7 @@
       all: "全部能源站",
       footerScenario: "情景", footerSeed: "随机种子", footerWritten: "结果由 truckflow 生成",
       footerReport: "报告由 truckflow 生成", footerThinned: "时间轴：每 {n} 个样本取一个，并含最后一个",
+      stationKinds: { charging: "充电", swap: "换电", hydrogen: "加氢", methanol: "甲醇", diesel: "柴油" },
       kindRun: "单次运行", kindCompareTypes: "车型比较", kindCompare: "方案比较，每个运行一个 ",
     },
   };
@@ -478,8 +480,12 @@
     for (let i = 0; i < names.length; i++) if (has(names[i]) && units(names[i])) return units(names[i]);
     return "";
   }
+  // Series over time of `name` summed over the stations of each kind (station_kind, in the page's
+  // language), or over all stations when the file does not say their kinds.
   function stationGroups(name) {
-    const kinds = has("station_kind") ? valuesOf("station_kind") : valuesOf("station").map(function () { return t("all"); });
+    const kinds = has("station_kind")
+      ? valuesOf("station_kind").map(function (k) { return t("stationKinds")[k] || k; })
+      : valuesOf("station").map(function () { return t("all"); });
     const r = reduce(name, ["time", "station"]);
     const groups = {};
     kinds.forEach(function (k, j) {
