@@ -703,7 +703,10 @@
     chart.setOption(option);
   }
 
-  function renderSection(section, main) {
+  // A section's title, its note of what is missing, and a figure per chart: an empty area for each
+  // chart that can be drawn, added to `jobs` (drawn once the whole page is laid out, so that the
+  // charts do not make the browser lay it out again and again).
+  function renderSection(section, main, jobs) {
     const box = element("section", "section");
     box.id = "section-" + section.id;
     box.appendChild(element("h2", "", t(section.title)));
@@ -726,16 +729,20 @@
       const area = element("div", "chart-area");
       area.style.height = (spec.height || 300) + "px";
       figure.appendChild(area);
-      try {
-        draw(area, spec.build.call(spec, area));
-      } catch (e) {
-        area.remove();
-        figure.appendChild(element("p", "failed", t("failed") + e.message));
-        console.error("truckflow report: " + spec.title + ": " + (e.stack || e.message));
-        recordError(spec.title + ": " + e.message);
-      }
+      jobs.push({ spec: spec, figure: figure, area: area });
     });
     if (absent.length) box.insertBefore(missingNote(absent), box.children[1]);
+  }
+
+  function drawChart(job) {
+    try {
+      draw(job.area, job.spec.build.call(job.spec, job.area));
+    } catch (e) {
+      job.area.remove();
+      job.figure.appendChild(element("p", "failed", t("failed") + e.message));
+      console.error("truckflow report: " + job.spec.title + ": " + (e.stack || e.message));
+      recordError(job.spec.title + ": " + e.message);
+    }
   }
 
   function renderHeadlines(main) {
@@ -831,8 +838,10 @@
     main.textContent = "";
     settingUp = true;
     renderHeadlines(main);
-    SECTIONS.forEach(function (s) { if (!s.onlyCompare || COMPARE) renderSection(s, main); });
+    const jobs = [];
+    SECTIONS.forEach(function (s) { if (!s.onlyCompare || COMPARE) renderSection(s, main, jobs); });
     renderFooter();
+    jobs.forEach(drawChart);
     settingUp = false;
     if (pending === 0) allRendered();
   }
