@@ -167,17 +167,20 @@
       return s;
     });
     const index = dims.map(function () { return 0; });
+    let o = 0; // the output cell of `index`, kept as the index steps through the values
     for (let i = 0; i < values.length; i++) {
       const x = values[i];
-      if (x !== null && typeof x === "number" && (pick < 0 || index[pick] === state.run)) {
-        let o = 0;
-        for (let d = 0; d < dims.length; d++) o += index[d] * outStride[d];
+      if (typeof x === "number" && (pick < 0 || index[pick] === state.run)) {
         sum[o] += x;
         seen[o] = 1;
       }
       for (let d = dims.length - 1; d >= 0; d--) {
-        if (++index[d] < shape[d]) break;
+        if (++index[d] < shape[d]) {
+          o += outStride[d];
+          break;
+        }
         index[d] = 0;
+        o -= outStride[d] * (shape[d] - 1);
       }
     }
     const out = Array.from(sum, function (x, i) { return seen[i] ? x : null; });
