@@ -136,6 +136,13 @@
     const a = has(name) ? VARS[name].attributes || {} : {};
     return a.units === undefined || a.units === null ? "" : String(a.units);
   }
+  // The unit of one variable over another: 1 when they are the same, "CNY/(t km)" for CNY over t km.
+  function ratioUnit(top, bottom) {
+    const a = units(top);
+    const b = units(bottom);
+    if (a === b) return "1";
+    return a + "/" + (b.indexOf(" ") >= 0 ? "(" + b + ")" : b);
+  }
   function axisName(label, unit) {
     return unit ? label + " [" + unit + "]" : label;
   }
@@ -292,10 +299,10 @@
     return Object.assign({}, BASE, {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: withUnit(unit), confine: true },
       legend: { type: "scroll", top: 0 },
-      grid: { left: 72, right: 24, top: 44, bottom: turned ? 110 : 76 },
+      grid: { left: 72, right: 24, top: 44, bottom: turned ? 130 : 76 },
       xAxis: { type: "category", data: categories, name: categoryLabel, nameLocation: "middle",
-        nameGap: turned ? 94 : 52,
-        axisLabel: turned ? { interval: 0, rotate: 40, width: 120, overflow: "truncate" }
+        nameGap: turned ? 114 : 52,
+        axisLabel: turned ? { interval: 0, rotate: 40, width: 150, overflow: "truncate" }
           : { interval: 0, width: slot, overflow: "break", lineHeight: 14 } },
       yAxis: { type: "value", name: axisName(label, unit), nameLocation: "middle", nameGap: 56,
         axisLabel: { formatter: formatNumber } },
@@ -555,7 +562,7 @@
           const servers = stationGroups("station_servers");
           return timeOption(Object.keys(busy).map(function (k) {
             return { name: k, data: busy[k].map(function (b, i) { return servers[k][i] > 0 ? b / servers[k][i] : null; }) };
-          }), t("busyShare"), units("station_busy_servers") + "/" + units("station_servers"), false);
+          }), t("busyShare"), ratioUnit("station_busy_servers", "station_servers"), false);
         } },
       { title: "waits", needs: ["station"], anyOf: ["station_wait_mean_hours", "station_wait_p95_hours", "station_wait_max_hours"],
         build: function (el) {
@@ -601,8 +608,7 @@
           const cost = reduce("ownership_cny", ["truck_type"]).values;
           return panelsOption([["tonne_km", "perTkm"], ["truck_km", "perKm"]].filter(function (p) { return has(p[0]); }).map(function (p) {
             const per = atEnd(p[0], ["truck_type"]);
-            const unit = units("ownership_cny") + "/" + (units(p[0]).indexOf(" ") >= 0 ? "(" + units(p[0]) + ")" : units(p[0]));
-            return { title: t(p[1]), label: t("ownershipAxis"), unit: unit, categories: labels("truck_type"),
+            return { title: t(p[1]), label: t("ownershipAxis"), unit: ratioUnit("ownership_cny", p[0]), categories: labels("truck_type"),
               series: [{ name: t(p[1]), data: cost.map(function (c, i) { return c !== null && per[i] ? c / per[i] : null; }) }] };
           }), 2, el.clientWidth, el.clientHeight);
         } },
