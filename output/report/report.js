@@ -274,7 +274,9 @@
   // Chart options.
   // ECharts measures text with this font too, so it must be a font list a canvas understands, not "inherit".
   const FONT = 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
-  const BASE = { animation: false, textStyle: { fontFamily: FONT } };
+  // Dates in UTC, as the file's times are (in local time, a reader west of Greenwich would see the
+  // first of January as the last of December).
+  const BASE = { animation: false, useUTC: true, textStyle: { fontFamily: FONT } };
 
   function timeOption(series, label, unit, stacked) {
     return Object.assign({}, BASE, {
