@@ -35,7 +35,7 @@
   const TEXT = {
     en: {
       toggle: "中文", run: "Run shown where runs are not side by side:", date: "date",
-      missing: "not in this file: ", omitted: "left out of the report: ", notDrawn: "not drawn", failed: "could not be drawn: ",
+      missing: "not in this file: ", omitted: "left out of the report: ", nothing: "nothing to draw: the file has no values for it", notDrawn: "not drawn", failed: "could not be drawn: ",
       headlines: "Headline figures", figure: "figure", units: "units",
       sMap: "Regions, roads and flows", sProduction: "Production, deliveries and fleet",
       sStations: "Stations", sEnergy: "Energy, CO2 and cost of ownership by truck type",
@@ -78,7 +78,7 @@
     },
     zh: {
       toggle: "English", run: "未并列比较的图表所示方案：", date: "日期",
-      missing: "本文件中没有：", omitted: "未放入报告：", notDrawn: "未绘制", failed: "无法绘制：",
+      missing: "本文件中没有：", omitted: "未放入报告：", nothing: "无可绘制内容：文件中没有相应数值", notDrawn: "未绘制", failed: "无法绘制：",
       headlines: "主要指标", figure: "指标", units: "单位",
       sMap: "区域、道路与流向", sProduction: "生产、交付与车队",
       sStations: "能源站", sEnergy: "各车型的能耗、CO2 与拥有成本",
@@ -645,6 +645,7 @@
             const ends = k.split("\u0000");
             return { source: ends[0], target: ends[1], value: sums[k] };
           });
+          if (!links.length) return null;
           const nodes = {};
           links.forEach(function (l) { nodes[l.source] = 0; nodes[l.target] = 1; });
           return Object.assign({}, BASE, {
@@ -745,9 +746,16 @@
     if (absent.length) box.insertBefore(missingNote(absent), box.children[1]);
   }
 
+  // Draws a chart from the option its build returns (null: the file has nothing for it to show).
   function drawChart(job) {
     try {
-      draw(job.area, job.spec.build.call(job.spec, job.area));
+      const option = job.spec.build.call(job.spec, job.area);
+      if (option) {
+        draw(job.area, option);
+      } else {
+        job.area.remove();
+        job.figure.appendChild(element("p", "not-drawn", t("nothing")));
+      }
     } catch (e) {
       job.area.remove();
       job.figure.appendChild(element("p", "failed", t("failed") + e.message));

@@ -52,7 +52,8 @@ function inspectPage() {
     const caption = area.closest("figure").querySelector("figcaption");
     const svg = area.querySelector("svg");
     const canvas = area.querySelector("canvas");
-    const shapes = svg ? svg.querySelectorAll("path, text, rect, circle, polyline, line").length : 0;
+    // ECharts' SVG always holds a background rect: a chart has drawn something when it has more.
+    const shapes = svg ? svg.querySelectorAll("path, text, circle, ellipse, polyline, polygon, line, image").length : 0;
     return { title: caption ? caption.textContent : "(untitled)", drawn: shapes > 0 || (canvas && canvas.width > 0) };
   });
   const missing = Array.from(document.querySelectorAll(".missing")).filter(function (n) {
