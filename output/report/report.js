@@ -46,7 +46,7 @@
       deliveries: "trucks delivered (factory region → site region)",
       money: "money paid between regions, all years", within: "delivered within the region",
       distance: "distance",
-      chain: "Trucks ordered, built and delivered, backlog", trucks: "trucks",
+      chain: "Trucks ordered, built and delivered, backlog", trucks: "trucks", truckCount: "trucks",
       ordered: "ordered", built: "built", delivered: "delivered", backlog: "backlog at factories",
       builtByFactory: "Trucks built by factory and truck type",
       deliveredByRegion: "Trucks delivered by region of the site",
@@ -73,7 +73,7 @@
       all: "all stations",
       footerScenario: "Scenario", footerSeed: "seed", footerWritten: "results written by truckflow",
       footerReport: "report made by truckflow", footerThinned: "time axis: every {n}th sample and the last",
-      stationKinds: {},
+      stationKinds: {}, roles: {},
       kindRun: "run", kindCompareTypes: "comparison of truck types", kindCompare: "comparison, one run per ",
     },
     zh: {
@@ -89,7 +89,7 @@
       deliveries: "交付车辆（工厂所在区域 → 场景所在区域）",
       money: "区域间支付资金（全部年份）", within: "区域内交付",
       distance: "距离",
-      chain: "订购、生产、交付车辆与积压", trucks: "车辆",
+      chain: "订购、生产、交付车辆与积压", trucks: "车辆", truckCount: "辆",
       ordered: "订购", built: "生产", delivered: "交付", backlog: "工厂积压",
       builtByFactory: "各工厂各车型生产车辆",
       deliveredByRegion: "各区域（场景所在）交付车辆",
@@ -116,6 +116,7 @@
       footerScenario: "情景", footerSeed: "随机种子", footerWritten: "结果由 truckflow 生成",
       footerReport: "报告由 truckflow 生成", footerThinned: "时间轴：每 {n} 个样本取一个，并含最后一个",
       stationKinds: { charging: "充电", swap: "换电", hydrogen: "加氢", methanol: "甲醇", diesel: "柴油" },
+      roles: { host: "承载区", collaborating: "协同区" },
       kindRun: "单次运行", kindCompareTypes: "车型比较", kindCompare: "方案比较，每个运行一个 ",
     },
   };
@@ -142,6 +143,12 @@
     const b = units(bottom);
     if (a === b) return "1";
     return a + "/" + (b.indexOf(" ") >= 0 ? "(" + b + ")" : b);
+  }
+  // Text from the file, safe inside the HTML of a tooltip.
+  function html(text) {
+    return String(text).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
   }
   function axisName(label, unit) {
     return unit ? label + " [" + unit + "]" : label;
@@ -383,7 +390,7 @@
         tooltip: { formatter: function (p) { return p.data.label; } },
         data: from.map(function (f, i) {
           return { coords: [point(at[f]), point(at[to[i]])],
-            label: names[at[f]] + " – " + names[at[to[i]]] +
+            label: html(names[at[f]] + " – " + names[at[to[i]]]) +
               (km[i] != null ? "<br>" + t("distance") + ": " + withUnit(units("road_distance_km"))(km[i]) : "") };
         }).filter(function (d) { return d.coords[0][0] !== undefined && d.coords[1][0] !== undefined; }) });
     }
@@ -400,7 +407,7 @@
         if (a === b) within[a] += 1;
         else counts[a + ">" + b] = (counts[a + ">" + b] || 0) + 1;
       });
-      series.push(arrows(t("deliveries"), counts, 0.12, "#d9822b", t("trucks")));
+      series.push(arrows(t("deliveries"), counts, 0.12, "#d9822b", t("truckCount")));
     }
     if (has("region_flow_payer_region") && has("region_flow_payee_region") && has("region_flow_amount_cny")) {
       const payee = valuesOf("region_flow_payee_region");
@@ -425,7 +432,7 @@
           const ab = k.split(">").map(Number);
           return { coords: [point(ab[0]), point(ab[1])],
             lineStyle: { width: 1 + 7 * Math.sqrt(totals[k] / most) },
-            label: names[ab[0]] + " → " + names[ab[1]] + ": " + withUnit(unit)(totals[k]) };
+            label: html(names[ab[0]] + " → " + names[ab[1]] + ": " + withUnit(unit)(totals[k])) };
         }) };
     }
 
@@ -433,10 +440,11 @@
       label: { show: true, position: "right", formatter: function (p) { return p.data.name; }, fontWeight: "bold" },
       tooltip: { formatter: function (p) { return p.data.tip; } },
       data: region.map(function (id, i) {
-        const role = has("region_role") ? " (" + valuesOf("region_role")[i] + ")" : "";
+        const role = has("region_role") ? valuesOf("region_role")[i] : "";
         return { name: names[i], value: point(i),
-          tip: names[i] + role + "<br>" + round(lat[i]) + "° N, " + round(lon[i]) + "° E" +
-            (within[i] ? "<br>" + t("within") + ": " + withUnit(t("trucks"))(within[i]) : "") };
+          tip: html(names[i] + (role ? " (" + (t("roles")[role] || role) + ")" : "")) + "<br>" +
+            round(lat[i]) + " " + html(units("region_latitude_deg")) + ", " + round(lon[i]) + " " + html(units("region_longitude_deg")) +
+            (within[i] ? "<br>" + t("within") + ": " + withUnit(t("truckCount"))(within[i]) : "") };
       }) });
 
     const rings = [["site_region", "sites", "circle"], ["station_region", "stations", "triangle"],
@@ -450,7 +458,7 @@
       const seen = {};
       const radius = 16 + 8 * k;
       series.push({ type: "scatter", name: t(ring[1]), z: 4, symbol: ring[2], symbolSize: 7,
-        tooltip: { formatter: function (p) { return p.data.name; } },
+        tooltip: { formatter: function (p) { return html(p.data.name); } },
         data: where.map(function (r, i) {
           const n = seen[r] = (seen[r] || 0) + 1;
           const angle = Math.PI / 2 + (2 * Math.PI * (n - 1)) / count[r] + k * 0.7; // the first above, clear of the label
