@@ -34,6 +34,21 @@ std::string in_script(std::string_view text) {
   return out;
 }
 
+/// `json` with every "<" written "\u003c" (the same character in a JSON string; JSON has no "<"
+/// outside strings), so that neither "</script" nor "<!--" can change how its script element is read.
+std::string in_data_script(std::string_view json) {
+  std::string out;
+  out.reserve(json.size() + 64);
+  for (const char c : json) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string report_html(const std::string& data_json) {
@@ -49,7 +64,7 @@ std::string report_html(const std::string& data_json) {
   std::array<Slot, 4> slots{{{"/*TRUCKFLOW_ECHARTS*/", in_script(assets::echarts)},
                              {"/*TRUCKFLOW_REPORT_JS*/", in_script(assets::report_script)},
                              {"/*TRUCKFLOW_REPORT_CSS*/", std::string(assets::report_style)},
-                             {"__TRUCKFLOW_DATA__", in_script(data_json)}}};
+                             {"__TRUCKFLOW_DATA__", in_data_script(data_json)}}};
   for (Slot& slot : slots) {
     slot.at = page.find(slot.placeholder);
     if (slot.at == std::string_view::npos || page.find(slot.placeholder, slot.at + 1) != std::string_view::npos) {

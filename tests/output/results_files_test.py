@@ -69,7 +69,7 @@ class XarrayReading(Workspace):
                 self.assertEqual(dict(ds.sizes), {"time": 366, "region": 2, "factory": 1, "supplier": 2, "site": 1,
                                                   "upfitter": 1, "stage": 8, "activity": 7, "truck_type": 1,
                                                   "delivery": 4, "establishment": 14, "flow_kind": 12,
-                                                  "region_flow": 6})
+                                                  "region_flow": 6, "road": 1})
                 self.assertEqual(list(ds.stage.values)[:2], ["order_processing", "awaiting_components"])
                 self.assertEqual(ds.region_fleet_trucks.dims, ("time", "region", "truck_type"))
                 self.assertEqual(list(ds.region.values), ["a", "b"])

@@ -108,6 +108,7 @@ TEST(ResultsTest, TheRunLayout) {
                                                             {"flow_kind", 12},
                                                             {"establishment", 12},
                                                             {"region_flow", 5},
+                                                            {"road", 1},
                                                             {"factory", 1},
                                                             {"supplier", 1},
                                                             {"site", 1},

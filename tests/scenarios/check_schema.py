@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Checks scenarios against truckflow's JSON Schema (draft-07).
 
-Usage: check_schema.py SCHEMA FOLDER [--valid FILE...] [--invalid FILE...]. Every scenario under
-FOLDER, and each --valid FILE, must match the schema (each problem is printed as file: key/path:
+Usage: check_schema.py SCHEMA FOLDER [--skip SUBFOLDER...] [--valid FILE...] [--invalid FILE...].
+Every YAML file under FOLDER (but those under a --skip SUBFOLDER), and each --valid FILE, must match
+the schema (each problem is printed as file: key/path:
 message); each --invalid FILE must not. Exits 1 if anything is otherwise. Uses Debian's python3-jsonschema and python3-yaml (run with
 /usr/bin/python3).
 """
@@ -36,13 +37,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("schema")
     parser.add_argument("folder")
+    parser.add_argument("--skip", nargs="*", default=[])
     parser.add_argument("--valid", nargs="*", default=[])
     parser.add_argument("--invalid", nargs="*", default=[])
     args = parser.parse_args()
     schema = json.loads(pathlib.Path(args.schema).read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
     validator = jsonschema.Draft7Validator(schema)
-    files = sorted(pathlib.Path(args.folder).rglob("*.yaml")) + [pathlib.Path(f) for f in args.valid]
+    folder = pathlib.Path(args.folder)
+    files = [path for path in sorted(folder.rglob("*.yaml")) if path.relative_to(folder).parts[0] not in args.skip]
+    files += [pathlib.Path(f) for f in args.valid]
     invalid = args.invalid
     problems = 0
     for path in invalid:
@@ -55,9 +59,9 @@ def main():
             where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
             print(f"{path}: {where}: {error.message}")
             problems += 1
-    print(f"{len(files)} valid and {len(invalid)} invalid scenario files checked, {problems} problems")
+    print(f"{len(files)} valid and {len(invalid)} invalid files checked, {problems} problems")
     if not files:
-        print("no scenario files found")
+        print("no files found")
         return 1
     return 1 if problems else 0
 

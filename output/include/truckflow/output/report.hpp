@@ -38,7 +38,7 @@ std::uintmax_t write_report(const std::string& results, const std::string& page,
                             const std::string& truckflow_version);
 
 /// The report page: the page template with ECharts, the page's script and style, and `data_json`
-/// inline. `data_json` may hold any text: "</" is escaped so that it cannot end its script element.
+/// inline. `data_json` may hold any text: "<" is escaped so that it cannot end its script element.
 std::string report_html(const std::string& data_json);
 
 }  // namespace truckflow::output
