@@ -82,11 +82,11 @@ class Pages(Workspace):
         self.browse(self.report(results, "compare-rules"), "compare-rules")
 
     def test_a_file_lacking_series_says_what_it_lacks(self):
-        # A run of the chain only has no trucks at work: no stations, energy or freight.
-        results = self.results("run", "scenarios/tiny/operations.yaml", "--chain-only")
+        # A scenario without stations has no station series.
+        results = self.results("run", "scenarios/tiny/two_regions.yaml")
         with h5py.File(results, "r") as f:
             self.assertNotIn("station_queue_trucks", f)
-        self.browse(self.report(results, "chain-only"), "chain-only", "station_queue_trucks")
+        self.browse(self.report(results, "no-stations"), "no-stations", "station_queue_trucks")
 
 
 class Data(Workspace):
