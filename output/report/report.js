@@ -666,8 +666,11 @@
     ] },
     { id: "compare", title: "sCompare", onlyCompare: true, charts: [
       { title: "compareHeadlines", height: 460, needs: [RUN],
-        anyOf: ["headline_trucks_delivered", "headline_mean_order_to_delivery_days", "headline_ownership_cny_per_tonne_km",
-          "headline_co2_well_to_wheel_kg_per_tonne_km", "headline_mean_station_wait_hours", "headline_value_added_cny"],
+        // Rule sets change only money: their figures; truck types differ in everything.
+        anyOf: RUN === "rule_set"
+          ? ["headline_sharing_settled_cny", "headline_local_tax_cny", "headline_value_added_cny"]
+          : ["headline_trucks_delivered", "headline_mean_order_to_delivery_days", "headline_ownership_cny_per_tonne_km",
+            "headline_co2_well_to_wheel_kg_per_tonne_km", "headline_mean_station_wait_hours", "headline_value_added_cny"],
         build: function (el) {
           return panelsOption(this.anyOf.filter(has).map(function (name) {
             const a = VARS[name].attributes || {};
