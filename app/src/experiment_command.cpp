@@ -97,6 +97,57 @@ struct Run {
   std::atomic<bool> finished{false};
 };
 
+/// Runs every one of `runs` with `one`, on up to `jobs` threads (0: one per core), showing
+/// progress; rethrows the first failure in run order. Each run keeps its own results, so they do
+/// not depend on how many run at once.
+void run_all(std::vector<std::unique_ptr<Run>>& runs, unsigned jobs_wanted, const ProgressOptions& options,
+             const std::string& label, const std::function<void(Run&)>& one) {
+  const unsigned jobs =
+      std::max(1U, std::min<unsigned>(jobs_wanted != 0 ? jobs_wanted : std::thread::hardware_concurrency(),
+                                      static_cast<unsigned>(runs.size())));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < runs.size(); i = next++) {
+      Run& run = *runs[i];
+      try {
+        one(run);
+        run.fraction = 1.0;
+      } catch (...) {
+        run.error = std::current_exception();
+      }
+      run.finished = true;
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
+  {
+    Progress progress("experiment", options);
+    for (;;) {
+      double done = 0.0;
+      std::size_t finished = 0;
+      for (const auto& run : runs) {
+        done += run->fraction;
+        finished += run->finished ? 1 : 0;
+      }
+      if (finished == runs.size()) break;
+      progress.update(done / static_cast<double>(runs.size()),
+                      label + ": " + std::to_string(finished) + "/" + std::to_string(runs.size()) + " runs", 0);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  for (std::thread& worker : workers) worker.join();
+  for (const auto& run : runs) {
+    if (run->error) std::rethrow_exception(run->error);
+  }
+}
+
+/// Whether `values` (a point's replications of the sequential response) are enough: their mean's
+/// 95% confidence interval is at most the share `relative` of the mean's magnitude wide each way.
+bool narrow_enough(const std::vector<double>& values, double relative) {
+  const output::Summary s = output::summarize(values);
+  return s.half_width <= relative * std::fabs(s.mean);
+}
+
 std::string file_text(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   std::ostringstream text;
@@ -116,76 +167,65 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
   print_warnings(scenarios_at.front().warnings);
   check_responses(e, models::series_catalog(scenarios_at.front().description));
 
-  const auto replications = static_cast<std::size_t>(e.replications);
-  std::vector<std::unique_ptr<Run>> runs;
-  for (std::size_t p = 0; p < points.size(); ++p) {
-    for (std::size_t r = 0; r < replications; ++r) {
-      runs.push_back(std::make_unique<Run>());
-      runs.back()->point = p;
-      runs.back()->replication = static_cast<std::int64_t>(r);
+  // One run: the point's scenario with the replication's seed, its responses kept in order.
+  const auto simulate_one = [&](Run& run) {
+    models::ScenarioDesc scenario = scenarios_at[run.point].description;
+    scenario.simulation.seed = scenarios::replication_seed(e, run.replication);
+    models::World world(scenario);
+    output::RunTotals totals(world.series());
+    world.add_observer(totals);
+    std::vector<std::unique_ptr<SeriesReduction>> reductions;
+    for (const scenarios::ResponseDesc& response : e.responses) {
+      if (response.series.empty()) continue;
+      reductions.push_back(std::make_unique<SeriesReduction>(world.series(), response));
+      world.add_observer(*reductions.back());
     }
-  }
-  // Workers take the runs in order; each run is independent and keeps its own values, so the
-  // results do not depend on how many run at once.
-  const unsigned jobs =
-      std::max(1U, std::min<unsigned>(args.jobs != 0 ? args.jobs : std::thread::hardware_concurrency(),
-                                      static_cast<unsigned>(runs.size())));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < runs.size(); i = next++) {
-      Run& run = *runs[i];
-      try {
-        models::ScenarioDesc scenario = scenarios_at[run.point].description;
-        scenario.simulation.seed = scenarios::replication_seed(e, run.replication);
-        models::World world(scenario);
-        output::RunTotals totals(world.series());
-        world.add_observer(totals);
-        std::vector<std::unique_ptr<SeriesReduction>> reductions;
-        for (const scenarios::ResponseDesc& response : e.responses) {
-          if (response.series.empty()) continue;
-          reductions.push_back(std::make_unique<SeriesReduction>(world.series(), response));
-          world.add_observer(*reductions.back());
-        }
-        simulate(world, [&](double fraction) { run.fraction = fraction; });
-        const std::vector<output::HeadlineFigure> figures = output::headline_figures(scenario, totals);
-        std::size_t reduction = 0;
-        for (const scenarios::ResponseDesc& response : e.responses) {
-          if (!response.series.empty()) {
-            run.responses.push_back(reductions[reduction++]->value());
-            continue;
-          }
-          const auto figure =
-              std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.name == response.headline; });
-          run.responses.push_back(figure->value);
-        }
-        run.fraction = 1.0;
-      } catch (...) {
-        run.error = std::current_exception();
+    simulate(world, [&](double fraction) { run.fraction = fraction; });
+    const std::vector<output::HeadlineFigure> figures = output::headline_figures(scenario, totals);
+    std::size_t reduction = 0;
+    for (const scenarios::ResponseDesc& response : e.responses) {
+      if (!response.series.empty()) {
+        run.responses.push_back(reductions[reduction++]->value());
+        continue;
       }
-      run.finished = true;
+      const auto figure =
+          std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.name == response.headline; });
+      run.responses.push_back(figure->value);
     }
   };
-  std::vector<std::thread> workers;
-  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
-  {
-    Progress progress("experiment", args.progress);
-    for (;;) {
-      double done = 0.0;
-      std::size_t finished = 0;
-      for (const auto& run : runs) {
-        done += run->fraction;
-        finished += run->finished ? 1 : 0;
+  // values[point][replication][response]. Every point runs `replications`; a sequential
+  // experiment then adds one replication at a time to each point not yet narrow enough, in rounds,
+  // so what runs depends only on the results, not on the threads.
+  std::vector<std::vector<std::vector<double>>> values(points.size());
+  std::size_t sequential_response = 0;
+  if (e.sequential) {
+    while (e.responses[sequential_response].name() != e.sequential->response) ++sequential_response;
+  }
+  for (std::size_t round = 0;; ++round) {
+    std::vector<std::unique_ptr<Run>> runs;
+    for (std::size_t p = 0; p < points.size(); ++p) {
+      std::int64_t wanted = e.replications;
+      if (round > 0) {
+        std::vector<double> so_far;
+        for (const auto& replication : values[p]) so_far.push_back(replication[sequential_response]);
+        const bool done = static_cast<std::int64_t>(so_far.size()) >= e.sequential->max_replications ||
+                          narrow_enough(so_far, e.sequential->relative_half_width);
+        wanted = done ? 0 : 1;
       }
-      if (finished == runs.size()) break;
-      progress.update(done / static_cast<double>(runs.size()),
-                      std::to_string(finished) + "/" + std::to_string(runs.size()) + " runs", 0);
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      for (std::int64_t r = 0; r < wanted; ++r) {
+        runs.push_back(std::make_unique<Run>());
+        runs.back()->point = p;
+        runs.back()->replication = static_cast<std::int64_t>(values[p].size()) + r;
+      }
     }
+    if (runs.empty()) break;
+    run_all(runs, args.jobs, args.progress, round == 0 ? "replications" : "round " + std::to_string(round + 1),
+            simulate_one);
+    for (const auto& run : runs) values[run->point].push_back(run->responses);
+    if (!e.sequential) break;
   }
-  for (std::thread& worker : workers) worker.join();
-  for (const auto& run : runs) {
-    if (run->error) std::rethrow_exception(run->error);
-  }
+  std::size_t replications = 0;
+  for (const auto& point : values) replications = std::max(replications, point.size());
 
   // The results, by point and replication.
   output::ExperimentResults results;
@@ -196,6 +236,7 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
   for (std::size_t r = 0; r < replications; ++r) {
     results.seeds.push_back(scenarios::replication_seed(e, static_cast<std::int64_t>(r)));
   }
+  for (const auto& point : values) results.counts.push_back(point.size());
   const models::SeriesCatalog catalog = models::series_catalog(scenarios_at.front().description);
   const std::vector<output::HeadlineFigure> definitions = output::headline_definitions();
   for (std::size_t k = 0; k < e.responses.size(); ++k) {
@@ -213,7 +254,11 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
       out.long_name = std::string(scenarios::to_string(response.statistic)) + " over time of " + spec.long_name +
                       ", summed over " + (spec.dimensions.empty() ? "nothing" : "its dimensions");
     }
-    for (const auto& run : runs) out.values.push_back(run->responses[k]);
+    for (const auto& point : values) {
+      for (std::size_t r = 0; r < replications; ++r) {
+        out.values.push_back(r < point.size() ? point[r][k] : std::numeric_limits<double>::quiet_NaN());
+      }
+    }
     results.responses.push_back(std::move(out));
   }
 
@@ -233,14 +278,22 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
     std::vector<std::string> row{std::to_string(p)};
     for (const auto& level : points[p].levels) row.push_back(level.value_or("(base)"));
     for (const auto& response : results.responses) {
-      const output::Summary s =
-          output::summarize(std::span<const double>(response.values).subspan(p * replications, replications));
+      const output::Summary s = output::summarize(results.replications_at(response, p));
       row.push_back(fixed(s.mean, 2) + (std::isnan(s.half_width) ? "" : " +/- " + fixed(s.half_width, 2)));
     }
     table.add(row);
   }
-  std::cout << "Experiment: " << e.name << " (" << results.design << ", " << points.size() << " points, "
-            << replications << " replications each, the same random streams at every point)\n\n";
+  std::cout << "Experiment: " << e.name << " (" << results.design << ", " << points.size() << " points, ";
+  if (e.sequential) {
+    std::size_t fewest = replications;
+    for (const std::size_t count : results.counts) fewest = std::min(fewest, count);
+    std::cout << fewest << " to " << replications << " replications each until the 95% interval of "
+              << e.sequential->response << " was within " << fixed(100.0 * e.sequential->relative_half_width, 1)
+              << "% of its mean (at most " << e.sequential->max_replications << ")";
+  } else {
+    std::cout << replications << " replications each";
+  }
+  std::cout << ", the same random streams at every point)\n\n";
   table.print(std::cout,
               "Responses by point (mean over the replications +/- the half-width of its 95% confidence "
               "interval, Student t)");

@@ -56,6 +56,9 @@ void write_experiment_results(const std::string& path, const ExperimentResults& 
                                                                             : std::numeric_limits<double>::quiet_NaN());
     }
   }
+  std::vector<std::int64_t> counts(r.counts.begin(), r.counts.end());
+  nc.variable("point_replications", {"point"}, counts,
+              {"1", "replications run at the point (the values past them are NaN)"});
   nc.variable("point_level", {"point", "factor"}, level_text,
               {"", "each factor's level at the point, as written (empty: as the base scenario has it)"});
   nc.variable("point_value", {"point", "factor"}, level_number,
@@ -65,7 +68,7 @@ void write_experiment_results(const std::string& path, const ExperimentResults& 
     nc.variable(name, {"point", "replication"}, response.values, {response.units, response.long_name});
     std::vector<double> mean, sd, low, high;
     for (std::size_t p = 0; p < points; ++p) {
-      const Summary s = summarize(std::span<const double>(response.values).subspan(p * replications, replications));
+      const Summary s = summarize(r.replications_at(response, p));
       mean.push_back(s.mean);
       sd.push_back(s.sd);
       low.push_back(s.mean - s.half_width);

@@ -129,6 +129,23 @@ const ObjectSpec<ResponseDesc>& response_spec() {
   return spec;
 }
 
+const ObjectSpec<SequentialDesc>& sequential_spec() {
+  static const auto spec = [] {
+    ObjectSpec<SequentialDesc> s("sequential",
+                                 "Replications added to each point, one at a time, until the 95% "
+                                 "confidence interval of a response's mean is narrow enough.");
+    s.add(text("response", &SequentialDesc::response,
+               "a response's name: the headline figure's, or SERIES_STATISTIC (e.g. station_queue_trucks_max)",
+               Need::required));
+    s.add(number("relative_half_width", &SequentialDesc::relative_half_width, Range{0.0, 1.0, true}, "",
+                 "the most the interval's half-width may be, as a share of the mean's magnitude", Need::optional));
+    s.add(integer("max_replications", &SequentialDesc::max_replications, Range{2.0, 10000.0}, "",
+                  "the most replications a point runs, narrow enough or not", Need::optional));
+    return s;
+  }();
+  return spec;
+}
+
 const ObjectSpec<ExperimentDesc>& experiment_spec() {
   static const auto spec = [] {
     ObjectSpec<ExperimentDesc> s("experiment", "A truckflow experiment: what-ifs over a base scenario, replicated.");
@@ -154,6 +171,9 @@ const ObjectSpec<ExperimentDesc>& experiment_spec() {
     s.add(integer("seed", &ExperimentDesc::seed, Range{0.0, 9.2e18}, "",
                   "from which each replication's seed is derived (default 0)", Need::optional));
     s.add(list("responses", &ExperimentDesc::responses, response_spec(), "what to summarise", Need::required, 1, 100));
+    s.add(optional_object("sequential", &ExperimentDesc::sequential, sequential_spec(),
+                          "replicate each point until a response's confidence interval is narrow enough (then "
+                          "`replications`, at least 2, is where each point starts)"));
     return s;
   }();
   return spec;
@@ -203,6 +223,25 @@ void check(ExperimentDesc& e, Context& context) {
       context.error_at(path, "give exactly one of headline and series");
     }
   }
+  if (e.sequential) {
+    SequentialDesc& sequential = *e.sequential;
+    sequential.where = context.where("sequential");
+    const bool known = std::any_of(e.responses.begin(), e.responses.end(),
+                                   [&](const ResponseDesc& r) { return r.name() == sequential.response; });
+    if (!known) {
+      std::vector<std::string> names;
+      for (const ResponseDesc& r : e.responses) names.push_back(r.name());
+      context.error_at("sequential.response", "'" + sequential.response + "' is not one of the responses (" +
+                                                  quoted_list(names) + ")" + did_you_mean(sequential.response, names));
+    }
+    if (e.replications < 2) {
+      context.error_at("replications", "a sequential experiment starts each point with at least 2 replications");
+    }
+    if (sequential.max_replications < e.replications) {
+      context.error_at("sequential.max_replications",
+                       "expected at least `replications` (" + std::to_string(e.replications) + ")");
+    }
+  }
   if (e.design == Design::latin_hypercube && e.points < 1) {
     context.error_at("design", "a Latin hypercube needs points (at least 1)");
   }
@@ -211,10 +250,11 @@ void check(ExperimentDesc& e, Context& context) {
   }
   if (context.error_count() == 0) {
     const double points = static_cast<double>(experiment_points(e).size());
-    if (points * static_cast<double>(e.replications) > static_cast<double>(max_experiment_runs)) {
-      context.error_at("replications", "the experiment would make " + number_text(points) + " points of " +
-                                           std::to_string(e.replications) + " replications: more than " +
-                                           std::to_string(max_experiment_runs) + " runs");
+    if (points * static_cast<double>(e.most_replications()) > static_cast<double>(max_experiment_runs)) {
+      context.error_at(e.sequential ? "sequential.max_replications" : "replications",
+                       "the experiment could make " + number_text(points) + " points of " +
+                           std::to_string(e.most_replications()) + " replications: more than " +
+                           std::to_string(max_experiment_runs) + " runs");
     }
   }
 }

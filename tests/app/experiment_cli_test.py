@@ -78,6 +78,35 @@ class Experiment(unittest.TestCase):
             # Replications differ (their own streams), points share them (common random numbers).
             self.assertGreater(len(set(values[0])), 1)
 
+    def test_sequential_replications_stop_at_the_first_narrow_enough_interval(self):
+        path = self.folder / "sequential.yaml"
+        path.write_text(f"""name: sequential
+scenario: {SOURCE}/scenarios/tiny/operations.yaml
+factors:
+  - {{key: 'stations[quarry_depot].chargers', levels: [1, 4]}}
+replications: 2
+seed: 3
+responses:
+  - headline: tonnes_moved_t
+sequential: {{response: tonnes_moved_t, relative_half_width: 0.001, max_replications: 30}}
+""", encoding="utf-8")
+        one, table = self.experiment("--jobs", "1", path=path)
+        two, _ = self.experiment("--jobs", "2", path=path)
+        self.assertEqual(data_of(one), data_of(two))
+        self.assertIn("until the 95% interval of tonnes_moved_t was within 0.1% of its mean", table)
+        t975 = {2: 12.7062047, 3: 4.30265273, 4: 3.18244631, 5: 2.77644511, 6: 2.57058184, 7: 2.44691185,
+                8: 2.36462425, 9: 2.30600414, 10: 2.26215716}  # t(0.975, n - 1) by n
+        with h5py.File(one, "r") as f:
+            counts = f["point_replications"][()]
+            values = f["response_tonnes_moved_t"][()]
+        for point, count in enumerate(counts):
+            self.assertTrue(2 <= count <= 10, count)
+            self.assertTrue(np.isnan(values[point, count:]).all())
+            for n in range(2, count + 1):  # narrow enough first at the count run, not before
+                run = values[point, :n]
+                narrow = t975[n] * run.std(ddof=1) / np.sqrt(n) <= 0.001 * abs(run.mean())
+                self.assertEqual(narrow, n == count, (point, n))
+
     def bad(self, body, name="bad.yaml"):
         path = self.folder / name
         path.write_text(f"name: bad\nscenario: {SOURCE}/scenarios/tiny/operations.yaml\n{body}", encoding="utf-8")

@@ -145,6 +145,15 @@ TEST(ExperimentTest, BadFilesAreReportedWithLocations) {
       experiment_file("typo.yaml", "desing: full_factorial\nfactors:\n  - {key: a, levels: [1]}\n" + responses);
   ASSERT_EQ(messages(typo).size(), 1U);
   EXPECT_NE(messages(typo)[0].find("unknown key 'desing'"), std::string::npos) << messages(typo)[0];
+  const std::string sequential =
+      experiment_file("sequential.yaml", "factors:\n  - {key: a, levels: [1]}\n" + responses +
+                                             "sequential: {response: trucks_delivred, max_replications: 10}\n");
+  EXPECT_EQ(messages(sequential),
+            (std::vector<std::string>{
+                sequential + ":7:24: error: sequential.response: 'trucks_delivred' is not one of the responses "
+                             "('trucks_delivered') (did you mean 'trucks_delivered'?)",
+                sequential + ":1:1: error: replications: a sequential experiment starts each point with at least 2 "
+                             "replications"}));
   const std::string too_many = experiment_file(
       "many.yaml", "replications: 10000\nfactors:\n  - {key: a, range: {from: 1, to: 20}}\n" + responses);
   ASSERT_EQ(messages(too_many).size(), 1U);

@@ -31,12 +31,17 @@ struct ExperimentResults {
   std::vector<std::string> factors;                             ///< the keys varied
   std::vector<std::vector<std::optional<std::string>>> levels;  ///< [point][factor]: nothing for the base's
   std::vector<std::uint64_t> seeds;                             ///< [replication]
+  std::vector<std::size_t> counts;                              ///< [point]: replications run there
   struct Response {
     std::string name;  ///< "trucks_delivered", "station_queue_trucks_max"
     std::string units;
     std::string long_name;
-    std::vector<double> values;  ///< [point * replications + replication]
+    std::vector<double> values;  ///< [point * replications + replication]; NaN past the point's count
   };
+  /// The replications run at point `p` of `response`.
+  std::span<const double> replications_at(const Response& response, std::size_t p) const {
+    return std::span<const double>(response.values).subspan(p * replications(), counts.at(p));
+  }
   std::vector<Response> responses;
   std::size_t points() const noexcept { return levels.size(); }
   std::size_t replications() const noexcept { return seeds.size(); }

@@ -52,6 +52,15 @@ struct ResponseDesc {
   std::string name() const;
 };
 
+/// Replications added to a point, one at a time, until the 95% confidence interval of a response's
+/// mean is narrow enough: its half-width at most `relative_half_width` of the mean's magnitude.
+struct SequentialDesc {
+  std::string response;  ///< a response's name (ResponseDesc::name)
+  double relative_half_width = 0.02;
+  std::int64_t max_replications = 100;
+  SourceLocation where;
+};
+
 struct ExperimentDesc {
   std::string name;
   std::string description;
@@ -60,10 +69,13 @@ struct ExperimentDesc {
   std::vector<std::string> overrides;  ///< "key=value" applied to every run before the factors
   std::vector<FactorDesc> factors;
   Design design = Design::full_factorial;
-  std::int64_t points = 0;  ///< Latin hypercube: how many
-  std::int64_t replications = 1;
-  std::uint64_t seed = 0;  ///< replication r of every point runs with the seed derived from (seed, r)
+  std::int64_t points = 0;        ///< Latin hypercube: how many
+  std::int64_t replications = 1;  ///< of each point (with `sequential`: to start with)
+  std::uint64_t seed = 0;         ///< replication r of every point runs with the seed derived from (seed, r)
   std::vector<ResponseDesc> responses;
+  std::optional<SequentialDesc> sequential;
+  /// The most replications a point may run.
+  std::int64_t most_replications() const { return sequential ? sequential->max_replications : replications; }
 };
 
 /// One point of an experiment: each factor's level (YAML text), in the factors' order; nothing
