@@ -222,7 +222,9 @@ int main(int argc, char** argv) {
   const std::string command_line = quoted_command_line(argc, argv);
   try {
     // Only the long commands stop cleanly on Ctrl-C; the others end at once as usual.
-    if (run_cmd->parsed() || compare_cmd->parsed() || experiment_cmd->parsed()) install_cancellation_handlers();
+    if (run_cmd->parsed() || compare_cmd->parsed() || experiment_cmd->parsed() || report_cmd->parsed()) {
+      install_cancellation_handlers();
+    }
     // A file-size limit (ulimit -f) then fails the write with EFBIG ("File too large"), reported
     // like a full disk, instead of killing the process with SIGXFSZ midway.
     std::signal(SIGXFSZ, SIG_IGN);

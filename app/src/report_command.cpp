@@ -5,6 +5,7 @@
 #include "truckflow/output/report.hpp"
 
 #include "build_info.hpp"
+#include "cancellation.hpp"
 #include "commands.hpp"
 
 namespace truckflow::app {
@@ -14,7 +15,7 @@ int report_command(const ReportArguments& args, const std::string& command_line)
       args.output ? *args.output : std::filesystem::path(args.results).replace_extension(".html").string();
   std::uintmax_t bytes = 0;
   try {
-    bytes = output::write_report(args.results, page, command_line, version);
+    bytes = output::write_report(args.results, page, command_line, version, throw_if_cancelled);
   } catch (const std::invalid_argument& e) {
     throw BadInput(e.what());
   }

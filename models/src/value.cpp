@@ -279,6 +279,17 @@ double Value::rule_base(const Rule& rule) const {
   return base;
 }
 
+double Value::year_fraction(engine::Time now, std::int64_t year) const {
+  using std::chrono::sys_days;
+  const engine::Epoch& epoch = chain_.sim.epoch();
+  const std::chrono::year y(static_cast<int>(year));
+  const double year_hours =
+      24.0 * static_cast<double>((sys_days((y + std::chrono::years(1)) / 1 / 1) - sys_days(y / 1 / 1)).count());
+  const double from_h =
+      std::max(0.0, 24.0 * static_cast<double>((sys_days(y / 1 / 1) - sys_days(epoch.date())).count()));
+  return std::clamp((now.to_hours() - from_h) / year_hours, 0.0, 1.0);
+}
+
 void Value::settle(Rule& rule, engine::Time now, bool closes_year) {
   const SharingRuleDesc& d = *rule.desc;
   const std::int64_t year = static_cast<int>(chain_.sim.epoch().date_of(now - engine::Duration::from_ticks(1)).year());
@@ -294,12 +305,17 @@ void Value::settle(Rule& rule, engine::Time now, bool closes_year) {
   if (rule.year != year) {
     rule.year = year;
     rule.agreed_in_year = 0;
+    rule.base_in_year = 0.0;
   }
   std::int64_t amount = 0;
   if (d.active && year >= start && share > 0.0) {
-    amount = std::max<std::int64_t>(0, std::llround(share * rule_base(rule)));
-    if (closes_year) amount = std::max(amount, fen_of(d.minimum_cny_per_year) - rule.agreed_in_year);
-    if (d.cap_cny > 0.0) amount = std::min(amount, fen_of(d.cap_cny) - rule.agreed);
+    rule.base_in_year += rule_base(rule);
+    // What the year calls for so far: settling more often only moves it sooner.
+    std::int64_t due = std::max<std::int64_t>(0, std::llround(share * rule.base_in_year));
+    if (closes_year) due = std::max(due, share_of(fen_of(d.minimum_cny_per_year), year_fraction(now, year)));
+    if (d.cap_cny > 0.0) due = std::min(due, fen_of(d.cap_cny) - (rule.agreed - rule.agreed_in_year));
+    amount = due - rule.agreed_in_year;
+    if (!closes_year) amount = std::max<std::int64_t>(0, amount);  // advances are taken back only at the year's end
   }
   // The next base starts now, whatever this one moved.
   for (std::size_t e = 0; e < establishments_.size(); ++e) {
@@ -308,15 +324,18 @@ void Value::settle(Rule& rule, engine::Time now, bool closes_year) {
     rule.local_tax_at[e] = local_tax_paid_[e];
   }
   std::fill(rule.scoped_output.begin(), rule.scoped_output.end(), 0);
-  if (amount <= 0) return;
+  if (amount == 0) return;
   rule.agreed = add_fen(rule.agreed, amount);
   rule.agreed_in_year = add_fen(rule.agreed_in_year, amount);
+  // A negative amount moves back what the year's advances moved too much.
+  const std::size_t from = amount > 0 ? rule.from : rule.to;
+  const std::size_t to = amount > 0 ? rule.to : rule.from;
+  const std::int64_t moved = amount > 0 ? amount : -amount;
   if (d.type == SharingType::fiscal) {
-    post(now, FlowKind::sharing_transfer, establishments_.government(rule.from), establishments_.government(rule.to),
-         amount);
+    post(now, FlowKind::sharing_transfer, establishments_.government(from), establishments_.government(to), moved);
   } else if (chain_.desc.economics.statistics_sharing_honoured) {
-    statistics_balance_[rule.from] = add_fen(statistics_balance_[rule.from], -amount);
-    statistics_balance_[rule.to] = add_fen(statistics_balance_[rule.to], amount);
+    statistics_balance_[from] = add_fen(statistics_balance_[from], -moved);
+    statistics_balance_[to] = add_fen(statistics_balance_[to], moved);
   } else {
     return;  // agreed, not settled
   }

@@ -80,6 +80,7 @@ class Value {
     std::vector<std::int64_t> output_at, intermediate_at, local_tax_at;
     std::int64_t agreed = 0, settled = 0;  // to now
     std::int64_t year = 0, agreed_in_year = 0;
+    double base_in_year = 0.0;  // the base since the year began (fen)
   };
 
   /// Posts to the ledger, and counts the payee's output in the scope of each rule it falls in.
@@ -89,14 +90,19 @@ class Value {
   /// Posts `total_fen` less what `posted` holds, and remembers the total.
   void post_accrued(engine::Time at, FlowKind kind, std::size_t payer, std::size_t payee, std::int64_t total_fen,
                     std::int64_t& posted, std::size_t truck_type, std::size_t deployed_in);
-  /// Settles `rule` on its base since it last settled; `closes_year`: the year's last settlement,
-  /// which makes up the guarantee.
+  /// Settles `rule`: a settlement within a year advances the rule's share of the year's base so far
+  /// (never less than what has moved); the year's last (`closes_year`) settles the year: its share
+  /// of the year's base, at least the guarantee, at most what the cap leaves, less what has moved
+  /// (which can move money back).
   void settle(Rule& rule, engine::Time now, bool closes_year);
   /// Posts a tax of `due` fen from establishment `e`: the local share to its region's government,
   /// the rest to the central government; adds the local share to what `e` has paid locally.
   void pay_tax(engine::Time now, std::size_t e, std::int64_t due, double local_share);
   /// Emits the money between regions since the last year's end, one event per pair and kind.
   void emit_flows(engine::Time now, std::int64_t year);
+  /// The share of calendar year `year` the run has covered by `now` (less than 1 in a first or
+  /// last year the run only partly covers): a yearly minimum is prorated by it.
+  double year_fraction(engine::Time now, std::int64_t year) const;
   /// What `rule` shares since it last settled, before its share: value-added, output or local tax
   /// in scope.
   double rule_base(const Rule& rule) const;

@@ -150,6 +150,11 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
     });
   }
+  // Whether row `i` of the region-flow table is the chosen run's: a compare file holds each run's
+  // rows in turn, with their run in region_flow_run.
+  function flowOfChosenRun(i) {
+    return !COMPARE || !has("region_flow_run") || valuesOf("region_flow_run")[i] === state.run;
+  }
   function axisName(label, unit) {
     return unit ? label + " [" + unit + "]" : label;
   }
@@ -414,7 +419,7 @@
       const amount = valuesOf("region_flow_amount_cny");
       const sums = {};
       valuesOf("region_flow_payer_region").forEach(function (a, i) {
-        if (a === payee[i] || !(a >= 0) || !(payee[i] >= 0) || amount[i] === null) return;
+        if (a === payee[i] || !(a >= 0) || !(payee[i] >= 0) || amount[i] === null || !flowOfChosenRun(i)) return;
         sums[a + ">" + payee[i]] = (sums[a + ">" + payee[i]] || 0) + amount[i];
       });
       series.push(arrows(t("money"), sums, 0.3, "#2b8a3e", units("region_flow_amount_cny")));
@@ -645,7 +650,7 @@
           const amount = valuesOf("region_flow_amount_cny");
           const sums = {};
           valuesOf("region_flow_payer_region").forEach(function (a, i) {
-            if (!amount[i] || names[a] === undefined || names[payee[i]] === undefined) return;
+            if (!amount[i] || names[a] === undefined || names[payee[i]] === undefined || !flowOfChosenRun(i)) return;
             const key = names[a] + " →\u0000→ " + names[payee[i]];
             sums[key] = (sums[key] || 0) + amount[i];
           });

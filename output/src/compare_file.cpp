@@ -109,6 +109,11 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
   for (const models::Dimension& d : catalog.dimensions()) {
     if (d.name == "truck_type" && by == ComparedBy::truck_type) {
       detail::write_dimension(nc, d, &run_types, "truck type the whole deployment plan was assigned to (one run each)");
+    } else if (d.name == "sharing_rule" && by == ComparedBy::rule_set && !d.labels.empty()) {
+      // Which rules held differs by run: sharing_rule_active is over (sharing_rule, rule_set).
+      models::Dimension rules = d;
+      std::erase_if(rules.text_properties, [](const auto& p) { return p.name == "sharing_rule_active"; });
+      detail::write_dimension(nc, rules);
     } else if (!d.labels.empty()) {
       detail::write_dimension(nc, d);
     }
@@ -119,6 +124,14 @@ void write_compare_results(const std::string& path, const std::vector<ComparedRu
     for (const ComparedRun& r : runs) sets.push_back(r.label);
     nc.dimension("rule_set", sets,
                  {"", "set of sharing rules active in the run, ids joined by '+' ('none': no rule; one run each)"});
+    std::vector<std::string> active;  // row-major over (sharing_rule, rule_set)
+    for (std::size_t i = 0; i < base.sharing_rules.size(); ++i) {
+      for (const ComparedRun& r : runs) active.emplace_back(r.scenario->sharing_rules.at(i).active ? "yes" : "no");
+    }
+    if (!active.empty()) {
+      nc.variable("sharing_rule_active", {"sharing_rule", "rule_set"}, active,
+                  {"", "whether the rule held in the run (yes or no)"});
+    }
   }
   for (const models::SeriesCatalog::Entry& e : catalog.series()) {
     if (!detail::written(e)) continue;

@@ -269,8 +269,10 @@ ResultsInfo read_results(const std::string& path, const detail::GlobalHeaps& hea
   ResultsInfo info;
   info.kind = text_attribute(file, "truckflow_kind");
   if (info.kind != "run" && info.kind != "compare" && info.kind != "experiment") {
-    throw std::invalid_argument("'" + path +
-                                "' is an HDF5 file but not truckflow results (no truckflow_kind attribute)");
+    throw std::invalid_argument(
+        "'" + path + "' is an HDF5 file but not truckflow results (" +
+        (info.kind.empty() ? std::string("no truckflow_kind attribute") : "truckflow_kind is '" + info.kind + "'") +
+        ")");
   }
   std::vector<std::string> attribute_names;
   hsize_t index = 0;

@@ -84,12 +84,19 @@ std::string report_html(const std::string& data_json) {
 }
 
 std::uintmax_t write_report(const std::string& results, const std::string& page, const std::string& command_line,
-                            const std::string& truckflow_version) {
+                            const std::string& truckflow_version, const std::function<void()>& interruption_check) {
+  const auto check = [&] {
+    if (interruption_check) interruption_check();
+  };
   check_writable(page, OutputKind::report);
+  check();
   const ResultsInfo info = inspect_results(results, Keep::values, report_skipped_dimensions);
   const std::string html = report_html(report_data_json(info, {results, command_line, truckflow_version}));
   AtomicFile file(page, OutputKind::report);
-  file.write_and_publish([&](const std::string& temporary_path) { detail::write_file(temporary_path, html); });
+  file.write_and_publish([&](const std::string& temporary_path) {
+    detail::write_file(temporary_path, html);
+    check();
+  });
   return std::filesystem::file_size(page);
 }
 

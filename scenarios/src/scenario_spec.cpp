@@ -621,7 +621,8 @@ const ObjectSpec<TaxDesc>& tax_spec() {
                  Need::optional));
     s.add(number("cit_rate", &TaxDesc::cit_rate, share, "",
                  "corporate income tax on each establishment's profit in a year (value-added less wages and "
-                 "depreciation, plus subsidies; a loss pays nothing and is not carried over)",
+                 "depreciation, plus subsidies; a loss pays nothing and is set against later profits: "
+                 "loss_carry_forward_years)",
                  Need::optional));
     s.add(number("cit_local_share", &TaxDesc::cit_local_share, share, "",
                  "share of corporate income tax the region's government keeps (the rest goes to the central "
@@ -690,23 +691,28 @@ const ObjectSpec<SharingRuleDesc>& sharing_rule_spec() {
     s.add(integer("start_year", &SharingRuleDesc::start_year, Range{0.0, 3000.0}, "a",
                   "first calendar year the rule holds (default: the run's first)", Need::optional));
     s.add(integer("duration_years", &SharingRuleDesc::duration_years, Range{0.0, 1000.0}, "a",
-                  "years at the full share (default 0: without end)", Need::optional));
+                  "calendar years at the full share, the rule's first (even if the run covers only part of it) "
+                  "counting as one (default 0: without end)",
+                  Need::optional));
     s.add(number("step_down_per_year", &SharingRuleDesc::step_down_per_year, share, "1/a",
                  "after the duration, the share falls by this each year until it is 0 (default 0: the rule ends)",
                  Need::optional));
     s.add(number("cap_cny", &SharingRuleDesc::cap_cny, Range{0.0, 1e13}, "CNY",
                  "the most the rule moves in all (default 0: no cap)", Need::optional));
     s.add(number("minimum_cny_per_year", &SharingRuleDesc::minimum_cny_per_year, Range{0.0, 1e11}, "CNY/a",
-                 "a guarantee: moved in each year the rule holds even when the share of the base is less (default 0)",
+                 "a guarantee: moved in each year the rule holds even when the share of the base is less, in "
+                 "proportion in a year the run covers only in part (default 0)",
                  Need::optional));
     s.add_for({"statistics"},
               choice("settlement", &SharingRuleDesc::settlement,
                      {{"yearly", SettlementPeriod::yearly},
                       {"quarterly", SettlementPeriod::quarterly},
                       {"monthly", SettlementPeriod::monthly}},
-                     "how often the rule settles, on the base since it last settled: at the end of each calendar year, "
-                     "quarter or month; the guarantee is made up at the year's last settlement (fiscal rules settle "
-                     "yearly: taxes are paid at each year's end)",
+                     "how often the rule settles: at the end of each calendar quarter or month it advances its "
+                     "share of the year's base so far; the year's last settlement settles the year (its share of "
+                     "the year's base, the guarantee made up, moving back what the advances moved too much), so a "
+                     "year moves the same however often it settles (fiscal rules settle yearly: taxes are paid at "
+                     "each year's end)",
                      Need::optional));
     return s;
   }();

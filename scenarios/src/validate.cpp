@@ -71,6 +71,17 @@ class Checker {
       const std::string path = item_path("sharing_rules", i);
       if (rule.from == rule.to)
         context_.error_at(child_path(path, "to"), "a rule must move value between two different regions");
+      if (rule.id == "none") {
+        context_.error_at(child_path(path, "id"), "'none' is kept for no rule at all (compare --rules none)");
+      }
+      if (rule.step_down_per_year > 0.0 && rule.duration_years == 0) {
+        context_.warning_at("step_down_without_duration", child_path(path, "step_down_per_year"),
+                            "the rule has no duration_years, so it never steps down: its share holds every year");
+      }
+      if (rule.cap_cny > 0.0 && rule.minimum_cny_per_year > rule.cap_cny) {
+        context_.warning_at("minimum_over_cap", child_path(path, "minimum_cny_per_year"),
+                            "the yearly minimum is more than the cap on all years: the cap wins");
+      }
       if (rule.start_year != 0 && (rule.start_year < first_year_ || rule.start_year > last_year_)) {
         context_.warning_at("sharing_rule_outside_horizon", child_path(path, "start_year"),
                             "year " + std::to_string(rule.start_year) + " is outside the horizon (" +

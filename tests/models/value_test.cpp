@@ -233,6 +233,40 @@ TEST(ValueTest, MonthlySettlementsAddUpToTheYearsAndTheGuaranteeIsMadeUpAtTheYea
   EXPECT_DOUBLE_EQ(monthly.in(4, "sharing_settled_cny", 0), 700'000.0) << "2030: the guarantee alone";
 }
 
+TEST(ValueTest, SettlementsWithinAYearAdvanceTheYearsAmountAndTheYearsEndTruesItUp) {
+  // The factory buys 16 kits at 300,000 at once, then sells a truck a quarter: region A's
+  // value-added is negative in the quarters it buys, positive in those it sells. However often a
+  // rule settles, each year moves 40% of that year's value-added (none when it is negative).
+  const auto settled = [](const std::string& period, const std::string& initial_trucks) {
+    return Simulated(load(
+        "sharing.yaml",
+        {"economics.statistics_sharing_honoured=true", "sharing_rules[six_four].active=true",
+         "sharing_rules[six_four].settlement=" + period, "suppliers[kit_maker].unit_price_cny=300000",
+         "suppliers[kit_maker].initial_stock_units=100",
+         "factories[plant].inventory.initial_stock_trucks=" + initial_trucks,
+         "factories[plant].inventory.reorder_point_trucks=0", "factories[plant].inventory.order_quantity_trucks=16"}));
+  };
+  for (const std::string initial : {"0", "2"}) {  // kits bought before the year's sales, or after some
+    const Simulated yearly = settled("yearly", initial);
+    const Simulated quarterly = settled("quarterly", initial);
+    const Simulated monthly = settled("monthly", initial);
+    for (std::size_t y = 0; y < 5; ++y) {
+      EXPECT_DOUBLE_EQ(quarterly.at(y, "sharing_settled_cny", 0), yearly.at(y, "sharing_settled_cny", 0)) << y;
+      EXPECT_DOUBLE_EQ(monthly.at(y, "sharing_settled_cny", 0), yearly.at(y, "sharing_settled_cny", 0)) << y;
+    }
+    EXPECT_GT(yearly.at(4, "sharing_settled_cny", 0), 0.0);
+  }
+}
+
+TEST(ValueTest, AGuaranteeIsProratedInAPartYear) {
+  // Twelve months from 1 July: half of 2026 and half of 2027 at 1,000,000 a year.
+  Simulated run(load("sharing.yaml", {"simulation.start_date=2026-07-01", "simulation.horizon_years=1",
+                                      "sharing_rules[guaranteed].active=true",
+                                      "sharing_rules[guaranteed].minimum_cny_per_year=1000000"}));
+  EXPECT_NEAR(run.at(0, "sharing_settled_cny", 3), 1'000'000.0 * 184.0 / 365.0, 0.01);
+  EXPECT_NEAR(run.at(1, "sharing_settled_cny", 3), 1'000'000.0, 0.02);
+}
+
 TEST(ValueTest, ScopeByKindOfEstablishmentAndOfSale) {
   // Region A's value-added is all its factory's, from selling trucks.
   const auto scoped = [](const std::string& key, const std::string& value) {

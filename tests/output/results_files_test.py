@@ -401,6 +401,9 @@ class CompareRules(Workspace):
             self.assertEqual(ds.sharing_settled_cny.dims, ("time", "sharing_rule", "rule_set"))
             self.assertEqual(ds.region_fleet_trucks.dims, ("time", "region", "truck_type", "rule_set"))
             self.assertEqual(ds.ownership_cny.dims, ("site", "truck_type", "rule_set"))
+            active = ds.sharing_rule_active.transpose("sharing_rule", "rule_set")
+            self.assertEqual(active.sel(sharing_rule="six_four").values.tolist(), ["yes", "no", "no"])
+            self.assertEqual(active.sel(sharing_rule="capped").values.tolist(), ["no", "yes", "no"])
             settled = ds.headline_sharing_settled_cny
             self.assertEqual(settled.dims, ("rule_set",))
             self.assertEqual(list(settled.values), [2_560_000.0, 150_000.0, 0.0])
