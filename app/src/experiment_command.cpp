@@ -19,6 +19,7 @@
 #include "build_info.hpp"
 #include "cancellation.hpp"
 #include "commands.hpp"
+#include "headline_table.hpp"
 #include "inputs.hpp"
 #include "progress.hpp"
 #include "simulate.hpp"
@@ -279,7 +280,8 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
     for (const auto& level : points[p].levels) row.push_back(level.value_or("(base)"));
     for (const auto& response : results.responses) {
       const output::Summary s = output::summarize(results.replications_at(response, p));
-      row.push_back(fixed(s.mean, 2) + (std::isnan(s.half_width) ? "" : " +/- " + fixed(s.half_width, 2)));
+      row.push_back(format_figure(s.mean, response.units) +
+                    (std::isnan(s.half_width) ? "" : " +/- " + format_figure(s.half_width, response.units)));
     }
     table.add(row);
   }
