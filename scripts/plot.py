@@ -1025,60 +1025,78 @@ def tornado(axis, ds, response):
         axis.legend(fontsize=7, loc="lower right")
 
 
+# How a panel of experiment_responses.png draws the points, as the figure's title says it.
+PANEL_WAYS = {"alone": "each factor alone, the others as the base has them (dashed and shaded: the base point's mean "
+                       "and interval)",
+              "scatter": "every point of the Latin hypercube",
+              "lines": "a line per level of the other factor",
+              "averaged": "the means at each level averaged over the other factors' levels, the error bars the mean "
+                          "of their intervals (no narrower than the interval of the average)",
+              "joined": ""}
+
+
 def plot_experiment_responses(ds, responses, folder, title, written):
     """A panel per response and factor: the response's mean against the factor's level, with its 95% interval."""
     factors = ds.sizes["factor"]
     columns = min(factors, 3)
     figure, axes = panels(len(responses) * factors, columns=columns, width=6.5 * columns + 1, height=4.0)
-    averaged = False
+    ways = []
     for number, axis in enumerate(axes):
         response, index = responses[number // factors], number % factors
-        averaged |= response_against_factor(axis, ds, response, index)
+        ways.append(response_against_factor(axis, ds, response, index))
         response_title(axis, ds, response)
-    note = {"one_at_a_time": "each factor alone, the others as the base has them (shaded: the base point)",
-            "latin_hypercube": "each point of the Latin hypercube against each factor",
-            "full_factorial": "a line per level of the other factor" if factors == 2 and not averaged else ""}
-    what = note.get(ds.attrs.get("design"), "")
-    if averaged:
-        what = ("each point's mean averaged over the other factors' levels, the error bars the mean of their "
-                "intervals (no narrower than the interval of the average)")
-    suptitle(figure, f"{title}: the responses' means against the factors, with their 95% confidence intervals"
-                     + (f"; {what}" if what else ""))
+    said = [PANEL_WAYS[way] for way in dict.fromkeys(ways) if PANEL_WAYS[way]]
+    suptitle(figure, "; ".join([f"{title}: the responses' means against the factors, with their 95% confidence "
+                                "intervals", *said]))
     save(figure, folder, "experiment_responses.png", written)
 
 
-def response_against_factor(axis, ds, response, index):
-    """The panel of `response` against factor `index`, as the design has its points. Returns True when it shows
-    the mean over the other factors' levels."""
-    (mean, low, high), unit = response_summaries(ds, response)
+def panel_way(ds, index):
+    """How the panel of factor `index` draws the points (a key of PANEL_WAYS): as the design has them, and with
+    more than one other factor, or one with more levels than colours, the means averaged over the others."""
     design, others = ds.attrs.get("design"), ds.sizes["factor"] - 1
     if design == "one_at_a_time":
-        base_band(axis, mean[0], low[0], high[0])
-        points = np.flatnonzero(factor_set(ds)[:, index])
-    else:
-        points = np.arange(ds.sizes["point"])
-    positions, levels = factor_positions(ds, index, points)
-    averaged = False
+        return "alone"
     if design == "latin_hypercube":
+        return "scatter"
+    if design == "full_factorial" and others == 1 and len(set(ds.point_level.values[:, 1 - index])) <= len(PALETTE):
+        return "lines"
+    return "averaged" if others else "joined"
+
+
+def response_against_factor(axis, ds, response, index):
+    """The panel of `response` against factor `index`. Returns how it draws the points (panel_way)."""
+    (mean, low, high), unit = response_summaries(ds, response)
+    way = panel_way(ds, index)
+    points = np.flatnonzero(factor_set(ds)[:, index]) if way == "alone" else np.arange(ds.sizes["point"])
+    positions, levels = factor_positions(ds, index, points)
+    if way == "alone":
+        base_band(axis, mean[0], low[0], high[0])
+    if way == "scatter":
         axis.errorbar(positions, mean[points], error_bars(mean[points], low[points], high[points]), fmt="o",
                       capsize=3, color=PALETTE[0])
-    elif design == "full_factorial" and others == 1 and len(set(ds.point_level.values[:, 1 - index])) <= 10:
+    elif way == "lines":
         lines_by_other_factor(axis, ds, index, positions, (mean, low, high))
     else:
-        averaged = others > 0 and design != "one_at_a_time"
         joined_means(axis, positions, [summary[points] for summary in (mean, low, high)], PALETTE[0])
-    shown = mean[points][np.isfinite(mean[points])]
-    if not len(shown):
-        axis.text(0.5, 0.5, "no value at these points (NaN)", ha="center", va="center", transform=axis.transAxes)
-    elif np.ptp(np.concatenate([shown, low[points], high[points]])) == 0:  # one value: an axis around it
-        axis.set_ylim(shown[0] - max(abs(shown[0]), 1), shown[0] + max(abs(shown[0]), 1))
+    mean_axis(axis, mean[points], low[points], high[points], unit)
     if levels is not None:
         axis.set_xticks(range(len(levels)), [textwrap.fill(level, 15) for level in levels], fontsize=7)
     axis.set_xlabel(str(ds.factor.values[index]))
-    axis.set_ylabel(axis_label("mean", unit))
     if axis.get_legend_handles_labels()[0]:
         axis.legend(fontsize=7)
-    return averaged
+    return way
+
+
+def mean_axis(axis, mean, low, high, unit):
+    """The value axis of a panel of means: labelled with their unit, around the value when all are one, and a
+    note when there is none."""
+    axis.set_ylabel(axis_label("mean", unit))
+    shown = mean[np.isfinite(mean)]
+    if not len(shown):
+        axis.text(0.5, 0.5, "no value at these points (NaN)", ha="center", va="center", transform=axis.transAxes)
+    elif np.ptp(np.concatenate([shown, low, high])) == 0:
+        axis.set_ylim(shown[0] - max(abs(shown[0]), 1), shown[0] + max(abs(shown[0]), 1))
 
 
 def base_band(axis, mean, low, high):
