@@ -790,7 +790,7 @@
   }
 
   // A response's mean at each point with its 95% interval: against the factor's value when the file
-  // has one numeric factor (joined in its order), else against the points.
+  // has one numeric factor (joined in its order, but for a Latin hypercube), else against the points.
   function meanOption(response) {
     const s = summaries(response);
     const numeric = numericFactor();
@@ -798,6 +798,7 @@
     if (numeric) points.sort(function (a, b) { return numeric[a] - numeric[b]; });
     const x = function (p) { return numeric ? numeric[p] : p; };
     const turned = !numeric && points.length > 6;
+    const joined = numeric && ATTRS.design !== "latin_hypercube"; // a sample's points are not levels in a row
     return Object.assign({}, BASE, {
       tooltip: { trigger: "item", confine: true, formatter: function (item) {
         return pointTip(item.data.point) + "<br>" + summaryTip(s, item.data.point);
@@ -811,7 +812,7 @@
       // ECharts' own labels: they keep the digits that tell close means apart.
       yAxis: { type: "value", scale: true, name: axisName(t("mean"), s.unit), nameLocation: "middle", nameGap: 66 },
       series: [
-        { type: numeric ? "line" : "scatter", name: t("mean"), symbolSize: 8, itemStyle: { color: MEAN_COLOR },
+        { type: joined ? "line" : "scatter", name: t("mean"), symbolSize: 8, itemStyle: { color: MEAN_COLOR },
           lineStyle: { color: MEAN_COLOR }, data: points.filter(function (p) { return s.mean[p] !== null; })
             .map(function (p) { return { value: [x(p), s.mean[p]], point: p }; }) },
         errorBars(points.map(function (p) { return [x(p), s.low[p], s.high[p]]; })),
@@ -936,7 +937,7 @@
     const points = pointIndexes();
     const shown = points.slice(0, POINT_ROWS);
     if (shown.length < points.length) {
-      box.appendChild(element("p", "not-drawn", t("pointsShown").replace("{n}", shown.length).replace("{m}", points.length)));
+      box.appendChild(element("p", "note", t("pointsShown").replace("{n}", shown.length).replace("{m}", points.length)));
     }
     const table = element("table", "headlines points");
     const head = element("tr");
@@ -954,7 +955,9 @@
       const row = element("tr");
       row.appendChild(element("td", "num", ids("point")[p]));
       levelsAt(p).forEach(function (level) {
-        row.appendChild(level === "" ? element("td", "as-base", t("asBase")) : element("td", "", shownLevel(level)));
+        const cell = level === "" ? element("td", "as-base", t("asBase")) : element("td", "", shownLevel(level));
+        cell.title = level; // as written
+        row.appendChild(cell);
       });
       if (has("point_replications")) row.appendChild(element("td", "num", String(valuesOf("point_replications")[p])));
       all.forEach(function (s) { row.appendChild(element("td", "num", meanPlusMinus(s.mean[p], s.low[p], s.high[p]))); });
