@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes PNG plots of a truckflow results file (from `truckflow run -o` or `truckflow compare -o`).
+"""Writes PNG plots of a truckflow results file (from `truckflow run`, `compare` or `experiment` -o).
 
 Usage: scripts/plot.py RESULTS.h5 [-o FOLDER] [--lang en|zh]
 
@@ -910,9 +910,225 @@ def plot_ownership_by_site(ds, folder, title, written):
     save(figure, folder, "compare_ownership_by_site.png", written)
 
 
+# The summaries of a response over the points, each in <response>_<summary>: the mean and its 95% interval.
+SUMMARIES = ("mean", "ci95_low", "ci95_high")
+
+
+def experiment_responses(ds):
+    """The responses of an experiment file (response_NAME over point and replication) whose mean and 95% interval
+    it has; a note on stderr for each one lacking them."""
+    found = [name for name in ds.data_vars
+             if name.startswith("response_") and ds[name].dims == ("point", "replication")]
+    return [name for name in found if not lacks(ds, [f"{name}_{summary}" for summary in SUMMARIES], f"plot of {name}")]
+
+
+def response_summaries(ds, response):
+    """The mean, 95% interval low and high of `response` at every point, in the unit of scale() of its means, and
+    that unit."""
+    factor, unit = scale(ds[f"{response}_mean"])
+    return [ds[f"{response}_{summary}"].values.astype(float) / factor for summary in SUMMARIES], unit
+
+
+def factor_set(ds):
+    """Over (point, factor): True where the point sets the factor, False where it has it as the base does."""
+    return np.array([[str(level) != "" for level in row] for row in ds.point_level.values], dtype=bool)
+
+
+def factor_positions(ds, index, points):
+    """Where `points` lie along factor `index`: its numbers when each of its levels there is one, and None; else
+    the place of each level among its distinct levels (in the order they first come), and those levels."""
+    values = ds.point_value.values[points, index].astype(float)
+    if np.isfinite(values).all():
+        return values, None
+    levels = [str(level) for level in ds.point_level.values[points, index]]
+    distinct = list(dict.fromkeys(levels))
+    return np.array([distinct.index(level) for level in levels], dtype=float), distinct
+
+
+def error_bars(mean, low, high):
+    """The distances below and above `mean` of its 95% interval, as matplotlib's xerr or yerr take them (NaN: no
+    bar, such as for one replication), or None when no value has an interval."""
+    bars = np.array([np.maximum(mean - low, 0), np.maximum(high - mean, 0)])
+    return bars if np.isfinite(bars).any() else None
+
+
+def response_title(axis, ds, response):
+    """The response's long_name over its panel."""
+    axis.set_title(textwrap.fill(ds[response].attrs.get("long_name", response), 55), fontsize=8)
+
+
+def plot_experiment(ds, folder, title, written):
+    """An experiment: a tornado of a one-at-a-time design, and each response's mean against each factor."""
+    if lacks(ds, ["point_level", "point_value"], "experiment plots"):
+        return
+    responses = experiment_responses(ds)
+    if not responses or not ds.sizes.get("point") or not ds.sizes.get("factor"):
+        print("plot.py: no experiment plots: the file has no points, factors or summarised responses",
+              file=sys.stderr)
+        return
+    if ds.attrs.get("design") == "one_at_a_time":
+        plot_experiment_tornado(ds, responses, folder, title, written)
+    plot_experiment_responses(ds, responses, folder, title, written)
+
+
+def plot_experiment_tornado(ds, responses, folder, title, written):
+    """For each response, a bar pair per factor: the mean at its lowest and highest level less the base's."""
+    figure, axes = panels(len(responses), width=15, height=max(3.0, 1.5 + 0.7 * ds.sizes["factor"]))
+    for axis, response in zip(axes, responses):
+        tornado(axis, ds, response)
+    suptitle(figure, f"{title}: each factor alone at its lowest and highest level, the response's mean against "
+                     "the base point's (error bars: the 95% confidence interval of the mean)")
+    save(figure, folder, "experiment_tornado.png", written)
+
+
+def tornado_rows(ds, mean):
+    """A one-at-a-time design's factors as (swing, key, [point at the lowest level, at the highest]), the smallest
+    swing first (a text factor's levels in their order); factors the file has at no point left out."""
+    rows = []
+    for index, key in enumerate(ds.factor.values):
+        points = np.flatnonzero(factor_set(ds)[:, index])
+        if not len(points):
+            continue
+        positions, _ = factor_positions(ds, index, points)
+        ends = [points[np.argmin(positions)], points[np.argmax(positions)]]
+        rows.append((abs(mean[ends[1]] - mean[ends[0]]), str(key), list(dict.fromkeys(ends))))
+    return sorted(rows, key=lambda row: np.nan_to_num(row[0], nan=-1.0))
+
+
+def tornado(axis, ds, response):
+    """The tornado of one response on `axis`: the widest swing on top, each bar labelled with its level."""
+    (mean, low, high), unit = response_summaries(ds, response)
+    response_title(axis, ds, response)
+    base = mean[0]
+    if not np.isfinite(base):
+        axis.text(0.5, 0.5, "no value at the base point (NaN): no tornado", ha="center", va="center")
+        axis.axis("off")
+        return
+    # A change within rounding of the base (the same runs summed in another order) is none.
+    changes = np.where(np.abs(mean - base) <= 1e-12 * abs(base), 0.0, mean - base)
+    rows = tornado_rows(ds, mean)
+    for place, (_, _, ends) in enumerate(rows):
+        for end, (point, colour) in enumerate(zip(ends, PALETTE)):
+            change = changes[point]
+            offset = 0 if len(ends) == 1 else (end - 0.5) * 0.4
+            level = next(str(text) for text in ds.point_level.values[point] if str(text) != "")
+            axis.barh(place + offset, np.nan_to_num(change), 0.38, color=colour,
+                      xerr=error_bars(mean[[point]], low[[point]], high[[point]]), capsize=3,
+                      label=("lowest level", "highest level")[end] if place == 0 and len(ends) == 2 else None)
+            axis.annotate(f" {level}: {figure_text(change)} ", (np.nan_to_num(change), place + offset), fontsize=7,
+                          va="center", ha="left" if not change < 0 else "right")
+    axis.axvline(0, color="black", linewidth=0.8)
+    axis.set_yticks(range(len(rows)), [key for _, key, _ in rows], fontsize=7)
+    axis.margins(x=0.3)
+    axis.set_xlabel(axis_label(f"change from the base point's mean of {figure_text(base)} {unit}", unit))
+    if axis.get_legend_handles_labels()[0]:
+        axis.legend(fontsize=7, loc="lower right")
+
+
+# How a panel of experiment_responses.png draws the points, as the figure's title says it.
+PANEL_WAYS = {"alone": "each factor alone, the others as the base has them (dashed and shaded: the base point's mean "
+                       "and interval)",
+              "scatter": "every point of the Latin hypercube",
+              "lines": "a line per level of the other factor",
+              "averaged": "the means at each level averaged over the other factors' levels, the error bars the mean "
+                          "of their intervals (no narrower than the interval of the average)",
+              "joined": ""}
+
+
+def plot_experiment_responses(ds, responses, folder, title, written):
+    """A panel per response and factor: the response's mean against the factor's level, with its 95% interval."""
+    factors = ds.sizes["factor"]
+    columns = min(factors, 3)
+    figure, axes = panels(len(responses) * factors, columns=columns, width=6.5 * columns + 1, height=4.0)
+    ways = []
+    for number, axis in enumerate(axes):
+        response, index = responses[number // factors], number % factors
+        ways.append(response_against_factor(axis, ds, response, index))
+        response_title(axis, ds, response)
+    said = [PANEL_WAYS[way] for way in dict.fromkeys(ways) if PANEL_WAYS[way]]
+    suptitle(figure, "; ".join([f"{title}: the responses' means against the factors, with their 95% confidence "
+                                "intervals", *said]))
+    save(figure, folder, "experiment_responses.png", written)
+
+
+def panel_way(ds, index):
+    """How the panel of factor `index` draws the points (a key of PANEL_WAYS): as the design has them, and with
+    more than one other factor, or one with more levels than colours, the means averaged over the others."""
+    design, others = ds.attrs.get("design"), ds.sizes["factor"] - 1
+    if design == "one_at_a_time":
+        return "alone"
+    if design == "latin_hypercube":
+        return "scatter"
+    if design == "full_factorial" and others == 1 and len(set(ds.point_level.values[:, 1 - index])) <= len(PALETTE):
+        return "lines"
+    return "averaged" if others else "joined"
+
+
+def response_against_factor(axis, ds, response, index):
+    """The panel of `response` against factor `index`. Returns how it draws the points (panel_way)."""
+    (mean, low, high), unit = response_summaries(ds, response)
+    way = panel_way(ds, index)
+    points = np.flatnonzero(factor_set(ds)[:, index]) if way == "alone" else np.arange(ds.sizes["point"])
+    positions, levels = factor_positions(ds, index, points)
+    if way == "alone":
+        base_band(axis, mean[0], low[0], high[0])
+    if way == "scatter":
+        axis.errorbar(positions, mean[points], error_bars(mean[points], low[points], high[points]), fmt="o",
+                      capsize=3, color=PALETTE[0])
+    elif way == "lines":
+        lines_by_other_factor(axis, ds, index, positions, (mean, low, high))
+    else:
+        joined_means(axis, positions, [summary[points] for summary in (mean, low, high)], PALETTE[0])
+    mean_axis(axis, mean[points], low[points], high[points], unit)
+    if levels is not None:
+        axis.set_xticks(range(len(levels)), [textwrap.fill(level, 15) for level in levels], fontsize=7)
+    axis.set_xlabel(str(ds.factor.values[index]))
+    if axis.get_legend_handles_labels()[0]:
+        axis.legend(fontsize=7)
+    return way
+
+
+def mean_axis(axis, mean, low, high, unit):
+    """The value axis of a panel of means: labelled with their unit, around the value when all are one, and a
+    note when there is none."""
+    axis.set_ylabel(axis_label("mean", unit))
+    shown = mean[np.isfinite(mean)]
+    if not len(shown):
+        axis.text(0.5, 0.5, "no value at these points (NaN)", ha="center", va="center", transform=axis.transAxes)
+    elif np.ptp(np.concatenate([shown, low, high])) == 0:
+        axis.set_ylim(shown[0] - max(abs(shown[0]), 1), shown[0] + max(abs(shown[0]), 1))
+
+
+def base_band(axis, mean, low, high):
+    """The base point's mean (dashed) and its 95% interval (shaded) across the panel."""
+    if np.isfinite(low) and np.isfinite(high):
+        axis.axhspan(low, high, color="grey", alpha=0.2, linewidth=0)
+    if np.isfinite(mean):
+        axis.axhline(mean, color="grey", linestyle="--", label=f"base point: {figure_text(mean)}")
+
+
+def joined_means(axis, positions, summaries, colour, label=None):
+    """Means at `positions` joined in their order, with their 95% interval as error bars; points at the same
+    position averaged (the mean of their means and of their intervals' ends)."""
+    distinct = np.unique(positions)
+    mean, low, high = ([summary[positions == place].mean() for place in distinct] for summary in summaries)
+    mean, low, high = np.array(mean), np.array(low), np.array(high)
+    axis.errorbar(distinct, mean, error_bars(mean, low, high), fmt="o-", capsize=3, color=colour, label=label)
+
+
+def lines_by_other_factor(axis, ds, index, positions, summaries):
+    """A full factorial of two factors: a line against factor `index` per level of the other."""
+    other = 1 - index
+    other_levels = [str(level) for level in ds.point_level.values[:, other]]
+    for number, level in enumerate(dict.fromkeys(other_levels)):
+        points = np.array([entry == level for entry in other_levels])
+        joined_means(axis, positions[points], [summary[points] for summary in summaries],
+                     PALETTE[number % len(PALETTE)], label=f"{ds.factor.values[other]} = {level}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("results", help="results file written by truckflow run -o or truckflow compare -o")
+    parser.add_argument("results", help="results file written by truckflow run, compare or experiment -o")
     parser.add_argument("-o", "--output", default=None, help="folder for the PNGs (default: the file's folder)")
     parser.add_argument("--lang", choices=["en", "zh"], default="en",
                         help="language of the region and truck type names (default: en)")
@@ -941,6 +1157,8 @@ def main():
             plot_value(ds, folder, title, written)
         elif kind == "compare":
             plot_compare(ds, folder, title, written)
+        elif kind == "experiment":
+            plot_experiment(ds, folder, ds.attrs.get("experiment_name", path.name), written)
         else:
             print(f"plot.py: {path} is not a truckflow results file", file=sys.stderr)
             return 2

@@ -21,6 +21,7 @@
   const ATTRS = DATA.attributes || {};
   const OMITTED = DATA.omitted || {};
   const COMPARE = (DATA.source && DATA.source.kind) === "compare" || ATTRS.truckflow_kind === "compare";
+  const EXPERIMENT = (DATA.source && DATA.source.kind) === "experiment" || ATTRS.truckflow_kind === "experiment";
   // A comparison's run dimension: the one its `compared_<dimension>s` attribute names
   // (compared_truck_types: truck_type), truck_type when none does. Runs are alternatives, not parts.
   const RUN = (function () {
@@ -75,6 +76,13 @@
       footerReport: "report made by truckflow", footerThinned: "time axis: every {n}th sample and the last",
       stationKinds: {}, roles: {},
       kindRun: "run", kindCompareTypes: "comparison of truck types", kindCompare: "comparison, one run per ",
+      kindExperiment: "experiment", sPoints: "Points of the experiment", sResponses: "Responses by point",
+      sTornado: "Each factor alone: the mean at its lowest and highest level against the base point's",
+      point: "point", base: "base", asBase: "as the base", replications: "replications", mean: "mean",
+      ci95: "95% confidence interval of the mean", ci95half: "half-width of its 95% confidence interval",
+      lowest: "lowest level", highest: "highest level", change: "change from the base point's mean",
+      pointsShown: "the first {n} of {m} points", footerExperiment: "Experiment", footerBase: "base scenario",
+      designs: { full_factorial: "full factorial", one_at_a_time: "one factor at a time", latin_hypercube: "Latin hypercube" },
     },
     zh: {
       toggle: "English", run: "未并列比较的图表所示方案：", date: "日期",
@@ -118,6 +126,13 @@
       stationKinds: { charging: "充电", swap: "换电", hydrogen: "加氢", methanol: "甲醇", diesel: "柴油" },
       roles: { host: "承载区", collaborating: "协同区" },
       kindRun: "单次运行", kindCompareTypes: "车型比较", kindCompare: "方案比较，每个运行一个 ",
+      kindExperiment: "试验", sPoints: "试验点", sResponses: "各试验点的响应",
+      sTornado: "单因素变化：各因子最低与最高水平下的均值相对基准点均值",
+      point: "试验点", base: "基准", asBase: "同基准", replications: "重复次数", mean: "均值",
+      ci95: "均值的 95% 置信区间", ci95half: "95% 置信区间半宽",
+      lowest: "最低水平", highest: "最高水平", change: "相对基准点均值的变化",
+      pointsShown: "仅列出前 {n} 个试验点（共 {m} 个）", footerExperiment: "试验", footerBase: "基准情景",
+      designs: { full_factorial: "全因子设计", one_at_a_time: "单因素轮换", latin_hypercube: "拉丁超立方抽样" },
     },
   };
   function t(key) {
@@ -691,6 +706,274 @@
   ];
 
   // ---------------------------------------------------------------------------------------------
+  // An experiment's file (docs/experiment.md): its points, the factors' levels at each, and each
+  // response's mean and 95% confidence interval by point.
+  const POINT_ROWS = 200; // the table lists at most so many points
+  const MEAN_COLOR = "#1f5f99";
+
+  function experimentResponses() {
+    return Object.keys(VARS).filter(function (n) {
+      return n.indexOf("response_") === 0 && String(VARS[n].dims) === "point,replication";
+    });
+  }
+  function pointIndexes() {
+    return ids("point").map(function (id, p) { return p; });
+  }
+  // Each factor's level at point `p` as written ("" where the point has it as the base does).
+  function levelsAt(p) {
+    const count = ids("factor").length;
+    return valuesOf("point_level").slice(p * count, (p + 1) * count).map(function (l) { return l === null ? "" : String(l); });
+  }
+  // A level as the page shows it: a number as the page writes numbers, a text as it is.
+  function shownLevel(level) {
+    return level.trim() !== "" && Number.isFinite(Number(level)) ? formatNumber(Number(level)) : level;
+  }
+  // A key's last part (chargers of stations[quarry_depot].chargers), to label a point briefly.
+  function shortKey(key) {
+    return key.split(".").pop();
+  }
+  // A point's label along an axis: "base" for the base scenario as it is; the level of a point that
+  // sets one factor (a one-at-a-time design) after its key's last part; else the levels, in the
+  // factors' order.
+  function pointLabel(p) {
+    const keys = ids("factor");
+    const levels = levelsAt(p);
+    const set = levels.map(function (l, f) { return l === "" ? -1 : f; }).filter(function (f) { return f >= 0; });
+    if (!set.length) return t("base");
+    if (ATTRS.design === "one_at_a_time") return shortKey(keys[set[0]]) + " = " + shownLevel(levels[set[0]]);
+    return set.map(function (f) { return shownLevel(levels[f]); }).join(" · ");
+  }
+  // A point's tooltip: every factor's level and the replications it ran.
+  function pointTip(p) {
+    const levels = levelsAt(p);
+    const lines = ids("factor").map(function (key, f) {
+      return html(key) + " = " + (levels[f] === "" ? t("asBase") : html(levels[f]));
+    });
+    if (has("point_replications")) lines.push(t("replications") + ": " + valuesOf("point_replications")[p]);
+    return t("point") + " " + ids("point")[p] + "<br>" + lines.join("<br>");
+  }
+  // The mean of `response` at each point and the ends of its 95% interval (null where the file has none).
+  function summaries(response) {
+    const of = function (suffix) {
+      return has(response + suffix) ? valuesOf(response + suffix) : valuesOf(response + "_mean").map(function () { return null; });
+    };
+    return { mean: valuesOf(response + "_mean"), low: of("_ci95_low"), high: of("_ci95_high"), unit: units(response + "_mean") };
+  }
+  // A mean and the half-width of its interval, both to the half-width's second significant digit.
+  function meanPlusMinus(mean, low, high) {
+    if (mean === null) return "–";
+    if (low === null || high === null) return formatNumber(mean);
+    const half = (high - low) / 2;
+    if (!(half > 0)) return formatNumber(mean) + " ± 0";
+    const decimals = Math.max(0, Math.min(12, 1 - Math.floor(Math.log10(half))));
+    return plainNumber(mean, decimals) + " ± " + plainNumber(half, decimals);
+  }
+  function summaryTip(s, p) {
+    return t("mean") + " ± " + t("ci95half") + ": " + meanPlusMinus(s.mean[p], s.low[p], s.high[p]) + (s.unit ? " " + html(s.unit) : "");
+  }
+  // The factor's values at every point when the file has one factor and a number for it at each point
+  // (the charts are then against it); else null (against the points).
+  function numericFactor() {
+    if (ids("factor").length !== 1 || !has("point_value")) return null;
+    const values = valuesOf("point_value");
+    return values.every(function (x) { return typeof x === "number"; }) ? values : null;
+  }
+
+  // 95% intervals as vertical error bars with caps: data [x, low, high], drawn by a custom series.
+  function errorBars(data) {
+    return { type: "custom", name: t("ci95"), silent: true, z: 3, itemStyle: { color: MEAN_COLOR },
+      encode: { x: 0, y: [1, 2] },
+      data: data.filter(function (d) { return d[1] !== null && d[2] !== null; }),
+      renderItem: function (params, api) {
+        const low = api.coord([api.value(0), api.value(1)]);
+        const high = api.coord([api.value(0), api.value(2)]);
+        const style = { stroke: MEAN_COLOR, lineWidth: 1.5 };
+        const line = function (x1, y1, x2, y2) { return { type: "line", shape: { x1: x1, y1: y1, x2: x2, y2: y2 }, style: style }; };
+        return { type: "group", children: [line(low[0], low[1], high[0], high[1]), line(low[0] - 5, low[1], low[0] + 5, low[1]),
+          line(high[0] - 5, high[1], high[0] + 5, high[1])] };
+      } };
+  }
+
+  // A response's mean at each point with its 95% interval: against the factor's value when the file
+  // has one numeric factor (joined in its order, but for a Latin hypercube), else against the points.
+  function meanOption(response) {
+    const s = summaries(response);
+    const numeric = numericFactor();
+    const points = pointIndexes();
+    if (numeric) points.sort(function (a, b) { return numeric[a] - numeric[b]; });
+    const x = function (p) { return numeric ? numeric[p] : p; };
+    const turned = !numeric && points.length > 6;
+    const joined = numeric && ATTRS.design !== "latin_hypercube"; // a sample's points are not levels in a row
+    return Object.assign({}, BASE, {
+      tooltip: { trigger: "item", confine: true, formatter: function (item) {
+        return pointTip(item.data.point) + "<br>" + summaryTip(s, item.data.point);
+      } },
+      legend: { top: 0 },
+      grid: { left: 84, right: 24, top: 44, bottom: numeric ? 52 : turned ? 120 : 64 },
+      xAxis: numeric
+        ? { type: "value", scale: true, boundaryGap: ["4%", "4%"], name: ids("factor")[0], nameLocation: "middle", nameGap: 28 }
+        : { type: "category", data: points.map(pointLabel), name: t("point"), nameLocation: "middle",
+          nameGap: turned ? 104 : 40, axisLabel: turned ? { rotate: 40, width: 140, overflow: "truncate" } : {} },
+      // ECharts' own labels: they keep the digits that tell close means apart.
+      yAxis: { type: "value", scale: true, name: axisName(t("mean"), s.unit), nameLocation: "middle", nameGap: 66 },
+      series: [
+        { type: joined ? "line" : "scatter", name: t("mean"), symbolSize: 8, itemStyle: { color: MEAN_COLOR },
+          lineStyle: { color: MEAN_COLOR }, data: points.filter(function (p) { return s.mean[p] !== null; })
+            .map(function (p) { return { value: [x(p), s.mean[p]], point: p }; }) },
+        errorBars(points.map(function (p) { return [x(p), s.low[p], s.high[p]]; })),
+      ],
+    });
+  }
+
+  // A one-at-a-time design's factors, each with its points at its lowest and highest level (a text
+  // factor's first and last), the widest swing of `mean` last (on top); factors set at no point left out.
+  function tornadoRows(mean) {
+    const points = pointIndexes().slice(1);
+    return ids("factor").map(function (key, f) {
+      const own = points.filter(function (p) { return levelsAt(p)[f] !== ""; });
+      if (!own.length) return null;
+      const numbers = own.map(function (p) { return Number(levelsAt(p)[f]); });
+      const place = numbers.every(Number.isFinite) ? numbers : own.map(function (p, i) { return i; });
+      const low = own[place.indexOf(Math.min.apply(null, place))];
+      const high = own[place.indexOf(Math.max.apply(null, place))];
+      const swing = mean[low] !== null && mean[high] !== null ? Math.abs(mean[high] - mean[low]) : -1;
+      return { key: key, factor: f, ends: low === high ? [low] : [low, high], swing: swing };
+    }).filter(Boolean).sort(function (a, b) { return a.swing - b.swing; });
+  }
+
+  // Tornado bars of `labels`: data [change, row, interval's low, high, offset in the row], each bar
+  // from zero, its interval as an error bar, its label (the level) written at its end.
+  function tornadoBars(labels) {
+    return function (params, api) { return tornadoBar(api, labels[params.dataIndex]); };
+  }
+  function tornadoBar(api, label) {
+    const row = api.value(1);
+    const band = api.size([0, 1])[1];
+    const y = api.coord([0, row])[1] + api.value(4) * band;
+    const zero = api.coord([0, row])[0];
+    const end = api.coord([api.value(0), row])[0];
+    const height = band * 0.36;
+    const children = [{ type: "rect", shape: { x: Math.min(zero, end), y: y - height / 2, width: Math.abs(end - zero), height: height },
+      style: { fill: api.visual("color") } }];
+    const interval = Number.isNaN(api.value(2)) || Number.isNaN(api.value(3)) ? [end, end]
+      : [api.coord([api.value(2), row])[0], api.coord([api.value(3), row])[0]];
+    if (interval[0] !== interval[1]) {
+      const style = { stroke: "#333", lineWidth: 1.2 };
+      children.push({ type: "line", shape: { x1: interval[0], y1: y, x2: interval[1], y2: y }, style: style },
+        { type: "line", shape: { x1: interval[0], y1: y - 4, x2: interval[0], y2: y + 4 }, style: style },
+        { type: "line", shape: { x1: interval[1], y1: y - 4, x2: interval[1], y2: y + 4 }, style: style });
+    }
+    const right = api.value(0) >= 0; // the label beyond the bar and its interval
+    children.push({ type: "text", x: right ? Math.max(end, interval[1]) + 6 : Math.min(end, interval[0]) - 6, y: y,
+      style: { text: label, fill: "#1d2733", fontSize: 11, fontFamily: FONT, align: right ? "left" : "right",
+        verticalAlign: "middle" } });
+    return { type: "group", children: children };
+  }
+
+  // The tornado of a one-at-a-time design: for each factor, the mean at its lowest and highest level
+  // less the base point's (point 0), with the 95% interval of the mean, the widest swing on top.
+  function tornadoOption(response) {
+    const s = summaries(response);
+    const base = s.mean[0];
+    const rows = tornadoRows(s.mean);
+    if (base === null || !rows.length) return null;
+    const item = function (row, r, end) {
+      const p = row.ends[end];
+      const offset = row.ends.length === 1 ? 0 : end === 0 ? -0.2 : 0.2; // the lowest level above the highest
+      const less = function (x) { return x === null ? NaN : x - base; };
+      return { value: [less(s.mean[p]) || 0, r, less(s.low[p]), less(s.high[p]), offset], point: p,
+        label: shownLevel(levelsAt(p)[row.factor]) };
+    };
+    const ends = [["lowest", "#d9822b"], ["highest", "#1f5f99"]];
+    return Object.assign({}, BASE, {
+      tooltip: { trigger: "item", confine: true, formatter: function (it) {
+        return pointTip(it.data.point) + "<br>" + summaryTip(s, it.data.point) + "<br>" + t("change") + ": " +
+          withUnit(s.unit)(it.data.value[0]);
+      } },
+      legend: { top: 0 },
+      grid: { left: 250, right: 72, top: 40, bottom: 52 },
+      xAxis: { type: "value", name: axisName(t("change") + " (" + t("base") + ": " + formatNumber(base) + ")", s.unit),
+        nameLocation: "middle", nameGap: 30 }, // from zero (ECharts' value axes include it)
+      yAxis: { type: "category", data: rows.map(function (row) { return row.key; }), axisLine: { onZero: false },
+        axisLabel: { width: 230, overflow: "truncate" } },
+      series: ends.map(function (e, end) {
+        const data = rows.map(function (row, r) { return end < row.ends.length ? item(row, r, end) : null; }).filter(Boolean);
+        return { type: "custom", name: t(e[0]), itemStyle: { color: e[1] },
+          renderItem: tornadoBars(data.map(function (d) { return d.label; })), encode: { x: [0, 2, 3], y: 1 },
+          markLine: end ? undefined : { silent: true, symbol: "none", label: { show: false }, lineStyle: { color: "#333", type: "solid" },
+            data: [{ xAxis: 0 }] },
+          data: data };
+      }),
+    });
+  }
+
+  // The sections of an experiment's page after its table of points: each response's mean by point,
+  // and for a one-at-a-time design each response's tornado.
+  function experimentSections() {
+    const responses = experimentResponses();
+    const needs = ["point", "factor", "point_level"];
+    const chart = function (response, build, height) {
+      return { title: response, height: height, needs: needs.concat([response + "_mean"]),
+        optional: [response + "_ci95_low", response + "_ci95_high"],
+        caption: function () { return (VARS[response].attributes || {}).long_name || response; },
+        build: function () { return build(response); } };
+    };
+    const none = [{ title: "sResponses", needs: needs.concat(["response_*"]) }];
+    const sections = [{ id: "responses", title: "sResponses",
+      charts: responses.length ? responses.map(function (r) { return chart(r, meanOption, 340); }) : none }];
+    if (ATTRS.design === "one_at_a_time") {
+      sections.push({ id: "tornado", title: "sTornado", charts: responses.length
+        ? responses.map(function (r) { return chart(r, tornadoOption, 90 + 60 * ids("factor").length); }) : none });
+    }
+    return sections;
+  }
+
+  // The table of an experiment's points: each factor's level, the replications run and each
+  // response's mean ± the half-width of its 95% interval.
+  function renderPoints(main) {
+    const box = element("section", "section");
+    box.id = "section-points";
+    box.appendChild(element("h2", "", t("sPoints")));
+    main.appendChild(box);
+    const lacking = ["point", "factor", "point_level", "point_replications"].filter(function (n) { return !has(n); });
+    if (lacking.length) box.appendChild(missingNote(lacking));
+    if (!has("point") || !has("factor") || !has("point_level")) return;
+    const responses = experimentResponses().filter(function (r) { return has(r + "_mean"); });
+    const points = pointIndexes();
+    const shown = points.slice(0, POINT_ROWS);
+    if (shown.length < points.length) {
+      box.appendChild(element("p", "note", t("pointsShown").replace("{n}", shown.length).replace("{m}", points.length)));
+    }
+    const table = element("table", "headlines points");
+    const head = element("tr");
+    head.appendChild(element("th", "num", t("point")));
+    ids("factor").forEach(function (key) { head.appendChild(element("th", "", key)); });
+    if (has("point_replications")) head.appendChild(element("th", "num", t("replications")));
+    responses.forEach(function (r) {
+      const cell = element("th", "num", r.replace("response_", "") + (units(r + "_mean") ? " [" + units(r + "_mean") + "]" : ""));
+      cell.title = (VARS[r].attributes || {}).long_name || r;
+      head.appendChild(cell);
+    });
+    table.appendChild(head);
+    const all = responses.map(summaries);
+    shown.forEach(function (p) {
+      const row = element("tr");
+      row.appendChild(element("td", "num", ids("point")[p]));
+      levelsAt(p).forEach(function (level) {
+        const cell = level === "" ? element("td", "as-base", t("asBase")) : element("td", "", shownLevel(level));
+        cell.title = level; // as written
+        row.appendChild(cell);
+      });
+      if (has("point_replications")) row.appendChild(element("td", "num", String(valuesOf("point_replications")[p])));
+      all.forEach(function (s) { row.appendChild(element("td", "num", meanPlusMinus(s.mean[p], s.low[p], s.high[p]))); });
+      table.appendChild(row);
+    });
+    const scroll = element("div", "table-scroll");
+    scroll.appendChild(table);
+    box.appendChild(scroll);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Drawing. Each chart's `finished` handler is registered before its setOption; when every chart
   // has finished once (ECharts may say so within setOption, so not before all are set up), body gets
   // data-rendered="1" and data-charts, the number of charts drawn.
@@ -746,7 +1029,7 @@
       const lacking = needs.concat(anyOf, spec.optional || []).filter(function (n) { return !has(n); });
       lacking.forEach(function (n) { if (absent.indexOf(n) < 0) absent.push(n); });
       const figure = element("figure", "chart");
-      figure.appendChild(element("figcaption", "", t(spec.title)));
+      figure.appendChild(element("figcaption", "", spec.caption ? spec.caption() : t(spec.title)));
       box.appendChild(figure);
       const drawable = needs.every(has) && (anyOf.length === 0 || anyOf.some(has));
       if (!drawable) {
@@ -845,7 +1128,8 @@
     const source = DATA.source || {};
     const report = DATA.report || {};
     const lines = [
-      [t("footerScenario") + ": " + (ATTRS.scenario_name || "?") + " · " + t("footerSeed") + " " + (ATTRS.random_seed != null ? ATTRS.random_seed : "?")],
+      EXPERIMENT ? [t("footerExperiment") + ": " + (ATTRS.experiment_name || "?") + " · " + t("footerBase") + " " + (ATTRS.scenario_file || "?")]
+        : [t("footerScenario") + ": " + (ATTRS.scenario_name || "?") + " · " + t("footerSeed") + " " + (ATTRS.random_seed != null ? ATTRS.random_seed : "?")],
       [t("footerWritten") + " " + (ATTRS.truckflow_version || "?") + ": ", ATTRS.command_line || ""],
       [t("footerReport") + " " + (report.truckflow_version || "?") + ": ", report.command_line || ""],
     ];
@@ -857,6 +1141,13 @@
     });
   }
 
+  // What the file is, under the page's title.
+  function kindText() {
+    if (EXPERIMENT) return t("kindExperiment") + (ATTRS.design ? " · " + (t("designs")[ATTRS.design] || ATTRS.design) : "");
+    if (COMPARE) return BY_TYPE ? t("kindCompareTypes") : t("kindCompare") + RUN;
+    return t("kindRun");
+  }
+
   function render() {
     charts.forEach(function (c) { c.dispose(); });
     charts = [];
@@ -864,17 +1155,22 @@
     document.body.dataset.rendered = "0";
     document.body.dataset.lang = state.lang;
     document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
-    document.getElementById("title").textContent = ATTRS.scenario_name || ATTRS.title || "truckflow";
-    document.getElementById("subtitle").textContent =
-      (COMPARE ? (BY_TYPE ? t("kindCompareTypes") : t("kindCompare") + RUN) : t("kindRun")) + " · " + ((DATA.source && DATA.source.path) || "");
-    document.title = "truckflow · " + (ATTRS.scenario_name || "");
+    const name = ATTRS.scenario_name || ATTRS.experiment_name;
+    document.getElementById("title").textContent = name || ATTRS.title || "truckflow";
+    document.getElementById("subtitle").textContent = kindText() + " · " + ((DATA.source && DATA.source.path) || "");
+    document.title = "truckflow · " + (name || "");
     renderControls();
     const main = document.getElementById("report");
     main.textContent = "";
     settingUp = true;
-    renderHeadlines(main);
     const jobs = [];
-    SECTIONS.forEach(function (s) { if (!s.onlyCompare || COMPARE) renderSection(s, main, jobs); });
+    if (EXPERIMENT) {
+      renderPoints(main);
+      experimentSections().forEach(function (s) { renderSection(s, main, jobs); });
+    } else {
+      renderHeadlines(main);
+      SECTIONS.forEach(function (s) { if (!s.onlyCompare || COMPARE) renderSection(s, main, jobs); });
+    }
     renderFooter();
     jobs.forEach(drawChart);
     settingUp = false;

@@ -664,6 +664,55 @@ class Plots(Workspace):
                     "compare_ownership_by_site.png"]
         self.assertEqual([png for png in left_out if (self.folder / png).exists()], [])
 
+    def test_experiment_plots(self):
+        """An experiment's file: the tornado of a one-at-a-time design and the responses against the factors; a
+        full factorial's responses; a response lacking its summaries left out with a note, the others plotted; a
+        file without any, nothing and a note."""
+        one_at_a_time = self.folder / "oat.yaml"
+        one_at_a_time.write_text(f"""name: One at a time, tiny
+scenario: {SOURCE / "scenarios/tiny/operations.yaml"}
+design: one_at_a_time
+factors:
+  - {{key: 'stations[quarry_depot].chargers', levels: [1, 2, 4]}}
+  - {{key: 'regions[a].prices.diesel_cny_per_l', levels: [6, 9]}}
+replications: 3
+responses:
+  - headline: mean_station_wait_hours
+  - headline: ownership_cny_per_tonne_km
+""")
+        oat_file, factorial_file = self.folder / "oat.h5", self.folder / "factorial.h5"
+        for experiment, results in ((one_at_a_time, oat_file),
+                                    ("scenarios/experiments/tiny_chargers.yaml", factorial_file)):
+            made = truckflow("experiment", experiment, "-o", results, "-q", "--jobs", "2")
+            self.assertEqual(made.returncode, 0, made.stderr)
+        part_file, bare_file = self.folder / "part.h5", self.folder / "bare.h5"
+        with xr.open_dataset(oat_file, engine="h5netcdf") as ds:
+            ds = ds.load()
+        responses = [name for name in ds.data_vars if name.startswith("response_")]
+        for cut, dropped in ((part_file, ["response_ownership_cny_per_tonne_km_ci95_high"]), (bare_file, responses)):
+            kept = ds.drop_vars(dropped)
+            for variable in kept.variables.values():
+                variable.encoding = {}
+            kept.to_netcdf(cut, engine="h5netcdf")
+        pairs = ["experiment_tornado.png", "experiment_responses.png"]
+        for results, lang, pngs, note in ((oat_file, "en", pairs, None), (factorial_file, "zh", pairs[1:], None),
+                                          (part_file, "en", pairs, "no plot of response_ownership_cny_per_tonne_km"),
+                                          (bare_file, "en", [], "no experiment plots")):
+            with self.subTest(results=results.name):
+                for png in self.folder.glob("*.png"):
+                    png.unlink()
+                plot = subprocess.run([sys.executable, SOURCE / "scripts/plot.py", results, "-o", self.folder,
+                                       "--lang", lang], capture_output=True, text=True, timeout=600)
+                self.assertEqual(plot.returncode, 0, plot.stderr)
+                self.assertNotIn("Traceback", plot.stderr)
+                self.assertNotIn("Warning", plot.stderr)
+                self.assertEqual(sorted(pathlib.Path(line).name for line in plot.stdout.split()), sorted(pngs))
+                self.assertEqual(sorted(png.name for png in self.folder.glob("*.png")), sorted(pngs))
+                if note:
+                    self.assertIn(note, plot.stderr)
+                for png in pngs:
+                    self.assertGreater((self.folder / png).stat().st_size, 10000, png)
+
     def test_not_a_results_file(self):
         bogus = self.folder / "bogus.h5"
         bogus.write_text("not hdf5")
