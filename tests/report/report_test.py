@@ -16,6 +16,9 @@ import h5py
 import numpy as np
 
 TRUCKFLOW = SOURCE = ARTEFACTS = None
+# A page that has not rendered by then is stuck (the default scenario's renders in about 2 s on an
+# idle machine: docs/performance.md; speed is measured there, not tested).
+RENDER_LIMIT_MS = 30000
 
 
 def truckflow(*args, timeout=1800):
@@ -56,7 +59,7 @@ class Workspace(unittest.TestCase):
         """check_report.js on `page`, its screenshots kept as test artefacts."""
         ARTEFACTS.mkdir(parents=True, exist_ok=True)
         args = ["node", SOURCE / "tests/report/check_report.js", page, "--screenshot", ARTEFACTS / f"{name}.png",
-                "--screenshot-zh", ARTEFACTS / f"{name}-zh.png", "--max-ms", "3000"]
+                "--screenshot-zh", ARTEFACTS / f"{name}-zh.png", "--max-ms", str(RENDER_LIMIT_MS)]
         if expect_missing:
             args += ["--expect-missing", *expect_missing]
         done = subprocess.run(list(map(str, args)), capture_output=True, text=True, timeout=300)
@@ -67,7 +70,7 @@ class Workspace(unittest.TestCase):
 class Pages(Workspace):
     def test_default_scenario(self):
         # A year of the default scenario: every kind of chart has data. The page is small enough
-        # to mail and renders in under 3 s (check_report.js fails otherwise).
+        # to mail; how fast it renders is measured, not tested (docs/performance.md).
         results = self.results("run", "scenarios/sichuan.yaml", "--set", "simulation.horizon_years=1")
         page = self.report(results, "sichuan")
         self.assertLess(page.stat().st_size, 5 * 2**20)
