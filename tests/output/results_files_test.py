@@ -668,18 +668,7 @@ class Plots(Workspace):
         """An experiment's file: the tornado of a one-at-a-time design and the responses against the factors; a
         full factorial's responses; a response lacking its summaries left out with a note, the others plotted; a
         file without any, nothing and a note."""
-        one_at_a_time = self.folder / "oat.yaml"
-        one_at_a_time.write_text(f"""name: One at a time, tiny
-scenario: {SOURCE / "scenarios/tiny/operations.yaml"}
-design: one_at_a_time
-factors:
-  - {{key: 'stations[quarry_depot].chargers', levels: [1, 2, 4]}}
-  - {{key: 'regions[a].prices.diesel_cny_per_l', levels: [6, 9]}}
-replications: 3
-responses:
-  - headline: mean_station_wait_hours
-  - headline: ownership_cny_per_tonne_km
-""")
+        one_at_a_time = "scenarios/experiments/tiny_one_at_a_time.yaml"
         oat_file, factorial_file = self.folder / "oat.h5", self.folder / "factorial.h5"
         for experiment, results in ((one_at_a_time, oat_file),
                                     ("scenarios/experiments/tiny_chargers.yaml", factorial_file)):

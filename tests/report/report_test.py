@@ -94,18 +94,7 @@ class Pages(Workspace):
     def test_experiments(self):
         """An experiment's page: a chart per response, and for a one-at-a-time design a tornado per response (a
         page without them would show none: the run's sections find nothing to draw)."""
-        one_at_a_time = self.folder / "oat.yaml"
-        one_at_a_time.write_text(f"""name: One at a time, tiny
-scenario: {SOURCE / "scenarios/tiny/operations.yaml"}
-design: one_at_a_time
-factors:
-  - {{key: 'stations[quarry_depot].chargers', levels: [1, 2, 4]}}
-  - {{key: 'regions[a].prices.diesel_cny_per_l', levels: [6, 9]}}
-replications: 3
-responses:
-  - headline: mean_station_wait_hours
-  - headline: ownership_cny_per_tonne_km
-""")
+        one_at_a_time = "scenarios/experiments/tiny_one_at_a_time.yaml"
         for experiment, name, charts in (("scenarios/experiments/tiny_chargers.yaml", "experiment-factorial", 3),
                                          (one_at_a_time, "experiment-oat", 4)):
             with self.subTest(experiment=name):
