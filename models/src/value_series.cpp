@@ -81,7 +81,7 @@ void declare_value_series(SeriesRegistry& r) {
   const std::vector<std::string> by_rule{"sharing_rule"};
   r.reals({"sharing_agreed_cny", by_rule, "CNY",
            "what each sharing rule called for at its settlements: its share of the base, at least its minimum, "
-           "within its cap (cumulative)",
+           "within its cap (cumulative; a year's end can take back what the year's advances called for too much)",
            Measure::cumulative},
           [](const Chain& c, std::span<double> out) {
             for (std::size_t i = 0; i < out.size(); ++i) out[i] = cny_of(c.value.sharing_agreed(i));
