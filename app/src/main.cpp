@@ -43,6 +43,13 @@ const CLI::Validator finite_number(
     },
     "");
 
+/// -j/--jobs: how many runs at once (0, the default: one per core).
+void add_jobs_option(CLI::App& command, unsigned& jobs) {
+  command.add_option("-j,--jobs", jobs, "runs at once, 1 to 1024 (default: one per core)")
+      ->check(CLI::Range(1U, 1024U))
+      ->type_name("N");
+}
+
 void add_progress_options(CLI::App& command, ProgressOptions& progress) {
   command.add_flag_callback(
       "-q,--quiet", [&progress] { progress.enabled = false; }, "print no progress");
@@ -140,9 +147,7 @@ int main(int argc, char** argv) {
                    "(e.g. --rules chengdu_panzhihua_tax,jjj_five_five_capped,none); prints each region's recorded and "
                    "credited value-added and local tax after transfers side by side")
       ->type_name("SET,SET,...");
-  compare_cmd->add_option("-j,--jobs", compare_args.jobs, "runs at once, 1 to 1024 (default: one per core)")
-      ->check(CLI::Range(1U, 1024U))
-      ->type_name("N");
+  add_jobs_option(*compare_cmd, compare_args.jobs);
   compare_cmd->add_flag("--as-given", compare_args.as_given,
                         "keep the scenario's suppliers, lines and stations as they are (default: size them for each "
                         "type by one rule, printed above the table)");
@@ -167,16 +172,15 @@ int main(int argc, char** argv) {
                    "results file to write, with point, replication and factor dimensions; without -o no file is "
                    "written")
       ->type_name("OUT.h5");
-  experiment_cmd->add_option("-j,--jobs", experiment_args.jobs, "runs at once, 1 to 1024 (default: one per core)")
-      ->check(CLI::Range(1U, 1024U))
-      ->type_name("N");
+  add_jobs_option(*experiment_cmd, experiment_args.jobs);
   add_progress_options(*experiment_cmd, experiment_args.progress);
 
   ReportArguments report_args;
   CLI::App* report_cmd = cli.add_subcommand(
       "report",
-      "write a results file (of run or compare) as one self-contained HTML page for a browser: maps, flows, charts "
-      "over time and by type, side by side for a comparison; scripts and data inline, so it opens offline "
+      "write a results file (of run, compare or experiment) as one self-contained HTML page for a browser: maps, "
+      "flows, charts over time and by type, side by side for a comparison, means and intervals for an experiment; "
+      "scripts and data inline, so it opens offline "
       "(docs/report.md)");
   report_cmd->add_option("RESULTS.h5", report_args.results, "results file")->required();
   report_cmd

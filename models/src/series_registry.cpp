@@ -41,9 +41,8 @@ void declare_dimensions(SeriesRegistry& r) {
     latitudes.push_back(region.latitude_deg);
     longitudes.push_back(region.longitude_deg);
   }
-  labels["region"].second = {
-      {"region_latitude_deg", "degrees_north", "latitude of the region's centre", latitudes},
-      {"region_longitude_deg", "degrees_east", "longitude of the region's centre", longitudes}};
+  labels["region"].second = {{"region_latitude_deg", "degrees_north", "latitude of the region's centre", latitudes},
+                             {"region_longitude_deg", "degrees_east", "longitude of the region's centre", longitudes}};
   std::vector<double> prices;
   for (const TruckTypeDesc& t : d.truck_types) prices.push_back(t.price_cny);
   labels["truck_type"] = {{{"truck_type_name_en", "truck type name (English)",
