@@ -1,15 +1,16 @@
 // truckflow experiment: every point of an experiment's design, each replicated with the same random
 // streams at every point, run in parallel; each response summarised per point; a table and a file.
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "truckflow/output/atomic_file.hpp"
 #include "truckflow/output/experiment.hpp"
@@ -19,9 +20,10 @@
 #include "build_info.hpp"
 #include "cancellation.hpp"
 #include "commands.hpp"
+#include "experiment_runs.hpp"
 #include "headline_table.hpp"
 #include "inputs.hpp"
-#include "progress.hpp"
+#include "ranks.hpp"
 #include "simulate.hpp"
 #include "text_table.hpp"
 
@@ -69,77 +71,30 @@ class SeriesReduction : public models::Observer {
   std::size_t samples_ = 0;
 };
 
-/// Throws ScenarioError at each response that names no headline figure or series.
-void check_responses(const scenarios::ExperimentDesc& e, const models::SeriesCatalog& catalog) {
+/// Throws ScenarioError at each response that names no headline figure, series or station of
+/// `scenario`.
+void check_responses(const scenarios::ExperimentDesc& e, const models::ScenarioDesc& scenario) {
   std::vector<std::string> figures;
   for (const output::HeadlineFigure& f : output::headline_definitions()) figures.push_back(f.name);
   std::vector<std::string> series;
+  const models::SeriesCatalog catalog = models::series_catalog(scenario);
   for (const auto& entry : catalog.series()) series.push_back(entry.spec.name);
+  std::vector<std::string> stations;
+  for (const models::StationDesc& station : scenario.stations) stations.push_back(station.id);
   std::vector<scenarios::Diagnostic> problems;
-  for (std::size_t i = 0; i < e.responses.size(); ++i) {
+  const std::size_t added = e.sizing ? 1 : 0;  // the sizing search's own response, checked with it
+  for (std::size_t i = added; i < e.responses.size(); ++i) {
     const scenarios::ResponseDesc& r = e.responses[i];
-    const bool headline = !r.headline.empty();
-    const std::string& name = headline ? r.headline : r.series;
-    const std::vector<std::string>& known = headline ? figures : series;
-    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-    problems.push_back({r.where, "responses[" + std::to_string(i) + "]." + (headline ? "headline" : "series"),
-                        "no " + std::string(headline ? "headline figure" : "series") + " is named '" + name +
-                            "' (docs/output.md lists them)"});
+    const auto [key, what, name, known] = !r.headline.empty()
+                                              ? std::tuple("headline", "headline figure", r.headline, &figures)
+                                          : !r.series.empty() ? std::tuple("series", "series", r.series, &series)
+                                                              : std::tuple("station", "station", r.station, &stations);
+    if (std::find(known->begin(), known->end(), name) != known->end()) continue;
+    problems.push_back({r.where, "responses[" + std::to_string(i - added) + "]." + key,
+                        "no " + std::string(what) + " is named '" + name + "'" +
+                            (r.station.empty() ? " (docs/output.md lists them)" : " in the scenario")});
   }
   if (!problems.empty()) throw scenarios::ScenarioError(std::move(problems));
-}
-
-struct Run {
-  std::size_t point = 0;
-  std::int64_t replication = 0;
-  std::vector<double> responses;
-  std::atomic<double> fraction{0.0};
-  std::exception_ptr error;
-  std::atomic<bool> finished{false};
-};
-
-/// Runs every one of `runs` with `one`, on up to `jobs` threads (0: one per core), showing
-/// progress; rethrows the first failure in run order. Each run keeps its own results, so they do
-/// not depend on how many run at once.
-void run_all(std::vector<std::unique_ptr<Run>>& runs, unsigned jobs_wanted, const ProgressOptions& options,
-             const std::string& label, const std::function<void(Run&)>& one) {
-  const unsigned jobs =
-      std::max(1U, std::min<unsigned>(jobs_wanted != 0 ? jobs_wanted : std::thread::hardware_concurrency(),
-                                      static_cast<unsigned>(runs.size())));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < runs.size(); i = next++) {
-      Run& run = *runs[i];
-      try {
-        one(run);
-        run.fraction = 1.0;
-      } catch (...) {
-        run.error = std::current_exception();
-      }
-      run.finished = true;
-    }
-  };
-  std::vector<std::thread> workers;
-  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(work);
-  {
-    Progress progress("experiment", options);
-    for (;;) {
-      double done = 0.0;
-      std::size_t finished = 0;
-      for (const auto& run : runs) {
-        done += run->fraction;
-        finished += run->finished ? 1 : 0;
-      }
-      if (finished == runs.size()) break;
-      progress.update(done / static_cast<double>(runs.size()),
-                      label + ": " + std::to_string(finished) + "/" + std::to_string(runs.size()) + " runs", 0);
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-  for (std::thread& worker : workers) worker.join();
-  for (const auto& run : runs) {
-    if (run->error) std::rethrow_exception(run->error);
-  }
 }
 
 /// Whether `values` (a point's replications of the sequential response) are enough: their mean's
@@ -156,22 +111,90 @@ std::string file_text(const std::string& path) {
   return text.str();
 }
 
+/// Each point's scenario, loaded the first time a thread needs it (a sizing search tries few of
+/// the levels it could).
+class PointScenarios {
+ public:
+  PointScenarios(const scenarios::ExperimentDesc& e, const std::vector<scenarios::PointDesc>& points)
+      : e_(e), points_(points), loaded_(points.size()) {}
+  const scenarios::LoadedScenario& at(std::size_t point) {
+    std::lock_guard lock(mutex_);
+    if (!loaded_.at(point)) {
+      loaded_[point] = std::make_unique<scenarios::LoadedScenario>(scenarios::load_point_scenario(e_, points_[point]));
+    }
+    return *loaded_[point];
+  }
+
+ private:
+  const scenarios::ExperimentDesc& e_;
+  const std::vector<scenarios::PointDesc>& points_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<scenarios::LoadedScenario>> loaded_;
+};
+
+/// The exit code `error` ends the command with (as main gives it).
+int exit_code_of(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const scenarios::ScenarioError&) {
+    return exit_bad_input;
+  } catch (const BadInput&) {
+    return exit_bad_input;
+  } catch (const Cancelled& e) {
+    return 128 + e.signal;
+  } catch (...) {
+    return exit_failure;
+  }
+}
+
+/// A station's wait statistic in minutes, from a run's waits there.
+double wait_minutes(const output::WaitSummary& waits, scenarios::WaitStatistic statistic) {
+  switch (statistic) {
+    case scenarios::WaitStatistic::mean:
+      return 60.0 * waits.mean_hours;
+    case scenarios::WaitStatistic::p95:
+      return 60.0 * waits.p95_hours;
+    case scenarios::WaitStatistic::max:
+      return 60.0 * waits.max_hours;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
 }  // namespace
 
 int experiment_command(const ExperimentArguments& args, const std::string& command_line) {
-  const scenarios::ExperimentDesc e = scenarios::load_experiment(args.file);
-  if (args.output) check_output_path(*args.output);
-  const std::vector<scenarios::PointDesc> points = scenarios::experiment_points(e);
-  // Every point's scenario is loaded (and so checked) before anything runs.
-  std::vector<scenarios::LoadedScenario> scenarios_at;
-  for (const scenarios::PointDesc& point : points) scenarios_at.push_back(scenarios::load_point_scenario(e, point));
-  print_warnings(scenarios_at.front().warnings);
-  check_responses(e, models::series_catalog(scenarios_at.front().description));
+  Ranks ranks;
+  const bool root = ranks.rank() == 0;
+  // Every rank reads and checks the experiment; they go on only if all could. The lowest rank
+  // that could not reports why; the others end with their own exit code, quietly.
+  scenarios::ExperimentDesc e;
+  std::vector<scenarios::PointDesc> points;
+  std::unique_ptr<PointScenarios> scenarios_at;
+  std::exception_ptr failed;
+  try {
+    e = scenarios::load_experiment(args.file);
+    if (root && args.output) check_output_path(*args.output);
+    points = scenarios::experiment_points(e);
+    scenarios_at = std::make_unique<PointScenarios>(e, points);
+    // Checked before anything runs: every point's scenario (a sizing search: its fewest and most servers).
+    for (std::size_t p = 0; p < points.size(); ++p) {
+      if (!e.sizing || p == 0 || p + 1 == points.size()) scenarios_at->at(p);
+    }
+    check_responses(e, scenarios_at->at(0).description);
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  if (const std::optional<int> first = ranks.first_failed(failed != nullptr)) {
+    if (ranks.rank() == *first) std::rethrow_exception(failed);
+    return failed ? exit_code_of(failed) : exit_failure;
+  }
+  if (root) print_warnings(scenarios_at->at(0).warnings);
 
   // One run: the point's scenario with the replication's seed, its responses kept in order.
-  const auto simulate_one = [&](Run& run) {
-    models::ScenarioDesc scenario = scenarios_at[run.point].description;
-    scenario.simulation.seed = scenarios::replication_seed(e, run.replication);
+  const auto simulate_one = [&](std::size_t point, std::int64_t replication,
+                                const std::function<void(double)>& progress) {
+    models::ScenarioDesc scenario = scenarios_at->at(point).description;
+    scenario.simulation.seed = scenarios::replication_seed(e, replication);
     models::World world(scenario);
     output::RunTotals totals(world.series());
     world.add_observer(totals);
@@ -181,83 +204,137 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
       reductions.push_back(std::make_unique<SeriesReduction>(world.series(), response));
       world.add_observer(*reductions.back());
     }
-    simulate(world, [&](double fraction) { run.fraction = fraction; });
+    simulate(world, progress);
     const std::vector<output::HeadlineFigure> figures = output::headline_figures(scenario, totals);
+    std::vector<double> responses;
     std::size_t reduction = 0;
     for (const scenarios::ResponseDesc& response : e.responses) {
       if (!response.series.empty()) {
-        run.responses.push_back(reductions[reduction++]->value());
-        continue;
+        responses.push_back(reductions[reduction++]->value());
+      } else if (!response.station.empty()) {
+        const auto station = std::find_if(scenario.stations.begin(), scenario.stations.end(),
+                                          [&](const auto& s) { return s.id == response.station; });
+        const auto index = static_cast<std::size_t>(station - scenario.stations.begin());
+        responses.push_back(wait_minutes(totals.station_waits().by_station(index), response.wait));
+      } else {
+        const auto figure =
+            std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.name == response.headline; });
+        responses.push_back(figure->value);
       }
-      const auto figure =
-          std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.name == response.headline; });
-      run.responses.push_back(figure->value);
     }
+    return responses;
   };
-  // values[point][replication][response]. Every point runs `replications`; a sequential
-  // experiment then adds one replication at a time to each point not yet narrow enough, in rounds,
-  // so what runs depends only on the results, not on the threads.
-  std::vector<std::vector<std::vector<double>>> values(points.size());
-  std::size_t sequential_response = 0;
-  if (e.sequential) {
-    while (e.responses[sequential_response].name() != e.sequential->response) ++sequential_response;
+  // Under an MPI launcher a rank is a process per core, so each runs one run at a time by default.
+  const unsigned jobs = args.jobs != 0 ? args.jobs : ranks.launched() ? 1U : std::thread::hardware_concurrency();
+  ExperimentRuns spread(ranks, jobs, simulate_one);
+  if (!root) {
+    spread.serve();
+    return exit_ok;
   }
-  for (std::size_t round = 0;; ++round) {
-    std::vector<std::unique_ptr<Run>> runs;
-    for (std::size_t p = 0; p < points.size(); ++p) {
-      std::int64_t wanted = e.replications;
-      if (round > 0) {
-        std::vector<double> so_far;
-        for (const auto& replication : values[p]) so_far.push_back(replication[sequential_response]);
-        const bool done = static_cast<std::int64_t>(so_far.size()) >= e.sequential->max_replications ||
-                          narrow_enough(so_far, e.sequential->relative_half_width);
-        wanted = done ? 0 : 1;
-      }
-      for (std::int64_t r = 0; r < wanted; ++r) {
-        runs.push_back(std::make_unique<Run>());
-        runs.back()->point = p;
-        runs.back()->replication = static_cast<std::int64_t>(values[p].size()) + r;
-      }
+
+  // values[point][replication][response], for the points run, in `tried` order. Every point runs
+  // `replications`; a sequential experiment then adds one replication at a time to each point not
+  // yet narrow enough, in rounds; a sizing search runs one level after another. What runs depends
+  // only on the results, never on the threads or ranks.
+  std::vector<std::vector<std::vector<double>>> values(points.size());
+  std::vector<std::size_t> tried;
+  const auto run_round = [&](const std::vector<std::pair<std::size_t, std::int64_t>>& wanted,
+                             const std::string& label) {
+    std::vector<std::unique_ptr<ExperimentRun>> runs;
+    for (const auto& [point, replication] : wanted) {
+      runs.push_back(std::make_unique<ExperimentRun>());
+      runs.back()->point = point;
+      runs.back()->replication = replication;
     }
-    if (runs.empty()) break;
-    run_all(runs, args.jobs, args.progress, round == 0 ? "replications" : "round " + std::to_string(round + 1),
-            simulate_one);
+    spread.run(runs, args.progress, label);
     for (const auto& run : runs) values[run->point].push_back(run->responses);
-    if (!e.sequential) break;
+  };
+  std::optional<output::ExperimentResults::Sizing> sizing;
+  if (e.sizing) {
+    sizing.emplace();
+    sizing->station = e.sizing->station;
+    sizing->at_most_minutes = e.sizing->at_most_minutes;
+    scenarios::SizingSearch search(*e.sizing);
+    while (const std::optional<std::int64_t> level = search.next()) {
+      const auto point = static_cast<std::size_t>(*level - e.sizing->from);
+      std::vector<std::pair<std::size_t, std::int64_t>> wanted;
+      for (std::int64_t r = 0; r < e.replications; ++r) wanted.emplace_back(point, r);
+      run_round(wanted, std::to_string(*level) + " servers");
+      tried.push_back(point);
+      std::vector<double> waits;
+      for (const auto& replication : values[point]) waits.push_back(replication[0]);
+      const bool met = output::summarize(waits).mean <= e.sizing->at_most_minutes;  // NaN (no visits) never meets
+      sizing->met.push_back(met);
+      search.record(met);
+    }
+    sizing->answer = search.answer();
+  } else {
+    for (std::size_t p = 0; p < points.size(); ++p) tried.push_back(p);
+    std::size_t sequential_response = 0;
+    if (e.sequential) {
+      while (e.responses[sequential_response].name() != e.sequential->response) ++sequential_response;
+    }
+    for (std::size_t round = 0;; ++round) {
+      std::vector<std::pair<std::size_t, std::int64_t>> wanted;
+      for (std::size_t p = 0; p < points.size(); ++p) {
+        std::int64_t more = e.replications;
+        if (round > 0) {
+          std::vector<double> so_far;
+          for (const auto& replication : values[p]) so_far.push_back(replication[sequential_response]);
+          const bool done = static_cast<std::int64_t>(so_far.size()) >= e.sequential->max_replications ||
+                            narrow_enough(so_far, e.sequential->relative_half_width);
+          more = done ? 0 : 1;
+        }
+        for (std::int64_t r = 0; r < more; ++r) wanted.emplace_back(p, static_cast<std::int64_t>(values[p].size()) + r);
+      }
+      if (wanted.empty()) break;
+      run_round(wanted, round == 0 ? "replications" : "round " + std::to_string(round + 1));
+      if (!e.sequential) break;
+    }
   }
   std::size_t replications = 0;
-  for (const auto& point : values) replications = std::max(replications, point.size());
+  for (const std::size_t p : tried) replications = std::max(replications, values[p].size());
 
-  // The results, by point and replication.
+  // The results, by point (as tried) and replication.
   output::ExperimentResults results;
   results.name = e.name;
   results.design = scenarios::to_string(e.design);
+  results.sizing = sizing;
   for (const scenarios::FactorDesc& factor : e.factors) results.factors.push_back(factor.key);
-  for (const scenarios::PointDesc& point : points) results.levels.push_back(point.levels);
+  for (const std::size_t p : tried) results.levels.push_back(points[p].levels);
   for (std::size_t r = 0; r < replications; ++r) {
     results.seeds.push_back(scenarios::replication_seed(e, static_cast<std::int64_t>(r)));
   }
-  for (const auto& point : values) results.counts.push_back(point.size());
-  const models::SeriesCatalog catalog = models::series_catalog(scenarios_at.front().description);
+  for (const std::size_t p : tried) results.counts.push_back(values[p].size());
+  const models::ScenarioDesc& base = scenarios_at->at(0).description;
+  const models::SeriesCatalog catalog = models::series_catalog(base);
   const std::vector<output::HeadlineFigure> definitions = output::headline_definitions();
   for (std::size_t k = 0; k < e.responses.size(); ++k) {
     const scenarios::ResponseDesc& response = e.responses[k];
     output::ExperimentResults::Response out;
     out.name = response.name();
-    if (response.series.empty()) {
+    if (!response.headline.empty()) {
       const auto figure = std::find_if(definitions.begin(), definitions.end(),
                                        [&](const auto& f) { return f.name == response.headline; });
       out.units = figure->units;
       out.long_name = figure->long_name;
+    } else if (!response.station.empty()) {
+      static const std::map<scenarios::WaitStatistic, std::string> what{
+          {scenarios::WaitStatistic::mean, "mean"},
+          {scenarios::WaitStatistic::p95, "95th percentile (to the minute)"},
+          {scenarios::WaitStatistic::max, "longest"}};
+      out.units = "min";
+      out.long_name = what.at(response.wait) + " of the waits before service at station " + response.station +
+                      " over the run (NaN without visits)";
     } else {
       const models::SeriesSpec& spec = catalog.find(response.series).spec;
       out.units = spec.units;
       out.long_name = std::string(scenarios::to_string(response.statistic)) + " over time of " + spec.long_name +
                       ", summed over " + (spec.dimensions.empty() ? "nothing" : "its dimensions");
     }
-    for (const auto& point : values) {
+    for (const std::size_t p : tried) {
       for (std::size_t r = 0; r < replications; ++r) {
-        out.values.push_back(r < point.size() ? point[r][k] : std::numeric_limits<double>::quiet_NaN());
+        out.values.push_back(r < values[p].size() ? values[p][r][k] : std::numeric_limits<double>::quiet_NaN());
       }
     }
     results.responses.push_back(std::move(out));
@@ -274,18 +351,23 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
     names.push_back(response.name);
     units.push_back("mean +/- 95% [" + response.units + "]");
   }
+  if (sizing) {
+    names.emplace_back("meets");
+    units.push_back("<= " + fixed(sizing->at_most_minutes, 1) + " min");
+  }
   Table table(names, units, 1 + e.factors.size());
-  for (std::size_t p = 0; p < points.size(); ++p) {
+  for (std::size_t p = 0; p < results.points(); ++p) {
     std::vector<std::string> row{std::to_string(p)};
-    for (const auto& level : points[p].levels) row.push_back(level.value_or("(base)"));
+    for (const auto& level : results.levels[p]) row.push_back(level.value_or("(base)"));
     for (const auto& response : results.responses) {
       const output::Summary s = output::summarize(results.replications_at(response, p));
       row.push_back(format_figure(s.mean, response.units) +
                     (std::isnan(s.half_width) ? "" : " +/- " + format_figure(s.half_width, response.units)));
     }
+    if (sizing) row.emplace_back(sizing->met[p] ? "yes" : "no");
     table.add(row);
   }
-  std::cout << "Experiment: " << e.name << " (" << results.design << ", " << points.size() << " points, ";
+  std::cout << "Experiment: " << e.name << " (" << results.design << ", " << results.points() << " points, ";
   if (e.sequential) {
     std::size_t fewest = replications;
     for (const std::size_t count : results.counts) fewest = std::min(fewest, count);
@@ -295,17 +377,30 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
   } else {
     std::cout << replications << " replications each";
   }
-  std::cout << ", the same random streams at every point)\n\n";
-  table.print(std::cout,
-              "Responses by point (mean over the replications +/- the half-width of its 95% confidence "
-              "interval, Student t)");
+  std::cout << ", the same random streams at every point"
+            << (ranks.size() > 1 ? ", on " + std::to_string(ranks.size()) + " ranks" : "") << ")\n\n";
+  table.print(std::cout, sizing ? "Levels tried, in the order tried (mean over the replications +/- the half-width of "
+                                  "its 95% confidence interval, Student t)"
+                                : "Responses by point (mean over the replications +/- the half-width of its 95% "
+                                  "confidence interval, Student t)");
+  if (sizing) {
+    const std::string bound = std::string(scenarios::to_string(e.sizing->wait)) + " wait at " + e.sizing->station +
+                              " at most " + fixed(e.sizing->at_most_minutes, 1) + " min";
+    if (sizing->answer) {
+      std::cout << "\nFewest servers (" << e.sizing->servers_key << ") with the mean " << bound << ": "
+                << *sizing->answer << "\n";
+    } else {
+      std::cout << "\nNo level up to " << e.sizing->to << " servers (" << e.sizing->servers_key << ") keeps the mean "
+                << bound << "\n";
+    }
+  }
 
   if (args.output) {
     output::AtomicFile file(*args.output);
     file.write_and_publish([&](const std::string& temporary_path) {
       output::write_experiment_results(
           temporary_path, results, file_text(args.file),
-          {command_line, e.scenario_path, scenarios_at.front().resolved_yaml, version, git_revision},
+          {command_line, e.scenario_path, scenarios_at->at(0).resolved_yaml, version, git_revision},
           throw_if_cancelled);
       throw_if_cancelled();
     });

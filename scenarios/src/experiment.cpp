@@ -22,6 +22,20 @@ const char* to_string(Design design) {
       return "one_at_a_time";
     case Design::latin_hypercube:
       return "latin_hypercube";
+    case Design::sizing:
+      return "sizing";
+  }
+  return "?";
+}
+
+const char* to_string(WaitStatistic statistic) {
+  switch (statistic) {
+    case WaitStatistic::mean:
+      return "mean";
+    case WaitStatistic::p95:
+      return "p95";
+    case WaitStatistic::max:
+      return "max";
   }
   return "?";
 }
@@ -40,10 +54,48 @@ const char* to_string(Statistic statistic) {
   return "?";
 }
 
-std::string ResponseDesc::name() const { return headline.empty() ? series + "_" + to_string(statistic) : headline; }
+std::string ResponseDesc::name() const {
+  if (!headline.empty()) return headline;
+  if (!station.empty()) return station + "_wait_" + to_string(wait) + "_minutes";
+  return series + "_" + to_string(statistic);
+}
+
+std::optional<std::int64_t> SizingSearch::next() const {
+  if (over_) return std::nullopt;
+  if (!tried_most_) return high_;
+  if (low_ >= high_) return std::nullopt;
+  return low_ + (high_ - low_) / 2;
+}
+
+void SizingSearch::record(bool met) {
+  const std::optional<std::int64_t> level = next();
+  if (!level) throw std::logic_error("SizingSearch::record: the search is over");
+  if (!tried_most_) {
+    tried_most_ = true;
+    if (met) {
+      answer_ = *level;
+    } else {
+      over_ = true;  // not even the most servers meet the bound
+    }
+    return;
+  }
+  if (met) {
+    high_ = *level;
+    answer_ = *level;
+  } else {
+    low_ = *level + 1;
+  }
+}
 
 namespace detail {
 namespace {
+
+template <typename T>
+Field<T> wait_choice(std::string key, WaitStatistic T::*member, std::string meaning) {
+  return choice(std::move(key), member,
+                {{"mean", WaitStatistic::mean}, {"p95", WaitStatistic::p95}, {"max", WaitStatistic::max}},
+                std::move(meaning), Need::optional);
+}
 
 /// A list of scalar values kept as their YAML text (a factor's levels), at least one, at most 1,000.
 template <typename T>
@@ -124,6 +176,33 @@ const ObjectSpec<ResponseDesc>& response_spec() {
         "statistic", &ResponseDesc::statistic,
         {{"final", Statistic::final}, {"mean", Statistic::mean}, {"max", Statistic::max}, {"min", Statistic::min}},
         "of a series over time: its value at the end, mean, largest or smallest sample", Need::optional));
+    s.add(text("station", &ResponseDesc::station, "a station's id: the waits before service there, in minutes"));
+    s.add(wait_choice("wait", &ResponseDesc::wait,
+                      "of a station's waits over a run: their mean, 95th percentile "
+                      "(to the minute) or longest (default p95)"));
+    return s;
+  }();
+  return spec;
+}
+
+const ObjectSpec<SizingDesc>& sizing_spec() {
+  static const auto spec = [] {
+    ObjectSpec<SizingDesc> s("sizing",
+                             "A search for the fewest servers at a station that keep its wait at most a bound, "
+                             "each level tried run `replications` times.");
+    s.add(text("station", &SizingDesc::station,
+               "the station's id (its chargers, swap lanes, dispensers or nozzles are searched; it must not "
+               "grow by expansions or trucks_per_server)",
+               Need::required));
+    s.add(integer("from", &SizingDesc::from, Range{1.0, static_cast<double>(models::max_station_servers)}, "servers",
+                  "the fewest servers searched"));
+    s.add(integer("to", &SizingDesc::to, Range{1.0, static_cast<double>(models::max_station_servers)}, "servers",
+                  "the most servers searched"));
+    s.add(wait_choice("wait", &SizingDesc::wait,
+                      "the statistic of a run's waits bounded: mean, 95th percentile (default) or longest"));
+    s.add(number("at_most_minutes", &SizingDesc::at_most_minutes, Range{0.0, 1e7}, "min",
+                 "the bound: a level meets it when its replications' mean of the statistic is at most this",
+                 Need::required));
     return s;
   }();
   return spec;
@@ -154,7 +233,8 @@ const ObjectSpec<ExperimentDesc>& experiment_spec() {
     s.add(text("scenario", &ExperimentDesc::scenario, "the base scenario file, relative to this file", Need::required));
     s.add(values("overrides", &ExperimentDesc::overrides,
                  "`key=value` assignments applied to every run before the factors, as `--set` takes them"));
-    s.add(list("factors", &ExperimentDesc::factors, factor_spec(), "the keys varied", Need::required, 1, 20));
+    s.add(list("factors", &ExperimentDesc::factors, factor_spec(), "the keys varied (all but a sizing search)",
+               Need::optional, 1, 20));
     s.add(choice("design", &ExperimentDesc::design,
                  {{"full_factorial", Design::full_factorial},
                   {"one_at_a_time", Design::one_at_a_time},
@@ -170,10 +250,14 @@ const ObjectSpec<ExperimentDesc>& experiment_spec() {
                   Need::optional));
     s.add(integer("seed", &ExperimentDesc::seed, Range{0.0, 9.2e18}, "",
                   "from which each replication's seed is derived (default 0)", Need::optional));
-    s.add(list("responses", &ExperimentDesc::responses, response_spec(), "what to summarise", Need::required, 1, 100));
+    s.add(list("responses", &ExperimentDesc::responses, response_spec(),
+               "what to summarise (a sizing search adds the wait it bounds first)", Need::optional, 1, 100));
     s.add(optional_object("sequential", &ExperimentDesc::sequential, sequential_spec(),
                           "replicate each point until a response's confidence interval is narrow enough (then "
                           "`replications`, at least 2, is where each point starts)"));
+    s.add(optional_object("sizing", &ExperimentDesc::sizing, sizing_spec(),
+                          "instead of factors and a design: search for the fewest servers at a station that keep its "
+                          "wait at most a bound"));
     return s;
   }();
   return spec;
@@ -219,9 +303,37 @@ void check(ExperimentDesc& e, Context& context) {
     ResponseDesc& response = e.responses[r];
     const std::string path = item_path("responses", r);
     response.where = context.where(path);
-    if (response.headline.empty() == response.series.empty()) {
-      context.error_at(path, "give exactly one of headline and series");
+    const int kinds =
+        (response.headline.empty() ? 0 : 1) + (response.series.empty() ? 0 : 1) + (response.station.empty() ? 0 : 1);
+    if (kinds != 1) context.error_at(path, "give exactly one of headline, series and station");
+    if (response.station.empty() && context.locations().count(child_path(path, "wait")) != 0) {
+      context.error_at(child_path(path, "wait"), "wait is for a station's waits: give station too");
     }
+  }
+  if (e.sizing) {
+    SizingDesc& sizing = *e.sizing;
+    sizing.where = context.where("sizing");
+    for (const char* key : {"factors", "design", "points", "sequential"}) {
+      if (context.locations().count(key) != 0) {
+        context.error_at(key, std::string("a sizing search makes its own levels: give no ") + key);
+      }
+    }
+    if (sizing.to < sizing.from) context.error_at("sizing.to", "expected at least from");
+    if (sizing.to - sizing.from >= 1000) context.error_at("sizing.to", "expected at most 1,000 levels from `from`");
+    e.design = Design::sizing;
+    ResponseDesc bounded;
+    bounded.station = sizing.station;
+    bounded.wait = sizing.wait;
+    bounded.where = sizing.where;
+    e.responses.insert(e.responses.begin(), bounded);
+    for (std::size_t r = 1; r < e.responses.size(); ++r) {
+      if (e.responses[r].name() == bounded.name()) {
+        context.error_at(item_path("responses", r - 1), "the sizing search already reports " + bounded.name());
+      }
+    }
+  } else {
+    if (e.factors.empty()) context.error_at("factors", "expected the factors (or a sizing search)");
+    if (e.responses.empty()) context.error_at("responses", "expected the responses to summarise");
   }
   if (e.sequential) {
     SequentialDesc& sequential = *e.sequential;
@@ -260,6 +372,57 @@ void check(ExperimentDesc& e, Context& context) {
 }
 
 }  // namespace
+
+/// The sizing search's factor: the key of its station's servers (by the station's kind, read from
+/// the base scenario), from..to. Throws ScenarioError at `sizing.station` when the station is not
+/// in the scenario or grows over the run.
+void search_servers(ExperimentDesc& e) {
+  SizingDesc& sizing = *e.sizing;
+  LoadOptions options;
+  options.overrides = e.overrides;
+  const LoadedScenario base = load_scenario(e.scenario_path, options);
+  std::vector<std::string> ids;
+  const models::StationDesc* station = nullptr;
+  for (const models::StationDesc& s : base.description.stations) {
+    ids.push_back(s.id);
+    if (s.id == sizing.station) station = &s;
+  }
+  const auto fail = [&](std::string message) {
+    throw ScenarioError({Diagnostic{sizing.where, "sizing.station", std::move(message)}});
+  };
+  if (station == nullptr) {
+    fail("the scenario has no station '" + sizing.station + "'" +
+         (ids.empty() ? std::string(" (it has no stations)") : did_you_mean(sizing.station, ids)));
+  }
+  if (!station->expansions.empty() || station->trucks_per_server > 0.0) {
+    fail("station '" + sizing.station +
+         "' grows over the run (expansions or trucks_per_server), so no one number of servers is searched; "
+         "remove them in overrides (e.g. 'stations[" +
+         sizing.station + "].expansions=[]')");
+  }
+  const char* servers = "nozzles";
+  switch (station->kind) {
+    case models::StationKind::charging:
+      servers = "chargers";
+      break;
+    case models::StationKind::swap:
+      servers = "lanes";
+      break;
+    case models::StationKind::hydrogen:
+      servers = "dispensers";
+      break;
+    case models::StationKind::methanol:
+    case models::StationKind::diesel:
+      break;
+  }
+  sizing.servers_key = "stations[" + sizing.station + "]." + servers;
+  FactorDesc factor;
+  factor.key = sizing.servers_key;
+  for (std::int64_t level = sizing.from; level <= sizing.to; ++level) factor.levels.push_back(std::to_string(level));
+  factor.where = sizing.where;
+  e.factors = {std::move(factor)};
+}
+
 }  // namespace detail
 
 ExperimentDesc load_experiment(const std::string& path) {
@@ -279,6 +442,7 @@ ExperimentDesc load_experiment(const std::string& path) {
   }
   if (!diagnostics.empty()) throw ScenarioError(std::move(diagnostics));
   experiment.scenario_path = (std::filesystem::path(path).parent_path() / experiment.scenario).lexically_normal();
+  if (experiment.sizing) detail::search_servers(experiment);
   return experiment;
 }
 
@@ -286,6 +450,7 @@ std::vector<PointDesc> experiment_points(const ExperimentDesc& e) {
   std::vector<PointDesc> points;
   const std::size_t n = e.factors.size();
   switch (e.design) {
+    case Design::sizing:  // every level the search may try, one factor
     case Design::full_factorial: {
       std::vector<std::size_t> at(n, 0);  // an odometer over the levels, the last factor fastest
       for (;;) {

@@ -16,9 +16,9 @@
 namespace truckflow::scenarios {
 
 /// How the factors' levels make the points: every combination; the base scenario and then each
-/// factor's levels one at a time with the others as the base has them (for a tornado chart); or
-/// a Latin hypercube sample of `points` points.
-enum class Design { full_factorial, one_at_a_time, latin_hypercube };
+/// factor's levels one at a time with the others as the base has them (for a tornado chart); a
+/// Latin hypercube sample of `points` points; or, for a sizing search, the levels the search tries.
+enum class Design { full_factorial, one_at_a_time, latin_hypercube, sizing };
 const char* to_string(Design design);
 
 struct RangeDesc {
@@ -43,13 +43,49 @@ struct FactorDesc {
 enum class Statistic { final, mean, max, min };
 const char* to_string(Statistic statistic);
 
+/// Of the waits before service at a station over a run: their mean, 95th percentile or longest.
+enum class WaitStatistic { mean, p95, max };
+const char* to_string(WaitStatistic statistic);
+
 struct ResponseDesc {
   std::string headline;  ///< a headline figure's name, or ""
   std::string series;    ///< a sampled series' name, or ""
   Statistic statistic = Statistic::final;
+  std::string station;  ///< a station's id, or "": the waits there, reduced by `wait`
+  WaitStatistic wait = WaitStatistic::p95;
   SourceLocation where;
-  /// The response's name: the headline figure's, or "SERIES_STATISTIC".
+  /// The response's name: the headline figure's, "SERIES_STATISTIC" or "STATION_wait_WAIT_minutes".
   std::string name() const;
+};
+
+/// A search for the fewest servers at a station that keep its wait (a statistic of a run's waits,
+/// averaged over the replications) at most a bound. The search assumes the wait does not grow
+/// with servers: it tries the most servers, then halves the interval left (bisection).
+struct SizingDesc {
+  std::string station;  ///< the station's id
+  std::int64_t from = 1, to = 1;
+  WaitStatistic wait = WaitStatistic::p95;
+  double at_most_minutes = 0.0;
+  std::string servers_key;  ///< the scenario key of its servers (stations[ID].chargers, ...)
+  SourceLocation where;
+};
+
+/// The levels a sizing search tries, one after the other, given whether each met the bound.
+class SizingSearch {
+ public:
+  explicit SizingSearch(const SizingDesc& sizing) : low_(sizing.from), high_(sizing.to) {}
+  /// The next level to try, or nothing when the search is over.
+  std::optional<std::int64_t> next() const;
+  /// Whether the level `next()` gave met the bound.
+  void record(bool met);
+  /// The fewest servers found to meet the bound, or nothing if even the most did not.
+  std::optional<std::int64_t> answer() const { return answer_; }
+
+ private:
+  std::int64_t low_, high_;  // the levels still in question
+  bool tried_most_ = false;
+  std::optional<std::int64_t> answer_;
+  bool over_ = false;
 };
 
 /// Replications added to a point, one at a time, until the 95% confidence interval of a response's
@@ -74,6 +110,7 @@ struct ExperimentDesc {
   std::uint64_t seed = 0;         ///< replication r of every point runs with the seed derived from (seed, r)
   std::vector<ResponseDesc> responses;
   std::optional<SequentialDesc> sequential;
+  std::optional<SizingDesc> sizing;  ///< with design `sizing`: one factor, its servers, from..to
   /// The most replications a point may run.
   std::int64_t most_replications() const { return sequential ? sequential->max_replications : replications; }
 };
