@@ -266,8 +266,8 @@ def by_type_bars(axis, yearly, outside=False):
 
 
 def suptitle(figure, text):
-    """The figure's title, wrapped so that a long one is not cut at the edges."""
-    figure.suptitle(textwrap.fill(text, 150))
+    """The figure's title, wrapped to the figure's width so that a long one is not cut at the edges."""
+    figure.suptitle(textwrap.fill(text, max(40, int(9.5 * figure.get_figwidth()))))
 
 
 def save(figure, folder, name, written):
@@ -1032,7 +1032,9 @@ PANEL_WAYS = {"alone": "each factor alone, the others as the base has them (dash
               "lines": "a line per level of the other factor",
               "averaged": "the means at each level averaged over the other factors' levels, the error bars the mean "
                           "of their intervals (no narrower than the interval of the average)",
-              "joined": ""}
+              "joined": "",
+              "sizing": "the servers the sizing search tried, in order of servers (dotted: the bound on the wait; "
+                        "dashed: the fewest servers found to meet it)"}
 
 
 def plot_experiment_responses(ds, responses, folder, title, written):
@@ -1055,6 +1057,8 @@ def panel_way(ds, index):
     """How the panel of factor `index` draws the points (a key of PANEL_WAYS): as the design has them, and with
     more than one other factor, or one with more levels than colours, the means averaged over the others."""
     design, others = ds.attrs.get("design"), ds.sizes["factor"] - 1
+    if design == "sizing":
+        return "sizing"
     if design == "one_at_a_time":
         return "alone"
     if design == "latin_hypercube":
@@ -1077,6 +1081,8 @@ def response_against_factor(axis, ds, response, index):
                       capsize=3, color=PALETTE[0])
     elif way == "lines":
         lines_by_other_factor(axis, ds, index, positions, (mean, low, high))
+    elif way == "sizing":
+        sizing_panel(axis, ds, response, positions, (mean, low, high))
     else:
         joined_means(axis, positions, [summary[points] for summary in (mean, low, high)], PALETTE[0])
     mean_axis(axis, mean[points], low[points], high[points], unit)
@@ -1086,6 +1092,18 @@ def response_against_factor(axis, ds, response, index):
     if axis.get_legend_handles_labels()[0]:
         axis.legend(fontsize=7)
     return way
+
+
+def sizing_panel(axis, ds, response, servers, summaries):
+    """A sizing search's levels in order of servers, the bound over the wait it bounds (the first response) and
+    the answer."""
+    joined_means(axis, servers, summaries, PALETTE[0])
+    if response == experiment_responses(ds)[0] and "sizing_bound_minutes" in ds:
+        bound = float(ds.sizing_bound_minutes)
+        axis.axhline(bound, color="black", linestyle=":", label=f"bound: {figure_text(bound)} min")
+    if "sizing_fewest_servers" in ds and int(ds.sizing_fewest_servers) >= 0:
+        fewest = int(ds.sizing_fewest_servers)
+        axis.axvline(fewest, color=PALETTE[1], linestyle="--", label=f"fewest found: {fewest}")
 
 
 def mean_axis(axis, mean, low, high, unit):

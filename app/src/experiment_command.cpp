@@ -81,18 +81,20 @@ void check_responses(const scenarios::ExperimentDesc& e, const models::ScenarioD
   for (const auto& entry : catalog.series()) series.push_back(entry.spec.name);
   std::vector<std::string> stations;
   for (const models::StationDesc& station : scenario.stations) stations.push_back(station.id);
+  std::vector<std::string> factories;
+  for (const models::FactoryDesc& factory : scenario.factories) factories.push_back(factory.id);
   std::vector<scenarios::Diagnostic> problems;
   const std::size_t added = e.sizing ? 1 : 0;  // the sizing search's own response, checked with it
   for (std::size_t i = added; i < e.responses.size(); ++i) {
     const scenarios::ResponseDesc& r = e.responses[i];
-    const auto [key, what, name, known] = !r.headline.empty()
-                                              ? std::tuple("headline", "headline figure", r.headline, &figures)
-                                          : !r.series.empty() ? std::tuple("series", "series", r.series, &series)
-                                                              : std::tuple("station", "station", r.station, &stations);
+    const auto [key, what, name, known, where] =
+        !r.headline.empty()  ? std::tuple("headline", "headline figure", r.headline, &figures, " (docs/output.md)")
+        : !r.series.empty()  ? std::tuple("series", "series", r.series, &series, " (docs/output.md)")
+        : !r.station.empty() ? std::tuple("station", "station", r.station, &stations, " in the scenario")
+                             : std::tuple("factory", "factory", r.factory, &factories, " in the scenario");
     if (std::find(known->begin(), known->end(), name) != known->end()) continue;
     problems.push_back({r.where, "responses[" + std::to_string(i - added) + "]." + key,
-                        "no " + std::string(what) + " is named '" + name + "'" +
-                            (r.station.empty() ? " (docs/output.md lists them)" : " in the scenario")});
+                        "no " + std::string(what) + " is named '" + name + "'" + where});
   }
   if (!problems.empty()) throw scenarios::ScenarioError(std::move(problems));
 }
@@ -216,6 +218,11 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
                                           [&](const auto& s) { return s.id == response.station; });
         const auto index = static_cast<std::size_t>(station - scenario.stations.begin());
         responses.push_back(wait_minutes(totals.station_waits().by_station(index), response.wait));
+      } else if (!response.factory.empty()) {
+        const auto factory = std::find_if(scenario.factories.begin(), scenario.factories.end(),
+                                          [&](const auto& f) { return f.id == response.factory; });
+        const auto index = static_cast<std::size_t>(factory - scenario.factories.begin());
+        responses.push_back(wait_minutes(totals.line_waits(index), response.wait));
       } else {
         const auto figure =
             std::find_if(figures.begin(), figures.end(), [&](const auto& f) { return f.name == response.headline; });
@@ -252,7 +259,7 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
   std::optional<output::ExperimentResults::Sizing> sizing;
   if (e.sizing) {
     sizing.emplace();
-    sizing->station = e.sizing->station;
+    sizing->key = e.sizing->servers_key;
     sizing->at_most_minutes = e.sizing->at_most_minutes;
     scenarios::SizingSearch search(*e.sizing);
     while (const std::optional<std::int64_t> level = search.next()) {
@@ -318,14 +325,17 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
                                        [&](const auto& f) { return f.name == response.headline; });
       out.units = figure->units;
       out.long_name = figure->long_name;
-    } else if (!response.station.empty()) {
+    } else if (!response.station.empty() || !response.factory.empty()) {
       static const std::map<scenarios::WaitStatistic, std::string> what{
           {scenarios::WaitStatistic::mean, "mean"},
           {scenarios::WaitStatistic::p95, "95th percentile (to the minute)"},
           {scenarios::WaitStatistic::max, "longest"}};
       out.units = "min";
-      out.long_name = what.at(response.wait) + " of the waits before service at station " + response.station +
-                      " over the run (NaN without visits)";
+      out.long_name = what.at(response.wait) +
+                      (response.station.empty() ? " of the waits for an assembly line at factory " + response.factory +
+                                                      " over the run (NaN when no truck left the wait)"
+                                                : " of the waits before service at station " + response.station +
+                                                      " over the run (NaN without visits)");
     } else {
       const models::SeriesSpec& spec = catalog.find(response.series).spec;
       out.units = spec.units;
@@ -384,14 +394,17 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
                                 : "Responses by point (mean over the replications +/- the half-width of its 95% "
                                   "confidence interval, Student t)");
   if (sizing) {
-    const std::string bound = std::string(scenarios::to_string(e.sizing->wait)) + " wait at " + e.sizing->station +
+    const bool lines = e.sizing->station.empty();
+    const std::string bound = std::string(scenarios::to_string(e.sizing->wait)) +
+                              (lines ? " wait for a line at " + e.sizing->factory : " wait at " + e.sizing->station) +
                               " at most " + fixed(e.sizing->at_most_minutes, 1) + " min";
+    const std::string servers = lines ? "lines" : "servers";
     if (sizing->answer) {
-      std::cout << "\nFewest servers (" << e.sizing->servers_key << ") with the mean " << bound << ": "
+      std::cout << "\nFewest " << servers << " (" << e.sizing->servers_key << ") with the mean " << bound << ": "
                 << *sizing->answer << "\n";
     } else {
-      std::cout << "\nNo level up to " << e.sizing->to << " servers (" << e.sizing->servers_key << ") keeps the mean "
-                << bound << "\n";
+      std::cout << "\nNo level up to " << e.sizing->to << " " << servers << " (" << e.sizing->servers_key
+                << ") keeps the mean " << bound << "\n";
     }
   }
 

@@ -113,7 +113,12 @@ void ExperimentRuns::run(std::vector<std::unique_ptr<ExperimentRun>>& runs, cons
                 Bytes().add(static_cast<std::int64_t>(runs[i]->point)).add(runs[i]->replication).bytes());
     return true;
   };
-  {
+  // On any error here the threads take no more runs and are joined before it goes on up.
+  const auto join = [&] {
+    next = runs.size();
+    for (std::thread& worker : workers) worker.join();
+  };
+  try {
     Progress progress("experiment", options);
     auto shown = std::chrono::steady_clock::time_point{};
     for (;;) {
@@ -155,13 +160,16 @@ void ExperimentRuns::run(std::vector<std::unique_ptr<ExperimentRun>>& runs, cons
       const auto now = std::chrono::steady_clock::now();
       if (now - shown >= std::chrono::milliseconds(50)) {
         progress.update(done / static_cast<double>(runs.size()),
-                        label + ": " + std::to_string(finished) + "/" + std::to_string(runs.size()) + " runs", 0);
+                        label + ": " + std::to_string(finished) + "/" + std::to_string(runs.size()) + " runs");
         shown = now;
       }
       if (!heard) std::this_thread::sleep_for(std::chrono::milliseconds(ranks_.size() > 1 ? 1 : 50));
     }
+  } catch (...) {
+    join();
+    throw;
   }
-  for (std::thread& worker : workers) worker.join();
+  join();
   for (const auto& run : runs) {
     if (run->error) std::rethrow_exception(run->error);
   }
@@ -171,27 +179,36 @@ void ExperimentRuns::serve() {
   std::vector<std::thread> workers;
   for (unsigned j = 0; j < jobs_; ++j) {
     workers.emplace_back([this, thread = static_cast<std::int32_t>(j)] {
-      for (;;) {
-        ranks_.send(0, tag_ask, Bytes().add(thread).bytes());
-        const std::vector<char> given = ranks_.receive(0, tag_run + thread);
-        const auto point = read_at<std::int64_t>(given, 0);
-        if (point < 0) return;
-        const auto replication = read_at<std::int64_t>(given, sizeof(std::int64_t));
-        Bytes reply;
-        reply.add(point).add(replication);
-        try {
-          for (const double value : simulate_(static_cast<std::size_t>(point), replication, [](double) {})) {
-            reply.add(value);
-          }
-          ranks_.send(0, tag_result, reply.bytes());
-        } catch (...) {
-          ranks_.send(0, tag_failure, reply.add_text(what_of(std::current_exception())).bytes());
-        }
+      try {
+        serve_thread(thread);
+      } catch (const std::exception& e) {
+        // Rank 0 would wait for this thread's runs for ever: the whole job ends.
+        ranks_.abort("rank " + std::to_string(ranks_.rank()) + ": " + e.what());
       }
     });
   }
   for (std::thread& worker : workers) worker.join();
   ranks_.send(0, tag_finished, {});
+}
+
+void ExperimentRuns::serve_thread(std::int32_t thread) {
+  for (;;) {
+    ranks_.send(0, tag_ask, Bytes().add(thread).bytes());
+    const std::vector<char> given = ranks_.receive(0, tag_run + thread);
+    const auto point = read_at<std::int64_t>(given, 0);
+    if (point < 0) return;
+    const auto replication = read_at<std::int64_t>(given, sizeof(std::int64_t));
+    Bytes reply;
+    reply.add(point).add(replication);
+    try {
+      for (const double value : simulate_(static_cast<std::size_t>(point), replication, [](double) {})) {
+        reply.add(value);
+      }
+      ranks_.send(0, tag_result, reply.bytes());
+    } catch (...) {
+      ranks_.send(0, tag_failure, reply.add_text(what_of(std::current_exception())).bytes());
+    }
+  }
 }
 
 void ExperimentRuns::stop_other_ranks() {

@@ -47,6 +47,8 @@ class ExperimentRuns {
   void serve();
 
  private:
+  /// One thread of `serve`: asks for a run, runs it, sends its responses back, until there is no more.
+  void serve_thread(std::int32_t thread);
   void stop_other_ranks();
 
   Ranks& ranks_;

@@ -41,17 +41,21 @@ Progress::Progress(std::string label, const ProgressOptions& options)
 
 Progress::~Progress() { finish(); }
 
-void Progress::update(double fraction, const std::string& where, std::uint64_t events) {
+void Progress::update(double fraction, const std::string& where, std::optional<std::uint64_t> events) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
   if (now - last_ < interval_) return;
   last_ = now;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
-  const double rate = elapsed > 0 ? static_cast<double>(events) / elapsed : 0.0;
   const double left = fraction > 0 ? elapsed * (1.0 - fraction) / fraction : 0.0;
+  char rate[48] = "";
+  if (events) {
+    std::snprintf(rate, sizeof rate, "  %.2f M events/s",
+                  elapsed > 0 ? static_cast<double>(*events) / elapsed / 1e6 : 0.0);
+  }
   char line[256];
-  std::snprintf(line, sizeof line, "%s %s  %5.1f%%  %.2f M events/s  about %s left", label_.c_str(), where.c_str(),
-                100.0 * fraction, rate / 1e6, format_seconds(left).c_str());
+  std::snprintf(line, sizeof line, "%s %s  %5.1f%%%s  about %s left", label_.c_str(), where.c_str(), 100.0 * fraction,
+                rate, format_seconds(left).c_str());
   if (terminal_) {
     std::fprintf(stderr, "\r\x1b[K%s", line);
   } else {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace truckflow::app {
@@ -22,8 +23,9 @@ class Progress {
   Progress& operator=(const Progress&) = delete;
   ~Progress();
 
-  /// `fraction` done in [0, 1]; `where` is shown as is (e.g. the simulated date); `events` so far.
-  void update(double fraction, const std::string& where, std::uint64_t events);
+  /// `fraction` done in [0, 1]; `where` is shown as is (e.g. the simulated date); `events` so far,
+  /// when counted (their rate is shown).
+  void update(double fraction, const std::string& where, std::optional<std::uint64_t> events = std::nullopt);
   /// Clears the line (on a terminal).
   void finish();
 

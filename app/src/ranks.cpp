@@ -4,6 +4,7 @@
 #include <mpi.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
@@ -107,6 +108,13 @@ std::vector<char> Ranks::receive(int rank, int tag) {
     }
     std::this_thread::sleep_for(poll_pause);
   }
+}
+
+void Ranks::abort(const std::string& why) {
+  std::fprintf(stderr, "truckflow: error: %s\n", why.c_str());
+  std::fflush(stderr);
+  MPI_Abort(MPI_COMM_WORLD, 1);
+  std::abort();  // MPI_Abort does not return
 }
 
 }  // namespace truckflow::app

@@ -41,6 +41,8 @@ class Ranks {
   std::optional<Message> poll();
   /// Waits (sleeping between looks, not inside MPI) for a message from `rank` with `tag`.
   std::vector<char> receive(int rank, int tag);
+  /// Prints `why` and ends every rank of the job (MPI_Abort, exit code 1).
+  [[noreturn]] void abort(const std::string& why);
 
  private:
   bool launched_ = false;

@@ -472,10 +472,12 @@ void Operations::check(Laws& laws) const {
                      chain_.desc.truck_types[t].id + "): activity counter = trucks found doing it");
     }
   }
-  // Energy by carrier: what stations put in trucks and what they came with = what they used +
-  // what they hold + what left with retired trucks.
+  // Energy by carrier: what stations put in the fleets' trucks and what they came with = what they
+  // used + what they hold + what left with retired trucks.
   std::array<double, carrier_count> dispensed{};
-  for (const auto& station : stations_) dispensed[index_of(station->carrier())] += station->dispensed();
+  for (const auto& station : stations_) {
+    dispensed[index_of(station->carrier())] += station->dispensed() - station->dispensed_to_others();
+  }
   for (std::size_t c = 0; c < carrier_count; ++c) {
     const std::string name = to_string(static_cast<Carrier>(c));
     laws.near(dispensed[c] + filled_at_delivery_[c], consumed_[c] + on_board[c] + retired_with_[c],

@@ -60,6 +60,7 @@ Station::Station(Chain& chain, std::size_t index, const StationDesc& desc, Place
   }
   if (!desc.expansions.empty() || desc.trucks_per_server > 0.0)
     chain.sim.spawn(grow(), "station/" + desc.id + "/growth");
+  if (desc.other_traffic) chain.sim.spawn(other_traffic(), "station/" + desc.id + "/other_traffic");
 }
 
 engine::Duration Station::expected_wait() const {
@@ -113,6 +114,15 @@ engine::Process<Refill> Station::refill(Truck& truck, double level, double full,
 }
 
 Refill Station::book(Truck& truck, double level, double full, double max_charge_kw) {
+  const Refill refill = book_units(std::max(0.0, full - level), desc_.kind == StationKind::charging
+                                                                    ? charge_time(level, full, max_charge_kw)
+                                                                    : engine::Duration::zero());
+  truck.served_from = chain_.sim.now() + refill.waited;
+  truck.served_until = truck.served_from + refill.served;
+  return refill;
+}
+
+Refill Station::book_units(double units, engine::Duration charging) {
   // The server that frees first, and for a swap the pack charged first: the start; the truck's own
   // pack, out at the start, recharges on the pack bay that frees first.
   const engine::Time now = chain_.sim.now();
@@ -121,7 +131,7 @@ Refill Station::book(Truck& truck, double level, double full, double max_charge_
     prune_booked_at_ = std::max<std::size_t>(64, 2 * booked_.size());
   }
   Refill refill;
-  refill.units = std::max(0.0, full - level);
+  refill.units = units;
   const engine::Time server_free = std::max(now, lanes_->free_at());
   engine::Time starts = server_free;
   engine::Time pack_ready = server_free;
@@ -131,7 +141,7 @@ Refill Station::book(Truck& truck, double level, double full, double max_charge_
     const double tariff = tariff_cny_per_kwh(starts);
     price += tariff;
     refill.bought_cny = refill.units * tariff;
-    work = charge_time(level, full, max_charge_kw);
+    work = charging;
   } else {
     pack_ready = charged_at_->free_at();
     starts = std::max(server_free, pack_ready);
@@ -148,10 +158,24 @@ Refill Station::book(Truck& truck, double level, double full, double max_charge_
   refill.cost_cny = refill.units * price;
   lanes_->occupy_until(starts + refill.served);
   booked_.push_back({now, starts, starts + refill.served, pack_ready});
-  truck.served_from = starts;
-  truck.served_until = starts + refill.served;
   count(refill);
   return refill;
+}
+
+engine::Process<> Station::other_traffic() {
+  // Arrivals a Poisson stream, energies exponential: each its own draw from the station's stream.
+  engine::Simulation& sim = chain_.sim;
+  const OtherTrafficDesc& traffic = *desc_.other_traffic;
+  engine::Stream& draws = sim.rng("station/" + desc_.id + "/other_traffic");
+  if (opens_at_ > sim.now()) co_await sim.timeout(opens_at_ - sim.now());
+  for (;;) {
+    co_await sim.timeout(engine::hours(draws.exponential(1.0 / traffic.trucks_per_hour)));
+    const double kwh = draws.exponential(traffic.mean_kwh);
+    const Refill refill = book_units(kwh, engine::hours(kwh / desc_.charger_kw));
+    dispensed_to_others_ += kwh;
+    chain_.emit(
+        OtherTrafficCharged{sim.now(), index_, refill.waited, refill.served, kwh, refill.cost_cny, refill.bought_cny});
+  }
 }
 
 engine::Process<Refill> Station::fill_from_tank(Truck& truck, double level, double full) {

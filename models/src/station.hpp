@@ -58,7 +58,8 @@ class Station {
   bool books_visits() const noexcept { return lanes_.has_value(); }
   /// At a charging or swap station: books the visit of `truck` arriving now, holding `level` of
   /// `full` units, and counts it at once (the truck's `served_from` and `served_until` say when it
-  /// is served). `max_charge_kw` limits a charger's power.
+  /// is served). `max_charge_kw` limits a charger's power. Trucks of the station's other traffic
+  /// are booked the same way, by the station itself.
   Refill book(Truck& truck, double level, double full, double max_charge_kw);
   /// Serves `truck` and returns when it is over: a booked visit, or at a hydrogen, methanol or
   /// diesel station a wait for a nozzle and fuel in the tank (the truck is refuelling from its
@@ -80,6 +81,8 @@ class Station {
   /// Hours servers were available since the station opened, to now.
   double server_hours(engine::Time now) const;
   double dispensed() const noexcept { return dispensed_; }
+  /// Of it, what went to trucks of the station's other traffic (outside the fleets).
+  double dispensed_to_others() const noexcept { return dispensed_to_others_; }
   double revenue_cny() const noexcept { return revenue_cny_; }
   double purchases_cny() const noexcept { return purchases_cny_; }
   double grid_kwh() const noexcept { return grid_kwh_; }
@@ -103,6 +106,10 @@ class Station {
   };
 
   engine::Duration charge_time(double level, double full, double max_charge_kw) const;
+  /// Books a visit arriving now for `units`, charging for `charging` (charging stations), and counts it.
+  Refill book_units(double units, engine::Duration charging);
+  /// The trucks from outside the fleets, arriving while the station is open.
+  engine::Process<> other_traffic();
   double tariff_cny_per_kwh(engine::Time now) const;
   /// Waits for a server and fuel in the tank, then fills.
   engine::Process<Refill> fill_from_tank(Truck& truck, double level, double full);
@@ -143,6 +150,7 @@ class Station {
   double server_hours_ = 0.0;  // to capacity_since_
   engine::Time capacity_since_;
   double dispensed_ = 0.0;
+  double dispensed_to_others_ = 0.0;
   double revenue_cny_ = 0.0;
   double purchases_cny_ = 0.0;
   double grid_kwh_ = 0.0;

@@ -120,6 +120,12 @@ void Value::on_event(const DomainEvent& event) {
           // Electricity a charging or swap station bought for this visit, from the grid.
           post(e.at, FlowKind::energy_purchase, station,
                establishments_.rest_of_economy(*establishments_[station].region), fen_of(e.bought_cny));
+        } else if constexpr (std::is_same_v<E, OtherTrafficCharged>) {
+          // Trucks outside the fleets pay as the region's customers do.
+          const std::size_t station = establishments_.station(e.station);
+          const std::size_t region = *establishments_[station].region;
+          post(e.at, FlowKind::energy_sale, establishments_.customers(region), station, fen_of(e.cost_cny));
+          post(e.at, FlowKind::energy_purchase, station, establishments_.rest_of_economy(region), fen_of(e.bought_cny));
         } else if constexpr (std::is_same_v<E, EnergyDelivered>) {
           const std::size_t source = establishments_.energy_source(e.source);
           const std::int64_t amount = fen_of(e.cost_cny);

@@ -82,7 +82,10 @@
       ci95: "95% confidence interval of the mean", ci95half: "half-width of its 95% confidence interval",
       lowest: "lowest level", highest: "highest level", change: "change from the base point's mean",
       pointsShown: "the first {n} of {m} points", footerExperiment: "Experiment", footerBase: "base scenario",
-      designs: { full_factorial: "full factorial", one_at_a_time: "one factor at a time", latin_hypercube: "Latin hypercube" },
+      designs: { full_factorial: "full factorial", one_at_a_time: "one factor at a time", latin_hypercube: "Latin hypercube",
+        sizing: "sizing search" },
+      sizingFound: "Fewest {key} that keep the mean of the bounded wait ({first}) at most {bound} min: {n} (the points are the levels tried, in the order tried)",
+      sizingNone: "No level of {key} searched keeps the mean of the bounded wait ({first}) at most {bound} min (the points are the levels tried, in the order tried)",
     },
     zh: {
       toggle: "English", run: "未并列比较的图表所示方案：", date: "日期",
@@ -132,7 +135,9 @@
       ci95: "均值的 95% 置信区间", ci95half: "95% 置信区间半宽",
       lowest: "最低水平", highest: "最高水平", change: "相对基准点均值的变化",
       pointsShown: "仅列出前 {n} 个试验点（共 {m} 个）", footerExperiment: "试验", footerBase: "基准情景",
-      designs: { full_factorial: "全因子设计", one_at_a_time: "单因素轮换", latin_hypercube: "拉丁超立方抽样" },
+      designs: { full_factorial: "全因子设计", one_at_a_time: "单因素轮换", latin_hypercube: "拉丁超立方抽样", sizing: "规模搜索" },
+      sizingFound: "使受限等待（{first}）均值不超过 {bound} 分钟的最少 {key}：{n}（试验点为按尝试顺序排列的水平）",
+      sizingNone: "搜索范围内 {key} 的任何水平都不能使受限等待（{first}）均值不超过 {bound} 分钟（试验点为按尝试顺序排列的水平）",
     },
   };
   function t(key) {
@@ -971,6 +976,13 @@
     const scroll = element("div", "table-scroll");
     scroll.appendChild(table);
     box.appendChild(scroll);
+    if (has("sizing_fewest_servers") && has("sizing_bound_minutes")) {
+      const fewest = valuesOf("sizing_fewest_servers")[0];
+      const text = t(fewest >= 0 ? "sizingFound" : "sizingNone").replace("{key}", ATTRS.sizing_key || "")
+        .replace("{first}", (responses[0] || "").replace("response_", "")).replace("{bound}", valuesOf("sizing_bound_minutes")[0])
+        .replace("{n}", fewest);
+      box.appendChild(element("p", "sizing-answer", text));
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

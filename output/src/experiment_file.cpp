@@ -87,12 +87,12 @@ void write_experiment_results(const std::string& path, const ExperimentResults& 
                 {"1",
                  "1 where the mean over the replications of the bounded wait (the first response) is at most "
                  "sizing_bound_minutes, else 0"});
-    nc.variable("sizing_fewest_servers", {}, std::vector<std::int64_t>{r.sizing->answer.value_or(-1)},
-                {"servers", "the fewest servers at " + r.sizing->station +
-                                " found to meet the bound (-1: not even the most searched did)"});
+    nc.variable(
+        "sizing_fewest_servers", {}, std::vector<std::int64_t>{r.sizing->answer.value_or(-1)},
+        {"servers", "the fewest " + r.sizing->key + " found to meet the bound (-1: not even the most searched did)"});
     nc.variable("sizing_bound_minutes", {}, std::vector<double>{r.sizing->at_most_minutes},
                 {"min", "the most the bounded wait may be"});
-    nc.attribute("sizing_station", r.sizing->station);
+    nc.attribute("sizing_key", r.sizing->key);
   }
   nc.attribute("Conventions", "CF-1.8");
   nc.attribute("title", "truckflow experiment: " + r.name);

@@ -53,6 +53,14 @@ void StageWaits::leave(const Truck& truck, engine::Time now) {
   ++tally.trucks;
   tally.days += days;
   tally.max_days = std::max(tally.max_days, days);
+  if (truck.stage == TruckStage::awaiting_line) {
+    if (line_waits_.size() <= truck.factory) line_waits_.resize(truck.factory + 1);
+    line_waits_[truck.factory].add((now - truck.entered).to_hours());
+  }
+}
+
+WaitSummary StageWaits::line_waits(std::size_t factory) const {
+  return factory < line_waits_.size() ? line_waits_[factory].summary() : WaitHistogram().summary();
 }
 
 StageWaits::StageWaits() : places_(stages), peak_(stages, 0), in_stage_(models::truck_stage_count, 0) {}

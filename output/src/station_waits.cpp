@@ -1,4 +1,4 @@
-// WaitHistogram and StationWaits.
+// StationWaits.
 #include "truckflow/output/station_waits.hpp"
 
 #include <algorithm>
@@ -8,39 +8,14 @@
 
 namespace truckflow::output {
 
-void WaitHistogram::add(double hours) {
-  const auto minute = static_cast<std::size_t>(std::max(0.0, hours * 60.0));
-  if (minute >= minutes_.size()) minutes_.resize(minute + 1, 0);
-  ++minutes_[minute];
-  ++visits_;
-  sum_hours_ += hours;
-  max_hours_ = std::max(max_hours_, hours);
-}
-
-double WaitHistogram::quantile_hours(double share) const {
-  if (visits_ == 0) return std::numeric_limits<double>::quiet_NaN();
-  const double rank = share * static_cast<double>(visits_);
-  double below = 0.0;
-  for (std::size_t m = 0; m < minutes_.size(); ++m) {
-    const double here = minutes_[m];
-    if (here > 0.0 && below + here >= rank) {
-      return std::min(max_hours_, (static_cast<double>(m) + (rank - below) / here) / 60.0);
-    }
-    below += here;
-  }
-  return max_hours_;
-}
-
-WaitSummary WaitHistogram::summary() const {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  if (visits_ == 0) return {0, nan, nan, nan};
-  return {visits_, sum_hours_ / static_cast<double>(visits_), quantile_hours(0.95), max_hours_};
-}
-
 StationWaits::StationWaits(std::size_t stations, std::size_t truck_types, std::size_t sites)
     : stations_(stations), types_(truck_types), site_types_(sites * truck_types) {}
 
 void StationWaits::on_event(const models::DomainEvent& event) {
+  if (const auto* other = std::get_if<models::OtherTrafficCharged>(&event)) {
+    stations_.at(other->station).add(other->waited.to_hours());  // the station's waits, not the fleets'
+    return;
+  }
   const auto* visit = std::get_if<models::StationVisited>(&event);
   if (visit == nullptr) return;
   const double hours = visit->waited.to_hours();

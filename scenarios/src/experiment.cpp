@@ -57,6 +57,7 @@ const char* to_string(Statistic statistic) {
 std::string ResponseDesc::name() const {
   if (!headline.empty()) return headline;
   if (!station.empty()) return station + "_wait_" + to_string(wait) + "_minutes";
+  if (!factory.empty()) return factory + "_line_wait_" + to_string(wait) + "_minutes";
   return series + "_" + to_string(statistic);
 }
 
@@ -177,9 +178,11 @@ const ObjectSpec<ResponseDesc>& response_spec() {
         {{"final", Statistic::final}, {"mean", Statistic::mean}, {"max", Statistic::max}, {"min", Statistic::min}},
         "of a series over time: its value at the end, mean, largest or smallest sample", Need::optional));
     s.add(text("station", &ResponseDesc::station, "a station's id: the waits before service there, in minutes"));
+    s.add(text("factory", &ResponseDesc::factory,
+               "a factory's id: the waits of its trucks for an assembly line (components gathered), in minutes"));
     s.add(wait_choice("wait", &ResponseDesc::wait,
-                      "of a station's waits over a run: their mean, 95th percentile "
-                      "(to the minute) or longest (default p95)"));
+                      "of a station's or factory's waits over a run: their mean, 95th percentile (to the minute) or "
+                      "longest (default p95)"));
     return s;
   }();
   return spec;
@@ -188,16 +191,18 @@ const ObjectSpec<ResponseDesc>& response_spec() {
 const ObjectSpec<SizingDesc>& sizing_spec() {
   static const auto spec = [] {
     ObjectSpec<SizingDesc> s("sizing",
-                             "A search for the fewest servers at a station that keep its wait at most a bound, "
-                             "each level tried run `replications` times.");
+                             "A search for the fewest servers at a station (or assembly lines at a factory) that keep "
+                             "its wait at most a bound, each level tried run `replications` times; give station or "
+                             "factory.");
     s.add(text("station", &SizingDesc::station,
                "the station's id (its chargers, swap lanes, dispensers or nozzles are searched; it must not "
-               "grow by expansions or trucks_per_server)",
-               Need::required));
+               "grow by expansions or trucks_per_server; its wait: before service)"));
+    s.add(text("factory", &SizingDesc::factory,
+               "the factory's id (its lines are searched; its wait: a truck's, components gathered, for a line)"));
     s.add(integer("from", &SizingDesc::from, Range{1.0, static_cast<double>(models::max_station_servers)}, "servers",
-                  "the fewest servers searched"));
+                  "the fewest servers (or lines) searched"));
     s.add(integer("to", &SizingDesc::to, Range{1.0, static_cast<double>(models::max_station_servers)}, "servers",
-                  "the most servers searched"));
+                  "the most servers (or lines) searched"));
     s.add(wait_choice("wait", &SizingDesc::wait,
                       "the statistic of a run's waits bounded: mean, 95th percentile (default) or longest"));
     s.add(number("at_most_minutes", &SizingDesc::at_most_minutes, Range{0.0, 1e7}, "min",
@@ -303,11 +308,12 @@ void check(ExperimentDesc& e, Context& context) {
     ResponseDesc& response = e.responses[r];
     const std::string path = item_path("responses", r);
     response.where = context.where(path);
-    const int kinds =
-        (response.headline.empty() ? 0 : 1) + (response.series.empty() ? 0 : 1) + (response.station.empty() ? 0 : 1);
-    if (kinds != 1) context.error_at(path, "give exactly one of headline, series and station");
-    if (response.station.empty() && context.locations().count(child_path(path, "wait")) != 0) {
-      context.error_at(child_path(path, "wait"), "wait is for a station's waits: give station too");
+    const int kinds = (response.headline.empty() ? 0 : 1) + (response.series.empty() ? 0 : 1) +
+                      (response.station.empty() ? 0 : 1) + (response.factory.empty() ? 0 : 1);
+    if (kinds != 1) context.error_at(path, "give exactly one of headline, series, station and factory");
+    if (response.station.empty() && response.factory.empty() &&
+        context.locations().count(child_path(path, "wait")) != 0) {
+      context.error_at(child_path(path, "wait"), "wait is for a station's or factory's waits: give one");
     }
   }
   if (e.sizing) {
@@ -318,11 +324,15 @@ void check(ExperimentDesc& e, Context& context) {
         context.error_at(key, std::string("a sizing search makes its own levels: give no ") + key);
       }
     }
+    if (sizing.station.empty() == sizing.factory.empty()) {
+      context.error_at("sizing", "give exactly one of station and factory");
+    }
     if (sizing.to < sizing.from) context.error_at("sizing.to", "expected at least from");
     if (sizing.to - sizing.from >= 1000) context.error_at("sizing.to", "expected at most 1,000 levels from `from`");
     e.design = Design::sizing;
     ResponseDesc bounded;
     bounded.station = sizing.station;
+    bounded.factory = sizing.factory;
     bounded.wait = sizing.wait;
     bounded.where = sizing.where;
     e.responses.insert(e.responses.begin(), bounded);
@@ -374,48 +384,56 @@ void check(ExperimentDesc& e, Context& context) {
 }  // namespace
 
 /// The sizing search's factor: the key of its station's servers (by the station's kind, read from
-/// the base scenario), from..to. Throws ScenarioError at `sizing.station` when the station is not
-/// in the scenario or grows over the run.
+/// the base scenario) or its factory's lines, from..to. Throws ScenarioError at the sizing's
+/// station or factory when the scenario has none of that id, or the station grows over the run.
 void search_servers(ExperimentDesc& e) {
   SizingDesc& sizing = *e.sizing;
   LoadOptions options;
   options.overrides = e.overrides;
   const LoadedScenario base = load_scenario(e.scenario_path, options);
-  std::vector<std::string> ids;
-  const models::StationDesc* station = nullptr;
-  for (const models::StationDesc& s : base.description.stations) {
-    ids.push_back(s.id);
-    if (s.id == sizing.station) station = &s;
-  }
+  const bool station = !sizing.station.empty();
+  const std::string& id = station ? sizing.station : sizing.factory;
   const auto fail = [&](std::string message) {
-    throw ScenarioError({Diagnostic{sizing.where, "sizing.station", std::move(message)}});
+    throw ScenarioError({Diagnostic{sizing.where, station ? "sizing.station" : "sizing.factory", std::move(message)}});
   };
-  if (station == nullptr) {
-    fail("the scenario has no station '" + sizing.station + "'" +
-         (ids.empty() ? std::string(" (it has no stations)") : did_you_mean(sizing.station, ids)));
+  std::vector<std::string> ids;
+  if (station) {
+    for (const models::StationDesc& s : base.description.stations) ids.push_back(s.id);
+  } else {
+    for (const models::FactoryDesc& f : base.description.factories) ids.push_back(f.id);
   }
-  if (!station->expansions.empty() || station->trucks_per_server > 0.0) {
-    fail("station '" + sizing.station +
-         "' grows over the run (expansions or trucks_per_server), so no one number of servers is searched; "
-         "remove them in overrides (e.g. 'stations[" +
-         sizing.station + "].expansions=[]')");
+  const auto found = std::find(ids.begin(), ids.end(), id);
+  if (found == ids.end()) {
+    fail("the scenario has no " + std::string(station ? "station" : "factory") + " '" + id + "'" +
+         (ids.empty() ? std::string(" (it has none)") : did_you_mean(id, ids)));
   }
-  const char* servers = "nozzles";
-  switch (station->kind) {
-    case models::StationKind::charging:
-      servers = "chargers";
-      break;
-    case models::StationKind::swap:
-      servers = "lanes";
-      break;
-    case models::StationKind::hydrogen:
-      servers = "dispensers";
-      break;
-    case models::StationKind::methanol:
-    case models::StationKind::diesel:
-      break;
+  if (!station) {
+    sizing.servers_key = "factories[" + id + "].lines";
+  } else {
+    const models::StationDesc& s = base.description.stations[static_cast<std::size_t>(found - ids.begin())];
+    if (!s.expansions.empty() || s.trucks_per_server > 0.0) {
+      fail("station '" + id +
+           "' grows over the run (expansions or trucks_per_server), so no one number of servers is searched; "
+           "remove them in overrides (e.g. 'stations[" +
+           id + "].expansions=[]')");
+    }
+    const char* servers = "nozzles";
+    switch (s.kind) {
+      case models::StationKind::charging:
+        servers = "chargers";
+        break;
+      case models::StationKind::swap:
+        servers = "lanes";
+        break;
+      case models::StationKind::hydrogen:
+        servers = "dispensers";
+        break;
+      case models::StationKind::methanol:
+      case models::StationKind::diesel:
+        break;
+    }
+    sizing.servers_key = "stations[" + id + "]." + servers;
   }
-  sizing.servers_key = "stations[" + sizing.station + "]." + servers;
   FactorDesc factor;
   factor.key = sizing.servers_key;
   for (std::int64_t level = sizing.from; level <= sizing.to; ++level) factor.levels.push_back(std::to_string(level));

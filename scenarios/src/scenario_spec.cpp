@@ -491,6 +491,20 @@ const ObjectSpec<ExpansionDesc>& expansion_spec() {
   return spec;
 }
 
+const ObjectSpec<OtherTrafficDesc>& other_traffic_spec() {
+  static const auto spec = [] {
+    ObjectSpec<OtherTrafficDesc> s("other traffic",
+                                   "Trucks from outside the scenario's fleets that also charge here (passing traffic, "
+                                   "other operators): a Poisson stream around the clock while the station is open, "
+                                   "each taking an exponentially distributed energy at the charger's full power.");
+    s.add(number("trucks_per_hour", &OtherTrafficDesc::trucks_per_hour, Range{0.0, 10000.0, true}, "trucks/h",
+                 "mean arrivals per hour"));
+    s.add(number("mean_kwh", &OtherTrafficDesc::mean_kwh, Range{0.0, 100000.0, true}, "kWh", "mean energy one takes"));
+    return s;
+  }();
+  return spec;
+}
+
 const ObjectSpec<StationDesc>& station_spec() {
   static const auto spec = [] {
     ObjectSpec<StationDesc> s("station",
@@ -541,6 +555,8 @@ const ObjectSpec<StationDesc>& station_spec() {
               number("charger_kw", &StationDesc::charger_kw, Range{0.0, 5000.0, true}, "kW", "power of one charger"));
     s.add_for({"charging"}, number("taper_from_soc", &StationDesc::taper_from_soc, Range{0.0, 1.0, true}, "",
                                    "the power falls above this state of charge", Need::optional));
+    s.add_for({"charging"}, optional_object("other_traffic", &StationDesc::other_traffic, other_traffic_spec(),
+                                            "trucks from outside the fleets that also charge here (none by default)"));
     s.add_for({"swap"}, number("swap_minutes", &StationDesc::swap_minutes, Range{0.0, 600.0, true}, "min",
                                "time in a lane per swap"));
     s.add_for({"swap"}, integer("packs", &StationDesc::packs, Range{1.0, 100000.0}, "packs",

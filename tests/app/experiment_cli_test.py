@@ -4,6 +4,8 @@ summaries from the runs, and bad experiment files reported where they are wrong.
 
 Run by CTest: experiment_cli_test.py TRUCKFLOW SOURCE_DIR [TestCase[.test_method]]
 """
+import math
+import os
 import pathlib
 import subprocess
 import sys
@@ -19,6 +21,28 @@ EXPERIMENT = "scenarios/experiments/tiny_chargers.yaml"
 
 def truckflow(*args):
     return subprocess.run([TRUCKFLOW, *map(str, args)], cwd=SOURCE, capture_output=True, text=True, timeout=900)
+
+
+def mpirun(ranks, *args):
+    """truckflow under `mpirun -np RANKS`, as root and with more ranks than cores if need be."""
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
+               OMPI_MCA_rmaps_base_oversubscribe="1")
+    # OpenMPI's own allocations outlive MPI_Finalize; a sanitized build must not call them leaks.
+    env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"), "detect_leaks=0"]))
+    return subprocess.run(["mpirun", "-np", str(ranks), TRUCKFLOW, *map(str, args)], cwd=SOURCE,
+                          capture_output=True, text=True, timeout=900, env=env)
+
+
+def erlang_c_p95_minutes(servers, per_hour, mean_hours):
+    """The 95th percentile of the wait in an M/M/c queue (Erlang C): P(W > t) = C exp(-(c mu - lambda) t)."""
+    load = per_hour * mean_hours
+    if servers <= load:
+        return math.inf
+    top = load ** servers / math.factorial(servers) * servers / (servers - load)
+    waits = top / (sum(load ** k / math.factorial(k) for k in range(servers)) + top)
+    if waits <= 0.05:
+        return 0.0
+    return 60.0 * math.log(waits / 0.05) / (servers / mean_hours - per_hour)
 
 
 def data_of(path):
@@ -106,6 +130,83 @@ sequential: {{response: tonnes_moved_t, relative_half_width: 0.001, max_replicat
                 run = values[point, :n]
                 narrow = t975[n] * run.std(ddof=1) / np.sqrt(n) <= 0.001 * abs(run.mean())
                 self.assertEqual(narrow, n == count, (point, n))
+
+    def test_the_same_results_on_two_ranks_as_on_one_thread(self):
+        for experiment in (EXPERIMENT, "scenarios/experiments/tiny_sizing.yaml"):
+            one, table = self.experiment("--jobs", "1", path=experiment)
+            two = self.folder / f"ranks{len(list(self.folder.iterdir()))}.h5"
+            done = mpirun(2, "experiment", experiment, "-o", two, "--quiet")
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertEqual(data_of(one), data_of(two), experiment)
+            # Rank 0 alone prints the table and writes the file.
+            self.assertEqual(done.stdout.count("Experiment: "), 1, done.stdout)
+            self.assertIn("on 2 ranks", done.stdout)
+
+    def test_bad_input_on_two_ranks_is_reported_once_with_exit_code_2(self):
+        done = mpirun(2, "experiment", self.folder / "missing.yaml")
+        self.assertEqual(done.returncode, 2, done.stdout + done.stderr)
+        self.assertEqual(done.stderr.count("missing.yaml: error: cannot open the file"), 1, done.stderr)
+
+    def test_the_sizing_search_finds_the_fewest_chargers_erlang_c_gives(self):
+        # The tiny roadside station: M/M/c with 4 arrivals an hour and half an hour of charging each.
+        per_hour, mean_hours, bound = 4.0, 0.5, 10.0
+        out, table = self.experiment(path="scenarios/experiments/tiny_sizing.yaml")
+        expected = next(c for c in range(1, 13) if erlang_c_p95_minutes(c, per_hour, mean_hours) <= bound)
+        self.assertEqual(expected, 5)
+        with h5py.File(out, "r") as f:
+            self.assertEqual(f["sizing_fewest_servers"][()], expected)
+            self.assertEqual(f["sizing_bound_minutes"][()], bound)
+            tried = f["point_value"][()][:, 0].astype(int).tolist()
+            waits = f["response_roadside_wait_p95_minutes_mean"][()]
+            highs = f["response_roadside_wait_p95_minutes_ci95_high"][()]
+            meets = f["point_meets_bound"][()].tolist()
+        # Bisection over 1..12: the most first, then halves.
+        self.assertEqual(tried, [12, 6, 3, 5, 4])
+        self.assertIn(f"Fewest servers (stations[roadside].chargers) with the mean p95 wait at roadside at most "
+                      f"10.0 min: {expected}", table)
+        for servers, wait, high, met in zip(tried, waits, highs, meets):
+            theory = erlang_c_p95_minutes(servers, per_hour, mean_hours)
+            self.assertEqual(met, int(wait <= bound))
+            self.assertEqual(met, int(servers >= expected), servers)
+            # Within the replications' interval, widened by the minute the percentile is read to.
+            self.assertLessEqual(abs(wait - theory), (high - wait) + 1.0, (servers, wait, theory))
+
+    def test_the_sizing_search_finds_the_lines_a_steady_order_stream_needs(self):
+        # Worked by hand: 2,000 trucks ordered evenly over 2026, one every 4.38 h, each 10 h on a line, kits
+        # always in stock. Three lines start one every 3.33 h: no truck ever waits. Two start one every 5 h:
+        # the queue grows all year (about 250 trucks behind at its end). So the fewest lines is 3.
+        path = self.folder / "lines.yaml"
+        path.write_text(f"""name: lines
+scenario: {SOURCE}/scenarios/tiny/two_regions.yaml
+overrides:
+  - "sites[quarry].deployment=[{{year: 2026, truck_type: truck, trucks: 2000}}]"
+  - "factories[plant].inventory={{initial_stock_trucks: 3000, reorder_point_trucks: 0, order_quantity_trucks: 1}}"
+sizing: {{factory: plant, from: 1, to: 8, wait: p95, at_most_minutes: 60}}
+replications: 2
+responses:
+  - {{factory: plant, wait: mean}}
+""", encoding="utf-8")
+        out, table = self.experiment(path=path)
+        self.assertIn("Fewest lines (factories[plant].lines) with the mean p95 wait for a line at plant at most "
+                      "60.0 min: 3", table)
+        with h5py.File(out, "r") as f:
+            self.assertEqual(f["sizing_fewest_servers"][()], 3)
+            self.assertEqual(f["point_value"][()][:, 0].astype(int).tolist(), [8, 4, 2, 3])
+            p95 = f["response_plant_line_wait_p95_minutes_mean"][()]
+            mean = f["response_plant_line_wait_mean_minutes_mean"][()]
+        self.assertEqual([p95[0], p95[1], p95[3]], [0.0, 0.0, 0.0])
+        self.assertEqual([mean[0], mean[1], mean[3]], [0.0, 0.0, 0.0])
+        self.assertGreater(p95[2], 500 * 60)  # two lines: trucks ordered late wait weeks
+
+    def test_a_sizing_search_rejects_what_it_cannot_size(self):
+        sizing = "sizing: {station: quary_depot, from: 1, to: 4, at_most_minutes: 5}\n"
+        path, stderr = self.bad(sizing)
+        self.assertIn(f"{path}:3:9: error: sizing.station: the scenario has no station 'quary_depot' "
+                      "(did you mean 'quarry_depot'?)", stderr)
+        path, stderr = self.bad(sizing + "factors:\n  - {key: simulation.seed, levels: [1]}\n")
+        self.assertIn("factors: a sizing search makes its own levels: give no factors", stderr)
+        path, stderr = self.bad("sizing: {station: quarry_depot, from: 4, to: 2, at_most_minutes: 5}\n")
+        self.assertIn("sizing.to: expected at least from", stderr)
 
     def bad(self, body, name="bad.yaml"):
         path = self.folder / name

@@ -666,12 +666,14 @@ class Plots(Workspace):
 
     def test_experiment_plots(self):
         """An experiment's file: the tornado of a one-at-a-time design and the responses against the factors; a
-        full factorial's responses; a response lacking its summaries left out with a note, the others plotted; a
+        full factorial's responses; a sizing search's levels with its bound; a response lacking its summaries left out with a note, the others plotted; a
         file without any, nothing and a note."""
         one_at_a_time = "scenarios/experiments/tiny_one_at_a_time.yaml"
         oat_file, factorial_file = self.folder / "oat.h5", self.folder / "factorial.h5"
+        sizing_file = self.folder / "sizing.h5"
         for experiment, results in ((one_at_a_time, oat_file),
-                                    ("scenarios/experiments/tiny_chargers.yaml", factorial_file)):
+                                    ("scenarios/experiments/tiny_chargers.yaml", factorial_file),
+                                    ("scenarios/experiments/tiny_sizing.yaml", sizing_file)):
             made = truckflow("experiment", experiment, "-o", results, "-q", "--jobs", "2")
             self.assertEqual(made.returncode, 0, made.stderr)
         part_file, bare_file = self.folder / "part.h5", self.folder / "bare.h5"
@@ -685,6 +687,7 @@ class Plots(Workspace):
             kept.to_netcdf(cut, engine="h5netcdf")
         pairs = ["experiment_tornado.png", "experiment_responses.png"]
         for results, lang, pngs, note in ((oat_file, "en", pairs, None), (factorial_file, "zh", pairs[1:], None),
+                                          (sizing_file, "en", pairs[1:], None),
                                           (part_file, "en", pairs, "no plot of response_ownership_cny_per_tonne_km"),
                                           (bare_file, "en", [], "no experiment plots")):
             with self.subTest(results=results.name):

@@ -96,7 +96,8 @@ class Pages(Workspace):
         page without them would show none: the run's sections find nothing to draw)."""
         one_at_a_time = "scenarios/experiments/tiny_one_at_a_time.yaml"
         for experiment, name, charts in (("scenarios/experiments/tiny_chargers.yaml", "experiment-factorial", 3),
-                                         (one_at_a_time, "experiment-oat", 4)):
+                                         (one_at_a_time, "experiment-oat", 4),
+                                         ("scenarios/experiments/tiny_sizing.yaml", "experiment-sizing", 2)):
             with self.subTest(experiment=name):
                 page = self.report(self.results("experiment", experiment), name)
                 self.assertIn(f": {charts} charts,", self.browse(page, name))

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <gtest/gtest.h>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -160,6 +161,84 @@ TEST(ExperimentTest, BadFilesAreReportedWithLocations) {
   EXPECT_NE(messages(too_many)[0].find("more than 100000 runs"), std::string::npos) << messages(too_many)[0];
 }
 
+/// The levels a search over from..to tries when the fewest that meet the bound is `fewest`
+/// (beyond `to`: none does), and its answer.
+std::pair<std::vector<std::int64_t>, std::optional<std::int64_t>> search(std::int64_t from, std::int64_t to,
+                                                                         std::int64_t fewest) {
+  SizingDesc sizing;
+  sizing.from = from;
+  sizing.to = to;
+  SizingSearch s(sizing);
+  std::vector<std::int64_t> tried;
+  while (const std::optional<std::int64_t> level = s.next()) {
+    tried.push_back(*level);
+    s.record(*level >= fewest);
+  }
+  return {tried, s.answer()};
+}
+
+TEST(SizingSearchTest, BisectionFindsTheFewestThatMeetTheBound) {
+  // Every answer in 1..12, and none: the answer is right and no level is tried twice.
+  for (std::int64_t fewest = 1; fewest <= 13; ++fewest) {
+    const auto [tried, answer] = search(1, 12, fewest);
+    EXPECT_EQ(tried.front(), 12);
+    EXPECT_EQ(std::set<std::int64_t>(tried.begin(), tried.end()).size(), tried.size()) << fewest;
+    if (fewest > 12) {
+      EXPECT_EQ(tried.size(), 1U);
+      EXPECT_FALSE(answer);
+    } else {
+      EXPECT_EQ(answer, fewest);
+      EXPECT_LE(tried.size(), 5U) << fewest;  // 1 + ceil(log2(12))
+    }
+  }
+  EXPECT_EQ(search(1, 12, 5).first, (std::vector<std::int64_t>{12, 6, 3, 5, 4}));
+  EXPECT_EQ(search(7, 7, 7).first, (std::vector<std::int64_t>{7}));
+}
+
+TEST(SizingSearchTest, ASizingFileMakesOneFactorOfTheStationsServers) {
+  const ExperimentDesc e =
+      load_experiment(experiment_file("sizing.yaml",
+                                      "overrides: ['stations[quarry_depot].expansions=[]']\n"
+                                      "sizing: {station: quarry_depot, from: 2, to: 5, at_most_minutes: 10}\n"));
+  EXPECT_EQ(e.design, Design::sizing);
+  ASSERT_EQ(e.factors.size(), 1U);
+  EXPECT_EQ(e.factors[0].key, "stations[quarry_depot].chargers");
+  EXPECT_EQ(e.factors[0].levels, (std::vector<std::string>{"2", "3", "4", "5"}));
+  ASSERT_EQ(e.responses.size(), 1U);
+  EXPECT_EQ(e.responses[0].name(), "quarry_depot_wait_p95_minutes");
+  EXPECT_EQ(experiment_points(e).size(), 4U);
+}
+
+TEST(SizingSearchTest, WhatASearchCannotSizeIsReportedWithLocations) {
+  const std::string grows = experiment_file("grows.yaml",
+                                            "overrides: ['stations[quarry_depot].trucks_per_server=5']\n"
+                                            "sizing: {station: quarry_depot, from: 1, to: 5, at_most_minutes: 10}\n");
+  ASSERT_EQ(messages(grows).size(), 1U);
+  EXPECT_NE(messages(grows)[0].find(":4:9: error: sizing.station: station 'quarry_depot' grows over the run"),
+            std::string::npos)
+      << messages(grows)[0];
+  const std::string with_factors =
+      experiment_file("factors.yaml",
+                      "sizing: {station: quarry_depot, from: 1, to: 5, at_most_minutes: 10}\n"
+                      "design: one_at_a_time\n");
+  EXPECT_EQ(messages(with_factors),
+            (std::vector<std::string>{with_factors + ":4:9: error: design: a sizing search makes its own levels: give "
+                                                     "no design"}));
+  const std::string repeated = experiment_file("repeated.yaml",
+                                               "sizing: {station: quarry_depot, from: 1, to: 5, at_most_minutes: 10}\n"
+                                               "responses:\n  - {station: quarry_depot, wait: p95}\n");
+  ASSERT_EQ(messages(repeated).size(), 1U);
+  EXPECT_NE(messages(repeated)[0].find("responses[0]: the sizing search already reports quarry_depot_wait_p95_minutes"),
+            std::string::npos)
+      << messages(repeated)[0];
+  const std::string stray_wait =
+      experiment_file("wait.yaml", "factors:\n  - {key: a, levels: [1]}\nresponses:\n  - {headline: x, wait: p95}\n");
+  ASSERT_EQ(messages(stray_wait).size(), 1U);
+  EXPECT_NE(messages(stray_wait)[0].find("responses[0].wait: wait is for a station's or factory's waits"),
+            std::string::npos)
+      << messages(stray_wait)[0];
+}
+
 TEST(ExperimentTest, TheShippedSchemaAndKeyReferenceAreTheGeneratedOnes) {
   EXPECT_EQ(read(root + "/scenarios/schema/experiment.schema.json"), experiment_json_schema())
       << "regenerate it: make docs";
@@ -177,6 +256,11 @@ TEST(ExperimentTest, TheShippedExperimentsLoad) {
   const ExperimentDesc e = load_experiment(root + "/scenarios/experiments/tiny_chargers.yaml");
   EXPECT_EQ(experiment_points(e).size(), 6U);
   EXPECT_EQ(load_point_scenario(e, experiment_points(e)[5]).description.name, "Two regions, with operations");
+  for (const char* file : {"tiny_one_at_a_time.yaml", "tiny_sizing.yaml", "sichuan_swap_and_hydrogen.yaml"}) {
+    const ExperimentDesc shipped = load_experiment(root + "/scenarios/experiments/" + file);
+    EXPECT_NO_THROW((void)load_point_scenario(shipped, experiment_points(shipped).back())) << file;
+  }
+  EXPECT_NO_THROW((void)load_experiment(root + "/bench/experiments/sichuan_40_runs.yaml"));
 }
 
 }  // namespace

@@ -275,6 +275,14 @@ struct ExpansionDesc {
   std::int64_t servers = 0;
 };
 
+/// Trucks from outside the scenario's fleets that also charge at a station (passing traffic, other
+/// operators' fleets): arriving at random (a Poisson stream) around the clock while it is open,
+/// each taking an exponentially distributed energy at the charger's full power.
+struct OtherTrafficDesc {
+  double trucks_per_hour = 0.0;
+  double mean_kwh = 0.0;
+};
+
 /// A station where trucks charge, swap batteries or refuel. `servers` are its chargers, swap
 /// lanes, dispensers or nozzles.
 struct StationDesc {
@@ -291,13 +299,14 @@ struct StationDesc {
   /// fee); 0 for hydrogen, methanol and diesel: the region's pump price.
   double price_cny_per_unit = 0.0;
   // charging and swap
-  DayProfile<double> tariff_cny_per_kwh;  ///< electricity bought from the grid (empty: the region's flat price)
-  double charger_kw = 0.0;                ///< charging
-  double taper_from_soc = 0.8;            ///< charging: power falls above this state of charge
-  double swap_minutes = 0.0;              ///< swap
-  std::int64_t packs = 0;                 ///< swap: charged packs in stock at the start
-  std::int64_t pack_bays = 0;             ///< swap: packs recharged at once
-  double pack_bay_kw = 0.0;               ///< swap
+  DayProfile<double> tariff_cny_per_kwh;          ///< electricity bought from the grid (empty: the region's flat price)
+  double charger_kw = 0.0;                        ///< charging
+  double taper_from_soc = 0.8;                    ///< charging: power falls above this state of charge
+  std::optional<OtherTrafficDesc> other_traffic;  ///< charging: trucks from outside the fleets
+  double swap_minutes = 0.0;                      ///< swap
+  std::int64_t packs = 0;                         ///< swap: charged packs in stock at the start
+  std::int64_t pack_bays = 0;                     ///< swap: packs recharged at once
+  double pack_bay_kw = 0.0;                       ///< swap
   // hydrogen, methanol and diesel
   double fill_per_minute = 0.0;  ///< kg or L dispensed per minute
   double storage = 0.0;          ///< kg or L

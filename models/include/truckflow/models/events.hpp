@@ -153,6 +153,18 @@ struct StationVisited {
   double bought_cny = 0.0;  ///< what a charging or swap station paid the grid for it (0 for fuel stations)
 };
 
+/// A truck from outside the scenario's fleets (a station's `other_traffic`) arrived at a charging
+/// station; its visit is booked, so its whole course is known then.
+struct OtherTrafficCharged {
+  engine::Time at;  ///< when it arrived
+  std::size_t station = 0;
+  engine::Duration waited;  ///< from arrival to the start of charging
+  engine::Duration served;  ///< handling and charging
+  double kwh = 0.0;
+  double cost_cny = 0.0;    ///< what the truck paid
+  double bought_cny = 0.0;  ///< what the station paid the grid for it
+};
+
 /// A delivery from an energy source (hydrogen, methanol or diesel) left for a station: the station
 /// has bought it.
 struct EnergyDelivered {
@@ -188,9 +200,9 @@ struct MoneyPosted {
   std::optional<std::size_t> deployed_in;  ///< the region where the truck it is for works
 };
 
-using DomainEvent =
-    std::variant<TruckOrdered, TruckStageChanged, TruckBuilt, TruckUpfitted, TruckDelivered, TruckRetired, StockOut,
-                 ShipmentDispatched, ShipmentReceived, StationVisited, EnergyDelivered, RegionMoneyFlow, MoneyPosted>;
+using DomainEvent = std::variant<TruckOrdered, TruckStageChanged, TruckBuilt, TruckUpfitted, TruckDelivered,
+                                 TruckRetired, StockOut, ShipmentDispatched, ShipmentReceived, StationVisited,
+                                 OtherTrafficCharged, EnergyDelivered, RegionMoneyFlow, MoneyPosted>;
 
 /// The time of any event.
 engine::Time time_of(const DomainEvent& event);

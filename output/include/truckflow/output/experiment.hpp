@@ -46,7 +46,7 @@ struct ExperimentResults {
   /// A sizing search's outcome: its points are the levels it tried, in the order tried, and its
   /// first response is the wait it bounds.
   struct Sizing {
-    std::string station;
+    std::string key;  ///< the scenario key searched (stations[ID].chargers, factories[ID].lines, ...)
     double at_most_minutes = 0.0;
     std::vector<bool> met;               ///< [point]: the point's mean wait was at most the bound
     std::optional<std::int64_t> answer;  ///< the fewest servers that met it; nothing if none did

@@ -45,6 +45,8 @@ class RunTotals : public models::Observer {
   std::vector<StageWait> stage_waits(const models::ScenarioDesc& scenario) const;
   /// How long trucks waited at stations.
   const StationWaits& station_waits() const noexcept { return station_waits_; }
+  /// Waits for an assembly line at a factory, of the trucks that have left the `awaiting_line` stage.
+  WaitSummary line_waits(std::size_t factory) const { return waits_.line_waits(factory); }
   /// The money between regions, year by year (only pairs and kinds with money).
   const std::vector<models::RegionMoneyFlow>& region_flows() const noexcept { return region_flows_; }
 

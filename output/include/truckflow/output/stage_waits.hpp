@@ -10,6 +10,7 @@
 #include "truckflow/engine/time.hpp"
 #include "truckflow/models/description.hpp"
 #include "truckflow/models/observer.hpp"
+#include "truckflow/output/wait_histogram.hpp"
 
 namespace truckflow::output {
 
@@ -34,6 +35,9 @@ class StageWaits : public models::Observer {
   /// One per stage a truck waits in (every stage but `delivered`), in chain order, at `now` (the
   /// run's end).
   std::vector<StageWait> waits(const models::ScenarioDesc& scenario, engine::Time now) const;
+  /// The waits for an assembly line at `factory` (the `awaiting_line` stage) of the trucks that
+  /// have left it.
+  WaitSummary line_waits(std::size_t factory) const;
 
  private:
   struct Truck {
@@ -57,6 +61,7 @@ class StageWaits : public models::Observer {
   std::vector<std::vector<Tally>> places_;  // [stage][place]
   std::vector<std::int64_t> peak_;          // [stage]
   std::vector<std::int64_t> in_stage_;      // [stage]
+  std::vector<WaitHistogram> line_waits_;   // [factory]
 };
 
 }  // namespace truckflow::output

@@ -1,37 +1,16 @@
 // How long trucks waited at stations, from the event stream: visits, mean, 95th percentile and
-// longest wait by station, by truck type and by site and truck type. Percentiles are to the
+// longest wait by station (the fleets' trucks and the station's other traffic), and of the
+// fleets' trucks in all, by truck type and by site and truck type. Percentiles are to the
 // minute (each wait counts in a one-minute bin).
 #pragma once
 
-#include <cstdint>
+#include <cstddef>
 #include <vector>
 
 #include "truckflow/models/observer.hpp"
+#include "truckflow/output/wait_histogram.hpp"
 
 namespace truckflow::output {
-
-/// Waits at stations over a set of visits.
-struct WaitSummary {
-  std::int64_t visits = 0;
-  double mean_hours = 0.0;  ///< NaN without visits
-  double p95_hours = 0.0;   ///< NaN without visits
-  double max_hours = 0.0;   ///< NaN without visits
-};
-
-/// Waits in one-minute bins, as many as the longest wait needs.
-class WaitHistogram {
- public:
-  void add(double hours);
-  WaitSummary summary() const;
-  /// The wait that `share` of the visits did not exceed (interpolated inside its minute).
-  double quantile_hours(double share) const;
-
- private:
-  std::vector<std::uint32_t> minutes_;  // [whole minutes waited]
-  std::int64_t visits_ = 0;
-  double sum_hours_ = 0.0;
-  double max_hours_ = 0.0;
-};
 
 class StationWaits : public models::Observer {
  public:
@@ -39,7 +18,7 @@ class StationWaits : public models::Observer {
   void on_event(const models::DomainEvent& event) override;
 
   std::size_t stations() const noexcept { return stations_.size(); }
-  /// Every visit.
+  /// Every visit of the fleets' trucks.
   WaitSummary all() const { return all_.summary(); }
   WaitSummary by_station(std::size_t station) const { return stations_.at(station).summary(); }
   WaitSummary by_type(std::size_t type) const { return types_.at(type).summary(); }

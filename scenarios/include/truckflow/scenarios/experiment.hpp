@@ -51,22 +51,26 @@ struct ResponseDesc {
   std::string headline;  ///< a headline figure's name, or ""
   std::string series;    ///< a sampled series' name, or ""
   Statistic statistic = Statistic::final;
-  std::string station;  ///< a station's id, or "": the waits there, reduced by `wait`
+  std::string station;  ///< a station's id, or "": the waits before service there, reduced by `wait`
+  std::string factory;  ///< a factory's id, or "": the waits for an assembly line there, reduced by `wait`
   WaitStatistic wait = WaitStatistic::p95;
   SourceLocation where;
-  /// The response's name: the headline figure's, "SERIES_STATISTIC" or "STATION_wait_WAIT_minutes".
+  /// The response's name: the headline figure's, "SERIES_STATISTIC", "STATION_wait_WAIT_minutes"
+  /// or "FACTORY_line_wait_WAIT_minutes".
   std::string name() const;
 };
 
-/// A search for the fewest servers at a station that keep its wait (a statistic of a run's waits,
-/// averaged over the replications) at most a bound. The search assumes the wait does not grow
-/// with servers: it tries the most servers, then halves the interval left (bisection).
+/// A search for the fewest servers at a station (or assembly lines at a factory) that keep its wait
+/// (a statistic of a run's waits, averaged over the replications) at most a bound. The search
+/// assumes the wait does not grow with servers: it tries the most servers, then halves the
+/// interval left (bisection).
 struct SizingDesc {
-  std::string station;  ///< the station's id
+  std::string station;  ///< the station's id, or ""
+  std::string factory;  ///< the factory's id, or ""
   std::int64_t from = 1, to = 1;
   WaitStatistic wait = WaitStatistic::p95;
   double at_most_minutes = 0.0;
-  std::string servers_key;  ///< the scenario key of its servers (stations[ID].chargers, ...)
+  std::string servers_key;  ///< the scenario key of its servers (stations[ID].chargers, factories[ID].lines, ...)
   SourceLocation where;
 };
 
