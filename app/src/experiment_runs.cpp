@@ -23,6 +23,11 @@ constexpr int tag_failure = 3;   // int64 point, int64 replication, the error's 
 constexpr int tag_finished = 4;  // a rank's threads have all stopped
 constexpr int tag_run = 100;     // int64 point, int64 replication; point -1: no more
 
+/// How often rank 0 looks for the other ranks' messages while its threads run: a thread of another
+/// rank waits at most this long for its next run, and rank 0's looks, on a core its own threads
+/// share, stay rare (runs take seconds).
+constexpr std::chrono::milliseconds answer_within{5};
+
 /// Bytes holding `values` one after the other, as this machine stores them (ranks of one
 /// experiment run the same build).
 class Bytes {
@@ -163,7 +168,7 @@ void ExperimentRuns::run(std::vector<std::unique_ptr<ExperimentRun>>& runs, cons
                         label + ": " + std::to_string(finished) + "/" + std::to_string(runs.size()) + " runs");
         shown = now;
       }
-      if (!heard) std::this_thread::sleep_for(std::chrono::milliseconds(ranks_.size() > 1 ? 1 : 50));
+      if (!heard) std::this_thread::sleep_for(ranks_.size() > 1 ? answer_within : std::chrono::milliseconds(50));
     }
   } catch (...) {
     join();
