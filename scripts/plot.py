@@ -1098,6 +1098,7 @@ def sizing_panel(axis, ds, response, servers, summaries):
     """A sizing search's levels in order of servers, the bound over the wait it bounds (the first response) and
     the answer."""
     joined_means(axis, servers, summaries, PALETTE[0])
+    axis.set_xlim(servers.min() - 0.5, servers.max() + 0.5)  # the levels tried, even where no mean is drawn
     if response == experiment_responses(ds)[0] and "sizing_bound_minutes" in ds:
         bound = float(ds.sizing_bound_minutes)
         axis.axhline(bound, color="black", linestyle=":", label=f"bound: {figure_text(bound)} min")

@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <span>
 #include <sstream>
 #include <thread>
 #include <tuple>
@@ -93,8 +94,9 @@ void check_responses(const scenarios::ExperimentDesc& e, const models::ScenarioD
         : !r.station.empty() ? std::tuple("station", "station", r.station, &stations, " in the scenario")
                              : std::tuple("factory", "factory", r.factory, &factories, " in the scenario");
     if (std::find(known->begin(), known->end(), name) != known->end()) continue;
-    problems.push_back({r.where, "responses[" + std::to_string(i - added) + "]." + key,
-                        "no " + std::string(what) + " is named '" + name + "'" + where});
+    problems.push_back(
+        {r.where, "responses[" + std::to_string(i - added) + "]." + key,
+         "no " + std::string(what) + " is named '" + name + "'" + where + scenarios::did_you_mean(name, *known)});
   }
   if (!problems.empty()) throw scenarios::ScenarioError(std::move(problems));
 }
@@ -193,8 +195,8 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
   if (root) print_warnings(scenarios_at->at(0).warnings);
 
   // One run: the point's scenario with the replication's seed, its responses kept in order.
-  const auto simulate_one = [&](std::size_t point, std::int64_t replication,
-                                const std::function<void(double)>& progress) {
+  const auto simulate_point = [&](std::size_t point, std::int64_t replication,
+                                  const std::function<void(double)>& progress) {
     models::ScenarioDesc scenario = scenarios_at->at(point).description;
     scenario.simulation.seed = scenarios::replication_seed(e, replication);
     models::World world(scenario);
@@ -230,6 +232,22 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
       }
     }
     return responses;
+  };
+  // A failure names its run, so that `truckflow run` with its settings and seed can repeat it.
+  const auto simulate_one = [&](std::size_t point, std::int64_t replication,
+                                const std::function<void(double)>& progress) {
+    try {
+      return simulate_point(point, replication, progress);
+    } catch (const std::exception& error) {
+      std::string settings;
+      for (std::size_t f = 0; f < e.factors.size(); ++f) {
+        if (points[point].levels[f]) settings += " --set '" + e.factors[f].key + "=" + *points[point].levels[f] + "'";
+      }
+      throw std::runtime_error("the run of replication " + std::to_string(replication) + " at" +
+                               (settings.empty() ? " the base point" : settings) + " (--seed " +
+                               std::to_string(scenarios::replication_seed(e, replication)) +
+                               ") failed: " + error.what());
+    }
   };
   // Under an MPI launcher a rank is a process per core, so each runs one run at a time by default.
   const unsigned jobs = args.jobs != 0 ? args.jobs : ranks.launched() ? 1U : std::thread::hardware_concurrency();
@@ -377,7 +395,8 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
     if (sizing) row.emplace_back(sizing->met[p] ? "yes" : "no");
     table.add(row);
   }
-  std::cout << "Experiment: " << e.name << " (" << results.design << ", " << results.points() << " points, ";
+  std::cout << "Experiment: " << e.name << " (" << results.design << ", " << results.points()
+            << (results.points() == 1 ? " point, " : " points, ");
   if (e.sequential) {
     std::size_t fewest = replications;
     for (const std::size_t count : results.counts) fewest = std::min(fewest, count);
@@ -395,16 +414,26 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
                                   "confidence interval, Student t)");
   if (sizing) {
     const bool lines = e.sizing->station.empty();
-    const std::string bound = std::string(scenarios::to_string(e.sizing->wait)) +
-                              (lines ? " wait for a line at " + e.sizing->factory : " wait at " + e.sizing->station) +
+    static const std::map<scenarios::WaitStatistic, std::string> statistic{
+        {scenarios::WaitStatistic::mean, "wait"},
+        {scenarios::WaitStatistic::p95, "95th percentile of the wait"},
+        {scenarios::WaitStatistic::max, "longest wait"}};
+    const std::string bound = "the mean over the replications of the " + statistic.at(e.sizing->wait) +
+                              (lines ? " for a line at " + e.sizing->factory : " at " + e.sizing->station) +
                               " at most " + fixed(e.sizing->at_most_minutes, 1) + " min";
     const std::string servers = lines ? "lines" : "servers";
     if (sizing->answer) {
-      std::cout << "\nFewest " << servers << " (" << e.sizing->servers_key << ") with the mean " << bound << ": "
+      std::cout << "\nFewest " << servers << " (" << e.sizing->servers_key << ") that keep " << bound << ": "
                 << *sizing->answer << "\n";
     } else {
-      std::cout << "\nNo level up to " << e.sizing->to << " " << servers << " (" << e.sizing->servers_key
-                << ") keeps the mean " << bound << "\n";
+      std::cout << "\nNo level up to " << e.sizing->to << " " << servers << " (" << e.sizing->servers_key << ") keeps "
+                << bound << "\n";
+    }
+    const std::span<const double> first = results.responses.front().values;
+    if (std::any_of(first.begin(), first.end(), [](double v) { return std::isnan(v); })) {
+      std::cout << "Some runs had no "
+                << (lines ? "truck waiting for a line at " + e.sizing->factory : "visit at " + e.sizing->station)
+                << ": they have no wait (NaN), and a level with such a run does not meet the bound.\n";
     }
   }
 

@@ -36,7 +36,8 @@ int inspect_command(const std::string& file) {
             << " results\n";
   for (const auto& [name, value] : info.attributes) {
     if (name == "scenario_name" || name == "start_date" || name == "horizon_years" || name == "random_seed" ||
-        name == "truckflow_version" || name == "truckflow_git_revision" || name == "command_line") {
+        name == "truckflow_version" || name == "truckflow_git_revision" || name == "command_line" ||
+        name == "experiment_name" || name == "design" || name == "sizing_key") {
       std::cout << "  " << name << ": " << value << "\n";
     }
   }
@@ -49,8 +50,10 @@ int inspect_command(const std::string& file) {
     if (!v.units.empty()) std::cout << " [" << v.units << "]";
     std::cout << "  " << v.long_name << "\n";
   }
-  std::cout << "\nHeadline figures\n";
-  print_headline_table(std::cout, info.runs, info.headline);
+  if (!info.headline.empty()) {  // an experiment's file has its responses instead
+    std::cout << "\nHeadline figures\n";
+    print_headline_table(std::cout, info.runs, info.headline);
+  }
   return exit_ok;
 }
 

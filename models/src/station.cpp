@@ -171,6 +171,10 @@ engine::Process<> Station::other_traffic() {
   for (;;) {
     co_await sim.timeout(engine::hours(draws.exponential(1.0 / traffic.trucks_per_hour)));
     const double kwh = draws.exponential(traffic.mean_kwh);
+    if ((std::max(sim.now(), lanes_->free_at()) - sim.now()).to_hours() > traffic.max_wait_hours) {
+      ++turned_away_;  // so the queue is never longer than its patience: bounded memory and time
+      continue;
+    }
     const Refill refill = book_units(kwh, engine::hours(kwh / desc_.charger_kw));
     dispensed_to_others_ += kwh;
     chain_.emit(

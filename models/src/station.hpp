@@ -83,6 +83,8 @@ class Station {
   double dispensed() const noexcept { return dispensed_; }
   /// Of it, what went to trucks of the station's other traffic (outside the fleets).
   double dispensed_to_others() const noexcept { return dispensed_to_others_; }
+  /// Trucks of its other traffic that went elsewhere, their wait too long.
+  std::int64_t turned_away() const noexcept { return turned_away_; }
   double revenue_cny() const noexcept { return revenue_cny_; }
   double purchases_cny() const noexcept { return purchases_cny_; }
   double grid_kwh() const noexcept { return grid_kwh_; }
@@ -151,6 +153,7 @@ class Station {
   engine::Time capacity_since_;
   double dispensed_ = 0.0;
   double dispensed_to_others_ = 0.0;
+  std::int64_t turned_away_ = 0;
   double revenue_cny_ = 0.0;
   double purchases_cny_ = 0.0;
   double grid_kwh_ = 0.0;

@@ -805,6 +805,7 @@
     const s = summaries(response);
     const numeric = numericFactor();
     const points = pointIndexes();
+    if (points.every(function (p) { return s.mean[p] === null; })) return null; // nothing to draw (NaN everywhere)
     if (numeric) points.sort(function (a, b) { return numeric[a] - numeric[b]; });
     const x = function (p) { return numeric ? numeric[p] : p; };
     const turned = !numeric && points.length > 6;

@@ -109,6 +109,16 @@ void check_writable(const std::string& path, OutputKind kind) {
   }
   check_name_length(path, folder, kind);
   if (std::filesystem::exists(path, error)) check_replaceable(path, kind);
+  // Permissions do not stop root, but some folders (/sys, /proc, a read-only mount) refuse files
+  // all the same: creating the temporary file's name, and removing it, finds out before a long run.
+  const std::string probe = temporary_path_for(path);
+  const int descriptor = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (descriptor < 0) {
+    throw std::invalid_argument(refusal + "cannot create a file in the folder '" + folder +
+                                "': " + std::strerror(errno));
+  }
+  ::close(descriptor);
+  std::remove(probe.c_str());
 }
 
 AtomicFile::AtomicFile(std::string path, OutputKind kind)

@@ -71,11 +71,6 @@ std::vector<std::string> similar(const std::string& word, const std::vector<std:
   return result;
 }
 
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-  const auto best = similar(word, candidates);
-  return best.empty() ? "" : " (did you mean '" + best.front() + "'?)";
-}
-
 std::string quoted_list(const std::vector<std::string>& words, const char* last_joiner) {
   std::string text;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -86,3 +81,12 @@ std::string quoted_list(const std::vector<std::string>& words, const char* last_
 }
 
 }  // namespace truckflow::scenarios::detail
+
+namespace truckflow::scenarios {
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  const auto best = detail::similar(word, candidates);
+  return best.empty() ? "" : " (did you mean '" + best.front() + "'?)";
+}
+
+}  // namespace truckflow::scenarios

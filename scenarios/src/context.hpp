@@ -61,8 +61,6 @@ class Context {
 /// Up to `limit` candidates closest to `word` by edit distance, if close enough to be a typo.
 std::vector<std::string> similar(const std::string& word, const std::vector<std::string>& candidates,
                                  std::size_t limit = 1);
-/// " (did you mean 'x'?)" or "".
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 /// "'a', 'b' or 'c'".
 std::string quoted_list(const std::vector<std::string>& words, const char* last_joiner = " or ");
 

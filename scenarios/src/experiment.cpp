@@ -315,6 +315,19 @@ void check(ExperimentDesc& e, Context& context) {
         context.locations().count(child_path(path, "wait")) != 0) {
       context.error_at(child_path(path, "wait"), "wait is for a station's or factory's waits: give one");
     }
+    if (response.series.empty() && context.locations().count(child_path(path, "statistic")) != 0) {
+      context.error_at(child_path(path, "statistic"),
+                       "statistic is for a series (a station's or factory's waits take wait)");
+    }
+    if (kinds == 1) {
+      for (std::size_t before = 0; before < r; ++before) {
+        if (e.responses[before].name() == response.name()) {
+          context.error_at(path,
+                           "the same response as responses[" + std::to_string(before) + "] (" + response.name() + ")");
+          break;
+        }
+      }
+    }
   }
   if (e.sizing) {
     SizingDesc& sizing = *e.sizing;
@@ -411,11 +424,16 @@ void search_servers(ExperimentDesc& e) {
     sizing.servers_key = "factories[" + id + "].lines";
   } else {
     const models::StationDesc& s = base.description.stations[static_cast<std::size_t>(found - ids.begin())];
-    if (!s.expansions.empty() || s.trucks_per_server > 0.0) {
-      fail("station '" + id +
-           "' grows over the run (expansions or trucks_per_server), so no one number of servers is searched; "
-           "remove them in overrides (e.g. 'stations[" +
-           id + "].expansions=[]')");
+    std::vector<std::string> growth;
+    if (!s.expansions.empty()) growth.push_back("'stations[" + id + "].expansions=[]'");
+    if (s.trucks_per_server > 0.0) growth.push_back("'stations[" + id + "].trucks_per_server=0'");
+    if (!growth.empty()) {
+      fail("station '" + id + "' grows over the run (" +
+           (s.expansions.empty()        ? "trucks_per_server"
+            : s.trucks_per_server > 0.0 ? "expansions and trucks_per_server"
+                                        : "expansions") +
+           "), so no one number of servers is searched; stop it in overrides: " + growth.front() +
+           (growth.size() > 1 ? " and " + growth.back() : std::string()));
     }
     const char* servers = "nozzles";
     switch (s.kind) {
@@ -433,6 +451,12 @@ void search_servers(ExperimentDesc& e) {
         break;
     }
     sizing.servers_key = "stations[" + id + "]." + servers;
+  }
+  for (std::size_t o = 0; o < e.overrides.size(); ++o) {
+    if (e.overrides[o].starts_with(sizing.servers_key + "=")) {
+      throw ScenarioError({Diagnostic{sizing.where, "overrides[" + std::to_string(o) + "]",
+                                      "sets " + sizing.servers_key + ", which the sizing search varies"}});
+    }
   }
   FactorDesc factor;
   factor.key = sizing.servers_key;

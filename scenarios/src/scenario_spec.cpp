@@ -500,6 +500,8 @@ const ObjectSpec<OtherTrafficDesc>& other_traffic_spec() {
     s.add(number("trucks_per_hour", &OtherTrafficDesc::trucks_per_hour, Range{0.0, 10000.0, true}, "trucks/h",
                  "mean arrivals per hour"));
     s.add(number("mean_kwh", &OtherTrafficDesc::mean_kwh, Range{0.0, 100000.0, true}, "kWh", "mean energy one takes"));
+    s.add(number("max_wait_hours", &OtherTrafficDesc::max_wait_hours, Range{0.0, 8760.0}, "h",
+                 "one whose wait would be longer goes elsewhere (turned away: station_turned_away)", Need::optional));
     return s;
   }();
   return spec;

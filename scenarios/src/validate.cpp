@@ -382,6 +382,7 @@ class Checker {
                                 " is not after the one before (" + format_date(before) + ")");
         }
       }
+      if (station.other_traffic) check_other_traffic(path, station);
       const Carrier carrier = carrier_of(station.kind);
       if (carrier == Carrier::electricity) continue;
       // Hydrogen, methanol and diesel: a stock, resupplied from a source.
@@ -408,6 +409,22 @@ class Checker {
         context_.error_at(child_path(path, "source"), "no road route from energy source '" + source.id + "' in '" +
                                                           source.region + "' to '" + station.region + "'");
       }
+    }
+  }
+
+  /// A station's other traffic keeps, on average, its arrivals per hour times its hours at a
+  /// charger busy (the offered load). At or above the chargers the station opens with, its queue
+  /// grows until the trucks that find it too long go elsewhere: a warning.
+  void check_other_traffic(const std::string& path, const StationDesc& station) {
+    const OtherTrafficDesc& traffic = *station.other_traffic;
+    const double load =
+        traffic.trucks_per_hour * (traffic.mean_kwh / station.charger_kw + station.handling_minutes / 60.0);
+    if (load >= static_cast<double>(station.servers)) {
+      context_.warning_at("other_traffic_overload", child_path(path, "other_traffic"),
+                          "other traffic alone keeps " + format_default(load) +
+                              " chargers busy on average (trucks_per_hour × the hours each charges), at least its " +
+                              std::to_string(station.servers) +
+                              " chargers: its queue grows until trucks turn away (max_wait_hours)");
     }
   }
 

@@ -162,8 +162,8 @@ sequential: {{response: tonnes_moved_t, relative_half_width: 0.001, max_replicat
             meets = f["point_meets_bound"][()].tolist()
         # Bisection over 1..12: the most first, then halves.
         self.assertEqual(tried, [12, 6, 3, 5, 4])
-        self.assertIn(f"Fewest servers (stations[roadside].chargers) with the mean p95 wait at roadside at most "
-                      f"10.0 min: {expected}", table)
+        self.assertIn(f"Fewest servers (stations[roadside].chargers) that keep the mean over the replications of "
+                      f"the 95th percentile of the wait at roadside at most 10.0 min: {expected}", table)
         for servers, wait, high, met in zip(tried, waits, highs, meets):
             theory = erlang_c_p95_minutes(servers, per_hour, mean_hours)
             self.assertEqual(met, int(wait <= bound))
@@ -187,8 +187,8 @@ responses:
   - {{factory: plant, wait: mean}}
 """, encoding="utf-8")
         out, table = self.experiment(path=path)
-        self.assertIn("Fewest lines (factories[plant].lines) with the mean p95 wait for a line at plant at most "
-                      "60.0 min: 3", table)
+        self.assertIn("Fewest lines (factories[plant].lines) that keep the mean over the replications of the 95th "
+                      "percentile of the wait for a line at plant at most 60.0 min: 3", table)
         with h5py.File(out, "r") as f:
             self.assertEqual(f["sizing_fewest_servers"][()], 3)
             self.assertEqual(f["point_value"][()][:, 0].astype(int).tolist(), [8, 4, 2, 3])
@@ -197,6 +197,47 @@ responses:
         self.assertEqual([p95[0], p95[1], p95[3]], [0.0, 0.0, 0.0])
         self.assertEqual([mean[0], mean[1], mean[3]], [0.0, 0.0, 0.0])
         self.assertGreater(p95[2], 500 * 60)  # two lines: trucks ordered late wait weeks
+
+    def test_a_station_without_visits_is_said_to_have_none(self):
+        path = self.folder / "quiet.yaml"
+        path.write_text(f"""name: quiet
+scenario: {SOURCE}/scenarios/tiny/other_traffic.yaml
+overrides: ["stations[roadside].other_traffic.trucks_per_hour=0.000001"]
+sizing: {{station: roadside, from: 1, to: 4, at_most_minutes: 5}}
+""", encoding="utf-8")
+        out, table = self.experiment(path=path)
+        self.assertIn("No level up to 4 servers (stations[roadside].chargers) keeps the mean", table)
+        self.assertIn("Some runs had no visit at roadside: they have no wait (NaN)", table)
+        with h5py.File(out, "r") as f:
+            self.assertEqual(f["sizing_fewest_servers"][()], -1)
+
+    def test_overloaded_other_traffic_is_warned_and_turned_away_in_bounded_time(self):
+        # 10,000 trucks an hour for 100,000 kWh each at 100 kW: ten million chargers' worth. Those that
+        # would wait over 24 h go elsewhere, so the queue, the memory and the run stay bounded.
+        path = self.folder / "busy.yaml"
+        path.write_text(f"""extends: {SOURCE}/scenarios/tiny/other_traffic.yaml
+simulation: {{horizon_years: 1, start_date: 2026-01-01}}
+stations:
+  - {{id: roadside, other_traffic: {{trucks_per_hour: 10000, mean_kwh: 100000}}}}
+""", encoding="utf-8")
+        out = self.folder / "busy.h5"
+        done = truckflow("run", path, "-o", out, "-q")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("warning: stations[0].other_traffic: other traffic alone keeps 10000000 chargers busy on "
+                      "average", done.stderr)
+        with h5py.File(out, "r") as f:
+            served = int(f["station_visits"][-1, 0])
+            away = int(f["station_turned_away"][-1, 0])
+            wait = f["station_wait_max_hours"][0]
+        self.assertGreater(away, 80_000_000)  # about 87.6 million arrive in the year
+        self.assertLess(served, 1000)  # 3 chargers, 1,000 h each on average
+        self.assertLessEqual(wait, 24.0)
+
+    def test_an_output_folder_that_refuses_files_is_bad_input_before_any_run(self):
+        done = truckflow("experiment", "scenarios/experiments/tiny_sizing.yaml", "-o", "/proc/experiment.h5")
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertIn("cannot create a file in the folder '/proc'", done.stderr)
+        self.assertNotIn("Experiment:", done.stdout)
 
     def test_a_sizing_search_rejects_what_it_cannot_size(self):
         sizing = "sizing: {station: quary_depot, from: 1, to: 4, at_most_minutes: 5}\n"
@@ -207,6 +248,11 @@ responses:
         self.assertIn("factors: a sizing search makes its own levels: give no factors", stderr)
         path, stderr = self.bad("sizing: {station: quarry_depot, from: 4, to: 2, at_most_minutes: 5}\n")
         self.assertIn("sizing.to: expected at least from", stderr)
+        path, stderr = self.bad("overrides: ['stations[quarry_depot].expansions=[]', 'stations[quarry_depot].chargers=3']\n"
+                                "sizing: {station: quarry_depot, from: 1, to: 4, at_most_minutes: 5}\n")
+        self.assertIn("overrides[1]: sets stations[quarry_depot].chargers, which the sizing search varies", stderr)
+        path, stderr = self.bad("sizing: {station: quarry_depot, from: 1, to: 4, at_most_minutes: 5}\n")
+        self.assertIn("stop it in overrides: 'stations[quarry_depot].expansions=[]'", stderr)
 
     def bad(self, body, name="bad.yaml"):
         path = self.folder / name
@@ -217,9 +263,11 @@ responses:
 
     def test_an_unknown_response_is_located(self):
         path, stderr = self.bad("factors:\n  - {key: simulation.seed, levels: [1]}\nresponses:\n"
-                                "  - headline: trucks_delivred\n")
-        self.assertIn(f"{path}:6:5: error: responses[0].headline: no headline figure is named 'trucks_delivred'",
-                      stderr)
+                                "  - headline: trucks_delivred\n  - station: quary_depot\n")
+        self.assertIn(f"{path}:6:5: error: responses[0].headline: no headline figure is named 'trucks_delivred' "
+                      "(docs/output.md) (did you mean 'trucks_delivered'?)", stderr)
+        self.assertIn(f"{path}:7:5: error: responses[1].station: no station is named 'quary_depot' in the scenario "
+                      "(did you mean 'quarry_depot'?)", stderr)
 
     def test_a_level_that_breaks_the_scenario_is_located_at_its_factor(self):
         path, stderr = self.bad("factors:\n  - {key: 'stations[quarry_depot].chargers', levels: [1, 0]}\n"

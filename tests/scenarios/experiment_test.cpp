@@ -231,6 +231,16 @@ TEST(SizingSearchTest, WhatASearchCannotSizeIsReportedWithLocations) {
   EXPECT_NE(messages(repeated)[0].find("responses[0]: the sizing search already reports quarry_depot_wait_p95_minutes"),
             std::string::npos)
       << messages(repeated)[0];
+  const std::string twice =
+      experiment_file("twice.yaml",
+                      "factors:\n  - {key: a, levels: [1]}\nresponses:\n  - {station: s}\n  - {station: s, wait: p95}\n"
+                      "  - {station: s, statistic: mean}\n");
+  EXPECT_EQ(messages(twice),
+            (std::vector<std::string>{
+                twice + ":7:5: error: responses[1]: the same response as responses[0] (s_wait_p95_minutes)",
+                twice + ":8:29: error: responses[2].statistic: statistic is for a series (a station's or factory's "
+                        "waits take wait)",
+                twice + ":8:5: error: responses[2]: the same response as responses[0] (s_wait_p95_minutes)"}));
   const std::string stray_wait =
       experiment_file("wait.yaml", "factors:\n  - {key: a, levels: [1]}\nresponses:\n  - {headline: x, wait: p95}\n");
   ASSERT_EQ(messages(stray_wait).size(), 1U);

@@ -277,10 +277,12 @@ struct ExpansionDesc {
 
 /// Trucks from outside the scenario's fleets that also charge at a station (passing traffic, other
 /// operators' fleets): arriving at random (a Poisson stream) around the clock while it is open,
-/// each taking an exponentially distributed energy at the charger's full power.
+/// each taking an exponentially distributed energy at the charger's full power. One whose wait
+/// would be longer than `max_wait_hours` goes elsewhere (it is turned away).
 struct OtherTrafficDesc {
   double trucks_per_hour = 0.0;
   double mean_kwh = 0.0;
+  double max_wait_hours = 24.0;
 };
 
 /// A station where trucks charge, swap batteries or refuel. `servers` are its chargers, swap

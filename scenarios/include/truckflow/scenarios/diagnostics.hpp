@@ -45,6 +45,9 @@ std::vector<DiagnosticGroup> group_by_kind(const std::vector<Diagnostic>& diagno
 /// The first diagnostic as `to_string` shows it, then " (and N more like it)" if there are more.
 std::string to_string(const DiagnosticGroup& group);
 
+/// " (did you mean 'x'?)" when one of `candidates` is close enough to `word` to be a typo, else "".
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
 /// Every problem found in a scenario (at least one), in the order of the input.
 class ScenarioError : public std::runtime_error {
  public:
