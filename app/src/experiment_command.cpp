@@ -192,7 +192,8 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
     if (ranks.rank() == *first) std::rethrow_exception(failed);
     return failed ? exit_code_of(failed) : exit_failure;
   }
-  if (root) print_warnings(scenarios_at->at(0).warnings);
+  // A sizing search's warnings are those of its most servers: its fewest may well be overloaded.
+  if (root) print_warnings(scenarios_at->at(e.sizing ? points.size() - 1 : 0).warnings);
 
   // One run: the point's scenario with the replication's seed, its responses kept in order.
   const auto simulate_point = [&](std::size_t point, std::int64_t replication,
@@ -240,11 +241,12 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
       return simulate_point(point, replication, progress);
     } catch (const std::exception& error) {
       std::string settings;
+      for (const std::string& override : e.overrides) settings += " --set '" + override + "'";
       for (std::size_t f = 0; f < e.factors.size(); ++f) {
         if (points[point].levels[f]) settings += " --set '" + e.factors[f].key + "=" + *points[point].levels[f] + "'";
       }
       throw std::runtime_error("the run of replication " + std::to_string(replication) + " at" +
-                               (settings.empty() ? " the base point" : settings) + " (--seed " +
+                               (settings.empty() ? " the base scenario" : settings) + " (--seed " +
                                std::to_string(scenarios::replication_seed(e, replication)) +
                                ") failed: " + error.what());
     }
@@ -274,7 +276,7 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
     spread.run(runs, args.progress, label);
     for (const auto& run : runs) values[run->point].push_back(run->responses);
   };
-  std::optional<output::ExperimentResults::Sizing> sizing;
+  std::optional<output::ExperimentSizing> sizing;
   if (e.sizing) {
     sizing.emplace();
     sizing->key = e.sizing->servers_key;

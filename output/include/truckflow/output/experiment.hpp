@@ -25,6 +25,15 @@ struct Summary {
 };
 Summary summarize(std::span<const double> values);
 
+/// A sizing search's outcome: its points are the levels it tried, in the order tried, and its
+/// first response is the wait it bounds.
+struct ExperimentSizing {
+  std::string key;  ///< the scenario key searched (stations[ID].chargers, factories[ID].lines, ...)
+  double at_most_minutes = 0.0;
+  std::vector<bool> met;               ///< [point]: the point's mean wait was at most the bound
+  std::optional<std::int64_t> answer;  ///< the fewest servers that met it; nothing if none did
+};
+
 struct ExperimentResults {
   std::string name;
   std::string design;
@@ -43,15 +52,7 @@ struct ExperimentResults {
     return std::span<const double>(response.values).subspan(p * replications(), counts.at(p));
   }
   std::vector<Response> responses;
-  /// A sizing search's outcome: its points are the levels it tried, in the order tried, and its
-  /// first response is the wait it bounds.
-  struct Sizing {
-    std::string key;  ///< the scenario key searched (stations[ID].chargers, factories[ID].lines, ...)
-    double at_most_minutes = 0.0;
-    std::vector<bool> met;               ///< [point]: the point's mean wait was at most the bound
-    std::optional<std::int64_t> answer;  ///< the fewest servers that met it; nothing if none did
-  };
-  std::optional<Sizing> sizing;
+  std::optional<ExperimentSizing> sizing;
   std::size_t points() const noexcept { return levels.size(); }
   std::size_t replications() const noexcept { return seeds.size(); }
 };
