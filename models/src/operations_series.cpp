@@ -182,7 +182,7 @@ void declare_operation_series(SeriesRegistry& r) {
            [](const Chain& c, std::span<std::int64_t> out) {
              per_station(c, out, [](const Station& s) { return s.visits(); });
            });
-  r.counts({"station_turned_away", by_station, "trucks",
+  r.counts({"station_turned_away_trucks", by_station, "trucks",
             "trucks of the station's other traffic that went elsewhere, their wait longer than its max_wait_hours "
             "(cumulative)",
             Measure::cumulative},

@@ -501,7 +501,8 @@ const ObjectSpec<OtherTrafficDesc>& other_traffic_spec() {
                  "mean arrivals per hour"));
     s.add(number("mean_kwh", &OtherTrafficDesc::mean_kwh, Range{0.0, 100000.0, true}, "kWh", "mean energy one takes"));
     s.add(number("max_wait_hours", &OtherTrafficDesc::max_wait_hours, Range{0.0, 8760.0}, "h",
-                 "one whose wait would be longer goes elsewhere (turned away: station_turned_away)", Need::optional));
+                 "one whose wait would be longer goes elsewhere (turned away: station_turned_away_trucks)",
+                 Need::optional));
     return s;
   }();
   return spec;

@@ -228,7 +228,7 @@ stations:
                       "average", done.stderr)
         with h5py.File(out, "r") as f:
             served = int(f["station_visits"][-1, 0])
-            away = int(f["station_turned_away"][-1, 0])
+            away = int(f["station_turned_away_trucks"][-1, 0])
             wait = f["station_wait_max_hours"][0]
         self.assertGreater(away, 80_000_000)  # about 87.6 million arrive in the year
         self.assertLess(served, 1000)  # 3 chargers, 1,000 h each on average
