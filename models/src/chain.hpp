@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -27,11 +28,22 @@
 
 namespace truckflow::models::detail {
 
-/// One truck, from order to delivery.
-struct Truck {
-  std::int64_t id = 0;
+/// One truck, from order to delivery and through its service. What a working truck touches at
+/// every event comes first, in one cache line (the record is aligned to one): with thousands of
+/// trucks at work a record is rarely in cache when its truck's next event comes.
+struct alignas(64) Truck {
   std::size_t type = 0;
   std::size_t site = 0;
+  // In service (Operations):
+  TruckActivity activity = TruckActivity::idle;
+  double energy = 0.0;        ///< on board, in its carrier's unit (the usable part of its battery or tank)
+  double cargo_t = 0.0;       ///< tonnes on board
+  engine::Time queued_until;  ///< while working: queueing for a loading or unloading bay until then
+  /// A visit to a charging or swap station, booked on arrival: queueing until `served_from`, then
+  /// charging or swapping until `served_until` (whatever its activity counter says meanwhile).
+  engine::Time served_from, served_until;
+
+  std::int64_t id = 0;
   std::size_t factory = 0;
   std::optional<std::size_t> upfitter;
   engine::Time ordered_at;
@@ -41,15 +53,9 @@ struct Truck {
   TruckService service = TruckService::on_order;
   std::size_t kitted_lines = 0;  ///< bill-of-materials lines gathered so far
   bool has_body = false;         ///< its body has been taken from the upfitter's stock
-  // In service (Operations):
-  TruckActivity activity = TruckActivity::idle;
-  double energy = 0.0;        ///< on board, in its carrier's unit (the usable part of its battery or tank)
-  double cargo_t = 0.0;       ///< tonnes on board
-  engine::Time queued_until;  ///< while working: queueing for a loading or unloading bay until then
-  /// A visit to a charging or swap station, booked on arrival: queueing until `served_from`, then
-  /// charging or swapping until `served_until` (whatever its activity counter says meanwhile).
-  engine::Time served_from, served_until;
 };
+static_assert(offsetof(Truck, served_until) + sizeof(engine::Time) <= 64,
+              "a working truck's fields should fit the record's first cache line");
 
 class Chain {
  public:

@@ -219,12 +219,14 @@ void Operations::retire(Truck& truck) {
   retired_with_[index_of(carrier_of(chain_.desc.truck_types[truck.type].powertrain))] += truck.energy;
 }
 
-engine::Process<> Operations::serve(Truck& truck) {
+void Operations::serve(Truck& truck) {
   truck.activity = TruckActivity::idle;
   ++by_activity(static_cast<std::size_t>(TruckActivity::idle), truck.type);
   ++in_service_(truck.site, truck.type);
   delivered_years_sum_(truck.site, truck.type) += chain_.sim.now().to_hours() / hours_per_year;
-  if (works(truck.site, truck.type)) co_await work(truck);
+  if (works(truck.site, truck.type)) {
+    chain_.sim.spawn(work(truck), "truck/" + std::to_string(truck.id) + "/work", engine::Priority::urgent);
+  }
 }
 
 engine::Process<> Operations::work(Truck& truck) {

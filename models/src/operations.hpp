@@ -43,7 +43,7 @@ class Operations {
   /// operating figures).
   bool works(std::size_t site, std::size_t type) const;
   /// A truck just delivered: idle, or working its site's cycles until it retires.
-  engine::Process<> serve(Truck& truck);
+  void serve(Truck& truck);
   /// Moves a truck in service to another activity, keeping the counts.
   void set_activity(Truck& truck, TruckActivity activity);
   /// A truck retiring: it leaves the activity counts with what it has on board.

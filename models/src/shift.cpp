@@ -29,24 +29,40 @@ bool ShiftCalendar::works_on(std::int64_t day) const {
 
 engine::Time ShiftCalendar::shift_end(engine::Time t) const {
   if (always_) return engine::Time::max();
+  const Stretch& found = stretch(t);
+  return found.in_shift ? found.to : t;
+}
+
+engine::Time ShiftCalendar::next_start(engine::Time t) const {
+  if (always_) return t;
+  const Stretch& found = stretch(t);
+  return found.in_shift ? t : found.to;
+}
+
+const ShiftCalendar::Stretch& ShiftCalendar::stretch(engine::Time t) const {
+  if (last_.from <= t && t < last_.to) return last_;
   const std::int64_t day_ticks = engine::days(1).ticks();
   const std::int64_t today = floor_div(t.ticks(), day_ticks);
   // A shift starting yesterday may still run; one starting today may have begun.
   for (std::int64_t day = today - 1; day <= today; ++day) {
     if (!works_on(day)) continue;
     const engine::Time begin = engine::Time::from_ticks(day * day_ticks) + offset_;
-    if (begin <= t && t < begin + length_) return begin + length_;
+    if (begin <= t && t < begin + length_) return last_ = Stretch{begin, begin + length_, true};
   }
-  return t;
-}
-
-engine::Time ShiftCalendar::next_start(engine::Time t) const {
-  if (always_ || shift_end(t) > t) return t;
-  const std::int64_t day_ticks = engine::days(1).ticks();
-  for (std::int64_t day = floor_div(t.ticks(), day_ticks);; ++day) {
+  // Between shifts: from the end of the last shift (or `t`, if none ended in the week before) to
+  // the next start.
+  engine::Time from = t;
+  for (std::int64_t day = today; day >= today - 7; --day) {
+    const engine::Time end = engine::Time::from_ticks(day * day_ticks) + offset_ + length_;
+    if (works_on(day) && end <= t) {
+      from = end;
+      break;
+    }
+  }
+  for (std::int64_t day = today;; ++day) {
     if (!works_on(day)) continue;
     const engine::Time begin = engine::Time::from_ticks(day * day_ticks) + offset_;
-    if (begin >= t) return begin;
+    if (begin >= t) return last_ = Stretch{from, begin, false};
   }
 }
 

@@ -21,12 +21,23 @@ class ShiftCalendar {
   bool always() const noexcept { return always_; }
 
  private:
+  /// A stretch of time with one answer: inside one shift, which ends at `to`, or between shifts,
+  /// the next starting at `to`.
+  struct Stretch {
+    engine::Time from = engine::Time::max();
+    engine::Time to = engine::Time::max();
+    bool in_shift = false;
+  };
+  /// The stretch holding `t`: the one found last when it holds `t` (a site asks about nearly the
+  /// same times over and over, as its trucks come and go), found anew otherwise.
+  const Stretch& stretch(engine::Time t) const;
   bool works_on(std::int64_t day) const;  // day 0 is the run's first day
   engine::Duration length_;
   engine::Duration offset_;  // from midnight
   std::int64_t days_per_week_;
   unsigned first_weekday_;  // of the run's first day, Monday = 0
   bool always_;
+  mutable Stretch last_;  // a cache: each run has its own calendars
 };
 
 }  // namespace truckflow::models::detail

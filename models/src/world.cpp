@@ -122,7 +122,7 @@ engine::Process<> Chain::truck_life(Truck& truck) {
   truck.service = TruckService::in_service;
   emit(TruckDelivered{truck.delivered_at, truck.id, truck.type, truck.site, region, truck.factory, truck.upfitter,
                       truck.ordered_at, truck.built_at});
-  co_await operations.serve(truck);
+  operations.serve(truck);
 }
 
 engine::Process<> Chain::sampler() {

@@ -2,6 +2,7 @@
 // hand, a charging station against Erlang C, and the operations' conservation laws.
 #include <cmath>
 #include <deque>
+#include <random>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -134,6 +135,27 @@ TEST(ShiftCalendarTest, WorkingDaysAndOvernightShifts) {
                                      Date{std::chrono::year(2026), std::chrono::January, std::chrono::day(1)});
   EXPECT_TRUE(always.always());
   EXPECT_EQ(always.next_start(at(5.0)), at(5.0));
+}
+
+TEST(ShiftCalendarTest, RememberedStretchAnswersAsAFreshCalendar) {
+  // The calendar keeps the last stretch it found; asked about times in any order (back, forth, at
+  // the edges of shifts), it must answer as a calendar asked for the first time.
+  const Date start{std::chrono::year(2026), std::chrono::January, std::chrono::day(1)};
+  for (const ShiftDesc shift : {ShiftDesc{8.0, 5, 22.0}, ShiftDesc{10.0, 6, 7.0}, ShiftDesc{24.0, 5, 0.0},
+                                ShiftDesc{16.0, 7, 6.0}}) {
+    const detail::ShiftCalendar used(shift, start);
+    std::mt19937_64 draws(7);
+    std::uniform_int_distribution<std::int64_t> minute(0, 3 * 7 * 24 * 60);
+    for (int i = 0; i < 5000; ++i) {
+      // Every other time on an hour, so that shifts' first and last instants come up.
+      const std::int64_t m = i % 2 == 0 ? minute(draws) : minute(draws) / 60 * 60;
+      const Time t = Time::zero() + engine::minutes(m);
+      const detail::ShiftCalendar fresh(shift, start);
+      ASSERT_EQ(used.shift_end(t), fresh.shift_end(t)) << "minute " << m;
+      const detail::ShiftCalendar fresh_again(shift, start);
+      ASSERT_EQ(used.next_start(t), fresh_again.next_start(t)) << "minute " << m;
+    }
+  }
 }
 
 /// The one truck, worked out by hand. It is delivered at 12 h to the quarry (the loading point,
