@@ -22,6 +22,7 @@
 #include "cancellation.hpp"
 #include "commands.hpp"
 #include "experiment_runs.hpp"
+#include "failure_report.hpp"
 #include "headline_table.hpp"
 #include "inputs.hpp"
 #include "ranks.hpp"
@@ -189,8 +190,11 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
     failed = std::current_exception();
   }
   if (const std::optional<int> first = ranks.first_failed(failed != nullptr)) {
-    if (ranks.rank() == *first) std::rethrow_exception(failed);
-    return failed ? exit_code_of(failed) : exit_failure;
+    // The reporting rank prints before any rank leaves: mpirun ends the whole job as soon as one
+    // rank exits with an error, which could cut the report short.
+    const int code = ranks.rank() == *first ? report_failure(failed) : failed ? exit_code_of(failed) : exit_failure;
+    ranks.barrier();
+    return code;
   }
   // A sizing search's warnings are those of its most servers: its fewest may well be overloaded.
   if (root) print_warnings(scenarios_at->at(e.sizing ? points.size() - 1 : 0).warnings);

@@ -15,6 +15,7 @@
 #include "build_info.hpp"
 #include "cancellation.hpp"
 #include "commands.hpp"
+#include "failure_report.hpp"
 
 namespace {
 
@@ -69,13 +70,6 @@ std::string quoted_command_line(int argc, char** argv) {
     line += (i > 0 ? " " : "") + arg;
   }
   return line;
-}
-
-int report(const scenarios::ScenarioError& error) {
-  for (const scenarios::Diagnostic& d : error.diagnostics()) std::cerr << to_string(d) << "\n";
-  const std::size_t n = error.diagnostics().size();
-  std::cerr << n << (n == 1 ? " error" : " errors") << "; nothing was simulated\n";
-  return exit_bad_input;
 }
 
 }  // namespace
@@ -248,17 +242,8 @@ int main(int argc, char** argv) {
       }
       return exit_ok;
     }
-  } catch (const scenarios::ScenarioError& e) {
-    return report(e);
-  } catch (const BadInput& e) {
-    std::cerr << "truckflow: error: " << e.what() << "\n";
-    return exit_bad_input;
-  } catch (const Cancelled& e) {
-    std::cerr << "\ntruckflow: interrupted; no results were written\n";
-    return end_by_signal(e.signal);
-  } catch (const std::exception& e) {
-    std::cerr << "truckflow: error: " << e.what() << "\n";
-    return exit_failure;
+  } catch (...) {
+    return report_failure(std::current_exception());
   }
   return exit_failure;
 }

@@ -58,6 +58,12 @@ std::optional<int> Ranks::first_failed(bool failed) {
   return lowest < size_ ? std::optional<int>(lowest) : std::nullopt;
 }
 
+void Ranks::barrier() {
+  if (size_ == 1) return;
+  std::lock_guard lock(mpi_);
+  check(MPI_Barrier(MPI_COMM_WORLD), "MPI_Barrier");
+}
+
 void Ranks::send(int rank, int tag, const std::vector<char>& bytes) {
   MPI_Request request = MPI_REQUEST_NULL;
   {

@@ -28,6 +28,8 @@ class Ranks {
 
   /// Every rank says whether it failed; returns the lowest rank that did, or nothing. Collective.
   std::optional<int> first_failed(bool failed);
+  /// Returns when every rank has called it. Collective.
+  void barrier();
 
   /// A message from another rank: its source, tag and bytes.
   struct Message {

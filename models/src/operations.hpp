@@ -42,7 +42,8 @@ class Operations {
   /// Whether trucks of `type` work at `site` (the site describes its work and the type its
   /// operating figures).
   bool works(std::size_t site, std::size_t type) const;
-  /// A truck just delivered: idle, or working its site's cycles until it retires.
+  /// A truck just delivered: idle, or working its site's cycles until it retires (in a process of its
+  /// own, spawned here: design.md, "Where a working truck lives in memory").
   void serve(Truck& truck);
   /// Moves a truck in service to another activity, keeping the counts.
   void set_activity(Truck& truck, TruckActivity activity);

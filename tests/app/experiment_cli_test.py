@@ -19,8 +19,18 @@ TRUCKFLOW = SOURCE = None
 EXPERIMENT = "scenarios/experiments/tiny_chargers.yaml"
 
 
+def completed(command, **options):
+    """`command` run to its end, its output captured. A command that hangs fails its test with what it
+    wrote so far, well before CTest's own time limit would end the test with nothing to read."""
+    try:
+        return subprocess.run(command, cwd=SOURCE, capture_output=True, text=True, timeout=300, **options)
+    except subprocess.TimeoutExpired as e:
+        raise AssertionError(f"{' '.join(map(str, command))} did not end within {e.timeout} s; "
+                             f"stdout so far:\n{e.stdout}\nstderr so far:\n{e.stderr}") from None
+
+
 def truckflow(*args):
-    return subprocess.run([TRUCKFLOW, *map(str, args)], cwd=SOURCE, capture_output=True, text=True, timeout=900)
+    return completed([TRUCKFLOW, *map(str, args)])
 
 
 def mpirun(ranks, *args):
@@ -29,8 +39,7 @@ def mpirun(ranks, *args):
                OMPI_MCA_rmaps_base_oversubscribe="1")
     # OpenMPI's own allocations outlive MPI_Finalize; a sanitized build must not call them leaks.
     env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"), "detect_leaks=0"]))
-    return subprocess.run(["mpirun", "-np", str(ranks), TRUCKFLOW, *map(str, args)], cwd=SOURCE,
-                          capture_output=True, text=True, timeout=900, env=env)
+    return completed(["mpirun", "-np", str(ranks), TRUCKFLOW, *map(str, args)], env=env)
 
 
 def erlang_c_p95_minutes(servers, per_hour, mean_hours):
