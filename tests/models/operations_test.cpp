@@ -2,8 +2,8 @@
 // hand, a charging station against Erlang C, and the operations' conservation laws.
 #include <cmath>
 #include <deque>
-#include <random>
 #include <gtest/gtest.h>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -141,8 +141,8 @@ TEST(ShiftCalendarTest, RememberedStretchAnswersAsAFreshCalendar) {
   // The calendar keeps the last stretch it found; asked about times in any order (back, forth, at
   // the edges of shifts), it must answer as a calendar asked for the first time.
   const Date start{std::chrono::year(2026), std::chrono::January, std::chrono::day(1)};
-  for (const ShiftDesc shift : {ShiftDesc{8.0, 5, 22.0}, ShiftDesc{10.0, 6, 7.0}, ShiftDesc{24.0, 5, 0.0},
-                                ShiftDesc{16.0, 7, 6.0}}) {
+  for (const ShiftDesc shift :
+       {ShiftDesc{8.0, 5, 22.0}, ShiftDesc{10.0, 6, 7.0}, ShiftDesc{24.0, 5, 0.0}, ShiftDesc{16.0, 7, 6.0}}) {
     const detail::ShiftCalendar used(shift, start);
     std::mt19937_64 draws(7);
     std::uniform_int_distribution<std::int64_t> minute(0, 3 * 7 * 24 * 60);
