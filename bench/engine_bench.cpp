@@ -13,6 +13,8 @@
 
 #include "truckflow/engine.hpp"
 #include "truckflow/engine/detail/agenda.hpp"
+#include "truckflow/engine/detail/calendar_queue.hpp"
+#include "truckflow/engine/detail/radix_heap.hpp"
 
 #include "memory.hpp"
 
@@ -210,5 +212,11 @@ void BM_EventSet_RadixHeap(benchmark::State& state) {
   hold_event_set(state, set);
 }
 BENCHMARK(BM_EventSet_RadixHeap)->Arg(1000)->Arg(4000)->Arg(16000)->Arg(100000);
+
+void BM_EventSet_CalendarQueue(benchmark::State& state) {
+  detail::CalendarQueue set;
+  hold_event_set(state, set);
+}
+BENCHMARK(BM_EventSet_CalendarQueue)->Arg(1000)->Arg(4000)->Arg(16000)->Arg(100000);
 
 }  // namespace

@@ -47,6 +47,15 @@ class TrivialVector {
   void reserve(std::size_t n) {
     if (n > capacity_) grow_to(n);
   }
+  std::size_t capacity() const noexcept { return capacity_; }
+  /// Gives back room beyond `capacity` values (not below the size); keeps it all if that fails.
+  void shrink_to(std::size_t capacity) noexcept {
+    if (capacity < size_ || capacity >= capacity_) return;
+    void* data = std::realloc(data_, capacity * sizeof(T));  // NOLINT(bugprone-sizeof-expression)
+    if (data == nullptr) return;
+    data_ = static_cast<T*>(data);
+    capacity_ = capacity;
+  }
   void pop_back() noexcept { --size_; }
   /// Shrinks to the first `size` values (`size` <= size()).
   void resize_down(std::size_t size) noexcept { size_ = size; }
