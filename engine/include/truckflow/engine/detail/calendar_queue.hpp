@@ -26,12 +26,12 @@ namespace truckflow::engine::detail {
 /// and the heaps order those of the same window, so a simulation run on this set gives the same
 /// results as on a plain heap.
 ///
-/// The window width and the slot count tune themselves: the slots follow the number of entries
-/// (about four an entry... four entries a slot), and the width keeps a poured window between a few
-/// and about a hundred entries, unless that would send most entries beyond the ring. Both are
-/// checked every few thousand pops, and a change re-files the ring's entries (O(n), amortised over
-/// at least n pops). Allocation failures leave the set as it was (a retune that cannot allocate is
-/// skipped).
+/// The set tunes itself, checked every 4n pops (at least 4,096): below 2,048 entries it is a plain
+/// heap (the near heap takes everything) until it holds 6,144 again; the slots follow the number
+/// of entries (about 16 a slot); the width keeps the near heap at a few dozen entries on average,
+/// unless narrowing would send many entries beyond the ring, and widens when more than a
+/// sixteenth go there. A change re-files the entries chunk by chunk (O(n), amortised over the 4n
+/// pops). Allocation failures leave the set as it was (a retune that cannot allocate is skipped).
 class CalendarQueue {
  public:
   bool empty() const noexcept { return size_ == 0; }
@@ -64,18 +64,20 @@ class CalendarQueue {
   void replace_top(const AgendaEntry& entry) {
     if (near_.empty()) advance();
     if (pops_ >= next_check_) retune();
-    near_entries_ += near_.size();
     ++pops_;
     const std::uint64_t u = bits(entry.time);
     if (all_near_) {
-      // How far ahead entries are scheduled: the width to start with when the set turns into a
-      // calendar (see `retune`).
-      const std::uint64_t from = bits(near_.top().time);
-      delay_bits_ += static_cast<std::uint64_t>(std::bit_width(u > from ? u - from : 0));
-      ++delays_;
+      // How far ahead entries are scheduled, once the set may soon turn into a calendar: the
+      // width it starts with (see `retune`).
+      if (size_ >= heap_below) {
+        const std::uint64_t from = bits(near_.top().time);
+        delay_bits_ += static_cast<std::uint64_t>(std::bit_width(u > from ? u - from : 0));
+        ++delays_;
+      }
       near_.replace_top(entry);
       return;
     }
+    near_entries_ += near_.size();
     if (u < window_end_) {
       near_.replace_top(entry);
       return;
@@ -162,8 +164,8 @@ class CalendarQueue {
   static constexpr std::size_t kept_room = 4096;       ///< room a draining heap keeps
   static constexpr std::uint32_t chunk_entries = 5;    ///< 5 × 24 + 8 = 128 bytes a chunk
   static constexpr std::uint64_t check_every_pops = 4096;
-  static constexpr std::uint64_t dense_window = 64;  ///< a larger near heap on average: narrower
-  static constexpr std::uint64_t sparse_window = 4;  ///< fewer pops a window on average: wider
+  static constexpr std::uint64_t dense_window = 128;  ///< a larger near heap on average: narrower
+  static constexpr std::uint64_t sparse_window = 4;   ///< fewer pops a window on average: wider
 
   struct Chunk {
     AgendaEntry entries[chunk_entries];
@@ -341,13 +343,13 @@ class CalendarQueue {
     all_near_ = true;
   }
 
-  /// Every few thousand pops: more slots as entries grow (fewer as they shrink), and a window
+  /// Every 4n pops: more slots as entries grow (fewer as they shrink), and a window
   /// narrower when the poured windows were crowded (unless many entries already went beyond the
   /// ring), or wider when they were thin or most entries went beyond the ring.
   [[gnu::noinline]] void retune() {
     const std::uint64_t pops = pops_ - last_check_;
     last_check_ = pops_;
-    next_check_ = pops_ + std::max<std::uint64_t>(check_every_pops, size_);
+    next_check_ = pops_ + std::max<std::uint64_t>(check_every_pops, 4 * size_);
     const std::size_t aim = std::clamp<std::size_t>(std::bit_ceil(std::max<std::size_t>(size_ / entries_per_slot, 1)),
                                                     min_slots, max_slots);
     std::size_t slots = heads_.size();
@@ -355,15 +357,17 @@ class CalendarQueue {
     int shift = shift_;
     // The near heap's size at a pop is what a sift costs; pours are the windows' overhead. Entries
     // that wait beyond the ring cost nothing while they wait; entries pushed there (a push and a
-    // pull through the far heap each) are what a short ring costs.
-    // A step halves or doubles the width; far off the mark, several steps at once (towards a
-    // near heap of about 16 on average, or 16 pops a window).
+    // pull through the far heap, two sifts) are what a short ring costs. So: narrower when the near
+    // heap is large and few entries go beyond the ring, wider when windows are thin or more than
+    // a sixteenth go beyond it while the near heap is not large. A step halves or doubles the
+    // width; far off the mark, several steps at once (towards a near heap of about 32 on average,
+    // or 16 pops a window).
     const std::uint64_t mean_near = near_entries_ / pops;
-    if (mean_near > dense_window && 8 * placed_far_ < placed_) {
-      shift -= static_cast<int>(std::bit_width(mean_near / 16)) - 1;
+    if (mean_near > dense_window && 32 * placed_far_ < placed_) {
+      shift -= static_cast<int>(std::bit_width(mean_near / 32)) - 1;
     } else if (pops < sparse_window * pours_) {
       shift += static_cast<int>(std::bit_width(16 * pours_ / pops)) - 1;
-    } else if (2 * placed_far_ > placed_) {
+    } else if (16 * placed_far_ > placed_ && mean_near < dense_window / 2) {
       ++shift;
     }
     // The ring's span, slots << shift, must fit in 64 bits.
@@ -375,12 +379,13 @@ class CalendarQueue {
     try {
       if (all_near_) {
         // n entries scheduled about D ticks ahead come due at about n / D a tick: a window of
-        // 16 D / n ticks holds about 16. D is taken as the geometric mean of the delays seen.
+        // 32 D / n ticks holds about 32. D is taken from the mean bit width of the delays seen (a
+        // geometric mean, which falls short of the mean by about one bit for exponential delays).
         const int delay_bits = delays_ > 0 ? static_cast<int>(delay_bits_ / delays_) : shift_;
         delay_bits_ = 0;
         delays_ = 0;
         const int start_shift =
-            std::clamp(4 + delay_bits - static_cast<int>(std::bit_width(size_)), 0, 63 - std::countr_zero(aim));
+            std::clamp(6 + delay_bits - static_cast<int>(std::bit_width(size_)), 0, 63 - std::countr_zero(aim));
         if (size_ >= calendar_from) refile(aim, start_shift);
       } else if (size_ < heap_below) {
         gather_near();
