@@ -137,21 +137,6 @@ class PointScenarios {
   std::vector<std::unique_ptr<scenarios::LoadedScenario>> loaded_;
 };
 
-/// The exit code `error` ends the command with (as main gives it).
-int exit_code_of(const std::exception_ptr& error) {
-  try {
-    std::rethrow_exception(error);
-  } catch (const scenarios::ScenarioError&) {
-    return exit_bad_input;
-  } catch (const BadInput&) {
-    return exit_bad_input;
-  } catch (const Cancelled& e) {
-    return 128 + e.signal;
-  } catch (...) {
-    return exit_failure;
-  }
-}
-
 /// A station's wait statistic in minutes, from a run's waits there.
 double wait_minutes(const output::WaitSummary& waits, scenarios::WaitStatistic statistic) {
   switch (statistic) {
@@ -192,7 +177,8 @@ int experiment_command(const ExperimentArguments& args, const std::string& comma
   if (const std::optional<int> first = ranks.first_failed(failed != nullptr)) {
     // The reporting rank prints before any rank leaves: mpirun ends the whole job as soon as one
     // rank exits with an error, which could cut the report short.
-    const int code = ranks.rank() == *first ? report_failure(failed) : failed ? exit_code_of(failed) : exit_failure;
+    const Voice voice = ranks.rank() == *first ? Voice::speak : Voice::quiet;
+    const int code = failed != nullptr ? report_failure(failed, voice) : exit_failure;
     ranks.barrier();
     return code;
   }

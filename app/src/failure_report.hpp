@@ -6,8 +6,12 @@
 
 namespace truckflow::app {
 
-/// Prints why `failure` ended the command and returns the exit code it calls for (for a
-/// cancellation, the process ends by its signal first).
-int report_failure(const std::exception_ptr& failure);
+/// Whether `report_failure` says why on stderr (one process of a job speaks for all, the others
+/// only take the same exit code).
+enum class Voice { speak, quiet };
+
+/// Returns the exit code `failure` calls for: 2 bad input, 1 a runtime failure, 128 + the signal
+/// for a cancellation. Speaking, it first prints why, and ends a cancelled process by its signal.
+int report_failure(const std::exception_ptr& failure, Voice voice = Voice::speak);
 
 }  // namespace truckflow::app
