@@ -2,7 +2,6 @@
 #include "failure_report.hpp"
 
 #include <iostream>
-#include <sstream>
 
 #include "truckflow/scenarios/loader.hpp"
 
@@ -12,29 +11,31 @@
 namespace truckflow::app {
 
 int report_failure(const std::exception_ptr& failure, Voice voice) {
-  std::ostringstream why;
-  int code = exit_failure;
+  // Written straight to stderr, not built first: reporting a failed allocation should not allocate.
+  const bool speak = voice == Voice::speak;
   try {
     std::rethrow_exception(failure);
   } catch (const scenarios::ScenarioError& error) {
-    for (const scenarios::Diagnostic& d : error.diagnostics()) why << to_string(d) << "\n";
-    const std::size_t n = error.diagnostics().size();
-    why << n << (n == 1 ? " error" : " errors") << "; nothing was simulated\n";
-    code = exit_bad_input;
+    if (speak) {
+      for (const scenarios::Diagnostic& d : error.diagnostics()) std::cerr << to_string(d) << "\n";
+      const std::size_t n = error.diagnostics().size();
+      std::cerr << n << (n == 1 ? " error" : " errors") << "; nothing was simulated\n";
+    }
+    return exit_bad_input;
   } catch (const BadInput& e) {
-    why << "truckflow: error: " << e.what() << "\n";
-    code = exit_bad_input;
+    if (speak) std::cerr << "truckflow: error: " << e.what() << "\n";
+    return exit_bad_input;
   } catch (const Cancelled& e) {
-    if (voice == Voice::quiet) return 128 + e.signal;
+    if (!speak) return 128 + e.signal;
     std::cerr << "\ntruckflow: interrupted; no results were written\n";
     return end_by_signal(e.signal);
   } catch (const std::exception& e) {
-    why << "truckflow: error: " << e.what() << "\n";
+    if (speak) std::cerr << "truckflow: error: " << e.what() << "\n";
+    return exit_failure;
   } catch (...) {
-    why << "truckflow: error: a failure of unknown kind\n";
+    if (speak) std::cerr << "truckflow: error: a failure of unknown kind\n";
+    return exit_failure;
   }
-  if (voice == Voice::speak) std::cerr << why.str();
-  return code;
 }
 
 }  // namespace truckflow::app

@@ -8,6 +8,7 @@
 #include <limits>
 #include <vector>
 
+#include "truckflow/engine/detail/agenda.hpp"
 #include "truckflow/engine/random.hpp"
 
 namespace truckflow::engine::detail {
@@ -29,8 +30,8 @@ void expect_same_order(CalendarQueue& calendar, BinaryHeap& reference) {
 
 TEST(CalendarQueueTest, FollowsTheHeapThroughChangingDensityAndSize) {
   // A hold model whose delays shrink from hours to microseconds and grow back, while the number of
-  // entries rises from 100 to 60,000 and falls: the windows and slots must retune several times,
-  // and every pop must still be the heap's.
+  // entries rises from 100 to about 90,000: the windows and slots must retune several times, and
+  // every pop (and every hint of the next one) must still be the heap's.
   Stream rng(21);
   CalendarQueue calendar;
   BinaryHeap reference;
@@ -48,6 +49,9 @@ TEST(CalendarQueueTest, FollowsTheHeapThroughChangingDensityAndSize) {
       const AgendaEntry& top = calendar.top();
       ASSERT_EQ(top.target, reference.top().target);
       const std::int64_t now = top.time;
+      if (const AgendaEntry* hint = calendar.second(); hint != nullptr) {
+        ASSERT_EQ(hint->target, reference.second()->target);
+      }
       const double roll = rng.uniform();
       const auto later = [&] {
         return entry(now + static_cast<std::int64_t>(rng.exponential(mean)),
@@ -126,6 +130,92 @@ TEST(CalendarQueueTest, KeepsOrderAtBothEndsOfTheTickRange) {
   expect_same_order(calendar, reference);
 }
 
+TEST(CalendarQueueTest, ACalendarRunsIntoTheEndOfTheTickRange) {
+  // 12,000 entries held with delays of about a second, started close enough to the largest time
+  // to reach it: the set turns into a calendar, then back into a plain heap where its ring no
+  // longer fits, and every pop must still be the heap's. Delays that would overflow are cut at
+  // the largest time.
+  constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  CalendarQueue calendar;
+  BinaryHeap reference;
+  Stream rng(25);
+  std::uint64_t seq = 0;
+  for (int i = 0; i < 12'000; ++i) {
+    const AgendaEntry e = entry(max - 20'000'000 + rng.uniform_int(0, 1'000'000), 128, ++seq);
+    calendar.push(e);
+    reference.push(e);
+  }
+  bool was_calendar = false;
+  for (int step = 0; step < 600'000; ++step) {
+    const std::int64_t now = calendar.top().time;
+    ASSERT_EQ(calendar.top().target, reference.top().target);
+    const auto delay = static_cast<std::int64_t>(rng.exponential(1e6));
+    const AgendaEntry e = entry(now > max - delay ? max : now + delay, static_cast<std::uint64_t>(step % 4), ++seq);
+    calendar.replace_top(e);
+    reference.pop();
+    reference.push(e);
+    was_calendar = was_calendar || !calendar.is_plain_heap();
+  }
+  EXPECT_TRUE(was_calendar);
+  EXPECT_EQ(reference.top().time, max);  // the clock reached the end
+  expect_same_order(calendar, reference);
+}
+
+TEST(CalendarQueueTest, ThousandsDueAtTheLargestTimeComeOutInOrder) {
+  // More than enough to turn into a calendar, all in the very last window of the tick range.
+  constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  CalendarQueue calendar;
+  BinaryHeap reference;
+  Stream rng(26);
+  for (std::uint64_t seq = 1; seq <= 10'240; ++seq) {
+    const AgendaEntry e = entry(max, static_cast<std::uint64_t>(rng.uniform_int(0, 3)), seq);
+    calendar.push(e);
+    reference.push(e);
+  }
+  expect_same_order(calendar, reference);
+}
+
+TEST(CalendarQueueTest, ServesTheAgendaAsTheBinaryHeapDoes) {
+  // The kernel's use: take the earliest, push zero or more entries (due now to the FIFO, or later),
+  // settle; at 20,000 entries, so the set is a calendar for most of the run.
+  BasicAgenda<CalendarQueue> calendar;
+  BasicAgenda<BinaryHeap> reference;
+  Stream rng(27);
+  std::uint64_t seq = 0;
+  for (int i = 0; i < 20'000; ++i) {
+    const AgendaEntry e = entry(rng.uniform_int(0, 100'000'000), 128, ++seq);
+    calendar.push(e, false);
+    reference.push(e, false);
+  }
+  for (int i = 0; i < 300'000; ++i) {
+    AgendaEntry taken{};
+    AgendaEntry expected{};
+    ASSERT_TRUE(calendar.take_before(std::numeric_limits<std::int64_t>::max(), taken));
+    ASSERT_TRUE(reference.take_before(std::numeric_limits<std::int64_t>::max(), expected));
+    ASSERT_EQ(taken.target, expected.target);
+    const AgendaEntry* hint = calendar.next_after_take();
+    const AgendaEntry* expected_hint = reference.next_after_take();
+    if (hint != nullptr) {
+      ASSERT_NE(expected_hint, nullptr);
+      ASSERT_EQ(hint->target, expected_hint->target);
+    }
+    const auto pushes = rng.uniform_int(0, 2);
+    for (std::int64_t k = 0; k < pushes; ++k) {
+      const bool due_now = rng.uniform() < 0.2;
+      const std::uint64_t priority = due_now ? 128 : static_cast<std::uint64_t>(rng.uniform_int(0, 3)) * 64;
+      const AgendaEntry e = entry(due_now ? taken.time : taken.time + rng.uniform_int(0, 20'000), priority, ++seq);
+      calendar.push(e, due_now);
+      reference.push(e, due_now);
+    }
+    calendar.settle();
+    reference.settle();
+    ASSERT_EQ(calendar.size(), reference.size());
+    if (reference.empty()) break;
+  }
+  while (!reference.empty()) ASSERT_EQ(calendar.pop().target, reference.pop().target);
+  EXPECT_TRUE(calendar.empty());
+}
+
 TEST(CalendarQueueTest, ManyEntriesDueAtOneInstantComeOutByPriorityThenSequence) {
   CalendarQueue calendar;
   BinaryHeap reference;
@@ -147,14 +237,29 @@ TEST(CalendarQueueTest, EraseVisitAndClearKeepTheRestInOrder) {
   BinaryHeap reference;
   Stream rng(24);
   std::uint64_t seq = 0;
-  for (int i = 0; i < 20'000; ++i) {
-    // Near, in the ring and far beyond it.
-    const std::int64_t time = i % 10 == 0 ? rng.uniform_int(0, 1'000'000'000'000) : rng.uniform_int(0, 10'000'000);
-    const AgendaEntry e = entry(time, 128, ++seq);
+  const auto push_both = [&](const AgendaEntry& e) {
     calendar.push(e);
+    reference.push(e);
+  };
+  for (int i = 0; i < 20'000; ++i) push_both(entry(rng.uniform_int(0, 10'000'000), 128, ++seq));
+  // Run as a hold model until the set is a calendar, with entries near, in the ring and (one in
+  // ten) far beyond it.
+  for (int i = 0; i < 100'000; ++i) {
+    const std::int64_t now = calendar.top().time;
+    ASSERT_EQ(calendar.top().target, reference.top().target);
+    const std::int64_t delay = i % 10 == 0 ? rng.uniform_int(0, 1'000'000'000'000) : rng.uniform_int(0, 10'000'000);
+    const AgendaEntry e = entry(now + delay, 128, ++seq);
+    calendar.replace_top(e);
+    reference.pop();
+    reference.push(e);
+  }
+  ASSERT_FALSE(calendar.is_plain_heap());
+  // Remove a third, some from every chunk.
+  std::vector<AgendaEntry> all;
+  while (!reference.empty()) all.push_back(reference.pop());
+  for (const AgendaEntry& e : all) {
     if (e.target % 3 != 0) reference.push(e);
   }
-  for (int i = 0; i < 10; ++i) calendar.top();  // pour a window first
   calendar.erase_if([](const AgendaEntry& e) { return e.target % 3 == 0; });
   std::size_t visited = 0;
   calendar.for_each([&](const AgendaEntry& e) {
@@ -163,6 +268,7 @@ TEST(CalendarQueueTest, EraseVisitAndClearKeepTheRestInOrder) {
   });
   EXPECT_EQ(visited, reference.size());
   for (int i = 0; i < 5000; ++i) ASSERT_EQ(calendar.pop().target, reference.pop().target);
+  EXPECT_FALSE(calendar.is_plain_heap());
   calendar.erase_if([](const AgendaEntry&) { return true; });
   EXPECT_TRUE(calendar.empty());
   reference.clear();

@@ -29,9 +29,11 @@ namespace truckflow::engine::detail {
 /// The set tunes itself, checked every 4n pops (at least 4,096): below 2,048 entries it is a plain
 /// heap (the near heap takes everything) until it holds 6,144 again; the slots follow the number
 /// of entries (about 16 a slot); the width keeps the near heap at a few dozen entries on average,
-/// unless narrowing would send many entries beyond the ring, and widens when more than a
-/// sixteenth go there. A change re-files the entries chunk by chunk (O(n), amortised over the 4n
-/// pops). Allocation failures leave the set as it was (a retune that cannot allocate is skipped).
+/// unless a thirty-second or more of the entries already go beyond the ring, and widens when more
+/// than a sixteenth go there. A change re-files the entries chunk by chunk (O(n), amortised over
+/// the 4n pops). Allocation failures leave the set consistent: a push that cannot allocate leaves
+/// it as it was, a retune that cannot is skipped, and a window that cannot pull all it covers from
+/// the far heap ends the ring sooner.
 class CalendarQueue {
  public:
   bool empty() const noexcept { return size_ == 0; }
@@ -335,7 +337,7 @@ class CalendarQueue {
       }
     }
     while (!far_.empty()) near_.push(far_.pop());
-    chunks_.clear();
+    chunks_.clear_and_trim(0);
     free_ = none;
     std::fill(heads_.begin(), heads_.end(), none);
     std::fill(occupied_.begin(), occupied_.end(), std::uint64_t{0});
@@ -359,9 +361,9 @@ class CalendarQueue {
     // that wait beyond the ring cost nothing while they wait; entries pushed there (a push and a
     // pull through the far heap, two sifts) are what a short ring costs. So: narrower when the near
     // heap is large and few entries go beyond the ring, wider when windows are thin or more than
-    // a sixteenth go beyond it while the near heap is not large. A step halves or doubles the
-    // width; far off the mark, several steps at once (towards a near heap of about 32 on average,
-    // or 16 pops a window).
+    // a sixteenth go beyond it while the near heap is not large. Narrowing, and widening for thin
+    // windows, aim straight at a near heap of about 32 on average or 16 pops a window (a factor
+    // of four or more); widening for the ring's reach doubles the width.
     const std::uint64_t mean_near = near_entries_ / pops;
     if (mean_near > dense_window && 32 * placed_far_ < placed_) {
       shift -= static_cast<int>(std::bit_width(mean_near / 32)) - 1;
@@ -372,10 +374,6 @@ class CalendarQueue {
     }
     // The ring's span, slots << shift, must fit in 64 bits.
     shift = std::clamp(shift, 0, 63 - std::countr_zero(slots));
-    pours_ = 0;
-    near_entries_ = 0;
-    placed_ = 0;
-    placed_far_ = 0;
     try {
       if (all_near_) {
         // n entries scheduled about D ticks ahead come due at about n / D a tick: a window of
@@ -395,6 +393,11 @@ class CalendarQueue {
     } catch (const std::bad_alloc&) {
       // Tuning is optional: keep the set as it is.
     }
+    // Counted afresh from here (a re-filing's own placements do not count).
+    pours_ = 0;
+    near_entries_ = 0;
+    placed_ = 0;
+    placed_far_ = 0;
   }
 
   /// Re-files the ring's entries for a new slot count and width (not when the new ring would pass
@@ -404,12 +407,17 @@ class CalendarQueue {
   /// made before anything changes, so a failure leaves the set as it was (pulling from `far_` at
   /// the end may stop early, which leaves it consistent).
   [[gnu::noinline]] void refile(std::size_t slots, int shift) {
+    const std::uint64_t span = static_cast<std::uint64_t>(slots) << shift;
     std::uint64_t window_end = window_end_;
     if (!near_.empty()) {
-      const std::uint64_t top_window_end = window_base_for(bits(near_.top().time), shift) + (std::uint64_t{1} << shift);
+      // The ring must fit below the end of the tick range from the top's window on (which also
+      // keeps that window's end from wrapping round to 0).
+      const std::uint64_t top_base = window_base_for(bits(near_.top().time), shift);
+      if (top_base > max_bits - span) return;
+      const std::uint64_t top_window_end = top_base + (std::uint64_t{1} << shift);
       window_end = all_near_ ? top_window_end : std::min(window_end, top_window_end);
     }
-    if (window_base_for(window_end, shift) > max_bits - (static_cast<std::uint64_t>(slots) << shift)) return;
+    if (window_base_for(window_end, shift) > max_bits - span) return;
     TrivialVector<std::uint32_t> heads;
     TrivialVector<std::uint64_t> occupied;
     heads.reserve(slots);

@@ -51,6 +51,7 @@ class TrivialVector {
   /// Gives back room beyond `capacity` values (not below the size); keeps it all if that fails.
   void shrink_to(std::size_t capacity) noexcept {
     if (capacity < size_ || capacity >= capacity_) return;
+    if (capacity == 0) return clear_and_trim(0);             // realloc to 0 bytes would free and return null
     void* data = std::realloc(data_, capacity * sizeof(T));  // NOLINT(bugprone-sizeof-expression)
     if (data == nullptr) return;
     data_ = static_cast<T*>(data);
