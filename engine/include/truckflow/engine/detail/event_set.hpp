@@ -81,7 +81,7 @@ class DaryHeap {
     }
     entries_.resize_down(kept);
     if (kept < 2) return;
-    for (std::size_t i = (kept - 2) / Arity + 1; i-- > 0;) sift_down(i);  // from the last parent up
+    for (std::size_t i = (kept - 2) / Arity + 1; i-- > 0;) sift_down(i, entries_[i]);  // from the last parent up
   }
 
   void push(const AgendaEntry& entry) {
@@ -99,27 +99,7 @@ class DaryHeap {
   /// Replaces the earliest entry with `entry` (pop then push, fused): `entry` is sifted down from
   /// the root, which saves moving the last entry there and sifting `entry` up from the bottom.
   /// Requires a non-empty heap.
-  void replace_top(const AgendaEntry& entry) noexcept {
-    const std::size_t n = entries_.size();
-    std::size_t hole = 0;
-    for (std::size_t child = 1; child < n; child = hole * Arity + 1) {
-      std::size_t best = child;
-      if constexpr (Arity == 2) {
-        // Which child is earlier is a coin toss: chosen without a branch, which would mispredict
-        // half the time (one level in two of every sift).
-        if (child + 1 < n) best += static_cast<std::size_t>(earlier_bits(entries_[child + 1], entries_[child]));
-      } else {
-        const std::size_t end = std::min(child + Arity, n);
-        for (std::size_t c = child + 1; c < end; ++c) {
-          if (earlier(entries_[c], entries_[best])) best = c;
-        }
-      }
-      if (!earlier(entries_[best], entry)) break;
-      entries_[hole] = entries_[best];
-      hole = best;
-    }
-    entries_[hole] = entry;
-  }
+  void replace_top(const AgendaEntry& entry) noexcept { sift_down(0, entry); }
 
   /// The entry that would be on top once the top is gone (null if none): the earlier of the
   /// root's children. A hint for prefetching, so chosen without a branch (which of the two comes
@@ -150,15 +130,21 @@ class DaryHeap {
   }
 
  private:
-  /// Moves the entry at `hole` down to its place below (used to rebuild the heap).
-  void sift_down(std::size_t hole) noexcept {
+  /// Puts `entry` at `hole`, then moves it down to its place below (`hole`'s own entry is
+  /// overwritten, so `entry` is a copy): the whole of `replace_top`, and one step of rebuilding.
+  void sift_down(std::size_t hole, const AgendaEntry entry) noexcept {
     const std::size_t n = entries_.size();
-    const AgendaEntry entry = entries_[hole];
     for (std::size_t child = hole * Arity + 1; child < n; child = hole * Arity + 1) {
       std::size_t best = child;
-      const std::size_t end = std::min(child + Arity, n);
-      for (std::size_t c = child + 1; c < end; ++c) {
-        if (earlier(entries_[c], entries_[best])) best = c;
+      if constexpr (Arity == 2) {
+        // Which child is earlier is a coin toss: chosen without a branch, which would mispredict
+        // half the time (one level in two of every sift).
+        if (child + 1 < n) best += static_cast<std::size_t>(earlier_bits(entries_[child + 1], entries_[child]));
+      } else {
+        const std::size_t end = std::min(child + Arity, n);
+        for (std::size_t c = child + 1; c < end; ++c) {
+          if (earlier(entries_[c], entries_[best])) best = c;
+        }
       }
       if (!earlier(entries_[best], entry)) break;
       entries_[hole] = entries_[best];
