@@ -72,12 +72,18 @@ struct Operations::SiteWork {
 struct Operations::Driver {
   Truck& truck;
   const TruckOperationDesc& op;
-  Carrier carrier;
+  const Place* at;
   double full;  // usable storage
   double reserve;
-  const Place* at;
   double hours_to_breakdown;
   double upstream_co2_kg_per_unit;  // of what it last took on
+  engine::Time retire_at;           // the end of its life (Time::max() for a life of 0)
+  Carrier carrier;
+  // The leg set off on (Step::leg) or to drive with stops (Step::detour): where to, how long until
+  // arriving (or setting off), and what it must keep on arriving to reach a station from there.
+  const Place* bound_for = nullptr;
+  engine::Duration wait;
+  double margin = 0.0;
 };
 
 Operations::Operations(Chain& chain)
@@ -229,90 +235,128 @@ void Operations::serve(Truck& truck) {
   }
 }
 
-engine::Process<> Operations::work(Truck& truck) {
-  engine::Simulation& sim = chain_.sim;
+Operations::Driver Operations::clock_in(Truck& truck, SiteWork& site) {
+  const engine::Time now = chain_.sim.now();
+  if (!site.first_truck) site.first_truck = now;
   const TruckTypeDesc& type = chain_.desc.truck_types[truck.type];
   const TruckOperationDesc& op = *type.operation;
-  SiteWork& site = *works_[truck.site];
-  if (!site.first_truck) site.first_truck = sim.now();
   const Carrier carrier = carrier_of(type.powertrain);
   const std::size_t region = chain_.delivery.site(truck.site).region();
   const double full = op.storage * op.usable_share;
-  Driver driver{truck,
-                op,
-                carrier,
-                full,
-                full * op.reserve_share,
-                &site.home,
-                op.mean_hours_between_breakdowns > 0.0 ? breakdown_draws_.exponential(op.mean_hours_between_breakdowns)
-                                                       : std::numeric_limits<double>::infinity(),
-                0.0};
-  driver.upstream_co2_kg_per_unit = carrier == Carrier::electricity ? chain_.desc.regions[region].grid_co2_kg_per_kwh
-                                    : carrier == Carrier::diesel    ? chain_.desc.economics.diesel_upstream_co2_kg_per_l
-                                                                    : 0.0;
   truck.energy = full;  // delivered full
   filled_at_delivery_[index_of(carrier)] += full;
-  const double cargo_t = site.cargo_t[truck.type];
+  return Driver{truck,
+                op,
+                &site.home,
+                full,
+                full * op.reserve_share,
+                op.mean_hours_between_breakdowns > 0.0 ? breakdown_draws_.exponential(op.mean_hours_between_breakdowns)
+                                                       : std::numeric_limits<double>::infinity(),
+                carrier == Carrier::electricity ? chain_.desc.regions[region].grid_co2_kg_per_kwh
+                : carrier == Carrier::diesel    ? chain_.desc.economics.diesel_upstream_co2_kg_per_l
+                                                : 0.0,
+                op.life_years > 0.0 ? now + engine::hours(op.life_years * hours_per_year) : engine::Time::max(),
+                carrier};
+}
+
+Operations::Step Operations::next_step(Driver& driver, SiteWork& site, bool arrived) {
+  const engine::Time now = chain_.sim.now();
+  Truck& truck = driver.truck;
   const std::size_t t = truck.type;
-  const engine::Time retire_at =
-      op.life_years > 0.0 ? sim.now() + engine::hours(op.life_years * hours_per_year) : engine::Time::max();
-
-  // A cycle has two events in the common case: arriving to load (the bay's start is known at
-  // once, and loading and the loaded leg are one wait) and arriving to unload (unloading and the
-  // way back are one wait). A truck short of energy finishes at the bay, then stops at stations.
-  while (sim.now() < retire_at) {
-    // Between shifts, a truck at its loading place with nothing to do first simply queues for its
-    // bay, which starts it when the shift opens (counted off shift meanwhile): no event of its own.
-    // One that charges at the depot first, is elsewhere, or retires before then takes its night here.
-    const bool between_shifts = site.shift.shift_end(sim.now()) == sim.now();
-    const bool charges = between_shifts && site.depot != nullptr && truck.energy < full &&
-                         station_serves(site.depot->kind(), type.powertrain);
-    if (between_shifts && (charges || driver.at != &site.load || site.shift.next_start(sim.now()) >= retire_at)) {
-      set_activity(truck, TruckActivity::off_shift);
-      engine::Time charged = sim.now();
-      if (charges) {
-        co_await go(driver, site.depot->place());
-        charged = sim.now() + co_await visit(driver, *site.depot);
-        set_activity(truck, TruckActivity::off_shift);
-      }
-      const engine::Time wake = std::max(std::min(site.shift.next_start(sim.now()), retire_at), charged);
-      if (wake > sim.now()) co_await sim.timeout(wake - sim.now());
-      continue;
-    }
-    if (driver.at != &site.load) co_await go(driver, site.load, site.reach_from_load[t]);
-
-    const engine::Time loading_starts = site.loading.assign(sim.now(), site.loading_time, site.shift);
-    set_activity(truck, TruckActivity::working);
-    truck.queued_until = loading_starts;
-    truck.cargo_t = cargo_t;
-    tonnes_loaded_ += cargo_t;
-    const engine::Duration loading = loading_starts + site.loading_time - sim.now();
-    // Enough for the leg and, after it, to reach a station from where it ends (empty, after unloading).
-    if (truck.energy - site.loaded.use[t] >= driver.reserve + site.reach_from_unload[t]) {
-      depart(driver, site.loaded.trip, site.loaded.use[t], site.loaded.diesel_litres[t]);
-      co_await sim.timeout(loading + site.loaded.trip.duration);
-      driver.at = &site.unload;
-      if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
-    } else {
-      co_await go(driver, site.unload, site.reach_from_unload[t], loading);
-    }
-
-    const engine::Time unloading_starts = site.unloading.assign(sim.now(), site.unloading_time, site.shift);
+  if (driver.at == &site.unload) {
+    // Loaded at the unloading place: queue for a bay, unload, set off back.
+    const engine::Time unloading_starts = site.unloading.assign(now, site.unloading_time, site.shift);
     truck.queued_until = unloading_starts;
     ++site_loads(truck.site, t);
     site_tonnes(truck.site, t) += truck.cargo_t;
     truck.cargo_t = 0.0;
-    const engine::Duration unloading = unloading_starts + site.unloading_time - sim.now();
-    if (truck.energy - site.empty.use[t] >= driver.reserve + site.reach_from_load[t]) {
-      depart(driver, site.empty.trip, site.empty.use[t], site.empty.diesel_litres[t]);
-      co_await sim.timeout(unloading + site.empty.trip.duration);
-      driver.at = &site.load;
-      if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
-    } else {
-      co_await go(driver, site.load, site.reach_from_load[t], unloading);
+    return set_off(driver, site.empty, site.load, site.reach_from_load[t],
+                   unloading_starts + site.unloading_time - now);
+  }
+  if (!arrived) {
+    if (now >= driver.retire_at) return Step::retire;
+    // Between shifts, a truck at its loading place with nothing to do first simply queues for its
+    // bay, which starts it when the shift opens (counted off shift meanwhile): no event of its own.
+    // One that charges at the depot first, is elsewhere, or retires before then takes its night.
+    if (site.shift.shift_end(now) == now) {
+      if (site.depot != nullptr && truck.energy < driver.full &&
+          station_serves(site.depot->kind(), chain_.desc.truck_types[t].powertrain)) {
+        return Step::depot;
+      }
+      if (driver.at != &site.load || site.shift.next_start(now) >= driver.retire_at) return Step::night;
     }
+    if (driver.at != &site.load) return Step::to_load;
+  }
+  // At the loading place: queue for a bay, load, set off loaded.
+  const engine::Time loading_starts = site.loading.assign(now, site.loading_time, site.shift);
+  set_activity(truck, TruckActivity::working);
+  truck.queued_until = loading_starts;
+  truck.cargo_t = site.cargo_t[t];
+  tonnes_loaded_ += truck.cargo_t;
+  // Enough for the leg and, after it, to reach a station from where it ends (empty, after unloading).
+  return set_off(driver, site.loaded, site.unload, site.reach_from_unload[t], loading_starts + site.loading_time - now);
+}
+
+Operations::Step Operations::set_off(Driver& driver, const Leg& leg, const Place& to, double margin,
+                                     engine::Duration at_bay) {
+  const std::size_t t = driver.truck.type;
+  driver.bound_for = &to;
+  driver.margin = margin;
+  if (driver.truck.energy - leg.use[t] >= driver.reserve + margin) {
+    depart(driver, leg.trip, leg.use[t], leg.diesel_litres[t]);
+    driver.wait = at_bay + leg.trip.duration;
+    return Step::leg;
+  }
+  driver.wait = at_bay;  // then a stop at a station on the way
+  return Step::detour;
+}
+
+engine::Process<> Operations::work(Truck& truck) {
+  // GCC lays a coroutine's frame out in the order of its source, every local and every co_await
+  // (its awaiter and the temporaries of its expression) in a slot of its own. So the cycle's
+  // bookkeeping is in plain functions (next_step, set_off), and its one common wait comes first:
+  // what every event touches is the frame's first lines, those the engine prefetches before the
+  // resume (design.md, "Where a working truck lives in memory").
+  SiteWork& site = *works_[truck.site];
+  Driver driver = clock_in(truck, site);
+  // A cycle has two events in the common case: arriving to load (the bay's start is known at
+  // once, and loading and the loaded leg are one wait) and arriving to unload (unloading and the
+  // way back are one wait). A truck short of energy finishes at the bay, then stops at stations.
+  for (bool arrived = false;;) {
+    const Step step = next_step(driver, site, arrived);
+    arrived = false;
+    if (step == Step::leg) {
+      co_await chain_.sim.timeout(driver.wait);
+      driver.at = driver.bound_for;
+      if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
+      continue;
+    }
+    if (step == Step::detour) {
+      co_await go(driver, *driver.bound_for, driver.margin, driver.wait);
+      continue;
+    }
+    if (step == Step::to_load) {
+      co_await go(driver, site.load, site.reach_from_load[truck.type]);
+      arrived = true;
+      continue;
+    }
+    if (step == Step::retire) break;
+    co_await night(driver, site, step == Step::depot);
   }
   chain_.retire(truck);
+}
+
+engine::Process<> Operations::night(Driver& driver, SiteWork& site, bool charge) {
+  engine::Simulation& sim = chain_.sim;
+  set_activity(driver.truck, TruckActivity::off_shift);
+  engine::Time charged = sim.now();
+  if (charge) {
+    co_await go(driver, site.depot->place());
+    charged = sim.now() + co_await visit(driver, *site.depot);
+    set_activity(driver.truck, TruckActivity::off_shift);
+  }
+  const engine::Time wake = std::max(std::min(site.shift.next_start(sim.now()), driver.retire_at), charged);
+  if (wake > sim.now()) co_await sim.timeout(wake - sim.now());
 }
 
 engine::Process<> Operations::go(Driver& driver, const Place& to, double margin, engine::Duration after) {

@@ -111,6 +111,21 @@ class Operations {
   Station* nearest_station(const Driver& driver) const;
   /// A truck's working life at its site.
   engine::Process<> work(Truck& truck);
+  /// A truck starting work at `site`: its driver, its energy (delivered full) counted.
+  Driver clock_in(Truck& truck, SiteWork& site);
+  /// What a working truck does next, from where it is. At the unloading place (having come loaded)
+  /// it queues for a bay, unloads and sets off back. Elsewhere it retires when its life is over, or,
+  /// if its shift is over, charges at the depot or rests when it is not at its loading place or
+  /// retires before the next shift (at its loading place it simply queues for its bay, which starts
+  /// it at the opening); or it goes to its loading place. At the loading place (or `arrived` there)
+  /// it queues for a bay, loads and sets off.
+  enum class Step : std::uint8_t { leg, detour, to_load, depot, night, retire };
+  Step next_step(Driver& driver, SiteWork& site, bool arrived);
+  /// After a bay's wait and service (`at_bay` from now), sets off on `leg` to `to` if the truck can
+  /// drive it keeping its reserve and `margin` (Step::leg: it departs now); else Step::detour.
+  Step set_off(Driver& driver, const Leg& leg, const Place& to, double margin, engine::Duration at_bay);
+  /// The time between shifts: at the depot charging (`charge`), then waiting for the next shift.
+  engine::Process<> night(Driver& driver, SiteWork& site, bool charge);
 
   Chain& chain_;
   Places places_;
