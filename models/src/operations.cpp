@@ -68,7 +68,7 @@ struct Operations::SiteWork {
   std::optional<engine::Time> first_truck;  // when its first truck arrived
 };
 
-/// A truck at work: what it is, where it is and what it has left.
+/// A truck at work: what it is, where it is and what it has left, and where it is going.
 struct Operations::Driver {
   Truck& truck;
   const TruckOperationDesc& op;
@@ -79,9 +79,15 @@ struct Operations::Driver {
   double upstream_co2_kg_per_unit;  // of what it last took on
   engine::Time retire_at;           // the end of its life (Time::max() for a life of 0)
   Carrier carrier;
-  // The leg set off on (Step::leg) or to drive with stops (Step::detour): where to, how long until
-  // arriving (or setting off), and what it must keep on arriving to reach a station from there.
+  // A leg or a stretch of road under way ends at `next`, `wait` after it began (a bay's turn and
+  // the drive). On a trip (`goal` other than none) to `bound_for`, keeping `margin` on arrival and
+  // stopping at stations on the way: `stop` is the station the stretch under way ends at, null on
+  // the last stretch; between stretches `wait` is what the truck waits where it is before setting off.
+  Goal goal = Goal::none;
+  bool stranded = false;  // counted stranded on this trip
+  const Place* next = nullptr;
   const Place* bound_for = nullptr;
+  Station* stop = nullptr;
   engine::Duration wait;
   double margin = 0.0;
 };
@@ -259,10 +265,29 @@ Operations::Driver Operations::clock_in(Truck& truck, SiteWork& site) {
                 carrier};
 }
 
-Operations::Step Operations::next_step(Driver& driver, SiteWork& site, bool arrived) {
-  const engine::Time now = chain_.sim.now();
+Operations::Step Operations::next_step(Driver& driver, SiteWork& site) {
   Truck& truck = driver.truck;
   const std::size_t t = truck.type;
+  if (driver.goal != Goal::none) {
+    if (driver.next != driver.bound_for || driver.stop != nullptr) {
+      // At a station on the way (or setting off): take on energy, then go on.
+      if (driver.stop != nullptr) {
+        if (!driver.stop->books_visits()) return Step::refuel;
+        driver.wait = book_visit(driver, *std::exchange(driver.stop, nullptr));
+      }
+      return route(driver);
+    }
+    // There.
+    switch (std::exchange(driver.goal, Goal::none)) {
+      case Goal::depot:
+        return Step::charge;
+      case Goal::load:
+        return start_loading(driver, site);
+      default:
+        break;
+    }
+  }
+  const engine::Time now = chain_.sim.now();
   if (driver.at == &site.unload) {
     // Loaded at the unloading place: queue for a bay, unload, set off back.
     const engine::Time unloading_starts = site.unloading.assign(now, site.unloading_time, site.shift);
@@ -273,21 +298,28 @@ Operations::Step Operations::next_step(Driver& driver, SiteWork& site, bool arri
     return set_off(driver, site.empty, site.load, site.reach_from_load[t],
                    unloading_starts + site.unloading_time - now);
   }
-  if (!arrived) {
-    if (now >= driver.retire_at) return Step::retire;
-    // Between shifts, a truck at its loading place with nothing to do first simply queues for its
-    // bay, which starts it when the shift opens (counted off shift meanwhile): no event of its own.
-    // One that charges at the depot first, is elsewhere, or retires before then takes its night.
-    if (site.shift.shift_end(now) == now) {
-      if (site.depot != nullptr && truck.energy < driver.full &&
-          station_serves(site.depot->kind(), chain_.desc.truck_types[t].powertrain)) {
-        return Step::depot;
-      }
-      if (driver.at != &site.load || site.shift.next_start(now) >= driver.retire_at) return Step::night;
+  if (now >= driver.retire_at) return Step::retire;
+  // Between shifts, a truck at its loading place with nothing to do first simply queues for its
+  // bay, which starts it when the shift opens (counted off shift meanwhile): no event of its own.
+  // One that charges at the depot first, is elsewhere, or retires before then takes its night.
+  if (site.shift.shift_end(now) == now) {
+    if (site.depot != nullptr && truck.energy < driver.full &&
+        station_serves(site.depot->kind(), chain_.desc.truck_types[t].powertrain)) {
+      set_activity(truck, TruckActivity::off_shift);
+      return travel(driver, Goal::depot, site.depot->place(), 0.0, engine::Duration::zero());
     }
-    if (driver.at != &site.load) return Step::to_load;
+    if (driver.at != &site.load || site.shift.next_start(now) >= driver.retire_at) return Step::rest;
   }
-  // At the loading place: queue for a bay, load, set off loaded.
+  if (driver.at != &site.load) {
+    return travel(driver, Goal::load, site.load, site.reach_from_load[t], engine::Duration::zero());
+  }
+  return start_loading(driver, site);
+}
+
+Operations::Step Operations::start_loading(Driver& driver, SiteWork& site) {
+  Truck& truck = driver.truck;
+  const std::size_t t = truck.type;
+  const engine::Time now = chain_.sim.now();
   const engine::Time loading_starts = site.loading.assign(now, site.loading_time, site.shift);
   set_activity(truck, TruckActivity::working);
   truck.queued_until = loading_starts;
@@ -300,98 +332,112 @@ Operations::Step Operations::next_step(Driver& driver, SiteWork& site, bool arri
 Operations::Step Operations::set_off(Driver& driver, const Leg& leg, const Place& to, double margin,
                                      engine::Duration at_bay) {
   const std::size_t t = driver.truck.type;
-  driver.bound_for = &to;
-  driver.margin = margin;
   if (driver.truck.energy - leg.use[t] >= driver.reserve + margin) {
     depart(driver, leg.trip, leg.use[t], leg.diesel_litres[t]);
+    driver.next = &to;
     driver.wait = at_bay + leg.trip.duration;
     return Step::leg;
   }
-  driver.wait = at_bay;  // then a stop at a station on the way
-  return Step::detour;
+  return travel(driver, Goal::cycle, to, margin, at_bay);  // with a stop at a station on the way
+}
+
+Operations::Step Operations::travel(Driver& driver, Goal goal, const Place& to, double margin, engine::Duration after) {
+  driver.goal = goal;
+  driver.bound_for = &to;
+  driver.margin = margin;
+  driver.wait = after;
+  driver.stranded = false;
+  driver.stop = nullptr;
+  driver.next = nullptr;
+  return route(driver);
+}
+
+Operations::Step Operations::route(Driver& driver) {
+  const Place& to = *driver.bound_for;
+  Truck& truck = driver.truck;
+  const double use = trip_use(driver.op, driver.carrier, places_.trip(*driver.at, to), truck.cargo_t);
+  if (truck.energy - use >= driver.reserve + driver.margin) return stretch(driver, to);
+  Station* station = choose_station(driver, to, driver.margin);
+  if (station == nullptr) return Step::stranded;
+  driver.stranded = false;
+  driver.stop = station;
+  return stretch(driver, station->place());
+}
+
+Operations::Step Operations::stretch(Driver& driver, const Place& to) {
+  const Trip trip = places_.trip(*driver.at, to);
+  depart(driver, trip, trip_use(driver.op, driver.carrier, trip, driver.truck.cargo_t),
+         diesel_litres(trip, driver.truck.cargo_t));
+  driver.next = &to;
+  driver.wait += trip.duration;
+  return Step::stretch;
 }
 
 engine::Process<> Operations::work(Truck& truck) {
   // GCC lays a coroutine's frame out in the order of its source, every local and every co_await
-  // (its awaiter and the temporaries of its expression) in a slot of its own. So the cycle's
-  // bookkeeping is in plain functions (next_step, set_off), and its one common wait comes first:
-  // what every event touches is the frame's first lines, those the engine prefetches before the
-  // resume (design.md, "Where a working truck lives in memory").
+  // (its awaiter and the temporaries of its expression) in a slot of its own. So the truck's
+  // decisions are plain functions (next_step and those it calls), and its one common wait comes
+  // first: what every event touches is the frame's first lines, those the engine prefetches
+  // before the resume (design.md, "Where a working truck lives in memory").
   SiteWork& site = *works_[truck.site];
   Driver driver = clock_in(truck, site);
   // A cycle has two events in the common case: arriving to load (the bay's start is known at
   // once, and loading and the loaded leg are one wait) and arriving to unload (unloading and the
-  // way back are one wait). A truck short of energy finishes at the bay, then stops at stations.
-  for (bool arrived = false;;) {
-    const Step step = next_step(driver, site, arrived);
-    arrived = false;
-    if (step == Step::leg) {
-      co_await chain_.sim.timeout(driver.wait);
-      driver.at = driver.bound_for;
+  // way back are one wait). A truck short of energy finishes at the bay, then stops at stations:
+  // a stretch of road to each, and one to where it was going, an event each (none for a stretch
+  // that takes no time); a visit to a charging or swap station is booked on arrival.
+  for (;;) {
+    const Step step = next_step(driver, site);
+    if (step == Step::leg || step == Step::stretch) {
+      if (step == Step::leg || driver.wait > engine::Duration::zero()) co_await chain_.sim.timeout(driver.wait);
+      driver.at = driver.next;
       if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
       continue;
     }
-    if (step == Step::detour) {
-      co_await go(driver, *driver.bound_for, driver.margin, driver.wait);
-      continue;
-    }
-    if (step == Step::to_load) {
-      co_await go(driver, site.load, site.reach_from_load[truck.type]);
-      arrived = true;
-      continue;
-    }
     if (step == Step::retire) break;
-    co_await night(driver, site, step == Step::depot);
+    if (step == Step::refuel) {
+      driver.wait = co_await visit(driver, *std::exchange(driver.stop, nullptr));
+    } else if (step == Step::stranded) {
+      co_await strand(driver);
+    } else {
+      co_await rest(driver, site, step == Step::charge);
+    }
   }
   chain_.retire(truck);
 }
 
-engine::Process<> Operations::night(Driver& driver, SiteWork& site, bool charge) {
+engine::Process<> Operations::rest(Driver& driver, SiteWork& site, bool at_depot) {
   engine::Simulation& sim = chain_.sim;
-  set_activity(driver.truck, TruckActivity::off_shift);
   engine::Time charged = sim.now();
-  if (charge) {
-    co_await go(driver, site.depot->place());
-    charged = sim.now() + co_await visit(driver, *site.depot);
-    set_activity(driver.truck, TruckActivity::off_shift);
+  if (at_depot) {
+    const engine::Duration left = co_await visit(driver, *site.depot);
+    charged = sim.now() + left;
   }
+  set_activity(driver.truck, TruckActivity::off_shift);
   const engine::Time wake = std::max(std::min(site.shift.next_start(sim.now()), driver.retire_at), charged);
   if (wake > sim.now()) co_await sim.timeout(wake - sim.now());
 }
 
-engine::Process<> Operations::go(Driver& driver, const Place& to, double margin, engine::Duration after) {
+engine::Process<> Operations::strand(Driver& driver) {
   engine::Simulation& sim = chain_.sim;
   Truck& truck = driver.truck;
-  bool stranded = false;
-  for (;;) {
-    const double use = trip_use(driver.op, driver.carrier, places_.trip(*driver.at, to), truck.cargo_t);
-    if (truck.energy - use >= driver.reserve + margin) break;
-    Station* station = choose_station(driver, to, margin);
-    if (station == nullptr) {
-      if (!stranded) {
-        stranded = true;
-        ++strandings[truck.type];
-        set_activity(truck, TruckActivity::stranded);
-      }
-      co_await sim.timeout(std::exchange(after, engine::Duration::zero()) + stranded_retry);
-      // Still nothing in reach: towed to the nearest open station that serves it. A full truck
-      // that still cannot go on (its leg is longer than its range, with no station on the way)
-      // stays stranded, counted once, and looks again each day.
-      if (truck.energy < driver.full && choose_station(driver, to, margin) == nullptr) {
-        if (Station* nearest = nearest_station(driver)) {
-          co_await sim.timeout(places_.trip(*driver.at, nearest->place()).duration);
-          driver.at = &nearest->place();
-          after = co_await visit(driver, *nearest);
-          set_activity(truck, TruckActivity::stranded);
-        }
-      }
-      continue;
-    }
-    stranded = false;
-    co_await drive(driver, station->place(), std::exchange(after, engine::Duration::zero()));
-    after = co_await visit(driver, *station);
+  if (!driver.stranded) {
+    driver.stranded = true;
+    ++strandings[truck.type];
+    set_activity(truck, TruckActivity::stranded);
   }
-  co_await drive(driver, to, after);
+  co_await sim.timeout(std::exchange(driver.wait, engine::Duration::zero()) + stranded_retry);
+  // Still nothing in reach: towed to the nearest open station that serves it. A full truck that
+  // still cannot go on (its leg is longer than its range, with no station on the way) stays
+  // stranded, counted once, and looks again each day.
+  if (truck.energy < driver.full && choose_station(driver, *driver.bound_for, driver.margin) == nullptr) {
+    if (Station* nearest = nearest_station(driver)) {
+      co_await sim.timeout(places_.trip(*driver.at, nearest->place()).duration);
+      driver.at = &nearest->place();
+      driver.wait = co_await visit(driver, *nearest);
+      set_activity(truck, TruckActivity::stranded);
+    }
+  }
 }
 
 double Operations::diesel_litres(const Trip& trip, double cargo_t) const {
@@ -434,35 +480,30 @@ engine::Process<> Operations::repair(Driver& driver) {
   driver.hours_to_breakdown = breakdown_draws_.exponential(driver.op.mean_hours_between_breakdowns);
 }
 
-engine::Process<> Operations::drive(Driver& driver, const Place& to, engine::Duration after) {
-  const Trip trip = places_.trip(*driver.at, to);
-  depart(driver, trip, trip_use(driver.op, driver.carrier, trip, driver.truck.cargo_t),
-         diesel_litres(trip, driver.truck.cargo_t));
-  if (after + trip.duration > engine::Duration::zero()) co_await chain_.sim.timeout(after + trip.duration);
-  driver.at = &to;
-  if (driver.hours_to_breakdown <= 0.0) co_await repair(driver);
+engine::Duration Operations::book_visit(Driver& driver, Station& station) {
+  Truck& truck = driver.truck;
+  set_activity(truck, TruckActivity::queueing);
+  const Refill refill = station.book(truck, truck.energy, driver.full, driver.op.max_charge_kw);
+  took_on(driver, station, refill, chain_.sim.now());
+  return refill.waited + refill.served;
 }
 
 engine::Process<engine::Duration> Operations::visit(Driver& driver, Station& station) {
+  if (station.books_visits()) co_return book_visit(driver, station);
   Truck& truck = driver.truck;
   set_activity(truck, TruckActivity::queueing);
-  Refill refill;
-  engine::Duration left;
-  if (station.books_visits()) {
-    refill = station.book(truck, truck.energy, driver.full, driver.op.max_charge_kw);
-    left = refill.waited + refill.served;
-  } else {
-    refill = co_await station.refill(truck, truck.energy, driver.full, driver.op.max_charge_kw);
-  }
+  const Refill refill = co_await station.refill(truck, truck.energy, driver.full, driver.op.max_charge_kw);
+  took_on(driver, station, refill, chain_.sim.now() - (refill.waited + refill.served));
+  co_return engine::Duration::zero();
+}
+
+void Operations::took_on(Driver& driver, Station& station, const Refill& refill, engine::Time arrived) {
+  Truck& truck = driver.truck;
   truck.energy += refill.units;
   energy_cost_cny(truck.site, truck.type) += refill.cost_cny;
   driver.upstream_co2_kg_per_unit = station.upstream_co2_kg_per_unit();
-  const engine::Time now = chain_.sim.now();
-  chain_.emit(StationVisited{now,
-                             now - (station.books_visits() ? engine::Duration::zero() : refill.waited + refill.served),
-                             truck.id, truck.type, truck.site, station.index(), refill.waited, refill.served,
-                             refill.units, refill.cost_cny, refill.bought_cny});
-  co_return left;
+  chain_.emit(StationVisited{chain_.sim.now(), arrived, truck.id, truck.type, truck.site, station.index(),
+                             refill.waited, refill.served, refill.units, refill.cost_cny, refill.bought_cny});
 }
 
 Station* Operations::nearest_station(const Driver& driver) const {

@@ -22,6 +22,7 @@ namespace truckflow::models::detail {
 
 class Chain;
 class Station;
+struct Refill;
 class EnergySource;
 struct Truck;
 
@@ -80,28 +81,62 @@ class Operations {
   struct SiteWork;
   struct Driver;
 
-  /// Drives from `driver.at` to `to`, stopping at stations on the way when the trip would leave
-  /// less than the reserve plus `margin` (what it needs after `to` to reach a station). Stranded
-  /// when no station can be reached: it looks again a day later, and is then towed to the nearest
-  /// open station that serves it. It sets off `after` from now (a wait where it is, such as its
-  /// turn at a bay, that the first stretch follows: one event for both).
-  engine::Process<> go(Driver& driver, const Place& to, double margin = 0.0,
-                       engine::Duration after = engine::Duration::zero());
-  /// One trip, setting off `after` from now, with its energy, distance, cost, CO2 and any
-  /// breakdown at its end.
-  engine::Process<> drive(Driver& driver, const Place& to, engine::Duration after = engine::Duration::zero());
+  /// A truck's working life at its site: a loop of waits (legs, stretches of road, visits, breakdowns,
+  /// nights) between which `next_step` decides what it does.
+  engine::Process<> work(Truck& truck);
+  /// A truck starting work at `site`: its driver, its energy (delivered full) counted.
+  Driver clock_in(Truck& truck, SiteWork& site);
+
+  /// What a working truck does next, what the work loop waits for: a leg of its cycle (from a bay
+  /// to the other place, always an event), a stretch of road on a trip (an event unless it takes
+  /// no time), a visit to a fuel station on the way (which waits its course), a day stranded, a
+  /// night (charging at the depot first, or not), or retirement.
+  enum class Step : std::uint8_t { leg, stretch, refuel, stranded, charge, rest, retire };
+  /// Why a truck is on a trip: a detour by stations within its cycle, to its loading place (it loads
+  /// on arrival), to its depot (it charges and spends the night there).
+  enum class Goal : std::uint8_t { none, cycle, load, depot };
+  /// On a trip: at a station it takes on energy (a booked visit here; a fuel station's as
+  /// Step::refuel), then goes on; at the trip's end, what the trip was for. Otherwise: at the
+  /// unloading place (having come loaded) it queues for a bay, unloads and sets off back; elsewhere
+  /// it retires when its life is over; if its shift is over it goes to charge at the depot, or
+  /// rests when it is not at its loading place or retires before the next shift (at its loading
+  /// place it simply queues for its bay, which starts it at the opening); it goes to its loading
+  /// place; and there it queues for a bay, loads and sets off.
+  Step next_step(Driver& driver, SiteWork& site);
+  /// At the loading place: queues for a bay, loads and sets off loaded.
+  Step start_loading(Driver& driver, SiteWork& site);
+  /// After a bay's wait and service (`at_bay` from now), sets off on `leg` to `to` if the truck can
+  /// drive it keeping its reserve and `margin` (Step::leg: it departs now); else on a trip there.
+  Step set_off(Driver& driver, const Leg& leg, const Place& to, double margin, engine::Duration at_bay);
+  /// Starts a trip to `to` (for `goal`) keeping `margin` on arrival (what the truck needs after
+  /// `to` to reach a station), setting off `after` from now (a wait where it is, such as its turn
+  /// at a bay, that the first stretch follows: one event for both).
+  Step travel(Driver& driver, Goal goal, const Place& to, double margin, engine::Duration after);
+  /// The trip's next stretch: straight to its end if the truck can keep its reserve and margin,
+  /// else to the station chosen on the way; Step::stranded when none can be reached.
+  Step route(Driver& driver);
+  /// Sets off to `to`: the stretch's energy, distance, cost, CO2 and wear, and its wait.
+  Step stretch(Driver& driver, const Place& to);
   /// What setting off on `trip` using `use` counts: energy, distance, cost, CO2 (with
   /// `diesel_l`, what the scenario's diesel type would burn) and wear towards a breakdown.
   void depart(Driver& driver, const Trip& trip, double use, double diesel_l);
   /// A breakdown, when the wear since the last says so: repaired on the spot.
   engine::Process<> repair(Driver& driver);
+  /// The time between shifts: charging at the depot (`at_depot`), then waiting for the next shift.
+  engine::Process<> rest(Driver& driver, SiteWork& site, bool at_depot);
+  /// No station in reach on the trip: counted stranded (once a trip), it looks again a day later
+  /// and is then towed to the nearest open station that serves it.
+  engine::Process<> strand(Driver& driver);
   /// Litres of diesel the scenario's diesel type would burn on `trip` with `cargo_t` (0 without one).
   double diesel_litres(const Trip& trip, double cargo_t) const;
-  /// Charges, swaps or refuels at `station`. A visit to a charging or swap station is booked on
-  /// arrival and counted at once (truck and station alike); it returns the time until the truck
-  /// can leave, which the caller waits with what follows (zero after a fuel station's visit, which
-  /// waits its course).
+  /// A visit to a charging or swap station, booked on arrival and counted at once (truck and
+  /// station alike): the time until the truck can leave, which it waits with what follows.
+  engine::Duration book_visit(Driver& driver, Station& station);
+  /// Charges, swaps or refuels at `station`: a booked visit, or a fuel station's, which waits its
+  /// course (and returns zero).
   engine::Process<engine::Duration> visit(Driver& driver, Station& station);
+  /// What a visit put in the truck, its cost and its record (`arrived`: when it came).
+  void took_on(Driver& driver, Station& station, const Refill& refill, engine::Time arrived);
   /// The station to stop at on the way from `driver.at` to `to`: reachable with what the truck
   /// holds, from which a full truck reaches `to` keeping its reserve and `margin`, quickest by
   /// detour and expected wait. (So a visit always lets the truck go on: no visit repeats at one
@@ -109,23 +144,6 @@ class Operations {
   Station* choose_station(const Driver& driver, const Place& to, double margin) const;
   /// The open station serving the truck that is nearest by road, whatever it holds (a tow).
   Station* nearest_station(const Driver& driver) const;
-  /// A truck's working life at its site.
-  engine::Process<> work(Truck& truck);
-  /// A truck starting work at `site`: its driver, its energy (delivered full) counted.
-  Driver clock_in(Truck& truck, SiteWork& site);
-  /// What a working truck does next, from where it is. At the unloading place (having come loaded)
-  /// it queues for a bay, unloads and sets off back. Elsewhere it retires when its life is over, or,
-  /// if its shift is over, charges at the depot or rests when it is not at its loading place or
-  /// retires before the next shift (at its loading place it simply queues for its bay, which starts
-  /// it at the opening); or it goes to its loading place. At the loading place (or `arrived` there)
-  /// it queues for a bay, loads and sets off.
-  enum class Step : std::uint8_t { leg, detour, to_load, depot, night, retire };
-  Step next_step(Driver& driver, SiteWork& site, bool arrived);
-  /// After a bay's wait and service (`at_bay` from now), sets off on `leg` to `to` if the truck can
-  /// drive it keeping its reserve and `margin` (Step::leg: it departs now); else Step::detour.
-  Step set_off(Driver& driver, const Leg& leg, const Place& to, double margin, engine::Duration at_bay);
-  /// The time between shifts: at the depot charging (`charge`), then waiting for the next shift.
-  engine::Process<> night(Driver& driver, SiteWork& site, bool charge);
 
   Chain& chain_;
   Places places_;
