@@ -224,6 +224,44 @@ TEST(OperationsTest, OneTruckHandComputed) {
 /// Trucks arriving at a charger as a Poisson stream, each needing an exponentially distributed
 /// energy (so an exponential charging time: no taper, no truck limit), reproduce the M/M/c mean
 /// wait of Erlang C within the run's 99 % confidence interval (batch means).
+/// one_truck() with its only charger opening on the 4th day (72 h): the truck that needs it on its
+/// 6th load (at about 22 h, as in OneTruckHandComputed) has nowhere to go. It is stranded, counted
+/// once for that trip however many days it waits, looks again every 24 h (no tow: no station is
+/// open), and charges on the first look after the opening (about 94.5 h), then works on.
+TEST(OperationsTest, AStrandedTruckWaitsForAStationCountedOnce) {
+  using namespace std::chrono;
+  ScenarioDesc d = one_truck();
+  d.stations[0].opening_date = year(2026) / 1 / 4;
+  World world(d);
+  Sample now;
+  const auto counts = [&](std::string_view name) { return world.series().counts(now, name); };
+  const auto by_activity = [&](TruckActivity activity) {
+    return counts("trucks_by_activity")(static_cast<std::size_t>(activity), 0);
+  };
+
+  world.run_until(Time::zero() + hours(20));  // before: working, never stranded
+  now = world.read_series();
+  EXPECT_EQ(counts("truck_strandings")(0), 0);
+  EXPECT_EQ(by_activity(TruckActivity::working), 1);
+
+  for (const double h : {24.0, 48.0, 71.0, 90.0}) {  // stranded, counted once, nothing dispensed
+    world.run_until(Time::zero() + hours(h));
+    now = world.read_series();
+    EXPECT_EQ(counts("truck_strandings")(0), 1) << h << " h";
+    EXPECT_EQ(by_activity(TruckActivity::stranded), 1) << h << " h";
+    EXPECT_EQ(counts("station_visits")(0), 0) << h << " h";
+    EXPECT_EQ(counts("site_loads")(0, 0), 5) << h << " h";
+  }
+
+  world.run_until(Time::zero() + hours(100));  // charged after its look at about 94.5 h, at work again
+  now = world.read_series();
+  EXPECT_EQ(counts("truck_strandings")(0), 1);
+  EXPECT_EQ(by_activity(TruckActivity::stranded), 0);
+  EXPECT_EQ(counts("station_visits")(0), 1);
+  EXPECT_GE(counts("site_loads")(0, 0), 6);
+  EXPECT_TRUE(world.conservation_violations().empty());
+}
+
 TEST(OperationsTest, ChargingStationMatchesErlangC) {
   ScenarioDesc d = scenarios::load_scenario(tiny + "two_regions.yaml").description;
   d.sites[0].deployment.clear();
