@@ -17,8 +17,17 @@ engine::Time BayQueue::assign(engine::Time now, engine::Duration service, const 
 }
 
 void BayQueue::occupy_until(engine::Time until) {
-  // The front bay's new free time, sifted down in place (a pop and a push in one pass).
   const std::size_t n = free_at_.size();
+  if (ring_) {
+    const std::size_t last = (first_ == 0 ? n : first_) - 1;
+    if (!(until < free_at_[last])) {
+      free_at_[first_] = until;
+      if (++first_ == n) first_ = 0;
+      return;
+    }
+    make_heap();
+  }
+  // The front bay's new free time, sifted down in place (a pop and a push in one pass).
   std::size_t hole = 0;
   for (std::size_t child = 1; child < n; child = 2 * hole + 1) {
     // Which child frees first is a coin toss: chosen without a branch, which would often mispredict.
@@ -30,7 +39,15 @@ void BayQueue::occupy_until(engine::Time until) {
   free_at_[hole] = until;
 }
 
+void BayQueue::make_heap() noexcept {
+  // The ring in order from its first bay is sorted, hence a min-heap already.
+  std::rotate(free_at_.begin(), free_at_.begin() + static_cast<std::ptrdiff_t>(first_), free_at_.end());
+  first_ = 0;
+  ring_ = false;
+}
+
 void BayQueue::add(std::size_t more, engine::Time now) {
+  if (ring_) make_heap();
   for (std::size_t b = 0; b < more; ++b) {
     free_at_.push_back(now);
     std::ranges::push_heap(free_at_, std::greater<>{});

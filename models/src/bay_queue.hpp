@@ -25,7 +25,7 @@ class BayQueue {
   engine::Time assign(engine::Time now, engine::Duration service, const ShiftCalendar& shift);
 
   /// When the bay that frees first is free (it may be in the past).
-  engine::Time free_at() const noexcept { return free_at_.front(); }
+  engine::Time free_at() const noexcept { return free_at_[first_]; }
   /// The bay that frees first is taken until `until` (for a service whose start the caller works out
   /// from `free_at`).
   void occupy_until(engine::Time until);
@@ -39,7 +39,16 @@ class BayQueue {
   double wait_hours() const noexcept { return wait_hours_; }
 
  private:
-  std::vector<engine::Time> free_at_;  // one per bay: a min-heap (the bay that frees first in front)
+  /// Gives up the ring (below) for good: a heap from now on.
+  void make_heap() noexcept;
+
+  // One free time per bay. While every bay taken frees no earlier than all the others (as when
+  // every service takes the same time, a site's loading or unloading), they are a ring in order
+  // from `first_`: the bay that frees first is taken and goes last, without a comparison. Once
+  // one would not go last, they become a min-heap (the bay that frees first in front, first_ 0).
+  std::vector<engine::Time> free_at_;
+  std::size_t first_ = 0;
+  bool ring_ = true;
   std::int64_t served_ = 0;
   double wait_hours_ = 0.0;
 };

@@ -1,9 +1,11 @@
 // Trucks at work: places and trips, energy on a trip, shifts, a one-truck case worked out by
 // hand, a charging station against Erlang C, and the operations' conservation laws.
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <gtest/gtest.h>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -390,6 +392,39 @@ TEST(BayQueueTest, MatchesErlangC) {
   EXPECT_NEAR(mean, theory.mean_wait(), half_width) << "Erlang C: " << theory.mean_wait() << " h";
   EXPECT_LT(half_width, 0.1 * theory.mean_wait());
   EXPECT_EQ(bays.served(), static_cast<std::int64_t>(customers));
+}
+
+/// The bays' free times against a plain multiset: while every service takes the same time they
+/// are a ring; a shorter service, then added bays, turn them into a heap; the bay that frees first
+/// and the free times are the same throughout.
+TEST(BayQueueTest, RingAndHeapAgreeWithAMultiset) {
+  engine::Stream draws(11);
+  detail::BayQueue bays(5);
+  std::multiset<std::int64_t> reference;
+  for (int b = 0; b < 5; ++b) reference.insert(0);
+  Time now = Time::zero();
+  const auto check = [&](int step) {
+    ASSERT_EQ(bays.free_at().ticks(), *reference.begin()) << "step " << step;
+    std::vector<std::int64_t> times;
+    for (const Time t : bays.free_times()) times.push_back(t.ticks());
+    std::ranges::sort(times);
+    ASSERT_EQ(times, std::vector<std::int64_t>(reference.begin(), reference.end())) << "step " << step;
+  };
+  for (int step = 0; step < 3000; ++step) {
+    now += hours(draws.exponential(0.2));
+    // Constant services first (the ring), then random ones (some end before others: the heap).
+    const engine::Duration service = step < 1000 ? hours(1.0) : hours(draws.exponential(1.0));
+    const Time until = std::max(now, bays.free_at()) + service;
+    bays.occupy_until(until);
+    reference.erase(reference.begin());
+    reference.insert(until.ticks());
+    if (step == 2000) {
+      bays.add(2, now);
+      reference.insert(now.ticks());
+      reference.insert(now.ticks());
+    }
+    check(step);
+  }
 }
 
 TEST(BayQueueTest, BaysStartOnlyInShifts) {
