@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <functional>
+#include <stdexcept>
 
 namespace truckflow::models::detail {
 
-BayQueue::BayQueue(std::size_t bays) : free_at_(bays, engine::Time::zero()) {}
+BayQueue::BayQueue(std::size_t bays) : free_at_(bays, engine::Time::zero()) {
+  if (bays == 0) throw std::invalid_argument("BayQueue: at least one bay");  // the scenario ensures it
+}
 
 engine::Time BayQueue::assign(engine::Time now, engine::Duration service, const ShiftCalendar& shift) {
   const engine::Time start = shift.next_start(std::max(now, free_at()));

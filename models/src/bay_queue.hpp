@@ -16,6 +16,7 @@ namespace truckflow::models::detail {
 
 class BayQueue {
  public:
+  /// At least one bay (std::invalid_argument otherwise).
   explicit BayQueue(std::size_t bays);
 
   /// A truck arriving `now` for `service`: when its service starts, within a shift of `shift` (a

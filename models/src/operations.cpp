@@ -80,9 +80,10 @@ struct Operations::Driver {
   engine::Time retire_at;           // the end of its life (Time::max() for a life of 0)
   Carrier carrier;
   // A leg or a stretch of road under way ends at `next`, `wait` after it began (a bay's turn and
-  // the drive). On a trip (`goal` other than none) to `bound_for`, keeping `margin` on arrival and
-  // stopping at stations on the way: `stop` is the station the stretch under way ends at, null on
-  // the last stretch; between stretches `wait` is what the truck waits where it is before setting off.
+  // the drive; once there, `wait` is stale until set again). On a trip (`goal` other than none) to
+  // `bound_for`, keeping `margin` on arrival and stopping at stations on the way: `stop` is the
+  // station the stretch under way ends at, null on the last stretch; between stretches `next` is
+  // null and `wait` is what the truck waits where it is before setting off.
   Goal goal = Goal::none;
   bool stranded = false;  // counted stranded on this trip
   const Place* next = nullptr;
@@ -270,7 +271,8 @@ Operations::Step Operations::next_step(Driver& driver, SiteWork& site) {
   const std::size_t t = truck.type;
   if (driver.goal != Goal::none) {
     if (driver.next != driver.bound_for || driver.stop != nullptr) {
-      // At a station on the way (or setting off): take on energy, then go on.
+      // At a station on the way (take on energy, then go on), or between stretches (after a fuel
+      // station's visit, or a day stranded): the next stretch.
       if (driver.stop != nullptr) {
         if (!driver.stop->books_visits()) return Step::refuel;
         driver.wait = book_visit(driver, *std::exchange(driver.stop, nullptr));
@@ -385,7 +387,8 @@ engine::Process<> Operations::work(Truck& truck) {
   // once, and loading and the loaded leg are one wait) and arriving to unload (unloading and the
   // way back are one wait). A truck short of energy finishes at the bay, then stops at stations:
   // a stretch of road to each, and one to where it was going, an event each (none for a stretch
-  // that takes no time); a visit to a charging or swap station is booked on arrival.
+  // with nothing to wait: no time on the road, no wait before it); a visit to a charging or swap
+  // station is booked on arrival.
   for (;;) {
     const Step step = next_step(driver, site);
     if (step == Step::leg || step == Step::stretch) {
@@ -397,8 +400,10 @@ engine::Process<> Operations::work(Truck& truck) {
     if (step == Step::retire) break;
     if (step == Step::refuel) {
       driver.wait = co_await visit(driver, *std::exchange(driver.stop, nullptr));
+      driver.next = nullptr;  // between stretches: the trip goes on from here
     } else if (step == Step::stranded) {
       co_await strand(driver);
+      driver.next = nullptr;
     } else {
       co_await rest(driver, site, step == Step::charge);
     }

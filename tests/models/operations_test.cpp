@@ -223,13 +223,12 @@ TEST(OperationsTest, OneTruckHandComputed) {
   EXPECT_DOUBLE_EQ(reals("truck_km")(0, 0), 12 * 20.0);
 }
 
-/// Trucks arriving at a charger as a Poisson stream, each needing an exponentially distributed
-/// energy (so an exponential charging time: no taper, no truck limit), reproduce the M/M/c mean
-/// wait of Erlang C within the run's 99 % confidence interval (batch means).
 /// one_truck() with its only charger opening on the 4th day (72 h): the truck that needs it on its
 /// 6th load (at about 22 h, as in OneTruckHandComputed) has nowhere to go. It is stranded, counted
 /// once for that trip however many days it waits, looks again every 24 h (no tow: no station is
-/// open), and charges on the first look after the opening (about 94.5 h), then works on.
+/// open), and charges on the first look after the opening, then works on. It arrives to load at
+/// 22 h and its loading (30 min) ends at 22.5 h; each look comes 24 h after the last, the first 24 h
+/// after the loading ends: 46.5, 70.5, then 94.5 h.
 TEST(OperationsTest, AStrandedTruckWaitsForAStationCountedOnce) {
   using namespace std::chrono;
   ScenarioDesc d = one_truck();
@@ -246,7 +245,7 @@ TEST(OperationsTest, AStrandedTruckWaitsForAStationCountedOnce) {
   EXPECT_EQ(counts("truck_strandings")(0), 0);
   EXPECT_EQ(by_activity(TruckActivity::working), 1);
 
-  for (const double h : {24.0, 48.0, 71.0, 90.0}) {  // stranded, counted once, nothing dispensed
+  for (const double h : {24.0, 48.0, 71.0, 90.0, 94.25}) {  // stranded, counted once, nothing dispensed
     world.run_until(Time::zero() + hours(h));
     now = world.read_series();
     EXPECT_EQ(counts("truck_strandings")(0), 1) << h << " h";
@@ -255,7 +254,7 @@ TEST(OperationsTest, AStrandedTruckWaitsForAStationCountedOnce) {
     EXPECT_EQ(counts("site_loads")(0, 0), 5) << h << " h";
   }
 
-  world.run_until(Time::zero() + hours(100));  // charged after its look at about 94.5 h, at work again
+  world.run_until(Time::zero() + hours(100));  // charged after its look at 94.5 h, at work again
   now = world.read_series();
   EXPECT_EQ(counts("truck_strandings")(0), 1);
   EXPECT_EQ(by_activity(TruckActivity::stranded), 0);
@@ -264,6 +263,9 @@ TEST(OperationsTest, AStrandedTruckWaitsForAStationCountedOnce) {
   EXPECT_TRUE(world.conservation_violations().empty());
 }
 
+/// Trucks arriving at a charger as a Poisson stream, each needing an exponentially distributed
+/// energy (so an exponential charging time: no taper, no truck limit), reproduce the M/M/c mean
+/// wait of Erlang C within the run's 99 % confidence interval (batch means).
 TEST(OperationsTest, ChargingStationMatchesErlangC) {
   ScenarioDesc d = scenarios::load_scenario(tiny + "two_regions.yaml").description;
   d.sites[0].deployment.clear();
@@ -395,35 +397,36 @@ TEST(BayQueueTest, MatchesErlangC) {
 }
 
 /// The bays' free times against a plain multiset: while every service takes the same time they
-/// are a ring; a shorter service, then added bays, turn them into a heap; the bay that frees first
-/// and the free times are the same throughout.
+/// are a ring; a shorter service, or added bays, turn them into a heap; the bay that frees first
+/// and the free times are the same throughout. Bays are added while still a ring (step 500) or
+/// long after (step 2000), and a single bay is a ring of one.
 TEST(BayQueueTest, RingAndHeapAgreeWithAMultiset) {
-  engine::Stream draws(11);
-  detail::BayQueue bays(5);
-  std::multiset<std::int64_t> reference;
-  for (int b = 0; b < 5; ++b) reference.insert(0);
-  Time now = Time::zero();
-  const auto check = [&](int step) {
-    ASSERT_EQ(bays.free_at().ticks(), *reference.begin()) << "step " << step;
-    std::vector<std::int64_t> times;
-    for (const Time t : bays.free_times()) times.push_back(t.ticks());
-    std::ranges::sort(times);
-    ASSERT_EQ(times, std::vector<std::int64_t>(reference.begin(), reference.end())) << "step " << step;
-  };
-  for (int step = 0; step < 3000; ++step) {
-    now += hours(draws.exponential(0.2));
-    // Constant services first (the ring), then random ones (some end before others: the heap).
-    const engine::Duration service = step < 1000 ? hours(1.0) : hours(draws.exponential(1.0));
-    const Time until = std::max(now, bays.free_at()) + service;
-    bays.occupy_until(until);
-    reference.erase(reference.begin());
-    reference.insert(until.ticks());
-    if (step == 2000) {
-      bays.add(2, now);
-      reference.insert(now.ticks());
-      reference.insert(now.ticks());
+  for (const auto [bays_at_start, add_at] : {std::pair{5, 500}, std::pair{5, 2000}, std::pair{1, 2000}}) {
+    SCOPED_TRACE(testing::Message() << bays_at_start << " bays, more at step " << add_at);
+    engine::Stream draws(11);
+    detail::BayQueue bays(static_cast<std::size_t>(bays_at_start));
+    std::multiset<std::int64_t> reference;
+    for (int b = 0; b < bays_at_start; ++b) reference.insert(0);
+    Time now = Time::zero();
+    for (int step = 0; step < 3000; ++step) {
+      now += hours(draws.exponential(0.2));
+      // Constant services first (the ring), then random ones (some end before others: the heap).
+      const engine::Duration service = step < 1000 ? hours(1.0) : hours(draws.exponential(1.0));
+      const Time until = std::max(now, bays.free_at()) + service;
+      bays.occupy_until(until);
+      reference.erase(reference.begin());
+      reference.insert(until.ticks());
+      if (step == add_at) {
+        bays.add(2, now);
+        reference.insert(now.ticks());
+        reference.insert(now.ticks());
+      }
+      ASSERT_EQ(bays.free_at().ticks(), *reference.begin()) << "step " << step;
+      std::vector<std::int64_t> times;
+      for (const Time t : bays.free_times()) times.push_back(t.ticks());
+      std::ranges::sort(times);
+      ASSERT_EQ(times, std::vector<std::int64_t>(reference.begin(), reference.end())) << "step " << step;
     }
-    check(step);
   }
 }
 
