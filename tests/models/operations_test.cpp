@@ -401,7 +401,7 @@ TEST(BayQueueTest, MatchesErlangC) {
 /// and the free times are the same throughout. Bays are added while still a ring (step 500) or
 /// long after (step 2000), and a single bay is a ring of one.
 TEST(BayQueueTest, RingAndHeapAgreeWithAMultiset) {
-  for (const auto [bays_at_start, add_at] : {std::pair{5, 500}, std::pair{5, 2000}, std::pair{1, 2000}}) {
+  for (const auto& [bays_at_start, add_at] : {std::pair{5, 500}, std::pair{5, 2000}, std::pair{1, 2000}}) {
     SCOPED_TRACE(testing::Message() << bays_at_start << " bays, more at step " << add_at);
     engine::Stream draws(11);
     detail::BayQueue bays(static_cast<std::size_t>(bays_at_start));
