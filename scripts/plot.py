@@ -37,6 +37,7 @@ NAMED = ("region", "truck_type")
 # A distinct qualitative palette (no pale shades); past ten lines, the colours come round again dashed.
 PALETTE = plt.get_cmap("tab10").colors
 DASHES = ("-", "--", ":")
+MOST_BARS_IN_A_GROUP = 8  # beyond this many series, grouped bars become a table of coloured cells
 
 
 def setup_fonts():
@@ -699,6 +700,20 @@ def table(ds, dimension):
     return rows
 
 
+def annotated_matrix(axis, matrix, rows, columns):
+    """`matrix` as coloured cells, each with its value written in it (NaN cells left empty), `rows` down the side
+    and `columns` along the bottom; returns the image, for a colour bar."""
+    image = axis.imshow(matrix, cmap="Blues", aspect="auto")
+    top = np.nanmax(matrix) if np.isfinite(matrix).any() else 0
+    for (row, column), value in np.ndenumerate(matrix):
+        if np.isfinite(value):
+            axis.text(column, row, figure_text(value), ha="center", va="center", fontsize=7,
+                      color="white" if value > top / 2 else "black")
+    axis.set_xticks(range(len(columns)), columns, rotation=30, ha="right", fontsize=8)
+    axis.set_yticks(range(len(rows)), rows, fontsize=8)
+    return image
+
+
 def plot_money_between_regions(ds, folder, title, written):
     """Money paid by the establishments of one region to those of another over the run, every kind of flow."""
     if lacks(ds, ["region_flow_year", "region_flow_payer_region", "region_flow_payee_region", "region_flow_amount_cny"],
@@ -717,14 +732,7 @@ def plot_money_between_regions(ds, folder, title, written):
     figure, axes = plt.subplots(1, 2, figsize=(15, 6.5))
     for axis, matrix, what in ((axes[0], paid, "all payments"),
                                (axes[1], between, "between regions (those inside one region left out)")):
-        image = axis.imshow(matrix, cmap="Blues", aspect="auto")
-        top = np.nanmax(matrix) if np.isfinite(matrix).any() else 0
-        for (row, column), value in np.ndenumerate(matrix):
-            if np.isfinite(value):
-                axis.text(column, row, figure_text(value), ha="center", va="center", fontsize=7,
-                          color="white" if value > top / 2 else "black")
-        axis.set_xticks(range(len(regions)), regions, rotation=30, ha="right", fontsize=8)
-        axis.set_yticks(range(len(regions)), regions, fontsize=8)
+        image = annotated_matrix(axis, matrix, regions, regions)
         axis.set_xlabel("payee region (paid)")
         axis.set_ylabel("payer region (paying)")
         axis.set_title(what, fontsize=10)
@@ -770,12 +778,23 @@ def plot_compare_rules(ds, folder, title, written):
         return
     sets = [str(entry) for entry in ds.rule_set.values]
     regions = names(ds, "region")
-    figure, axes = plt.subplots(1, 2, figsize=(max(12.0, 2 + 1.2 * len(regions) * len(sets) / 2), 5.5))
+    as_table = len(sets) > MOST_BARS_IN_A_GROUP  # more bars than a legend and a group can hold: a table
+    if as_table:
+        longest = max(len(rule_set) for rule_set in sets)  # the rows' labels take room in both panels
+        size = (max(12.0, 2 * (2 + 0.09 * longest + 1.6 * len(regions))), max(5.5, 1.5 + 0.3 * len(sets)))
+    else:
+        size = (max(12.0, 2 + 1.2 * len(regions) * len(sets) / 2), 5.5)
+    figure, axes = plt.subplots(1, 2, figsize=size)
     for axis, name, what in zip(axes, wanted, ["value-added credited", "local tax after transfers"]):
         shown = readable(ds[name].isel(time=-1).transpose("region", "rule_set"))
-        grouped_bars(axis, regions, [(rule_set, shown.sel(rule_set=rule_set).values) for rule_set in sets],
-                     legend_title="rule set")
-        axis.set_ylabel(axis_label(f"{what} over the run", units(shown)))
+        if as_table:
+            image = annotated_matrix(axis, shown.transpose("rule_set", "region").values, sets, regions)
+            axis.set_ylabel("rule set")
+            figure.colorbar(image, ax=axis, label=axis_label(f"{what} over the run", units(shown)), shrink=0.8)
+        else:
+            grouped_bars(axis, regions, [(rule_set, shown.sel(rule_set=rule_set).values) for rule_set in sets],
+                         legend_title="rule set")
+            axis.set_ylabel(axis_label(f"{what} over the run", units(shown)))
         axis.set_xlabel("region")
         axis.set_title(f"{what}, by set of sharing rules")
     suptitle(figure, title + ": the sets of sharing rules side by side")
@@ -842,8 +861,8 @@ def grouped_bars(axis, groups, series, legend_title=None, wrap=None):
         axis.set_xticks(places, groups, rotation=30, ha="right", fontsize=8)
     axis.margins(y=0.15)  # room above the bars for their values
     if len(series) > 1:
-        axis.margins(y=0.35)  # and for the legend
-        axis.legend(fontsize=8, loc="upper left", title=legend_title, title_fontsize=8)
+        # Beside the panel, where it never covers a bar, however many series there are.
+        axis.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), title=legend_title, title_fontsize=8)
 
 
 def plot_compare_types(ds, folder, title, written):

@@ -566,6 +566,38 @@ class Plots(Workspace):
                 self.assertEqual(path.read_bytes()[:8], b"\x89PNG\r\n\x1a\n")
                 self.assertGreater(path.stat().st_size, 10000, png)
 
+    def test_many_rule_sets_make_a_table_and_legends_cover_no_bar(self):
+        """Beyond MOST_BARS_IN_A_GROUP rule sets, compare_rules.png is a table of coloured cells, a row per set,
+        growing down, not a strip of bars growing sideways under a legend taller than the panel; with few sets, the
+        bars' legend stands beside the panel, clear of every bar."""
+        plot = load_plot_module()
+        figures = {}
+        plot.save = lambda figure, folder, name, written: figures.__setitem__(name, figure)
+        many = ["none", "six_four", "capped", "guaranteed", "stepped", "one_tenth", "six_four+capped",
+                "six_four+stepped", "one_tenth+capped", "capped+guaranteed"]
+        self.assertGreater(len(many), plot.MOST_BARS_IN_A_GROUP)
+        for sets in (many, many[:3]):
+            with self.subTest(sets=len(sets)):
+                results = self.folder / f"rules{len(sets)}.h5"
+                self.assertEqual(truckflow("compare", "scenarios/tiny/sharing.yaml", "--rules", ",".join(sets), "-o",
+                                           results, "-q").returncode, 0)
+                with xr.open_dataset(results, engine="h5netcdf") as ds:
+                    plot.plot_compare_rules(plot.with_names(ds, "en"), self.folder, "t", [])
+                figure = figures.pop("compare_rules.png")
+                figure.canvas.draw()
+                width, height = figure.get_size_inches()
+                self.assertLessEqual(width, 20)
+                for axis in figure.axes[:2]:
+                    if len(sets) > plot.MOST_BARS_IN_A_GROUP:
+                        self.assertEqual(len(axis.images), 1)
+                        self.assertIsNone(axis.get_legend())
+                        self.assertEqual([label.get_text() for label in axis.get_yticklabels()], sets)
+                    else:
+                        self.assertEqual(len(axis.images), 0)
+                        legend = axis.get_legend().get_window_extent()
+                        self.assertGreaterEqual(legend.x0, axis.get_window_extent().x1)
+                self.assertGreaterEqual(height, 0.3 * len(sets) if len(sets) > plot.MOST_BARS_IN_A_GROUP else 5)
+
     def test_names_in_either_language(self):
         """--lang zh labels regions and truck types with their Chinese names, drawn with a CJK font (matplotlib
         warns of each glyph its fonts lack: Chinese names drawn as boxes); --lang en with the English ones; the
