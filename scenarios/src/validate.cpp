@@ -90,6 +90,7 @@ class Checker {
                                                               : ": the rule holds from the first year, its "
                                                                 "duration counted from this one"));
       }
+      check_sharing_scope(rule, path);
       if (rule.active) shares[{rule.from, rule.type}] += rule.share;
     }
     for (const auto& [key, total] : shares) {
@@ -101,6 +102,79 @@ class Checker {
                                 " rules from '" + key.first + "' share " + text +
                                 " of its base together: the region gives away more than it has");
       }
+    }
+  }
+
+  /// A rule whose scope no sale of the scenario can meet settles nothing, with nothing to show why:
+  /// say so, as the value model (models/src/value.cpp) would count sales.
+  void check_sharing_scope(const SharingRuleDesc& rule, const std::string& path) {
+    // What each kind of establishment sells, and whether that sale names the truck it is for.
+    struct Sale {
+      EstablishmentKind seller;
+      FlowKind flow;
+      bool of_a_truck;
+    };
+    static constexpr Sale sales[] = {
+        {EstablishmentKind::supplier, FlowKind::component_sale, false},
+        {EstablishmentKind::factory, FlowKind::truck_sale, true},
+        {EstablishmentKind::upfitter, FlowKind::upfit, true},
+        {EstablishmentKind::station, FlowKind::energy_sale, true},
+        {EstablishmentKind::energy_source, FlowKind::energy_purchase, false},
+        {EstablishmentKind::fleet_operator, FlowKind::freight_service, true},
+    };
+    const auto in_scope = [](const auto& scope, auto value) {
+      return scope.empty() || std::find(scope.begin(), scope.end(), value) != scope.end();
+    };
+    const auto in_from = [&](const auto& list) {
+      return std::any_of(list.begin(), list.end(), [&](const auto& item) { return item.region == rule.from; });
+    };
+    const auto sells_in_from = [&](EstablishmentKind kind) {
+      switch (kind) {
+        case EstablishmentKind::supplier:
+          return in_from(s_.suppliers);
+        case EstablishmentKind::factory:
+          return in_from(s_.factories);
+        case EstablishmentKind::upfitter:
+          return in_from(s_.upfitters);
+        case EstablishmentKind::station:
+          return in_from(s_.stations);
+        case EstablishmentKind::energy_source:
+          return in_from(s_.energy_sources);
+        case EstablishmentKind::fleet_operator:
+          return std::any_of(s_.sites.begin(), s_.sites.end(),
+                             [&](const SiteDesc& site) { return site.region == rule.from && site.work; });
+        default:
+          return false;
+      }
+    };
+    const bool trucks_scoped = !rule.truck_types.empty() || !rule.deployed_in.empty();
+    const bool some_sale = std::any_of(std::begin(sales), std::end(sales), [&](const Sale& sale) {
+      return in_scope(rule.establishments, sale.seller) && in_scope(rule.flows, sale.flow) &&
+             (sale.of_a_truck || !trucks_scoped) && sells_in_from(sale.seller);
+    });
+    if (!some_sale) {
+      context_.warning_at("sharing_rule_matches_nothing", path,
+                          "no establishment in '" + rule.from +
+                              "' makes a sale within the rule's scope (its establishments and flows" +
+                              (trucks_scoped ? "; with truck_types or deployed_in, only sales for a truck count" : "") +
+                              "): the rule settles nothing");
+      return;
+    }
+    if (!trucks_scoped) return;
+    const auto deployed = [&](const SiteDesc& site) {
+      if (!rule.deployed_in.empty() && site.region != rule.deployed_in) return false;
+      for (const auto* lines : {&site.deployment, &site.target_fleet}) {
+        for (const PlanLineDesc& line : *lines) {
+          if (in_scope(rule.truck_types, line.truck_type)) return true;
+        }
+      }
+      return false;
+    };
+    if (std::none_of(s_.sites.begin(), s_.sites.end(), deployed)) {
+      const std::string where = rule.deployed_in.empty() ? "" : " in '" + rule.deployed_in + "'";
+      const std::string which = rule.truck_types.empty() ? "trucks" : "trucks of its truck_types";
+      context_.warning_at("sharing_rule_matches_nothing", path,
+                          "no site" + where + " plans " + which + ": the rule settles nothing");
     }
   }
 

@@ -231,6 +231,40 @@ TEST(LoaderTest, APlanYearAfterTheHorizonIsAWarning) {
   EXPECT_TRUE(load_scenario(tiny + "two_regions.yaml").warnings.empty());
 }
 
+TEST(LoaderTest, ASharingRuleWhoseScopeMatchesNothingIsAWarning) {
+  // tiny/sharing.yaml: the factory in a; the supplier and the quarry (no work) deploying trucks in b.
+  const auto warnings = [](std::vector<std::string> overrides) {
+    std::vector<std::string> texts;
+    for (const Diagnostic& d : load_scenario(tiny + "sharing.yaml", {.overrides = std::move(overrides)}).warnings) {
+      texts.push_back(d.path + ": " + d.message);
+    }
+    return texts;
+  };
+  EXPECT_EQ(warnings({}), std::vector<std::string>{});
+  // Suppliers sell components, not trucks.
+  EXPECT_EQ(
+      warnings({"sharing_rules[six_four].establishments=[supplier]", "sharing_rules[six_four].flows=[truck_sale]"}),
+      std::vector<std::string>{"sharing_rules[0]: no establishment in 'a' makes a sale within the rule's scope "
+                               "(its establishments and flows): the rule settles nothing"});
+  // A component sale names no truck, so a rule on trucks' types cannot count it.
+  EXPECT_EQ(warnings({"sharing_rules[stepped].establishments=[supplier]"}),
+            std::vector<std::string>{
+                "sharing_rules[4]: no establishment in 'a' makes a sale within the rule's scope (its establishments "
+                "and flows; with truck_types or deployed_in, only sales for a truck count): the rule settles nothing"});
+  // b has no factory, and the quarry does no work, so its operator sells no freight.
+  EXPECT_EQ(warnings({"sharing_rules[six_four].from=b", "sharing_rules[six_four].to=a",
+                      "sharing_rules[six_four].establishments=[factory, fleet_operator]"}),
+            std::vector<std::string>{"sharing_rules[0]: no establishment in 'b' makes a sale within the rule's scope "
+                                     "(its establishments and flows): the rule settles nothing"});
+  // The trucks work in b, not in a.
+  EXPECT_EQ(warnings({"sharing_rules[stepped].deployed_in=a"}),
+            std::vector<std::string>{"sharing_rules[4]: no site in 'a' plans trucks of its truck_types: the rule "
+                                     "settles nothing"});
+  // A sale the scope does count: the factory's truck sales, for trucks working in b.
+  EXPECT_EQ(warnings({"sharing_rules[six_four].establishments=[factory]", "sharing_rules[six_four].deployed_in=b"}),
+            std::vector<std::string>{});
+}
+
 // compare's plans: models::assign_whole_plan on the description (tests/models/whole_plan_test.cpp),
 // then check_derived, which locates what it reports in the scenario's own files.
 LoadedScenario whole_plan_as(const std::string& file, const std::vector<std::string>& overrides,
