@@ -134,7 +134,7 @@ BENCHMARK(BM_ResourceCycle)->UseManualTime()->Unit(benchmark::kMillisecond);
 /// goes on at the same time after the events already due (the FIFO), as `Resource` does. It counts
 /// the same cycles as BM_ResourceCycle and reports the same mean wait (`mean_wait_s`), which shows
 /// it is the same model; what it lacks is everything an engine adds (coroutines, leases,
-/// interrupts, liveness checks), so no engine can run this model faster.
+/// interrupts, liveness checks), so no engine that fires these events can run this model faster.
 void BM_BareResourceCycle(benchmark::State& state) {
   constexpr std::size_t entities = 1000;
   constexpr std::size_t capacity = 10;
