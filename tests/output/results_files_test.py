@@ -459,7 +459,7 @@ class Atomicity(Workspace):
         out, before = self.sentinel()
         process = subprocess.Popen([TRUCKFLOW, *self.LONG, "-o", out], cwd=SOURCE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)
-        time.sleep(0.3)
+        catching(process.pid, signal.SIGINT)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=600)
         if process.returncode == 0:
@@ -473,7 +473,7 @@ class Atomicity(Workspace):
         out, before = self.sentinel()
         process = subprocess.Popen([TRUCKFLOW, *self.LONG, "-o", out], cwd=SOURCE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)
-        time.sleep(0.3)
+        catching(process.pid, signal.SIGTERM)
         process.terminate()
         _, err = process.communicate(timeout=600)
         if process.returncode == 0:
@@ -532,6 +532,24 @@ RUN_PNGS = ["production_and_deliveries.png", "fleet_and_backlog.png", "suppliers
             "money_between_regions.png", "sharing_rules.png"]
 COMPARE_PNGS = ["compare_over_time.png", "compare_headline.png", "compare_by_truck_type.png",
                 "compare_ownership_by_site.png"]
+
+
+def catching(pid, signum, timeout_s=120):
+    """Waits until process `pid` has installed its handler for `signum` (SigCgt in /proc/PID/status), so that a
+    signal sent next is caught, not fatal, however slowly the process starts (sanitizers, a busy machine); False if
+    the process ended first. A fixed sleep raced with a slow start: the signal killed the run before its handler."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            status = pathlib.Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return False
+        if re.search(r"^State:\s*[ZX]", status, re.M):
+            return False
+        if int(re.search(r"^SigCgt:\s*([0-9a-f]+)", status, re.M).group(1), 16) >> (signum - 1) & 1:
+            return True
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} did not catch signal {signum} within {timeout_s} s")
 
 
 def load_plot_module():
